@@ -1,0 +1,66 @@
+/**
+ * Opens the database: embedded PGlite (with pgvector) in a local folder by default, or a real
+ * PostgreSQL server when a URL is given. Both speak the same schema and migrations.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Database = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Anything queries can run on: the database or a transaction. */
+export type Queryable = Database | Tx;
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: DatabaseKind;
+  /** Runs SQL text as the owner (migrations, maintenance); returns the rows. */
+  raw(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… — a real server. Without it the embedded PGlite is used. */
+  url?: string;
+  /** PGlite folder; omit for an in-memory database (tests). */
+  dataDir?: string;
+  /** Connection pool size for a real server. */
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      onnotice: () => {},
+      // bigint columns come back as strings; drizzle's bigint mode turns them into BigInt.
+    });
+    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    return {
+      db,
+      kind: 'postgres',
+      raw: async (text, params = []) => [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]))],
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  return {
+    db,
+    kind: 'pglite',
+    raw: async (text, params) => {
+      if (params?.length) return (await client.query<Record<string, unknown>>(text, params)).rows;
+      const results = await client.exec(text);
+      return results.at(-1)?.rows ?? [];
+    },
+    close: () => client.close(),
+  };
+}

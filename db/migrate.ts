@@ -1,0 +1,52 @@
+/**
+ * Brings a database to the current schema: the pgvector extension and the application role first
+ * (policies name the role), then drizzle-kit's migrations, then the role's grants.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import type { DatabaseHandle } from './client.ts';
+import { APP_ROLE } from './schema/columns.ts';
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+interface Journal {
+  entries: { idx: number; tag: string; when: number }[];
+}
+const journal = (): Journal => JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'));
+
+export async function migrate(handle: DatabaseHandle): Promise<MigrationState> {
+  await handle.raw('CREATE EXTENSION IF NOT EXISTS vector');
+  // Roles are cluster-wide on a real server: two databases migrating at once may race to create it.
+  await handle.raw(`DO $$ BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
+  const config = { migrationsFolder };
+  if (handle.kind === 'pglite') await migratePglite(handle.db as unknown as PgliteDatabase, config);
+  else await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
+  await handle.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
+    GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
+    REVOKE UPDATE, DELETE, TRUNCATE ON ai_action_events FROM ${APP_ROLE};`);
+  return migrationState(handle);
+}
+
+export interface MigrationState {
+  applied: number;
+  latest: string | null;
+  pending: number;
+}
+
+export async function migrationState(handle: DatabaseHandle): Promise<MigrationState> {
+  const entries = journal().entries;
+  let applied = 0;
+  try {
+    const rows = await handle.raw('SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations');
+    applied = Number(rows[0]?.n ?? 0);
+  } catch {
+    applied = 0;
+  }
+  return { applied, latest: entries[applied - 1]?.tag ?? null, pending: Math.max(0, entries.length - applied) };
+}

@@ -1,0 +1,60 @@
+/** Bank accounts, imported transactions (signed cents) and their matches to invoices and bills. */
+import { date, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cents, createdAt, id, tenantIsolation } from './columns.ts';
+import { tenants } from './tenants.ts';
+
+const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+
+export const bankAccounts = pgTable(
+  'bank_accounts',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    name: text('name').notNull(),
+    institution: text('institution'),
+    accountNumber: text('account_number'),
+    iban: text('iban'),
+    currency: text('currency').notNull().default('CAD'),
+    createdAt: createdAt(),
+  },
+  () => [tenantIsolation()],
+).enableRLS();
+
+export const bankTransactions = pgTable(
+  'bank_transactions',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    accountId: uuid('account_id').notNull().references(() => bankAccounts.id, { onDelete: 'cascade' }),
+    bookedOn: date('booked_on').notNull(),
+    valueOn: date('value_on'),
+    /** Positive: money in; negative: money out. */
+    amountCents: cents('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    description: text('description').notNull().default(''),
+    counterparty: text('counterparty'),
+    reference: text('reference'),
+    /** The bank's id for the transaction, or a hash of its fields: importing a statement twice adds nothing. */
+    externalId: text('external_id').notNull(),
+    importBatch: uuid('import_batch'),
+    status: text('status', { enum: ['unmatched', 'matched', 'ignored'] }).notNull().default('unmatched'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('bank_transactions_external').on(t.tenantId, t.accountId, t.externalId), tenantIsolation()],
+).enableRLS();
+
+export const bankMatches = pgTable(
+  'bank_matches',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    transactionId: uuid('transaction_id').notNull().references(() => bankTransactions.id, { onDelete: 'cascade' }),
+    targetKind: text('target_kind', { enum: ['invoice', 'bill'] }).notNull(),
+    targetId: uuid('target_id').notNull(),
+    amountCents: cents('amount_cents').notNull(),
+    score: real('score').notNull(),
+    actionId: uuid('action_id'),
+    createdAt: createdAt(),
+  },
+  () => [tenantIsolation()],
+).enableRLS();

@@ -1,0 +1,42 @@
+/** Mail in and out: inbound messages (idempotent on Message-ID) and the outbox of mail Comptoir sends. */
+import { jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, tenantIsolation } from './columns.ts';
+import { tenants } from './tenants.ts';
+
+export const inboundEmails = pgTable(
+  'inbound_emails',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    messageId: text('message_id').notNull(),
+    fromAddress: text('from_address').notNull(),
+    subject: text('subject'),
+    status: text('status', { enum: ['received', 'processed', 'quarantined', 'failed'] }).notNull().default('received'),
+    reason: text('reason'),
+    raw: text('raw'),
+    receivedAt: at('received_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('inbound_emails_message').on(t.tenantId, t.messageId), tenantIsolation()],
+).enableRLS();
+
+export const outboxEmails = pgTable(
+  'outbox_emails',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html'),
+    /** [{ filename, contentType, documentId }] */
+    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; documentId?: string }[]>().notNull().default([]),
+    inReplyTo: text('in_reply_to'),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    error: text('error'),
+    relatedType: text('related_type'),
+    relatedId: uuid('related_id'),
+    createdAt: createdAt(),
+    sentAt: at('sent_at'),
+  },
+  () => [tenantIsolation()],
+).enableRLS();

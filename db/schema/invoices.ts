@@ -1,0 +1,126 @@
+/** Sales invoices and credit notes, their items, payments received, reminders sent and recurring templates. */
+import { sql } from 'drizzle-orm';
+import { boolean, date, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { at, cents, createdAt, id, quantity, tenantIsolation, updatedAt } from './columns.ts';
+import { clients } from './clients.ts';
+import { products } from './products.ts';
+import { language, tenants } from './tenants.ts';
+import { users } from './users.ts';
+
+export const invoiceStatus = pgEnum('invoice_status', [
+  'draft', 'sent', 'viewed', 'partially_paid', 'paid', 'overdue', 'cancelled',
+]);
+export const paymentMethod = pgEnum('payment_method', ['interac', 'wire', 'cheque', 'cash', 'card', 'other']);
+export const recurrence = pgEnum('recurrence', ['monthly', 'quarterly', 'yearly']);
+
+const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+
+export const recurringInvoices = pgTable(
+  'recurring_invoices',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    clientId: uuid('client_id').notNull().references(() => clients.id),
+    frequency: recurrence('frequency').notNull(),
+    startOn: date('start_on').notNull(),
+    nextOn: date('next_on').notNull(),
+    endOn: date('end_on'),
+    /** Items and notes copied into each generated invoice. */
+    template: jsonb('template').notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  () => [tenantIsolation()],
+).enableRLS();
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    number: text('number').notNull(),
+    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull().default('invoice'),
+    /** For a credit note: the invoice it credits. */
+    creditOf: uuid('credit_of').references((): AnyPgColumn => invoices.id),
+    clientId: uuid('client_id').notNull().references(() => clients.id),
+    status: invoiceStatus('status').notNull().default('draft'),
+    currency: text('currency').notNull(),
+    language: language('language').notNull(),
+    issueDate: date('issue_date').notNull(),
+    dueDate: date('due_date').notNull(),
+    placeOfSupply: text('place_of_supply'),
+    subtotalCents: cents('subtotal_cents').notNull(),
+    taxCents: cents('tax_cents').notNull(),
+    totalCents: cents('total_cents').notNull(),
+    paidCents: cents('paid_cents').notNull().default(sql`0`),
+    taxBreakdown: jsonb('tax_breakdown').notNull().default([]),
+    notes: text('notes'),
+    recurringId: uuid('recurring_id').references(() => recurringInvoices.id),
+    /** The period a recurring invoice was generated for: unique, so a job run twice makes one invoice. */
+    recurringPeriod: date('recurring_period'),
+    sentAt: at('sent_at'),
+    viewedAt: at('viewed_at'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('invoices_tenant_number').on(t.tenantId, t.number),
+    uniqueIndex('invoices_recurring_period').on(t.tenantId, t.recurringId, t.recurringPeriod),
+    tenantIsolation(),
+  ],
+).enableRLS();
+
+export const invoiceItems = pgTable(
+  'invoice_items',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    productId: uuid('product_id').references(() => products.id),
+    description: text('description').notNull(),
+    quantity: quantity('quantity').notNull(),
+    unitPriceCents: cents('unit_price_cents').notNull(),
+    lineTotalCents: cents('line_total_cents').notNull(),
+    accountCode: text('account_code'),
+    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] }).notNull().default('taxable'),
+    /** French VAT rate class for a French client. */
+    frRate: text('fr_rate', { enum: ['normal', 'intermediate', 'reduced', 'special'] }),
+  },
+  () => [tenantIsolation()],
+).enableRLS();
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id),
+    amountCents: cents('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    method: paymentMethod('method').notNull(),
+    receivedOn: date('received_on').notNull(),
+    reference: text('reference'),
+    bankTransactionId: uuid('bank_transaction_id'),
+    createdAt: createdAt(),
+  },
+  () => [tenantIsolation()],
+).enableRLS();
+
+export const reminders = pgTable(
+  'reminders',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    /** Which step of the tenant's schedule this reminder is (days from the due date). */
+    scheduleDay: integer('schedule_day').notNull(),
+    channel: text('channel', { enum: ['email'] }).notNull().default('email'),
+    language: language('language').notNull(),
+    sentAt: at('sent_at'),
+    outcome: text('outcome'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('reminders_invoice_day').on(t.tenantId, t.invoiceId, t.scheduleDay), tenantIsolation()],
+).enableRLS();

@@ -1,0 +1,58 @@
+/** A tenant is one business using Comptoir: its country, taxes, language and how much the AI may do alone. */
+import { sql } from 'drizzle-orm';
+import { boolean, integer, jsonb, pgEnum, pgPolicy, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
+import { appRole, cents, createdAt, id, updatedAt } from './columns.ts';
+
+export const automationLevel = pgEnum('automation_level', ['manual', 'assisted', 'supervised', 'full']);
+export const language = pgEnum('language', ['fr', 'en']);
+
+export const tenants = pgTable(
+  'tenants',
+  {
+    id: id(),
+    slug: text('slug').notNull().unique(),
+    name: text('name').notNull(),
+    country: text('country').notNull().default('CA'),
+    /** Province or territory code (QC, ON, ...) where the business is based; null outside Canada. */
+    province: text('province'),
+    currency: text('currency').notNull().default('CAD'),
+    language: language('language').notNull().default('fr'),
+    automationLevel: automationLevel('automation_level').notNull().default('assisted'),
+    aiEnabled: boolean('ai_enabled').notNull().default(true),
+    /** supervised: the AI executes alone at or above this confidence. */
+    confidenceThreshold: real('confidence_threshold').notNull().default(0.85),
+    /** full: the AI executes alone at or above this confidence. */
+    confidenceFloor: real('confidence_floor').notNull().default(0.6),
+    /** full: nothing above this amount executes without a person, whatever the confidence. */
+    hardCapCents: cents('hard_cap_cents').notNull().default(sql`500000`),
+    /** Purchase approval levels: above level1 a buyer must approve, above level2 a manager, above level3 an admin. */
+    approvalLevel1Cents: cents('approval_level1_cents').notNull().default(sql`100000`),
+    approvalLevel2Cents: cents('approval_level2_cents').notNull().default(sql`500000`),
+    approvalLevel3Cents: cents('approval_level3_cents').notNull().default(sql`1000000`),
+    /** Pending actions expire (or escalate one level) after this many hours. */
+    approvalExpiryHours: integer('approval_expiry_hours').notNull().default(72),
+    expiryBehaviour: text('expiry_behaviour', { enum: ['expire', 'escalate'] }).notNull().default('escalate'),
+    /** Days relative to the due date on which payment reminders go out, e.g. [-3, 1, 7, 14, 30]. */
+    reminderSchedule: jsonb('reminder_schedule').$type<number[]>().notNull().default([-3, 1, 7, 14, 30]),
+    gstNumber: text('gst_number'),
+    qstNumber: text('qst_number'),
+    vatNumber: text('vat_number'),
+    siren: text('siren'),
+    address: jsonb('address').$type<Record<string, string>>(),
+    email: text('email'),
+    /** Secret part of the tenant's inbound address: bills+<token>@... */
+    inboundToken: uuid('inbound_token').notNull().defaultRandom().unique(),
+    allowedSenders: jsonb('allowed_senders').$type<string[]>().notNull().default([]),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  () => [
+    pgPolicy('tenant_isolation', {
+      as: 'permissive',
+      to: appRole,
+      for: 'all',
+      using: sql`id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+      withCheck: sql`id = nullif(current_setting('app.tenant_id', true), '')::uuid`,
+    }),
+  ],
+).enableRLS();

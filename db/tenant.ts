@@ -1,0 +1,33 @@
+/**
+ * The only way the application reads or writes tenant data: one transaction bound to one tenant,
+ * running as the non-owner application role so that row-level security hides every other tenant.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database, Tx } from './client.ts';
+import { APP_ROLE } from './schema/columns.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class TenantRequired extends Error {
+  constructor() {
+    super('A tenant context is required for every query.');
+    this.name = 'TenantRequired';
+  }
+}
+
+export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (!UUID.test(tenantId)) throw new TenantRequired();
+  return db.transaction(async (tx) => {
+    // One round trip: both settings are local to this transaction and vanish at commit or rollback.
+    await tx.execute(sql`select set_config('app.tenant_id', ${tenantId}, true), set_config('role', ${APP_ROLE}, true)`);
+    return fn(tx);
+  });
+}
+
+/**
+ * Runs as the owner, outside any tenant: only for what has no tenant yet (sign-up, login and token
+ * lookup, migrations, jobs that list tenants before working inside each one).
+ */
+export async function asSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(fn);
+}
