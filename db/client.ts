@@ -25,6 +25,8 @@ export interface DatabaseHandle {
   /** Runs SQL text as the owner (migrations, maintenance); returns the rows. */
   raw(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+  /** PGlite only: the whole data folder as a tarball, loadable with `snapshot`. */
+  dump?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -34,6 +36,8 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Connection pool size for a real server. */
   poolSize?: number;
+  /** A PGlite data folder dumped earlier (tests start from a migrated snapshot). */
+  snapshot?: Blob;
 }
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
@@ -51,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = await PGlite.create({ dataDir: options.dataDir, extensions: { vector } });
+  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.snapshot, extensions: { vector } });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,
@@ -62,5 +66,6 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       return results.at(-1)?.rows ?? [];
     },
     close: () => client.close(),
+    dump: () => client.dumpDataDir('gzip'),
   };
 }

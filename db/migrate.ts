@@ -29,6 +29,7 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationState> {
   else await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
   await handle.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
+    GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};
     REVOKE UPDATE, DELETE, TRUNCATE ON ai_action_events FROM ${APP_ROLE};`);
   return migrationState(handle);
 }

@@ -487,6 +487,7 @@ CREATE TABLE "ai_messages" (
 ALTER TABLE "ai_messages" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE TABLE "ai_action_events" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "ai_action_events_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"tenant_id" uuid NOT NULL,
 	"action_id" uuid NOT NULL,
 	"type" text NOT NULL,

@@ -69,6 +69,8 @@ export const aiActionEvents = pgTable(
   'ai_action_events',
   {
     id: id(),
+    /** Order of events, even when several share one timestamp. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     tenantId: tenantId(),
     actionId: uuid('action_id').notNull().references(() => aiActions.id, { onDelete: 'cascade' }),
     type: text('type', {

@@ -1,0 +1,401 @@
+/**
+ * The action door: every write, from the AI or a person, from chat, email, MCP, REST or a job, goes
+ * through propose() → policy → execute now or queue for approval, and every transition is an
+ * append-only event. Execution happens exactly once: it shares one transaction with the status
+ * change that records it, under a row lock, and idempotency keys are unique per tenant.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Tx } from '../../db/client.ts';
+import { aiActionEvents, aiActions, notifications, users } from '../../db/schema/index.ts';
+import { withTenant } from '../../db/tenant.ts';
+import type { Actor, Lang, Session, Source, Tenant, ToolCtx } from '../context.ts';
+import type { AnyWriteTool } from '../define.ts';
+import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
+import { nextSequence } from '../numbering.ts';
+import { toolContext } from '../tool-context.ts';
+import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
+import { alreadyDecidedMessage, executedMessage, failedMessage, queuedMessage, refusalReasons, reasonText } from './messages.ts';
+import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
+
+export type ActionRow = typeof aiActions.$inferSelect;
+export type ActionStatus = ActionRow['status'];
+
+export interface ProposeOptions {
+  source: Source;
+  /** True when the AI (agent, email intake) asks; false for a person's own request. */
+  byAi: boolean;
+  /** The model's own estimate: one bounded factor, never the score itself. */
+  modelConfidence?: number;
+  evidence?: EvidenceFactor[];
+  rationale?: string;
+  idempotencyKey?: string;
+}
+
+export interface ActionOutcome {
+  id: string;
+  number: number;
+  tool: string;
+  status: ActionStatus;
+  confidence: number;
+  evidence: EvidenceFactor[];
+  decision: Decision;
+  requiredLevel: number;
+  result: unknown;
+  error: { code: string; message: string } | null;
+  /** True when an earlier proposal with the same idempotency key was returned instead. */
+  duplicate: boolean;
+  /** One sentence a chat or MCP client can show as is. */
+  message: string;
+}
+
+/** Errors that mean the request itself is wrong: nothing is recorded, the caller fixes the request. */
+const REQUEST_ERRORS = new Set(['invalid', 'not_found', 'conflict', 'forbidden']);
+
+class DuplicateProposal extends Error {}
+
+/** Parses input with the tool's zod schema; a clear error lists every problem and nothing is written. */
+export function parseInput<I extends z.ZodObject>(tool: { name: string; input: I }, raw: unknown): z.output<I> {
+  const parsed = tool.input.safeParse(raw ?? {});
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
+  throw invalid(`Invalid input for ${tool.name}: ${problems.join('; ')}`, { issues: parsed.error.issues });
+}
+
+export async function propose(session: Session, tool: AnyWriteTool, rawInput: unknown, options: ProposeOptions): Promise<ActionOutcome> {
+  const input = parseInput(tool, rawInput);
+  const key = options.idempotencyKey ?? null;
+  try {
+    return await withTenant(session.db, session.tenantId, async (tx) => {
+      if (key) {
+        const existing = await findByKey(tx, key);
+        if (existing) return outcomeOf(existing, session.lang, true);
+      }
+      const ctx = toolContext(session, tx);
+      const tenant = await ctx.tenant();
+      const assessment = tool.assess ? await tool.assess(ctx, input) : {};
+      const evidence = [
+        options.byAi ? null : personFactor,
+        ...(options.evidence ?? []),
+        ...(assessment.evidence ?? []),
+        options.byAi && options.modelConfidence !== undefined ? modelFactor(options.modelConfidence) : null,
+      ].filter((f): f is EvidenceFactor => f !== null);
+      const confidence = confidenceFrom(evidence);
+      const amount = assessment.amount ?? null;
+      const decision = decide({
+        tenant: {
+          automationLevel: tenant.automationLevel,
+          aiEnabled: tenant.aiEnabled,
+          confidenceThreshold: tenant.confidenceThreshold,
+          confidenceFloor: tenant.confidenceFloor,
+          hardCapCents: tenant.hardCapCents,
+          approvalLevelsCents: levelsOf(tenant),
+        },
+        tool,
+        amountCents: amount?.cents ?? null,
+        confidence,
+        actor: session.actor,
+        byAi: options.byAi,
+      });
+      if (decision.outcome === 'refuse') {
+        throw forbidden(decision.reasons.map((r) => reasonText(r, session.lang)).join(' '), { reasons: decision.reasons });
+      }
+
+      const id = randomUUID();
+      let status: ActionStatus = 'pending_approval';
+      let result: unknown = null;
+      let error: ActionRow['error'] = null;
+      if (decision.outcome === 'execute') {
+        const run = await execute(ctx, tool, input);
+        // A request the tool itself rejects (unknown supplier, bad state) records nothing.
+        if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
+        ({ status, result, error } = run.ok ? { status: 'executed', result: run.result, error: null } : { status: 'failed', result: null, error: run.body });
+      }
+      const now = ctx.now;
+      const expiresAt = status === 'pending_approval' ? new Date(now.getTime() + tenant.approvalExpiryHours * 3_600_000) : null;
+      const number = await nextActionNumber(tx, session.tenantId);
+      const [row] = await tx
+        .insert(aiActions)
+        .values({
+          id,
+          tenantId: session.tenantId,
+          number,
+          tool: tool.name,
+          input,
+          source: options.source,
+          actorId: session.actor.userId,
+          byAi: options.byAi,
+          confidence,
+          evidence,
+          rationale: options.rationale ?? null,
+          idempotencyKey: key,
+          status,
+          decision,
+          requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
+          amountCents: amount?.cents ?? null,
+          currency: amount?.currency ?? null,
+          result,
+          error,
+          executedAt: status === 'executed' ? now : null,
+          expiresAt,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [aiActions.tenantId, aiActions.idempotencyKey] })
+        .returning();
+      // Another proposal with this key committed first: undo everything done here, return that one.
+      if (!row) throw new DuplicateProposal();
+      const event = eventWriter(tx, row, session.actor.userId, options.source, now);
+      await event('proposed', null, { status: 'proposed', input, confidence }, options.rationale);
+      if (status === 'pending_approval') {
+        await event('queued', { status: 'proposed' }, { status, decision });
+        await notifyApprovers(tx, row, decision, session.actor);
+      } else {
+        await event(status === 'executed' ? 'executed' : 'failed', { status: 'proposed' }, { status, result, error });
+      }
+      return outcomeOf(row, session.lang, false, summarize(tool, result, session.lang));
+    });
+  } catch (err) {
+    if (err instanceof DuplicateProposal && key) {
+      const existing = await withTenant(session.db, session.tenantId, (tx) => findByKey(tx, key));
+      if (existing) return outcomeOf(existing, session.lang, true);
+    }
+    throw err;
+  }
+}
+
+export interface DecideOptions {
+  source: Source;
+  note?: string;
+  /** Edit-then-approve: the input the approver corrected; validated and re-assessed before it runs. */
+  editedInput?: unknown;
+}
+
+/** Approves a pending action and executes it, or retries a failed one; exactly once under concurrency. */
+export async function approve(session: Session, actionId: string, options: DecideOptions): Promise<ActionOutcome> {
+  return decideAndRun(session, actionId, options, 'pending_approval');
+}
+
+export async function retry(session: Session, actionId: string, options: DecideOptions): Promise<ActionOutcome> {
+  return decideAndRun(session, actionId, options, 'failed');
+}
+
+export async function reject(session: Session, actionId: string, options: DecideOptions): Promise<ActionOutcome> {
+  return withTenant(session.db, session.tenantId, async (tx) => {
+    const row = await lockAction(tx, actionId);
+    const tool = await writeToolNamed(row.tool);
+    if (row.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
+    checkApprover(session, tool, row);
+    const now = session.now();
+    const [updated] = await tx
+      .update(aiActions)
+      .set({ status: 'rejected', decidedBy: session.actor.userId, decidedAt: now, updatedAt: now })
+      .where(eq(aiActions.id, row.id))
+      .returning();
+    await eventWriter(tx, row, session.actor.userId, options.source, now)('rejected', { status: row.status }, { status: 'rejected' }, options.note);
+    return outcomeOf(updated!, session.lang, false);
+  });
+}
+
+/** Reverses an action the AI executed alone (supervised/full); the undo is itself an audited action. */
+export async function undo(session: Session, actionId: string, options: { source: Source; note?: string }): Promise<ActionOutcome> {
+  return withTenant(session.db, session.tenantId, async (tx) => {
+    const row = await lockAction(tx, actionId);
+    const tool = await writeToolNamed(row.tool);
+    if (row.status !== 'executed') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
+    if (!tool.undo) throw invalid(`${tool.name} cannot be undone.`);
+    if (!row.byAi || row.decidedBy) throw invalid('Only actions the AI executed on its own can be undone here.');
+    checkApprover(session, tool, row);
+    const ctx = toolContext(session, tx);
+    const now = ctx.now;
+    await tx.transaction((sp) => tool.undo!({ ...ctx, db: sp }, row.input as never, row.result as never));
+    const [undoRow] = await tx
+      .insert(aiActions)
+      .values({
+        tenantId: session.tenantId,
+        number: await nextActionNumber(tx, session.tenantId),
+        tool: tool.name,
+        input: row.input,
+        source: options.source,
+        actorId: session.actor.userId,
+        byAi: false,
+        confidence: 1,
+        evidence: [personFactor],
+        rationale: options.note ?? `Undo of action #${row.number}`,
+        status: 'executed',
+        decision: { outcome: 'execute', reasons: ['within_rights'] },
+        undoOf: row.id,
+        executedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const [updated] = await tx.update(aiActions).set({ status: 'undone', updatedAt: now }).where(eq(aiActions.id, row.id)).returning();
+    await eventWriter(tx, row, session.actor.userId, options.source, now)('undone', { status: 'executed' }, { status: 'undone', undoneBy: undoRow!.id }, options.note);
+    await eventWriter(tx, undoRow!, session.actor.userId, options.source, now)('executed', null, { status: 'executed', undoOf: row.id });
+    return outcomeOf(updated!, session.lang, false);
+  });
+}
+
+async function decideAndRun(session: Session, actionId: string, options: DecideOptions, from: 'pending_approval' | 'failed'): Promise<ActionOutcome> {
+  return withTenant(session.db, session.tenantId, async (tx) => {
+    // The row lock makes concurrent deciders wait; the first one decides, the others see its result.
+    const row = await lockAction(tx, actionId);
+    const tool = await writeToolNamed(row.tool);
+    if (row.status !== from) throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
+    const ctx = toolContext(session, tx);
+    const now = ctx.now;
+    const event = eventWriter(tx, row, session.actor.userId, options.source, now);
+    let input = row.input as unknown;
+    let { amountCents, requiredLevel } = row;
+    if (options.editedInput !== undefined) {
+      input = parseInput(tool, options.editedInput);
+      const assessment = tool.assess ? await tool.assess(ctx, input) : {};
+      amountCents = assessment.amount?.cents ?? null;
+      // An edit can raise the amount: the level it needs then rises with it, never falls.
+      if (tool.approvalLevels) requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
+    }
+    checkApprover(session, tool, { ...row, amountCents, requiredLevel });
+    if (options.editedInput !== undefined) await event('edited', { input: row.input }, { input }, options.note);
+    if (from === 'failed') await event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
+    else await event('approved', { status: row.status }, { status: 'approved' }, options.note);
+
+    const run = await execute(ctx, tool, input);
+    const status: ActionStatus = run.ok ? 'executed' : 'failed';
+    const [updated] = await tx
+      .update(aiActions)
+      .set({
+        status,
+        input,
+        amountCents,
+        requiredLevel,
+        result: run.ok ? run.result : null,
+        error: run.ok ? null : run.body,
+        decidedBy: from === 'pending_approval' ? session.actor.userId : row.decidedBy,
+        decidedAt: from === 'pending_approval' ? now : row.decidedAt,
+        executedAt: run.ok ? now : null,
+        updatedAt: now,
+      })
+      .where(and(eq(aiActions.id, row.id), eq(aiActions.status, from)))
+      .returning();
+    await event(status, { status: 'approved' }, { status, result: run.ok ? run.result : null, error: run.ok ? null : run.body });
+    return outcomeOf(updated!, session.lang, false, summarize(tool, run.ok ? run.result : null, session.lang));
+  });
+}
+
+const levelsOf = (t: Tenant) => [t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents] as const;
+
+type RunResult = { ok: true; result: unknown } | { ok: false; error: unknown; body: { code: string; message: string } };
+
+/** Runs the tool in a savepoint: a failure rolls back its own writes and leaves the action's record intact. */
+async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown): Promise<RunResult> {
+  try {
+    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp }, input)));
+    return { ok: true, result: jsonSafe(result) };
+  } catch (error) {
+    const body = errorBody(error).error;
+    const message = error instanceof AppError ? error.message : `${(error as Error)?.message ?? error}`;
+    return { ok: false, error, body: { code: body.code, message } };
+  }
+}
+
+function checkApprover(session: Session, tool: AnyWriteTool, row: Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'actorId' | 'byAi'>) {
+  const verdict = mayApprove(session.actor, {
+    risk: tool.risk,
+    level: row.requiredLevel,
+    amountCents: row.amountCents,
+    actorId: row.actorId,
+    byAi: row.byAi,
+  });
+  if (!verdict.allowed) throw forbidden(refusalReasons[session.lang][verdict.reason], { reason: verdict.reason });
+}
+
+async function lockAction(tx: Tx, actionId: string): Promise<ActionRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(actionId)) throw notFound(`No action ${actionId}.`);
+  const [row] = await tx.select().from(aiActions).where(eq(aiActions.id, actionId)).for('update');
+  if (!row) throw notFound(`No action ${actionId} in this company. List pending actions to find it.`);
+  return row;
+}
+
+async function writeToolNamed(name: string): Promise<AnyWriteTool> {
+  // Imported when needed: the registry imports every tool, and some tools read the action queue.
+  const { toolByName } = await import('../registry.ts');
+  const tool = toolByName(name);
+  if (!tool || tool.kind !== 'write') throw notFound(`Tool ${name} is no longer available.`);
+  return tool;
+}
+
+async function findByKey(tx: Tx, key: string): Promise<ActionRow | undefined> {
+  const [row] = await tx.select().from(aiActions).where(eq(aiActions.idempotencyKey, key));
+  return row;
+}
+
+/** Action numbers are per tenant and never restart; they need not be gapless, only readable. */
+const nextActionNumber = (tx: Tx, tenantId: string) => nextSequence(tx, tenantId, 'action');
+
+type EventType = (typeof aiActionEvents.$inferInsert)['type'];
+
+function eventWriter(tx: Tx, row: Pick<ActionRow, 'id' | 'tenantId'>, actorId: string | null, source: Source, at: Date) {
+  return async (type: EventType, before: unknown, after: unknown, note?: string) => {
+    await tx.insert(aiActionEvents).values({ tenantId: row.tenantId, actionId: row.id, type, actorId, source, before, after, note, at });
+  };
+}
+
+/** In-app notifications for everyone who may decide (the requester of a direct request excepted). */
+async function notifyApprovers(tx: Tx, row: ActionRow, decision: Decision, actor: Actor) {
+  if (decision.outcome !== 'queue') return;
+  const approvers = await tx
+    .select({ id: users.id, language: users.language })
+    .from(users)
+    .where(and(eq(users.active, true), inArray(users.role, decision.approvers)))
+    .orderBy(asc(users.createdAt));
+  const rows = approvers
+    .filter((u) => row.byAi || u.id !== actor.userId)
+    .map((u) => ({
+      tenantId: row.tenantId,
+      userId: u.id,
+      kind: 'approval_requested',
+      title: queuedMessage(u.language, row.number, decision.level, decision.approvers),
+      body: `${row.tool} — ${row.rationale ?? ''}`.trim(),
+      link: `/approvals/${row.id}`,
+      actionId: row.id,
+    }));
+  if (rows.length) await tx.insert(notifications).values(rows);
+}
+
+function summarize(tool: AnyWriteTool, result: unknown, lang: Lang): string | undefined {
+  return result && tool.summarize ? tool.summarize(result, lang) : undefined;
+}
+
+export function outcomeOf(row: ActionRow, lang: Lang, duplicate: boolean, summary?: string): ActionOutcome {
+  const decision = row.decision as Decision;
+  const error = row.error as ActionOutcome['error'];
+  const message =
+    row.status === 'pending_approval' && decision.outcome === 'queue'
+      ? queuedMessage(lang, row.number, row.requiredLevel, decision.approvers)
+      : row.status === 'executed'
+        ? executedMessage(lang, row.number, summary)
+        : row.status === 'failed'
+          ? failedMessage(lang, row.number, error?.message ?? '')
+          : alreadyDecidedMessage(lang, row.number, row.status);
+  return {
+    id: row.id,
+    number: row.number,
+    tool: row.tool,
+    status: row.status,
+    confidence: row.confidence,
+    evidence: row.evidence,
+    decision,
+    requiredLevel: row.requiredLevel,
+    result: row.result,
+    error,
+    duplicate,
+    message,
+  };
+}
+
+/** JSON columns cannot hold bigint: money leaves a tool as a decimal string or a number of cents. */
+function jsonSafe(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+}

@@ -1,0 +1,78 @@
+/** What the door tells people about an action, in French or English. One table, used by every frontend. */
+import type { Lang, Role } from '../context.ts';
+import type { ReasonCode } from './policy.ts';
+
+const roleNames: Record<Lang, Record<Role, string>> = {
+  en: { admin: 'an administrator', manager: 'a manager', buyer: 'a buyer', accountant: 'an accountant', viewer: 'a viewer' },
+  fr: { admin: 'un administrateur', manager: 'un gestionnaire', buyer: 'un acheteur', accountant: 'un comptable', viewer: 'un lecteur' },
+};
+
+const reasons: Record<Lang, Record<ReasonCode, string>> = {
+  en: {
+    viewer_cannot_write: 'Viewers can read but not change anything.',
+    role_not_allowed: 'Your role may not do this.',
+    ai_disabled: 'The AI may not change anything for this company (AI disabled in settings).',
+    manual_level: 'Automation level is manual: every AI change needs a person.',
+    assisted_needs_approval: 'Automation level is assisted: only drafts are made without a person.',
+    below_confidence_threshold: 'Confidence is below the threshold set for this company.',
+    above_ai_limit: "The amount is above the user's limit for AI actions.",
+    above_hard_cap: "The amount is above the company's hard cap for AI actions.",
+    amount_needs_level: 'The amount needs approval at a higher level.',
+    above_approval_limit: 'The amount is above your approval limit.',
+    draft_allowed: 'Drafts are allowed without approval.',
+    within_rights: 'Within your rights.',
+    confident_within_limits: 'Confident and within limits.',
+  },
+  fr: {
+    viewer_cannot_write: 'Un lecteur peut consulter, pas modifier.',
+    role_not_allowed: 'Votre rôle ne permet pas cette action.',
+    ai_disabled: "L'IA ne peut rien modifier pour cette entreprise (IA désactivée dans les paramètres).",
+    manual_level: "Niveau d'automatisation manuel : toute modification par l'IA exige une personne.",
+    assisted_needs_approval: "Niveau d'automatisation assisté : seuls les brouillons se font sans approbation.",
+    below_confidence_threshold: 'La confiance est sous le seuil fixé pour cette entreprise.',
+    above_ai_limit: "Le montant dépasse la limite de l'utilisateur pour les actions de l'IA.",
+    above_hard_cap: "Le montant dépasse le plafond absolu de l'entreprise pour l'IA.",
+    amount_needs_level: "Le montant exige une approbation d'un niveau supérieur.",
+    above_approval_limit: "Le montant dépasse votre limite d'approbation.",
+    draft_allowed: 'Les brouillons sont permis sans approbation.',
+    within_rights: 'Dans les limites de vos droits.',
+    confident_within_limits: 'Confiance suffisante et montants dans les limites.',
+  },
+};
+
+export const reasonText = (code: ReasonCode, lang: Lang) => reasons[lang][code];
+
+export function queuedMessage(lang: Lang, n: number, level: number, approvers: Role[]): string {
+  const who = approvers.length ? roleNames[lang][approvers[0]!] : roleNames[lang].admin;
+  return lang === 'fr'
+    ? `En attente d'approbation n° ${n} (niveau ${level}) : doit être approuvée par ${who} ou plus.`
+    : `Pending approval #${n} (level ${level}): needs ${who} or above.`;
+}
+
+export function executedMessage(lang: Lang, n: number, summary: string | undefined): string {
+  const done = lang === 'fr' ? `Action n° ${n} exécutée.` : `Action #${n} executed.`;
+  return summary ? `${done} ${summary}` : done;
+}
+
+export function failedMessage(lang: Lang, n: number, error: string): string {
+  return lang === 'fr'
+    ? `L'action n° ${n} a échoué : ${error} Elle reste visible et peut être relancée.`
+    : `Action #${n} failed: ${error} It stays visible and can be retried.`;
+}
+
+export function alreadyDecidedMessage(lang: Lang, n: number, status: string): string {
+  return lang === 'fr' ? `L'action n° ${n} est déjà décidée (statut : ${status}).` : `Action #${n} was already decided (status: ${status}).`;
+}
+
+export const refusalReasons: Record<Lang, Record<'role_too_low' | 'above_approval_limit' | 'own_request', string>> = {
+  en: {
+    role_too_low: 'Your role cannot approve at this level.',
+    above_approval_limit: 'The amount is above your approval limit.',
+    own_request: 'You cannot approve your own request; another person must.',
+  },
+  fr: {
+    role_too_low: 'Votre rôle ne peut pas approuver à ce niveau.',
+    above_approval_limit: "Le montant dépasse votre limite d'approbation.",
+    own_request: 'Vous ne pouvez pas approuver votre propre demande : une autre personne doit le faire.',
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * A tool is defined once: schema, annotations, who may use it and how it runs. The agent, the MCP
+ * server, REST routes, slash commands and jobs all read the same definition from the registry.
+ */
+import type { z } from 'zod';
+import type { EvidenceFactor } from '../db/schema/actions.ts';
+import type { Lang, Role, ToolCtx } from './context.ts';
+
+/**
+ * How much harm a write can do, which sets who must approve it:
+ * draft (nothing leaves or commits), internal (changes records or statuses),
+ * external (leaves the company: email, sending a document), money (commits or moves money).
+ */
+export type Risk = 'draft' | 'internal' | 'external' | 'money';
+
+export interface Amount {
+  cents: bigint;
+  currency: string;
+}
+
+/** What a write tool knows about a request before it runs: its amount and the evidence it found. */
+export interface Assessment {
+  amount?: Amount | null;
+  evidence?: EvidenceFactor[];
+}
+
+interface ToolBase<I extends z.ZodObject, O extends z.ZodType> {
+  /** `area_verb_noun`, e.g. purchasing_create_order. */
+  name: string;
+  title: string;
+  /** Written as a prompt: what it does, the units it expects, what comes back, what to do on failure. */
+  description: string;
+  input: I;
+  output: O;
+  run: (ctx: ToolCtx, input: z.output<I>) => Promise<z.output<O>>;
+  /** One short sentence for people (chat, MCP text content) in their language. */
+  summarize?: (output: z.output<O>, lang: Lang) => string;
+}
+
+export interface ReadTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> extends ToolBase<I, O> {
+  kind: 'read';
+}
+
+export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> extends ToolBase<I, O> {
+  kind: 'write';
+  risk: Risk;
+  /** Roles that may ask for this write; default: everyone but viewers. */
+  roles?: Role[];
+  /** Purchase approval levels by amount apply (people and AI alike). */
+  approvalLevels?: boolean;
+  /** The tool sends something outside (email): MCP openWorldHint. */
+  openWorld?: boolean;
+  /** Checks the request against the tenant's data (throws a clear AppError) and finds amount and evidence. */
+  assess?: (ctx: ToolCtx, input: z.output<I>) => Promise<Assessment>;
+  /** Reverses an executed action; present only for reversible tools. */
+  undo?: (ctx: ToolCtx, input: z.output<I>, result: z.output<O>) => Promise<void>;
+}
+
+export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> = ReadTool<I, O> | WriteTool<I, O>;
+
+/** Identity function that keeps the input and output types of a tool for its run(). */
+export function defineTool<I extends z.ZodObject, O extends z.ZodType>(tool: ReadTool<I, O>): ReadTool<I, O>;
+export function defineTool<I extends z.ZodObject, O extends z.ZodType>(tool: WriteTool<I, O>): WriteTool<I, O>;
+export function defineTool(tool: Tool): Tool {
+  return tool;
+}
+
+/** Any tool, whatever its schemas: what the registry and the frontends handle. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyTool = ReadTool<any, any> | WriteTool<any, any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyWriteTool = WriteTool<any, any>;

@@ -1,0 +1,245 @@
+/**
+ * Money for all of Comptoir: the only module that parses, rounds and formats amounts.
+ * An amount is an integer count of minor units (`bigint`, cents for CAD) plus an ISO 4217 currency;
+ * rates and quantities are exact decimals. No float ever touches an amount.
+ */
+import { z } from 'zod';
+import { invalid } from './errors.ts';
+
+/** The currencies we invoice in. Any other 3-letter ISO code is accepted through `CurrencyCode`. */
+export type Currency = 'CAD' | 'USD' | 'EUR' | 'GBP' | 'CHF' | 'JPY';
+
+/** A 3-letter ISO 4217 code; the union keeps editor completion for the ones we support. */
+export type CurrencyCode = Currency | (string & {});
+export const CurrencyCode = z
+  .string()
+  .regex(/^[A-Z]{3}$/, { error: 'Expected a 3-letter ISO 4217 currency code in capitals, e.g. "CAD".' });
+
+export type MoneyLocale = 'fr-CA' | 'en-CA' | 'fr-FR' | 'en-US';
+
+/**
+ * An exact decimal rate: `"0.09975"` is 9.975 %. Whole basis points are accepted too:
+ * `{ basisPoints: 500 }` is 5 %. Never a float: 0.09975 has no exact binary representation.
+ */
+export type Rate = string | { readonly basisPoints: number };
+
+// ISO 4217 exponents that differ from 2. Kept explicit rather than read from ICU, whose CLDR
+// "digits" follow cash practice for some currencies (e.g. ISK, HUF) instead of ISO 4217.
+const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
+
+/** Digits after the decimal point for a currency (ISO 4217 exponent): CAD 2, JPY 0, KWD 3. */
+export function minorDigits(currency: CurrencyCode): number {
+  if (!/^[A-Z]{3}$/.test(currency)) throw invalid(`Unknown currency '${currency}': expected a 3-letter ISO 4217 code such as "CAD".`);
+  if (ZERO_DECIMAL.has(currency)) return 0;
+  if (THREE_DECIMAL.has(currency)) return 3;
+  return 2;
+}
+
+/** An exact decimal: value = units / 10^scale, with no trailing zero in the fraction. */
+interface Decimal {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+const CANONICAL = /^([+-]?)(\d+)(?:\.(\d+))?$/;
+// Space-like group separators: fr-CA writes U+00A0, fr-FR writes U+202F, people type U+0020.
+const SPACES = '[ \\u00a0\\u202f\\u2009]';
+const LOCALIZED = new RegExp(`^([+-]?)((?:\\d|[.,]|${SPACES})+)$`);
+
+const POW10 = (n: number): bigint => 10n ** BigInt(n);
+
+function toDecimal(sign: string, integer: string, fraction: string): Decimal {
+  const frac = fraction.replace(/0+$/, '');
+  const units = BigInt(`${integer || '0'}${frac}`);
+  return { units: sign === '-' ? -units : units, scale: frac.length };
+}
+
+/**
+ * Reads "1250.00", "-3.5", "1 250,00" (fr) or "1,250.00" (en). A mark appearing once is the decimal
+ * mark (the later one when both appear); a mark appearing several times groups thousands.
+ * "1,250" alone is refused: it reads 1250 in English and 1.25 in French, and money is never guessed.
+ */
+function parseLocalized(text: string, what: string): Decimal {
+  const refuse = (why: string) => invalid(`Invalid ${what} '${text}': ${why}`, { value: text });
+  const match = LOCALIZED.exec(text.trim().replace(/^\u2212/, '-'));
+  if (!match) throw refuse('expected a decimal number such as "1250.00", "1 250,00" or "1,250.00".');
+  const [, sign = '', body = ''] = match;
+  const count = (mark: string) => body.split(mark).length - 1;
+  const dots = count('.');
+  const commas = count(',');
+
+  let decimalMark: '.' | ',' | undefined;
+  if (dots > 0 && commas > 0) decimalMark = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+  else if (dots === 1) decimalMark = '.';
+  else if (commas === 1) {
+    if (/^[1-9]\d{0,2},\d{3}$/.test(body)) throw refuse(`ambiguous: thousands or decimals? Write "${body.replace(',', '')}.00" or "${body.replace(',', '.')}".`);
+    decimalMark = ',';
+  }
+  if (decimalMark && count(decimalMark) > 1) throw refuse('more than one decimal mark.');
+  const groupMarks = decimalMark === '.' ? ',' : decimalMark === ',' ? '.' : '.,';
+
+  const [integerPart = '', fraction = ''] = decimalMark ? body.split(decimalMark) : [body];
+  if (decimalMark && !/^\d+$/.test(fraction)) throw refuse('expected digits after the decimal mark.');
+  const groups = integerPart.split(new RegExp(`${SPACES}|[${groupMarks}]`));
+  const [first = '', ...rest] = groups;
+  const grouped = /^\d{1,3}$/.test(first) && rest.every((group) => /^\d{3}$/.test(group));
+  if (rest.length > 0 ? !grouped : !/^\d*$/.test(first)) throw refuse('misplaced thousands separator.');
+  if (first === '' && !decimalMark) throw refuse('no digits.');
+  return toDecimal(sign, groups.join(''), fraction);
+}
+
+function parseCanonical(text: string, what: string, example: string): Decimal {
+  const match = CANONICAL.exec(text.trim());
+  if (!match) throw invalid(`Invalid ${what} '${text}': expected a decimal with a dot, e.g. "${example}".`, { value: text });
+  return toDecimal(match[1] ?? '', match[2] ?? '', match[3] ?? '');
+}
+
+/**
+ * Parses a decimal amount into minor units. Extra decimals are refused unless they are zeros,
+ * because rounding here would silently change what someone typed.
+ * @example toMinor('1250.00', 'CAD') // 125000n
+ * @example toMinor('1 250,5', 'EUR') // 125050n
+ */
+export function toMinor(text: string, currency: CurrencyCode = 'CAD'): bigint {
+  const digits = minorDigits(currency);
+  const { units, scale } = parseLocalized(text, 'money amount');
+  if (scale > digits) {
+    throw invalid(`Invalid money amount '${text}': ${currency} allows at most ${digits} decimals.`, { value: text, currency });
+  }
+  return units * POW10(digits - scale);
+}
+
+/**
+ * The canonical decimal string of an amount, as used in JSON outputs.
+ * @example fromMinor(125000n, 'CAD') // "1250.00"
+ */
+export function fromMinor(minor: bigint, currency: CurrencyCode = 'CAD'): string {
+  const digits = minorDigits(currency);
+  const sign = minor < 0n ? '-' : '';
+  const abs = (minor < 0n ? -minor : minor).toString();
+  if (digits === 0) return sign + abs;
+  const padded = abs.padStart(digits + 1, '0');
+  return `${sign}${padded.slice(0, -digits)}.${padded.slice(-digits)}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * An amount for people to read, with the locale's separators and symbol.
+ * Intl receives the exact decimal string (ES2023 Intl.NumberFormat v3, in Node 20), so large amounts
+ * keep every digit. Spaces are those of Node's ICU: U+00A0 in fr-CA, U+202F (groups) in fr-FR.
+ * @example formatMoney(125000n, 'CAD', 'fr-CA') // "1 250,00 $"
+ */
+export function formatMoney(minor: bigint, currency: CurrencyCode, locale: MoneyLocale): string {
+  const key = `${locale}/${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    const digits = minorDigits(currency);
+    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, formatter);
+  }
+  // TypeScript's ES2022 lib types format(number | bigint) only; the runtime accepts decimal strings.
+  const format = formatter.format as unknown as (value: string) => string;
+  return format(fromMinor(minor, currency));
+}
+
+/** Divides and rounds half-up, away from zero for negatives (-0.5 → -1), as tax authorities expect. */
+function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
+  const quotient = numerator / denominator;
+  const remainder = numerator % denominator;
+  const twice = 2n * (remainder < 0n ? -remainder : remainder);
+  if (twice < denominator) return quotient;
+  return numerator < 0n ? quotient - 1n : quotient + 1n;
+}
+
+function rateRatio(rate: Rate): { numerator: bigint; denominator: bigint } {
+  if (typeof rate === 'string') {
+    const { units, scale } = parseCanonical(rate, 'rate', '0.09975');
+    if (units < 0n) throw invalid(`Invalid rate '${rate}': a rate cannot be negative.`);
+    return { numerator: units, denominator: POW10(scale) };
+  }
+  if (!Number.isSafeInteger(rate.basisPoints) || rate.basisPoints < 0) {
+    throw invalid(`Invalid rate of ${rate.basisPoints} basis points: expected a whole, non-negative number.`);
+  }
+  return { numerator: BigInt(rate.basisPoints), denominator: 10_000n };
+}
+
+/**
+ * An amount times a rate, rounded half-up to the minor unit.
+ * @example mulRate(1000n, '0.09975') // 100n (99.75 cents)
+ * @example mulRate(1010n, { basisPoints: 500 }) // 51n (50.5 cents)
+ */
+export function mulRate(minor: bigint, rate: Rate): bigint {
+  const { numerator, denominator } = rateRatio(rate);
+  return divideHalfUp(minor * numerator, denominator);
+}
+
+/** Quantities carry at most 4 decimals (e.g. 2.5 kg, 0.0125 h), like the `Quantity` schema. */
+const QUANTITY_DECIMALS = 4;
+
+/**
+ * A unit price times a decimal quantity, rounded half-up to the minor unit.
+ * @example mulQuantity(1999n, '2.5') // 4998n (49.975 → 49.98)
+ */
+export function mulQuantity(unitPriceMinor: bigint, quantity: string): bigint {
+  const { units, scale } = parseCanonical(quantity, 'quantity', '2.5');
+  if (scale > QUANTITY_DECIMALS) throw invalid(`Invalid quantity '${quantity}': at most ${QUANTITY_DECIMALS} decimals.`);
+  return divideHalfUp(unitPriceMinor * units, POW10(scale));
+}
+
+/** The sum of amounts in the same currency. */
+export function sum(values: readonly bigint[]): bigint {
+  return values.reduce((total, value) => total + value, 0n);
+}
+
+const parses = (parse: () => unknown): boolean => {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A decimal amount as text at a tool boundary ("1250.00", "1 250,00", "1,250.00"); parse it with
+ * `toMinor(text, currency)`, which also checks the decimals allowed by the document's currency.
+ */
+export const Money = z
+  .string()
+  .refine((text) => parses(() => parseLocalized(text, 'money amount')), {
+    error: 'Expected a decimal amount as a string, e.g. "1250.00".',
+  })
+  .describe('Amount as a decimal string in the document currency, e.g. "1250.00".');
+
+/** A positive decimal quantity with at most 4 decimals, e.g. "2.5". */
+export const Quantity = z
+  .string()
+  .regex(/^\d+(\.\d{1,4})?$/, { error: 'Expected a positive decimal quantity with at most 4 decimals, e.g. "2.5".' })
+  .refine((text) => /[1-9]/.test(text), { error: 'A quantity must be greater than zero.' })
+  .describe('Quantity as a decimal string, at most 4 decimals, e.g. "2.5".');
+
+/** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2025-02-29 no). */
+export function isIsoDate(text: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return year >= 1 && days !== undefined && day >= 1 && day <= days;
+}
+
+/** A calendar date as text, YYYY-MM-DD. */
+export const IsoDate = z
+  .string()
+  .refine(isIsoDate, { error: 'Expected a real calendar date written YYYY-MM-DD, e.g. "2025-04-01".' })
+  .describe('Date as YYYY-MM-DD.');
+
+/**
+ * A quantity as people write it: the database keeps 4 decimals ("10.0000"), people read "10".
+ * @example canonicalQuantity('2.5000') // "2.5"
+ */
+export function canonicalQuantity(text: string): string {
+  return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}

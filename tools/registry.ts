@@ -1,0 +1,14 @@
+/**
+ * The list of every tool Comptoir has: the agent, the MCP server, REST routes, slash commands and
+ * jobs all read it. Adding a tool is one file in its area plus one line in that area's index.
+ */
+import type { AnyTool } from './define.ts';
+import { actionTools } from './actions/index.ts';
+import { purchasingTools } from './purchasing/index.ts';
+
+export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools];
+
+const byName = new Map(registry.map((t) => [t.name, t]));
+if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');
+
+export const toolByName = (name: string): AnyTool | undefined => byName.get(name);

@@ -1,0 +1,51 @@
+/**
+ * Totals of a priced document (purchase order, invoice, bill): each line is quantity × unit price
+ * rounded to the cent, then sales tax by place of supply and date. One function for every document,
+ * so an order and the invoice for it can never disagree on arithmetic.
+ */
+import { fromMinor, mulQuantity, type CurrencyCode } from './money.ts';
+import { computeTax, type TaxBreakdown, type TaxCountry, type Treatment } from './tax/index.ts';
+import type { FrRateClass } from './tax/index.ts';
+
+export interface PricedLine {
+  quantity: string;
+  unitPriceCents: bigint;
+  treatment?: Treatment;
+  frRate?: FrRateClass;
+}
+
+export interface DocumentTotals {
+  lineTotals: bigint[];
+  breakdown: TaxBreakdown;
+}
+
+export function documentTotals(doc: {
+  country: TaxCountry;
+  region?: string | null;
+  on: string;
+  currency: CurrencyCode;
+  lines: readonly PricedLine[];
+  lang?: 'fr' | 'en';
+}): DocumentTotals {
+  const lineTotals = doc.lines.map((l) => mulQuantity(l.unitPriceCents, l.quantity));
+  const breakdown = computeTax({
+    country: doc.country,
+    region: doc.region ?? undefined,
+    on: doc.on,
+    currency: doc.currency,
+    lang: doc.lang,
+    lines: doc.lines.map((l, i) => ({ amount: lineTotals[i]!, treatment: l.treatment, frRate: l.frRate })),
+  });
+  return { lineTotals, breakdown };
+}
+
+/** The tax breakdown as stored in JSON and shown to people: amounts as decimal strings. */
+export function taxLinesOf(breakdown: TaxBreakdown) {
+  return breakdown.components.map((c) => ({
+    code: c.code,
+    rate: c.rate,
+    base: fromMinor(c.base, breakdown.currency),
+    amount: fromMinor(c.amount, breakdown.currency),
+    labels: c.labels,
+  }));
+}
