@@ -39,6 +39,7 @@ export type ReasonCode =
   | 'above_ai_limit'
   | 'above_hard_cap'
   | 'amount_needs_level'
+  | 'role_cannot_decide_risk'
   | 'above_approval_limit'
   | 'draft_allowed'
   | 'within_rights'
@@ -79,6 +80,7 @@ export function decide(input: PolicyInput): Decision {
   // What the person could not do alone, the AI cannot do for them either.
   const rightsBlock: ReasonCode[] = [];
   if (needed > rank) rightsBlock.push('amount_needs_level');
+  else if (!approversFor(tool.risk, Math.max(1, needed) as ApprovalLevel).includes(actor.role)) rightsBlock.push('role_cannot_decide_risk');
   if (overOwnLimit) rightsBlock.push('above_approval_limit');
   const queue = (reasons: ReasonCode[]): Decision => {
     const level = Math.max(1, needed, overOwnLimit ? Math.min(3, rank + 1) : 0) as ApprovalLevel;

@@ -211,7 +211,7 @@ describe('failures, retry and undo', () => {
   it('undoes an action the AI executed alone, as an audited action of its own', async () => {
     const buyer = company.session('buyer');
     const orderId = await draftOrder(buyer, '1100.00');
-    const auto = await propose(buyer, submitOrder, { orderId }, { source: 'chat', byAi: true, evidence: [{ factor: 'po_matched', weight: 0.4, detail: 'Matches the order' }] });
+    const auto = await propose(company.session('accountant'), submitOrder, { orderId }, { source: 'chat', byAi: true, evidence: [{ factor: 'po_matched', weight: 0.4, detail: 'Matches the order' }] });
     expect(auto.status).toBe('executed');
     const undone = await undo(company.session('manager'), auto.id, { source: 'rest', note: 'too early' });
     expect(undone.status).toBe('undone');

@@ -236,10 +236,10 @@ const AI_GRID: readonly GridRow[] = [
   ['supervised', 'external', true,  'high', 'E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | R R R R R'],
   ['supervised', 'money',    false, 'low',  'Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | R R R R R'],
   ['supervised', 'money',    false, 'mid',  'Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | R R R R R'],
-  ['supervised', 'money',    false, 'high', 'E  E  Q1 Q1 Q1 | E  E  Q1 Q1 Q1 | E  E  Q1 Q1 Q1 | E  E  Q1 Q1 Q1 | R R R R R'],
+  ['supervised', 'money',    false, 'high', 'E  E  Q1 Q1 Q1 | E  E  Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | E  E  Q1 Q1 Q1 | R R R R R'],
   ['supervised', 'money',    true,  'low',  'Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | R R R R R'],
   ['supervised', 'money',    true,  'mid',  'Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | R R R R R'],
-  ['supervised', 'money',    true,  'high', 'E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | R R R R R'],
+  ['supervised', 'money',    true,  'high', 'E  E  Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | E  E  Q1 Q2 Q3 | R R R R R'],
 
   ['full',       'draft',    false, 'low',  'E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | R R R R R'],
   ['full',       'draft',    false, 'mid',  'E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | R R R R R'],
@@ -260,11 +260,11 @@ const AI_GRID: readonly GridRow[] = [
   ['full',       'external', true,  'mid',  'E  E  E  E  Q3 | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
   ['full',       'external', true,  'high', 'E  E  E  E  Q3 | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
   ['full',       'money',    false, 'low',  'Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | Q1 Q1 Q1 Q1 Q1 | R R R R R'],
-  ['full',       'money',    false, 'mid',  'E  E  E  E  Q1 | E  E  E  E  Q1 | E  E  E  E  Q1 | E  E  E  E  Q1 | R R R R R'],
-  ['full',       'money',    false, 'high', 'E  E  E  E  Q1 | E  E  E  E  Q1 | E  E  E  E  Q1 | E  E  E  E  Q1 | R R R R R'],
+  ['full',       'money',    false, 'mid',  'E  E  E  E  Q1 | E  E  E  E  Q1 | Q1 Q1 Q1 Q1 Q1 | E  E  E  E  Q1 | R R R R R'],
+  ['full',       'money',    false, 'high', 'E  E  E  E  Q1 | E  E  E  E  Q1 | Q1 Q1 Q1 Q1 Q1 | E  E  E  E  Q1 | R R R R R'],
   ['full',       'money',    true,  'low',  'Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | Q1 Q1 Q1 Q2 Q3 | R R R R R'],
-  ['full',       'money',    true,  'mid',  'E  E  E  E  Q3 | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
-  ['full',       'money',    true,  'high', 'E  E  E  E  Q3 | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
+  ['full',       'money',    true,  'mid',  'E  E  E  E  Q3 | E  E  E  E  Q3 | Q1 Q1 Q1 Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
+  ['full',       'money',    true,  'high', 'E  E  E  E  Q3 | E  E  E  E  Q3 | Q1 Q1 Q1 Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -276,8 +276,8 @@ const AI_GRID: readonly GridRow[] = [
 const PERSON_GRID: readonly GridRow[] = [
   //                                        admin            | manager          | buyer            | accountant       | viewer
   //                                        ∅  S  M  L  H    | ∅  S  M  L  H    | ∅  S  M  L  H    | ∅  S  M  L  H    | ∅ S M L H
-  ['manual',     'money',    false, 'low',  'E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | R R R R R'],
-  ['manual',     'money',    true,  'low',  'E  E  E  E  E  | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
+  ['manual',     'money',    false, 'low',  'E  E  E  E  E  | E  E  E  E  E  | Q1 Q1 Q1 Q1 Q1 | E  E  E  E  E  | R R R R R'],
+  ['manual',     'money',    true,  'low',  'E  E  E  E  E  | E  E  E  E  Q3 | Q1 Q1 Q1 Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
   ['assisted',   'external', false, 'mid',  'E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | R R R R R'],
   ['assisted',   'external', true,  'mid',  'E  E  E  E  E  | E  E  E  E  Q3 | E  E  E  Q2 Q3 | E  E  E  Q2 Q3 | R R R R R'],
   ['supervised', 'internal', false, 'low',  'E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | E  E  E  E  E  | R R R R R'],
@@ -335,13 +335,15 @@ describe('decide: reasons', () => {
       decision: { outcome: 'queue', level: 1, approvers: ['buyer', 'accountant', 'manager', 'admin'], reasons: ['above_hard_cap'] } },
     { name: 'full: an admin\'s huge order waits for the cap, at level 3', level: 'full', risk: 'money', po: true, conf: 'high', amount: 'huge', role: 'admin',
       decision: { outcome: 'queue', level: 3, approvers: ['admin'], reasons: ['above_hard_cap'] } },
-    { name: 'full: ignores the per-user AI limit', level: 'full', risk: 'money', po: false, conf: 'mid', amount: 'large', role: 'buyer',
+    { name: 'full: ignores the per-user AI limit', level: 'full', risk: 'money', po: false, conf: 'mid', amount: 'large', role: 'accountant',
       decision: { outcome: 'execute', reasons: ['confident_within_limits'] } },
   ] as const))('%s', (_name, { level, risk, po, conf, amount, role, decision }) => {
     expect(decide(inputFor({ level, risk, po, conf, amount, role, byAi: true }))).toEqual(decision);
   });
 
   it.each(named([
+    { name: 'a buyer cannot commit money alone', risk: 'money', po: false, amount: 'small', role: 'buyer',
+      decision: { outcome: 'queue', level: 1, approvers: ['accountant', 'manager', 'admin'], reasons: ['role_cannot_decide_risk'] } },
     { name: 'a person within their rights', risk: 'money', po: true, amount: 'medium', role: 'accountant',
       decision: { outcome: 'execute', reasons: ['within_rights'] } },
     { name: 'a buyer ordering beyond their level', risk: 'money', po: true, amount: 'large', role: 'buyer',
@@ -440,7 +442,7 @@ describe('decide: tools restricted to some roles', () => {
 describe('decide: the person\'s own approval limit', () => {
   it.each(named([
     { name: 'buyer, limit 1,000.00, pays 3,000.00 → level 2', role: 'buyer', limit: 100_000n, po: false, amountCents: 300_000n, byAi: false,
-      decision: { outcome: 'queue', level: 2, approvers: ['manager', 'admin'], reasons: ['above_approval_limit'] } },
+      decision: { outcome: 'queue', level: 2, approvers: ['manager', 'admin'], reasons: ['role_cannot_decide_risk', 'above_approval_limit'] } },
     { name: 'accountant, limit 1,000.00, pays 3,000.00 → level 2', role: 'accountant', limit: 100_000n, po: false, amountCents: 300_000n, byAi: false,
       decision: { outcome: 'queue', level: 2, approvers: ['manager', 'admin'], reasons: ['above_approval_limit'] } },
     { name: 'manager, limit 2,000.00, pays 3,000.00 → level 3', role: 'manager', limit: 200_000n, po: false, amountCents: 300_000n, byAi: false,
