@@ -20,8 +20,7 @@ export interface NewUser {
   approvalLimitCents?: bigint | null;
 }
 
-export async function createTenant(db: Database, tenant: NewTenant, people: NewUser[] = []) {
-  const id = randomUUID();
+export async function createTenant(db: Database, tenant: NewTenant, people: NewUser[] = [], id: string = randomUUID()) {
   return withTenant(db, id, async (tx) => {
     const [row] = await tx.insert(tenants).values({ ...tenant, id }).returning();
     const created = [];

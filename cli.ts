@@ -1,0 +1,112 @@
+/**
+ * The `comptoir` command: serve the app, run migrations, seed the demo, serve MCP over stdio, and
+ * manage API tokens. Run as `npx comptoir <command>` or `npm start` (serve).
+ */
+import { parseArgs } from 'node:util';
+import { loadConfig } from './config.ts';
+import { migrate } from './db/migrate.ts';
+import { openConfiguredDatabase, startServer } from './web-chat/server.ts';
+
+const HELP = `Usage: comptoir <command> [options]
+
+Commands:
+  serve                       Start the web app, API and MCP endpoint (default)
+  migrate                     Apply database migrations and exit
+  seed-demo                   Create the demo company if it does not exist
+  mcp [--token T]             Serve MCP over stdio (token from --token or COMPTOIR_TOKEN)
+  token create --tenant ID --user ID [--name N]   Create an API token (shown once)
+  token list --tenant ID      List API tokens
+  token revoke --tenant ID --id TOKEN_ID          Revoke an API token
+
+Configuration comes from environment variables: see README.md.`;
+
+async function main(argv: string[]) {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      token: { type: 'string' },
+      tenant: { type: 'string' },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      id: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command = 'serve', sub] = positionals;
+  if (values.help || command === 'help') return void console.log(HELP);
+  const config = loadConfig();
+
+  switch (command) {
+    case 'serve': {
+      const running = await startServer(config);
+      const stop = async () => {
+        await running.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      return;
+    }
+    case 'migrate': {
+      const handle = await openConfiguredDatabase(config);
+      const state = await migrate(handle);
+      console.log(`Migrations applied: ${state.applied} (latest ${state.latest}), pending: ${state.pending}`);
+      return handle.close();
+    }
+    case 'seed-demo': {
+      const { seedDemo } = await import('./tools/demo-data.ts');
+      const handle = await openConfiguredDatabase(config);
+      await migrate(handle);
+      const demo = await seedDemo(handle.db);
+      if (!demo.created) console.log('The demo company already exists.');
+      else {
+        for (const u of demo.users) console.log(`${u.role.padEnd(10)} ${u.email}  password: ${u.password}`);
+        console.log(`API token (admin): ${demo.adminToken}`);
+      }
+      return handle.close();
+    }
+    case 'mcp': {
+      const { serveStdio } = await import('./mcp-server/stdio.ts');
+      return serveStdio(config, values.token ?? config.COMPTOIR_TOKEN);
+    }
+    case 'token':
+      return tokenCommand(sub, values, config);
+    default:
+      console.error(`Unknown command '${command}'.\n\n${HELP}`);
+      process.exitCode = 2;
+  }
+}
+
+async function tokenCommand(sub: string | undefined, values: Record<string, string | boolean | undefined>, config: ReturnType<typeof loadConfig>) {
+  const { createApiToken, listApiTokens, revokeApiToken } = await import('./tools/auth/api-tokens.ts');
+  const need = (key: string) => {
+    const v = values[key];
+    if (typeof v !== 'string' || !v) throw new Error(`--${key} is required for 'token ${sub}'.`);
+    return v;
+  };
+  const handle = await openConfiguredDatabase(config);
+  try {
+    await migrate(handle);
+    if (sub === 'create') {
+      const made = await createApiToken(handle.db, need('tenant'), need('user'), (values.name as string) ?? 'CLI token');
+      console.log(`Token ${made.id} (shown once, keep it safe):\n${made.token}`);
+    } else if (sub === 'list') {
+      for (const t of await listApiTokens(handle.db, need('tenant'))) {
+        console.log(`${t.id}  ${t.prefix}  ${t.name}  ${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'}`);
+      }
+    } else if (sub === 'revoke') {
+      await revokeApiToken(handle.db, need('tenant'), need('id'));
+      console.log('Token revoked.');
+    } else {
+      throw new Error(`Unknown 'token ${sub ?? ''}': use create, list or revoke.`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

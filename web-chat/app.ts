@@ -1,0 +1,26 @@
+/** The Hono application: pages, JSON API and health, built from its dependencies (no globals). */
+import { Hono } from 'hono';
+import { migrationState } from '../db/migrate.ts';
+import { bearerAuth } from './auth.ts';
+import type { AppDeps, AppEnv } from './deps.ts';
+import { notFoundRoute, onError } from './errors.ts';
+import { homePage } from './pages/home.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { healthRoutes } from './routes/health.ts';
+import { toolRoutes } from './routes/tools.ts';
+
+export function createApp(deps: AppDeps) {
+  const api = new Hono<AppEnv>().use('*', bearerAuth(deps)).route('/', toolRoutes()).route('/', actionRoutes());
+  const app = new Hono()
+    .route('/', healthRoutes(deps))
+    .get('/', async (c) => {
+      const asked = c.req.query('lang') ?? c.req.header('accept-language') ?? 'fr';
+      const lang = asked.toLowerCase().startsWith('en') ? 'en' : 'fr';
+      const { latest } = await migrationState(deps.handle);
+      return c.html(homePage({ database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL', migration: latest, lang }));
+    })
+    .route('/api', api);
+  app.onError(onError);
+  app.notFound(notFoundRoute);
+  return app;
+}
