@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineTool } from '../define.ts';
+import { fromMinor } from '../money.ts';
+
+/** The company's settings as people and models read them; secrets (the inbound mail token) stay out. */
+const Settings = z.object({
+  name: z.string(),
+  country: z.string(),
+  province: z.string().nullable(),
+  currency: z.string(),
+  language: z.enum(['fr', 'en']),
+  automationLevel: z.enum(['manual', 'assisted', 'supervised', 'full']),
+  aiEnabled: z.boolean(),
+  confidenceThreshold: z.number(),
+  confidenceFloor: z.number(),
+  hardCap: z.string().describe('Largest amount the AI may act on alone, in the company currency.'),
+  approvalLevels: z.array(z.string()).describe('Amounts above which level 1, 2 and 3 approval is needed.'),
+  approvalExpiryHours: z.number().int(),
+  expiryBehaviour: z.enum(['expire', 'escalate']),
+  reminderSchedule: z.array(z.number().int()),
+  gstNumber: z.string().nullable(),
+  qstNumber: z.string().nullable(),
+  vatNumber: z.string().nullable(),
+  siren: z.string().nullable(),
+});
+
+export const getSettings = defineTool({
+  name: 'settings_get',
+  title: "Show the company's settings",
+  description:
+    'Read the company settings: country, province, currency, language, automation level (what the AI may do ' +
+    'without a person), confidence thresholds, approval levels by amount, approval expiry and the reminder ' +
+    'schedule (days relative to the due date). Amounts are decimal strings in the company currency.',
+  kind: 'read',
+  input: z.object({}),
+  output: Settings,
+  async run(ctx) {
+    const t = await ctx.tenant();
+    const money = (cents: bigint) => fromMinor(cents, t.currency);
+    return {
+      name: t.name,
+      country: t.country,
+      province: t.province,
+      currency: t.currency,
+      language: t.language,
+      automationLevel: t.automationLevel,
+      aiEnabled: t.aiEnabled,
+      confidenceThreshold: t.confidenceThreshold,
+      confidenceFloor: t.confidenceFloor,
+      hardCap: money(t.hardCapCents),
+      approvalLevels: [t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents].map(money),
+      approvalExpiryHours: t.approvalExpiryHours,
+      expiryBehaviour: t.expiryBehaviour,
+      reminderSchedule: t.reminderSchedule,
+      gstNumber: t.gstNumber,
+      qstNumber: t.qstNumber,
+      vatNumber: t.vatNumber,
+      siren: t.siren,
+    };
+  },
+  summarize: (s, lang) =>
+    lang === 'fr'
+      ? `${s.name} : niveau d'automatisation ${s.automationLevel}, devise ${s.currency}.`
+      : `${s.name}: automation level ${s.automationLevel}, currency ${s.currency}.`,
+});
