@@ -11,11 +11,12 @@ export function serverUrl(database?: string): string {
   return url.toString();
 }
 
-export async function createTestDatabase(): Promise<string> {
+/** A copy of the migrated template, or an empty database (to test a first start). */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const name = `${PREFIX}${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
   const admin = await openDatabase({ url: serverUrl(), poolSize: 1 });
   try {
-    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`);
+    await admin.raw(`CREATE DATABASE ${name} TEMPLATE ${options.empty ? 'template0' : TEMPLATE}`);
   } finally {
     await admin.close();
   }

@@ -17,8 +17,8 @@ export function mintSecret(prefix: string, tenantId: string): { token: string; h
 
 /** The tenant a secret claims to belong to; null when malformed. The hash lookup decides the rest. */
 export function tenantOfSecret(prefix: string, token: string): string | null {
-  const parts = token.split('_');
-  if (parts.length !== 3 || parts[0] !== prefix || !parts[2] || parts[2].length < 40) return null;
-  const m = UUID.exec(parts[1] ?? '');
-  return m ? `${m[1]}-${m[2]}-${m[3]}-${m[4]}-${m[5]}` : null;
+  // The random part is base64url and may itself contain '_': only the first two separate fields.
+  const m = new RegExp(`^${prefix}_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$`).exec(token);
+  const id = m && UUID.exec(m[1]!);
+  return id ? `${id[1]}-${id[2]}-${id[3]}-${id[4]}-${id[5]}` : null;
 }

@@ -1,0 +1,84 @@
+/**
+ * What a new user does first: `comptoir serve` on an empty data folder. It must migrate, seed the
+ * demo company, print the URL, serve a page and answer /health with the database kind and version.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, dropTestDatabase, serverUrl } from '../support/postgres.ts';
+import { onRealServer } from '../support/database.ts';
+
+let child: ChildProcess;
+let output = '';
+let url = '';
+let dataDir = '';
+let database = '';
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  if (onRealServer) {
+    database = await createTestDatabase({ empty: true });
+    env.DATABASE_URL = serverUrl(database);
+  }
+  child = spawn(process.execPath, ['bin/comptoir.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stderr!.on('data', (d) => (output += d));
+  url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      output += d;
+      const m = /Comptoir is running at (\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
+  });
+}, 90_000);
+
+afterAll(async () => {
+  if (child && child.exitCode === null) {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  }
+  rmSync(dataDir, { recursive: true, force: true });
+  if (database) await dropTestDatabase(database);
+});
+
+describe('comptoir serve on a fresh machine', () => {
+  it('prints the demo accounts and an API token', () => {
+    expect(output).toContain('Demo company seeded');
+    expect(output).toMatch(/admin\s+admin@demo\.comptoir\s+password: demo-admin/);
+    expect(output).toMatch(/API token \(admin\): cpt_\w+/);
+  });
+
+  it('answers /health with the database kind and migration version', async () => {
+    const res = await fetch(`${url}/health`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 'ok', database: onRealServer ? 'postgres' : 'pglite', migrations: { applied: 2, latest: '0001_audit_append_only', pending: 0 } });
+  });
+
+  it('serves the home page in French by default and in English on request', async () => {
+    const fr = await (await fetch(`${url}/`)).text();
+    expect(fr).toContain('<html lang="fr">');
+    expect(fr).toContain('Achats et facturation, faits par l&#39;IA, approuvés par vous.');
+    const en = await (await fetch(`${url}/?lang=en`)).text();
+    expect(en).toContain('Purchasing and invoicing, done by AI, approved by you.');
+  });
+
+  it('lets the printed token use the API', async () => {
+    const token = /API token \(admin\): (\S+)/.exec(output)![1]!;
+    const res = await fetch(`${url}/api/tools/purchasing_find_suppliers`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'bureau' }),
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.result.suppliers.map((s: { name: string }) => s.name)).toEqual(['Bureau Plus Inc.']);
+  });
+});
