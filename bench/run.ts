@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: runs the benchmarks against the real PostgreSQL server (DATABASE_URL, default the
+ * local `test` server) in a fresh database, and writes bench/results/<name>.json and results.md.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { openDatabase } from '../db/client.ts';
+import { benchDoor } from './door.ts';
+
+const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
+const only = process.argv.slice(2);
+
+async function freshDatabase(name: string): Promise<string> {
+  const admin = await openDatabase({ url: base.toString(), poolSize: 1 });
+  await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.raw(`CREATE DATABASE ${name}`);
+  await admin.close();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const benches: Record<string, (url: string) => Promise<unknown>> = {
+  door: (url) => benchDoor(url, Number(process.env.BENCH_OPS ?? 2000)),
+};
+try {
+  const { benchMcp } = await import('./mcp.ts');
+  benches.mcp = (url) => benchMcp({ databaseUrl: url });
+} catch {
+  // The MCP benchmark is optional while its module does not exist.
+}
+
+mkdirSync('bench/results', { recursive: true });
+const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() };
+const summary: string[] = [`# Benchmark results\n\n${machine.date} · ${machine.cpus} cores · Node ${machine.node} · PostgreSQL at ${base.host}\n`];
+for (const [name, run] of Object.entries(benches)) {
+  if (only.length && !only.includes(name)) continue;
+  const url = await freshDatabase(`comptoir_bench_${name}`);
+  console.log(`bench ${name}…`);
+  const result = await run(url);
+  writeFileSync(`bench/results/${name}.json`, JSON.stringify({ machine, result }, null, 2) + '\n');
+  summary.push(`## ${name}\n\n\`\`\`json\n${JSON.stringify(result, null, 2)}\n\`\`\`\n`);
+  console.log(JSON.stringify(result, null, 2));
+}
+writeFileSync('bench/results/results.md', summary.join('\n'));
