@@ -1,6 +1,7 @@
 /** The Hono application: pages, JSON API and health, built from its dependencies (no globals). */
 import { Hono } from 'hono';
 import { migrationState } from '../db/migrate.ts';
+import { mcpRoutes } from '../mcp-server/http.ts';
 import { bearerAuth } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { notFoundRoute, onError } from './errors.ts';
@@ -19,6 +20,7 @@ export function createApp(deps: AppDeps) {
       const { latest } = await migrationState(deps.handle);
       return c.html(homePage({ database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL', migration: latest, lang }));
     })
+    .route('/', mcpRoutes(deps))
     .route('/api', api);
   app.onError(onError);
   app.notFound(notFoundRoute);

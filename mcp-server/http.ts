@@ -1,0 +1,95 @@
+/**
+ * MCP over Streamable HTTP at /mcp, inside the main Hono app. Every request carries a bearer token,
+ * checked like the REST API's; a session (one transport, one McpServer, its own event store for
+ * resumable streams) belongs to the person and tenant that opened it and answers no one else.
+ */
+import { randomUUID } from 'node:crypto';
+import { MemoryEventStore, StreamableHTTPTransport } from '@hono/mcp';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { Hono, type Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { Session } from '../tools/context.ts';
+import { errorBody, httpStatus } from '../tools/errors.ts';
+import { bearerAuth } from '../web-chat/auth.ts';
+import type { AppDeps, AppEnv } from '../web-chat/deps.ts';
+import { buildMcpServer } from './server.ts';
+
+interface OpenSession {
+  session: Session;
+  server: McpServer;
+  transport: StreamableHTTPTransport;
+  lastSeen: number;
+}
+
+export interface McpHttpOptions {
+  /** A session nobody used for this long is closed; its client starts a new one. */
+  idleTimeoutMs?: number;
+}
+
+/** A JSON-RPC error with an HTTP status: what MCP clients expect from the endpoint itself. */
+function rpcError(c: Context, status: ContentfulStatusCode, message: string, code = -32000, data?: unknown) {
+  if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="comptoir"');
+  return c.json({ jsonrpc: '2.0', error: { code, message, ...(data === undefined ? {} : { data }) }, id: null }, status);
+}
+
+const SESSION_NOT_FOUND = 'Session not found: it expired or was closed. Start a new session with initialize.';
+
+export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
+  const sessions = new Map<string, OpenSession>();
+  const idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
+
+  const sweep = setInterval(() => {
+    const cutoff = Date.now() - idleTimeoutMs;
+    for (const open of [...sessions.values()]) if (open.lastSeen < cutoff) void open.transport.close();
+  }, Math.min(idleTimeoutMs, 60_000));
+  sweep.unref();
+
+  async function openSession(c: Context<AppEnv>, body: unknown) {
+    const session = { ...c.get('session') };
+    const server = buildMcpServer(session);
+    const transport = new StreamableHTTPTransport({
+      sessionIdGenerator: () => randomUUID(),
+      // Per session: a replayed stream can only ever hold this session's own messages.
+      eventStore: new MemoryEventStore(),
+      onsessioninitialized: (id) => void sessions.set(id, { session, server, transport, lastSeen: Date.now() }),
+    });
+    // Set before connect(): the server chains its own clean-up after this one.
+    transport.onclose = () => {
+      if (transport.sessionId) sessions.delete(transport.sessionId);
+    };
+    await server.connect(transport);
+    return transport.handleRequest(c, body);
+  }
+
+  const app = new Hono<AppEnv>();
+  app.onError((err, c) => {
+    // The transport answers protocol errors with a ready JSON-RPC response.
+    if (err instanceof HTTPException) return err.getResponse();
+    const body = errorBody(err);
+    if (body.error.code === 'internal') console.error(err);
+    return rpcError(c, httpStatus[body.error.code] as ContentfulStatusCode, body.error.message, -32000, { code: body.error.code });
+  });
+  app.use('/mcp', bearerAuth(deps));
+  app.all('/mcp', async (c) => {
+    const id = c.req.header('mcp-session-id');
+    if (id) {
+      const open = sessions.get(id);
+      const caller = c.get('session');
+      // Another person's or tenant's session id is treated as unknown: it reveals nothing.
+      if (!open || open.session.tenantId !== caller.tenantId || open.session.actor.userId !== caller.actor.userId) {
+        return rpcError(c, 404, SESSION_NOT_FOUND);
+      }
+      // Role or limits may have changed since the session opened: the door must see them as they are now.
+      open.session.actor = caller.actor;
+      open.lastSeen = Date.now();
+      return (await open.transport.handleRequest(c)) ?? c.body(null, 204);
+    }
+    if (c.req.method !== 'POST') return rpcError(c, 400, 'Bad Request: Mcp-Session-Id header is required.');
+    const body: unknown = await c.req.json().catch(() => undefined);
+    if (!isInitializeRequest(body)) return rpcError(c, 400, 'Bad Request: no session yet; the first request must be initialize.');
+    return (await openSession(c, body)) ?? c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,35 @@
+/**
+ * One MCP server for one authenticated person on one tenant: the registry tools, the two approval
+ * tools that ask the person to confirm, resources and prompts. Stdio and HTTP both build it here.
+ */
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import pkg from '../package.json' with { type: 'json' };
+import type { Lang, Session } from '../tools/context.ts';
+import { registerApprovalTools } from './approvals.ts';
+import { registerPrompts } from './prompts.ts';
+import { registerRegistryTools } from './register.ts';
+import { registerResources } from './resources.ts';
+
+const instructions: Record<Lang, string> = {
+  en:
+    'Comptoir is the back office of one company (purchasing, approvals). Every change goes through its action ' +
+    'door: an answer "Pending approval #N" means nothing happened yet and a person must approve it — say so, do ' +
+    'not retry. Amounts are decimal strings ("1250.00"). Look ids up with the list/find tools before using them.',
+  fr:
+    "Comptoir est l'arrière-boutique d'une entreprise (achats, approbations). Toute modification passe par sa " +
+    "porte d'actions : une réponse « En attente d'approbation n° N » veut dire que rien n'est encore fait et " +
+    "qu'une personne doit approuver — dis-le, ne réessaie pas. Les montants sont des chaînes décimales (\"1250.00\"). " +
+    'Cherche les identifiants avec les outils de liste ou de recherche avant de les utiliser.',
+};
+
+export function buildMcpServer(session: Session): McpServer {
+  const server = new McpServer(
+    { name: 'comptoir', title: 'Comptoir', version: pkg.version },
+    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} }, instructions: instructions[session.lang] },
+  );
+  registerRegistryTools(server, session);
+  registerApprovalTools(server, session);
+  registerResources(server, session);
+  registerPrompts(server, session);
+  return server;
+}
