@@ -31,3 +31,14 @@ export async function withTenant<T>(db: Database, tenantId: string, fn: (tx: Tx)
 export async function asSystem<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(fn);
 }
+
+/**
+ * As the application role but with no tenant: every tenant row is invisible. For the few
+ * SECURITY DEFINER lookups that find a tenant from a public identifier (an inbound address).
+ */
+export async function withoutTenant<T>(db: Database, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('app.tenant_id', '', true), set_config('role', ${APP_ROLE}, true)`);
+    return fn(tx);
+  });
+}
