@@ -53,6 +53,11 @@ export const invoices = pgTable(
     taxCents: cents('tax_cents').notNull(),
     totalCents: cents('total_cents').notNull(),
     paidCents: cents('paid_cents').notNull().default(sql`0`),
+    /**
+     * Credit notes applied to this invoice (positive cents). What the client still owes is
+     * total − paid − credited, readable from the row alone (AR aging, reminders, payments).
+     */
+    creditedCents: cents('credited_cents').notNull().default(sql`0`),
     taxBreakdown: jsonb('tax_breakdown').notNull().default([]),
     notes: text('notes'),
     recurringId: uuid('recurring_id').references(() => recurringInvoices.id),
