@@ -1,11 +1,13 @@
 /** Supplier bills (accounts payable), read from documents or entered by hand, linked to purchase orders. */
 import { sql } from 'drizzle-orm';
 import { date, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cents, createdAt, id, quantity, tenantIsolation, updatedAt } from './columns.ts';
+import { at, cents, createdAt, id, quantity, tenantIsolation, updatedAt } from './columns.ts';
 import { documents } from './documents.ts';
+import { paymentMethod } from './invoices.ts';
 import { purchaseOrders } from './purchase-orders.ts';
 import { suppliers } from './suppliers.ts';
 import { tenants } from './tenants.ts';
+import { users } from './users.ts';
 
 export const billStatus = pgEnum('bill_status', ['draft', 'booked', 'approved', 'partially_paid', 'paid', 'cancelled']);
 
@@ -31,6 +33,12 @@ export const supplierBills = pgTable(
     totalCents: cents('total_cents').notNull(),
     paidCents: cents('paid_cents').notNull().default(sql`0`),
     taxBreakdown: jsonb('tax_breakdown').notNull().default([]),
+    /** Three-way match (order ↔ receipts ↔ bill) found when the bill was recorded; null without an order. */
+    matchResult: jsonb('match_result'),
+    notes: text('notes'),
+    approvedBy: uuid('approved_by').references(() => users.id),
+    approvedAt: at('approved_at'),
+    createdBy: uuid('created_by').references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -57,3 +65,21 @@ export const supplierBillItems = pgTable(
   () => [tenantIsolation()],
 ).enableRLS();
 
+
+/** Money paid to a supplier against a bill: several part payments may settle one bill. */
+export const billPayments = pgTable(
+  'bill_payments',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    billId: uuid('bill_id').notNull().references(() => supplierBills.id, { onDelete: 'cascade' }),
+    amountCents: cents('amount_cents').notNull(),
+    currency: text('currency').notNull(),
+    method: paymentMethod('method').notNull(),
+    paidOn: date('paid_on').notNull(),
+    reference: text('reference'),
+    paidBy: uuid('paid_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  () => [tenantIsolation()],
+).enableRLS();

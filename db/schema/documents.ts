@@ -23,7 +23,8 @@ export const documents = pgTable(
     sizeBytes: integer('size_bytes').notNull(),
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
-    source: text('source', { enum: ['upload', 'email', 'mcp', 'api'] }).notNull(),
+    /** 'generated': a document Comptoir produced itself (a purchase order PDF sent to a supplier). */
+    source: text('source', { enum: ['upload', 'email', 'mcp', 'api', 'generated'] }).notNull(),
     inboundEmailId: uuid('inbound_email_id'),
     status: documentStatus('status').notNull().default('received'),
     /** Fields read, each with its value, confidence and where it came from (xml, text, ocr). */

@@ -48,6 +48,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, userId: string) {
   const [document] = await tx.insert(s.documents).values({ ...t, filename: 'bill.pdf', mimeType: 'application/pdf', sizeBytes: 3, sha256: 'abc', content: Buffer.from('pdf'), source: 'upload' }).returning();
   const [bill] = await tx.insert(s.supplierBills).values({ ...t, number: 'BILL-FIX', supplierId: supplier!.id, documentId: document!.id, currency: 'CAD', billDate: '2026-01-01', subtotalCents: 1n, taxCents: 0n, totalCents: 1n }).returning();
   await tx.insert(s.supplierBillItems).values({ ...t, billId: bill!.id, position: 1, description: 'x', quantity: '1', unitPriceCents: 1n, lineTotalCents: 1n });
+  await tx.insert(s.billPayments).values({ ...t, billId: bill!.id, amountCents: 1n, currency: 'CAD', method: 'wire', paidOn: '2026-01-06' });
   await tx.insert(s.inboundEmails).values({ ...t, messageId: '<fix@test>', fromAddress: 'a@b.test' });
   await tx.insert(s.outboxEmails).values({ ...t, to: 'a@b.test', subject: 'Hello', text: 'Hi' });
   const [account] = await tx.insert(s.bankAccounts).values({ ...t, name: 'Desjardins' }).returning();
