@@ -7,6 +7,7 @@ import type { AppDeps, AppEnv } from './deps.ts';
 import { notFoundRoute, onError } from './errors.ts';
 import { homePage } from './pages/home.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { approvalLinkRoutes } from './routes/approval-links.ts';
 import { healthRoutes } from './routes/health.ts';
 import { toolRoutes } from './routes/tools.ts';
 
@@ -21,6 +22,7 @@ export function createApp(deps: AppDeps) {
       return c.html(homePage({ database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL', migration: latest, lang }));
     })
     .route('/', mcpRoutes(deps))
+    .route('/', approvalLinkRoutes(deps))
     .route('/api', api);
   app.onError(onError);
   app.notFound(notFoundRoute);

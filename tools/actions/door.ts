@@ -170,6 +170,11 @@ export interface DecideOptions {
   note?: string;
   /** Edit-then-approve: the input the approver corrected; validated and re-assessed before it runs. */
   editedInput?: unknown;
+  /**
+   * Runs inside the decision's transaction once the approver is checked, before anything is written;
+   * throwing aborts the decision. An email link is consumed here, so it is spent exactly when it decides.
+   */
+  beforeDecide?: (tx: Tx) => Promise<void>;
 }
 
 /** Approves a pending action and executes it, or retries a failed one; exactly once under concurrency. */
@@ -187,6 +192,7 @@ export async function reject(session: Session, actionId: string, options: Decide
     const tool = await writeToolNamed(row.tool);
     if (row.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
     checkApprover(session, tool, row);
+    await options.beforeDecide?.(tx);
     const now = session.now();
     const [updated] = await tx
       .update(aiActions)
@@ -257,6 +263,7 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
       if (tool.approvalLevels) requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
     }
     checkApprover(session, tool, { ...row, amountCents, requiredLevel });
+    await options.beforeDecide?.(tx);
     if (options.editedInput !== undefined) await event('edited', { input: row.input }, { input }, options.note);
     if (from === 'failed') await event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
     else await event('approved', { status: row.status }, { status: 'approved' }, options.note);
