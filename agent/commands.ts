@@ -1,0 +1,160 @@
+/**
+ * Runs a parsed slash command as the logged-in person: the same registry tools and action door the
+ * agent uses, but byAi false — a command is the person's own request, and /approve is their decision.
+ * A command whose tools do not exist yet answers so plainly.
+ */
+import { approve, reject } from '../tools/actions/door.ts';
+import type { Lang, Session } from '../tools/context.ts';
+import type { AnyTool } from '../tools/define.ts';
+import { AppError, errorBody } from '../tools/errors.ts';
+import { invoke } from '../tools/invoke.ts';
+import type { SlashCommand } from './slash.ts';
+import { usage } from './slash.ts';
+import type { ActionBadge, ToolCallRecord } from './tool-calls.ts';
+
+export interface CommandReply {
+  text: string;
+  toolCalls: ToolCallRecord[];
+}
+
+type Lookup = (name: string) => AnyTool | undefined;
+
+/** The registry tools each command needs; the first missing one makes the command unavailable. */
+export const COMMAND_TOOLS: Record<Exclude<SlashCommand['name'], 'help' | 'approve' | 'reject'>, string[]> = {
+  po: ['purchasing_find_suppliers', 'purchasing_create_order', 'purchasing_submit_order'],
+  invoice: ['invoicing_find_clients', 'invoicing_create_invoice'],
+  remind: ['invoicing_list_invoices', 'reminders_send_reminder'],
+  reconcile: ['banking_reconcile'],
+};
+
+const t = {
+  fr: {
+    unavailable: (cmd: string) => `La commande /${cmd} n'est pas encore disponible : cette fonction n'existe pas encore dans Comptoir.`,
+    helpTitle: 'Commandes (elles fonctionnent même sans modèle d’IA) :',
+    notYet: ' (pas encore disponible)',
+    noMatch: (kind: string, q: string) => `Aucun ${kind} ne correspond à « ${q} ».`,
+    several: (kind: string, names: string[]) => `Plusieurs ${kind}s correspondent : ${names.join(', ')}. Précisez le nom.`,
+    supplier: 'fournisseur', client: 'client',
+    noAction: (n: number) => `Aucune action n° ${n} dans cette entreprise.`,
+    noInvoice: (n: string) => `Aucune facture ${n}.`,
+  },
+  en: {
+    unavailable: (cmd: string) => `The /${cmd} command is not available yet: Comptoir does not have this capability yet.`,
+    helpTitle: 'Commands (they work even without an AI model):',
+    notYet: ' (not available yet)',
+    noMatch: (kind: string, q: string) => `No ${kind} matches "${q}".`,
+    several: (kind: string, names: string[]) => `Several ${kind}s match: ${names.join(', ')}. Please be more specific.`,
+    supplier: 'supplier', client: 'client',
+    noAction: (n: number) => `No action #${n} in this company.`,
+    noInvoice: (n: string) => `No invoice ${n}.`,
+  },
+} satisfies Record<Lang, unknown>;
+
+class Reply extends Error {}
+
+export async function runCommand(session: Session, command: SlashCommand, lookup: Lookup): Promise<CommandReply> {
+  const lang = session.lang;
+  const w = t[lang];
+  const calls: ToolCallRecord[] = [];
+  let n = 0;
+
+  /** One tool call as the person, recorded like the agent's so the chat shows it the same way. */
+  async function call(name: string, args: unknown): Promise<unknown> {
+    const tool = lookup(name)!;
+    const id = `cmd_${++n}`;
+    try {
+      const out = await invoke(session, tool, args, { source: 'chat', byAi: false });
+      if (out.kind === 'read') {
+        calls.push({ id, name, args, ok: true, message: out.message ?? tool.title });
+        return out.output;
+      }
+      const a = out.action;
+      const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
+      calls.push({ id, name, args, ok: a.status !== 'failed', message: a.message, action });
+      if (a.status === 'failed') throw new Reply(a.message);
+      return a;
+    } catch (err) {
+      if (err instanceof Reply) throw err;
+      const body = errorBody(err).error;
+      if (!(err instanceof AppError)) console.error(err);
+      calls.push({ id, name, args, ok: false, message: body.message, errorCode: body.code });
+      throw new Reply(body.message);
+    }
+  }
+
+  /** Exactly one match by name, or a question back (none, or several that the name does not settle). */
+  function pickOne<T extends { id: string; name: string }>(rows: T[], query: string, kind: string): T {
+    const exact = rows.filter((r) => r.name.toLowerCase() === query.toLowerCase());
+    if (exact.length === 1) return exact[0]!;
+    if (rows.length === 1) return rows[0]!;
+    if (!rows.length) throw new Reply(w.noMatch(kind, query));
+    throw new Reply(w.several(kind, rows.map((r) => r.name)));
+  }
+
+  const missing = (name: keyof typeof COMMAND_TOOLS) => COMMAND_TOOLS[name].some((tool) => !lookup(tool));
+
+  try {
+    switch (command.name) {
+      case 'help': {
+        const lines = (Object.keys(usage[lang]) as SlashCommand['name'][]).map((c) => {
+          const unavailable = c in COMMAND_TOOLS && missing(c as keyof typeof COMMAND_TOOLS);
+          return `• ${usage[lang][c]}${unavailable ? w.notYet : ''}`;
+        });
+        return { text: [w.helpTitle, ...lines].join('\n'), toolCalls: [] };
+      }
+      case 'po': {
+        if (missing('po')) return { text: w.unavailable('po'), toolCalls: [] };
+        const found = (await call('purchasing_find_suppliers', { query: command.supplier, limit: 10 })) as { suppliers: { id: string; name: string }[] };
+        const supplier = pickOne(found.suppliers, command.supplier, w.supplier);
+        const draft = (await call('purchasing_create_order', { supplierId: supplier.id, lines: command.lines })) as { status: string; result: { id: string } | null; message: string };
+        // A draft that itself waits for approval cannot be submitted yet: say so and stop there.
+        if (draft.status !== 'executed' || !draft.result) return { text: draft.message, toolCalls: calls };
+        const submitted = (await call('purchasing_submit_order', { orderId: draft.result.id })) as { message: string };
+        return { text: `${draft.message}\n${submitted.message}`, toolCalls: calls };
+      }
+      case 'invoice': {
+        if (missing('invoice')) return { text: w.unavailable('invoice'), toolCalls: [] };
+        const found = (await call('invoicing_find_clients', { query: command.client, limit: 10 })) as { clients: { id: string; name: string }[] };
+        const client = pickOne(found.clients, command.client, w.client);
+        const created = (await call('invoicing_create_invoice', { clientId: client.id, lines: command.lines })) as { message: string };
+        return { text: created.message, toolCalls: calls };
+      }
+      case 'remind': {
+        if (missing('remind')) return { text: w.unavailable('remind'), toolCalls: [] };
+        const done = (await call('reminders_send_reminder', { invoiceNumber: command.invoice })) as { message: string };
+        return { text: done.message, toolCalls: calls };
+      }
+      case 'reconcile': {
+        if (missing('reconcile')) return { text: w.unavailable('reconcile'), toolCalls: [] };
+        const done = (await call('banking_reconcile', command.account ? { account: command.account } : {})) as { message: string };
+        return { text: done.message, toolCalls: calls };
+      }
+      case 'approve':
+      case 'reject': {
+        const listed = (await call('actions_list', { status: ['pending_approval'], limit: 200 })) as { actions: { id: string; number: number }[] };
+        let target = listed.actions.find((a) => a.number === command.number);
+        if (!target) {
+          // Not pending: find it anyway, so the door can say it was already decided.
+          const all = (await call('actions_list', { limit: 200 })) as { actions: { id: string; number: number }[] };
+          target = all.actions.find((a) => a.number === command.number);
+        }
+        if (!target) throw new Reply(w.noAction(command.number));
+        const decide = command.name === 'approve' ? approve : reject;
+        const id = `cmd_${++n}`;
+        try {
+          const a = await decide(session, target.id, { source: 'chat', note: command.note ?? undefined });
+          const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
+          calls.push({ id, name: `actions_${command.name}`, args: { number: command.number }, ok: a.status !== 'failed', message: a.message, action });
+          return { text: a.message, toolCalls: calls };
+        } catch (err) {
+          const body = errorBody(err).error;
+          calls.push({ id, name: `actions_${command.name}`, args: { number: command.number }, ok: false, message: body.message, errorCode: body.code });
+          throw new Reply(body.message);
+        }
+      }
+    }
+  } catch (err) {
+    if (err instanceof Reply) return { text: err.message, toolCalls: calls };
+    throw err;
+  }
+}

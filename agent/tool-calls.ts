@@ -1,0 +1,102 @@
+/**
+ * Registry tools as the agent sees them. Every call goes through invoke() as source "chat" and byAi,
+ * so writes pass the action door; a refused or failed call becomes the tool's answer to the model (so
+ * it can recover) and an event the person sees — never an exception that would hide it.
+ */
+import { tool, type StructuredTool } from 'langchain';
+import { z } from 'zod';
+import type { Session } from '../tools/context.ts';
+import type { AnyTool } from '../tools/define.ts';
+import { AppError, errorBody } from '../tools/errors.ts';
+import { invoke } from '../tools/invoke.ts';
+
+/** An action as the chat shows it: a status badge with its number and confidence. */
+export interface ActionBadge {
+  id: string;
+  number: number;
+  tool: string;
+  status: string;
+  confidence: number;
+  requiredLevel: number;
+  message: string;
+}
+
+export interface ToolCallRecord {
+  id: string;
+  name: string;
+  args: unknown;
+  ok: boolean;
+  /** The sentence shown to the person: the tool's summary, the door's message or the error. */
+  message: string;
+  errorCode?: string;
+  action?: ActionBadge;
+}
+
+export type ToolEvent = { type: 'tool_call'; id: string; name: string; args: unknown } | { type: 'tool_result'; call: ToolCallRecord };
+
+export interface CallOptions {
+  /** Why the AI acts: the person's request, kept with the action for the approver. */
+  rationale?: string;
+  onEvent?: (event: ToolEvent) => void;
+}
+
+/** What the model reads back; long read results are cut so one call cannot flood its context. */
+const MAX_RESULT_CHARS = 12_000;
+
+const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+const capped = (text: string) => (text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated: ask for fewer results)` : text);
+
+/** The model may say how sure it is: one bounded evidence factor, never the score itself (see the door). */
+const ModelConfidence = z.number().min(0).max(1).optional().describe('How sure you are that this is what the person asked for, 0 to 1.');
+
+export async function callRegistryTool(
+  session: Session,
+  registryTool: AnyTool,
+  callId: string,
+  rawArgs: unknown,
+  options: CallOptions = {},
+): Promise<{ record: ToolCallRecord; content: string }> {
+  const { confidence, ...args } = (rawArgs && typeof rawArgs === 'object' ? rawArgs : {}) as Record<string, unknown>;
+  options.onEvent?.({ type: 'tool_call', id: callId, name: registryTool.name, args });
+  let record: ToolCallRecord;
+  let content: string;
+  try {
+    const modelConfidence = registryTool.kind === 'write' && typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : undefined;
+    const out = await invoke(session, registryTool, args, { source: 'chat', byAi: true, modelConfidence, rationale: options.rationale });
+    if (out.kind === 'read') {
+      record = { id: callId, name: registryTool.name, args, ok: true, message: out.message ?? registryTool.title };
+      content = capped(json(out.output));
+    } else {
+      const a = out.action;
+      const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
+      const ok = a.status !== 'failed';
+      record = { id: callId, name: registryTool.name, args, ok, message: a.message, action, ...(a.error ? { errorCode: a.error.code } : {}) };
+      content = capped(json({ message: a.message, action: { id: a.id, number: a.number, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel }, result: a.result, error: a.error }));
+    }
+  } catch (err) {
+    const body = errorBody(err).error;
+    if (!(err instanceof AppError)) console.error(err);
+    record = { id: callId, name: registryTool.name, args, ok: false, message: body.message, errorCode: body.code };
+    content = `Error (${body.code}): ${body.message}`;
+  }
+  options.onEvent?.({ type: 'tool_result', call: record });
+  return { record, content };
+}
+
+/** LangChain tools from registry definitions: same name, description and zod input schema. */
+export function langChainTools(session: Session, registry: readonly AnyTool[], options: CallOptions & { records: ToolCallRecord[] }): StructuredTool[] {
+  let n = 0;
+  return registry.map((t) => {
+    const shape = t.input.shape as Record<string, unknown>;
+    const schema = t.kind === 'write' && !('confidence' in shape) ? t.input.extend({ confidence: ModelConfidence }) : t.input;
+    const kindNote = t.kind === 'write' ? ' (Write: goes through the approval policy; the answer says whether it executed or awaits approval.)' : '';
+    return tool(
+      async (args: unknown, config?: { toolCall?: { id?: string } }) => {
+        const { record, content } = await callRegistryTool(session, t, config?.toolCall?.id ?? `call_${++n}`, args, options);
+        options.records.push(record);
+        return content;
+      },
+      { name: t.name, description: `${t.description}${kindNote}`, schema },
+    ) as unknown as StructuredTool;
+  });
+}
