@@ -1,0 +1,21 @@
+/** Evidence invoicing tools add to an action, so a manager sees why the AI was or was not trusted. */
+import type { EvidenceFactor } from '../../db/schema/actions.ts';
+import type { ToolCtx } from '../context.ts';
+import { overCreditLimit } from './model.ts';
+import { owedBy, type ClientRow } from './queries.ts';
+import { moneyFor } from './texts.ts';
+
+/**
+ * A client over its credit limit is a reason for a person to look before more is billed or sent:
+ * the factor lowers confidence, which queues the action at the supervised and full levels.
+ */
+export async function creditEvidence(ctx: ToolCtx, client: ClientRow, newCents: bigint, alreadyCounted = false): Promise<EvidenceFactor[]> {
+  if (client.creditLimitCents === null) return [];
+  const owed = await owedBy(ctx.db, client.id);
+  const adding = alreadyCounted ? 0n : newCents;
+  const money = moneyFor('en', client.country, client.currency);
+  if (!overCreditLimit(client.creditLimitCents, owed, adding)) {
+    return [{ factor: 'within_credit_limit', weight: 0.05, detail: `${client.name} owes ${money(owed)}; with this, ${money(owed + adding)} of a ${money(client.creditLimitCents)} limit.` }];
+  }
+  return [{ factor: 'credit_limit_exceeded', weight: -0.4, detail: `${client.name} owes ${money(owed)}; with this, ${money(owed + adding)} exceeds the ${money(client.creditLimitCents)} credit limit.` }];
+}

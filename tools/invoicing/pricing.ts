@@ -1,0 +1,126 @@
+/**
+ * Prices an invoice or credit note for a client: lines in the client's currency, sales tax at the
+ * client's place of supply on the document's tax date, through the same documentTotals() as every
+ * priced document. Inserting the priced document (number, items) is here too, so the create tool,
+ * credit notes and recurring generation write invoices one way.
+ */
+import type { Tx } from '../../db/client.ts';
+import { invoiceItems, invoices } from '../../db/schema/index.ts';
+import { toMinor } from '../money.ts';
+import { nextNumber } from '../numbering.ts';
+import { documentTotals, taxLinesOf, type DocumentTotals } from '../totals.ts';
+import type { FrRateClass, Treatment } from '../tax/index.ts';
+import { taxPlaceOf, type InvoiceStatus } from './model.ts';
+import type { ClientRow, InvoiceRow } from './queries.ts';
+import type { InvoiceLineInput } from './schemas.ts';
+import type { Lang } from './texts.ts';
+
+export interface PricedLine {
+  productId?: string;
+  description: string;
+  quantity: string;
+  unitPriceCents: bigint;
+  accountCode?: string | null;
+  treatment: Treatment;
+  frRate?: FrRateClass | null;
+}
+
+export interface PricedInvoice extends DocumentTotals {
+  currency: string;
+  /** Province code (QC, ON…) or country code (FR) written on the invoice. */
+  placeOfSupply: string;
+  lines: PricedLine[];
+}
+
+/** Lines as typed (decimal strings) into minor units of the client's currency; refuses too many decimals. */
+export function linesIn(client: ClientRow, lines: readonly InvoiceLineInput[]): PricedLine[] {
+  return lines.map((l) => ({
+    productId: l.productId,
+    description: l.description,
+    quantity: l.quantity,
+    unitPriceCents: toMinor(l.unitPrice, client.currency),
+    accountCode: l.accountCode ?? null,
+    treatment: l.treatment,
+    // A VAT class means nothing to Canadian tax: keep it only where it applies.
+    frRate: client.country === 'FR' ? (l.frRate ?? 'normal') : null,
+  }));
+}
+
+/**
+ * Totals for a client on a tax date. `taxDate` is the invoice date, except for a credit note, which
+ * reverses tax at the rates of the invoice it credits (a credit for an NS invoice of 2025-03-31 takes
+ * back 15 % HST even when issued after the 14 % rate began).
+ */
+export function priceFor(client: ClientRow, lines: PricedLine[], taxDate: string, lang: Lang): PricedInvoice {
+  const place = taxPlaceOf(client, lang);
+  const totals = documentTotals({
+    country: place.country,
+    region: place.region,
+    on: taxDate,
+    currency: client.currency,
+    lang: client.language,
+    lines: lines.map((l) => ({ quantity: l.quantity, unitPriceCents: l.unitPriceCents, treatment: l.treatment, frRate: l.frRate ?? undefined })),
+  });
+  return { ...totals, currency: client.currency, placeOfSupply: place.region ?? place.country, lines };
+}
+
+export interface NewInvoice {
+  tenantId: string;
+  userId: string | null;
+  client: ClientRow;
+  kind: 'invoice' | 'credit_note';
+  priced: PricedInvoice;
+  issueDate: string;
+  dueDate: string;
+  status?: InvoiceStatus;
+  notes?: string | null;
+  creditOf?: string | null;
+  recurringId?: string | null;
+  recurringPeriod?: string | null;
+}
+
+/** Numbers (INV or CN, gapless in this transaction) and inserts a priced document with its items. */
+export async function insertInvoice(tx: Tx, doc: NewInvoice): Promise<InvoiceRow> {
+  const { priced } = doc;
+  const number = await nextNumber(tx, doc.tenantId, doc.kind === 'invoice' ? 'INV' : 'CN', doc.issueDate);
+  const [row] = await tx
+    .insert(invoices)
+    .values({
+      tenantId: doc.tenantId,
+      number,
+      kind: doc.kind,
+      creditOf: doc.creditOf ?? null,
+      clientId: doc.client.id,
+      status: doc.status ?? 'draft',
+      currency: priced.currency,
+      language: doc.client.language,
+      issueDate: doc.issueDate,
+      dueDate: doc.dueDate,
+      placeOfSupply: priced.placeOfSupply,
+      subtotalCents: priced.breakdown.subtotal,
+      taxCents: priced.breakdown.totalTax,
+      totalCents: priced.breakdown.total,
+      taxBreakdown: taxLinesOf(priced.breakdown),
+      notes: doc.notes ?? null,
+      recurringId: doc.recurringId ?? null,
+      recurringPeriod: doc.recurringPeriod ?? null,
+      createdBy: doc.userId,
+    })
+    .returning();
+  await tx.insert(invoiceItems).values(
+    priced.lines.map((l, i) => ({
+      tenantId: doc.tenantId,
+      invoiceId: row!.id,
+      position: i + 1,
+      productId: l.productId ?? null,
+      description: l.description,
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      lineTotalCents: priced.lineTotals[i]!,
+      accountCode: l.accountCode ?? null,
+      taxTreatment: l.treatment,
+      frRate: l.frRate ?? null,
+    })),
+  );
+  return row!;
+}

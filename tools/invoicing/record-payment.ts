@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { payments } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { invalid } from '../errors.ts';
+import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { balanceOf, checkPayment } from './model.ts';
+import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
+import { InvoiceSummary, PaymentMethod } from './schemas.ts';
+import { applyMoney, assertOpen } from './settle.ts';
+import { moneyFor } from './texts.ts';
+
+const input = z.object({
+  invoiceId: z.string().uuid(),
+  amount: Money.describe('Amount received, a decimal string in the invoice currency, e.g. "500.00".'),
+  method: PaymentMethod,
+  receivedOn: IsoDate.optional().describe('Day the money was received; defaults to today.'),
+  reference: z.string().trim().max(200).optional().describe('Cheque number, Interac or wire reference.'),
+});
+
+/** The payment checked against the invoice: open, positive, not more than the balance, not in the future. */
+async function checked(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeof input>) {
+  assertOpen(invoice, 'payment', ctx.lang);
+  const client = await clientById(ctx.db, invoice.clientId);
+  const amountCents = toMinor(request.amount, invoice.currency);
+  checkPayment(amountCents, balanceOf(invoice), invoice.number, ctx.lang, moneyFor(ctx.lang, client.country, invoice.currency));
+  const today = ctx.now.toISOString().slice(0, 10);
+  const receivedOn = request.receivedOn ?? today;
+  if (receivedOn > today) {
+    throw invalid(ctx.lang === 'fr' ? `Un paiement ne peut pas être reçu dans le futur (${receivedOn}).` : `A payment cannot be received in the future (${receivedOn}).`);
+  }
+  return { amountCents, receivedOn };
+}
+
+export const recordPayment = defineTool({
+  name: 'invoicing_record_payment',
+  title: 'Record a payment received',
+  description:
+    'Record money received for a sent invoice: amount as a decimal string in the invoice currency, method ' +
+    '(interac, wire, cheque, cash, card, other), the day received and a reference. Partial payments are ' +
+    'fine; the invoice becomes partially_paid, or paid when nothing is left. A payment larger than the ' +
+    'balance is refused: check the amount or the invoice.',
+  kind: 'write',
+  risk: 'money',
+  input,
+  output: z.object({
+    payment: z.object({ id: z.string().uuid(), amount: z.string(), method: PaymentMethod, receivedOn: z.string(), reference: z.string().nullable() }),
+    invoice: InvoiceSummary,
+  }),
+  async assess(ctx, request) {
+    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const { amountCents } = await checked(ctx, invoice, request);
+    const balance = balanceOf(invoice);
+    return {
+      amount: { cents: amountCents, currency: invoice.currency },
+      evidence: [
+        amountCents === balance
+          ? { factor: 'amount_matches_balance', weight: 0.2, detail: `The amount equals the balance of ${invoice.number}.` }
+          : { factor: 'partial_payment', weight: 0, detail: `Partial payment: ${fromMinor(balance - amountCents, invoice.currency)} would remain on ${invoice.number}.` },
+      ],
+    };
+  },
+  async run(ctx, request) {
+    // The row lock queues concurrent payments on one invoice, so two cannot both fit the same balance.
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const { amountCents, receivedOn } = await checked(ctx, invoice, request);
+    const [payment] = await ctx.db
+      .insert(payments)
+      .values({
+        tenantId: ctx.tenantId,
+        invoiceId: invoice.id,
+        amountCents,
+        currency: invoice.currency,
+        method: request.method,
+        receivedOn,
+        reference: request.reference ?? null,
+      })
+      .returning();
+    await applyMoney(ctx.db, invoice, { paidCents: amountCents }, ctx.now, ctx.lang);
+    return {
+      payment: {
+        id: payment!.id,
+        amount: fromMinor(amountCents, invoice.currency),
+        method: payment!.method,
+        receivedOn: payment!.receivedOn,
+        reference: payment!.reference,
+      },
+      invoice: await invoiceSummary(ctx.db, invoice.id),
+    };
+  },
+  summarize: (out, lang) =>
+    lang === 'fr'
+      ? `Paiement de ${out.payment.amount} ${out.invoice.currency} enregistré sur ${out.invoice.number} : solde ${out.invoice.balance}, ${out.invoice.status}.`
+      : `Payment of ${out.payment.amount} ${out.invoice.currency} recorded on ${out.invoice.number}: balance ${out.invoice.balance}, ${out.invoice.status}.`,
+});

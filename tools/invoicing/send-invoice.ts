@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { documents, invoices, outboxEmails } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { invalid } from '../errors.ts';
+import { creditEvidence } from './evidence.ts';
+import { invoicePdf } from './invoice-pdf.ts';
+import { assertMove, type InvoiceStatus } from './model.ts';
+import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
+import { InvoiceSummary } from './schemas.ts';
+import { formatDate, invoiceEmail, localeOf, moneyFor } from './texts.ts';
+
+const input = z.object({ invoiceId: z.string().uuid() });
+
+/**
+ * An invoice is sent once, from draft (later mail about it is a reminder). A credit note is applied
+ * when it is issued and may be emailed whenever: sending changes nothing but the record of it.
+ */
+async function checkSendable(ctx: ToolCtx, invoice: InvoiceRow) {
+  if (invoice.kind === 'invoice') assertMove(invoice.number, invoice.status as InvoiceStatus, 'sent', ctx.lang);
+  else if (invoice.status === 'cancelled') throw invalid(ctx.lang === 'fr' ? `La note de crédit ${invoice.number} est annulée.` : `Credit note ${invoice.number} is cancelled.`);
+  const client = await clientById(ctx.db, invoice.clientId);
+  if (!client.email) {
+    throw invalid(
+      ctx.lang === 'fr'
+        ? `Le client ${client.name} n'a pas d'adresse courriel : ajoutez-la avec invoicing_update_client, puis envoyez.`
+        : `Client ${client.name} has no email address: add one with invoicing_update_client, then send.`,
+    );
+  }
+  return { client, email: client.email };
+}
+
+export const sendInvoice = defineTool({
+  name: 'invoicing_send_invoice',
+  title: 'Send an invoice by email',
+  description:
+    "Email a draft invoice (or a credit note) to the client's address, in the client's language, with the PDF " +
+    'attached; the invoice becomes "sent". The email is queued in the outbox and delivered by the mail ' +
+    'service. Fails if the invoice is not a draft or the client has no email (add it with invoicing_update_client).',
+  kind: 'write',
+  risk: 'external',
+  openWorld: true,
+  input,
+  output: z.object({
+    invoice: InvoiceSummary,
+    email: z.object({ id: z.string().uuid(), to: z.string(), subject: z.string() }),
+    documentId: z.string().uuid().describe('The PDF as sent, kept as a document.'),
+  }),
+  async assess(ctx, request) {
+    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const { client, email } = await checkSendable(ctx, invoice);
+    return {
+      amount: { cents: invoice.totalCents < 0n ? -invoice.totalCents : invoice.totalCents, currency: invoice.currency },
+      evidence: [
+        { factor: 'client_email_on_file', weight: 0.1, detail: `Sent to ${email}, the address on file for ${client.name}.` },
+        ...(invoice.kind === 'invoice' ? await creditEvidence(ctx, client, invoice.totalCents) : []),
+      ],
+    };
+  },
+  async run(ctx, request) {
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const { email } = await checkSendable(ctx, invoice);
+    const tenant = await ctx.tenant();
+    const pdf = await invoicePdf(ctx, invoice.id);
+    const [document] = await ctx.db
+      .insert(documents)
+      .values({
+        tenantId: ctx.tenantId,
+        filename: pdf.filename,
+        mimeType: pdf.contentType,
+        sizeBytes: pdf.bytes.length,
+        sha256: createHash('sha256').update(pdf.bytes).digest('hex'),
+        content: pdf.bytes,
+        // Produced by Comptoir, not received: bill intake must never read it as a supplier bill.
+        source: 'generated',
+        status: 'booked',
+      })
+      .returning({ id: documents.id });
+    const lang = invoice.language;
+    const credited = invoice.creditOf ? await invoiceById(ctx.db, invoice.creditOf) : null;
+    const message = invoiceEmail({
+      kind: invoice.kind,
+      lang,
+      number: invoice.number,
+      tenantName: tenant.name,
+      clientName: pdf.client.name,
+      total: moneyFor(lang, pdf.client.country, invoice.currency)(invoice.totalCents),
+      dueDate: formatDate(invoice.dueDate, localeOf(lang, pdf.client.country)),
+      creditOf: credited?.number ?? null,
+    });
+    const [outbox] = await ctx.db
+      .insert(outboxEmails)
+      .values({
+        tenantId: ctx.tenantId,
+        to: email,
+        subject: message.subject,
+        text: message.text,
+        attachments: [{ filename: pdf.filename, contentType: pdf.contentType, documentId: document!.id }],
+        relatedType: invoice.kind,
+        relatedId: invoice.id,
+      })
+      .returning({ id: outboxEmails.id });
+    await ctx.db
+      .update(invoices)
+      .set({ status: invoice.kind === 'invoice' ? 'sent' : invoice.status, sentAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(invoices.id, invoice.id));
+    return {
+      invoice: await invoiceSummary(ctx.db, invoice.id),
+      email: { id: outbox!.id, to: email, subject: message.subject },
+      documentId: document!.id,
+    };
+  },
+  summarize: (out, lang) =>
+    lang === 'fr'
+      ? `${out.invoice.number} envoyée à ${out.email.to} (${out.invoice.total} ${out.invoice.currency}).`
+      : `${out.invoice.number} sent to ${out.email.to} (${out.invoice.total} ${out.invoice.currency}).`,
+});

@@ -1,0 +1,177 @@
+/**
+ * The words of an invoice in the client's language: PDF labels, the email that carries it, and how
+ * amounts, dates and rates are written for that reader. Tax names come from the tax module.
+ */
+import { formatMoney, type CurrencyCode, type MoneyLocale } from '../money.ts';
+
+export type Lang = 'fr' | 'en';
+
+/**
+ * The locale amounts are written in: French in France (1 234,56 €), French in Canada (1 234,56 $),
+ * English everywhere else (Canadian English, $1,234.56).
+ */
+export function localeOf(lang: Lang, country: string): MoneyLocale {
+  if (lang === 'en') return 'en-CA';
+  return country === 'FR' ? 'fr-FR' : 'fr-CA';
+}
+
+/** An amount for this reader, with the locale's separators and currency symbol. */
+export const moneyFor = (lang: Lang, country: string, currency: CurrencyCode) => (cents: bigint) => formatMoney(cents, currency, localeOf(lang, country));
+
+/**
+ * A calendar date for people: "1 avril 2026", "April 1, 2026". Read in UTC, since an invoice date is a
+ * calendar day and not an instant.
+ */
+export function formatDate(iso: string, locale: MoneyLocale): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+}
+
+/**
+ * A tax rate for people: "0.09975" is "9,975 %" in French (no-break space before %) and "9.975%" in
+ * English. Done on the decimal text, never through a float, so 9.975 stays 9.975.
+ */
+export function formatRate(rate: string, lang: Lang): string {
+  const [whole = '0', fraction = ''] = rate.split('.');
+  const digits = `${whole}${fraction.padEnd(2, '0')}`;
+  const integer = String(Number(digits.slice(0, whole.length + 2)));
+  const decimals = digits.slice(whole.length + 2).replace(/0+$/, '');
+  const text = decimals ? `${integer}${lang === 'fr' ? ',' : '.'}${decimals}` : integer;
+  return lang === 'fr' ? `${text}\u00a0%` : `${text}%`;
+}
+
+/** A tax line's name on the invoice: the legal label, with its rate unless the label already says it (TVA 20 %). */
+export function taxLineLabel(labels: { fr: string; en: string }, rate: string, lang: Lang): string {
+  const label = labels[lang];
+  return label.includes('%') ? label : `${label} (${formatRate(rate, lang)})`;
+}
+
+type Kind = 'invoice' | 'credit_note';
+
+export interface PdfWords {
+  title: string;
+  number: string;
+  issueDate: string;
+  dueDate: string;
+  creditOf: string;
+  billTo: string;
+  description: string;
+  quantity: string;
+  unitPrice: string;
+  amount: string;
+  subtotal: string;
+  total: string;
+  paid: string;
+  credited: string;
+  balance: string;
+  notes: string;
+  gst: string;
+  qst: string;
+  vat: string;
+  siren: string;
+  clientTaxNumbers: string;
+  page: string;
+}
+
+const WORDS: Record<Lang, Omit<PdfWords, 'title'>> = {
+  fr: {
+    number: 'Numéro',
+    issueDate: 'Date',
+    dueDate: 'Échéance',
+    creditOf: 'Facture créditée',
+    billTo: 'Facturé à',
+    description: 'Description',
+    quantity: 'Qté',
+    unitPrice: 'Prix unitaire',
+    amount: 'Montant',
+    subtotal: 'Sous-total',
+    total: 'Total',
+    paid: 'Payé',
+    credited: 'Crédité',
+    balance: 'Solde dû',
+    notes: 'Notes',
+    gst: 'No TPS',
+    qst: 'No TVQ',
+    vat: 'No TVA intracommunautaire',
+    siren: 'SIREN',
+    clientTaxNumbers: 'Nos de taxes du client',
+    page: 'Page',
+  },
+  en: {
+    number: 'Number',
+    issueDate: 'Date',
+    dueDate: 'Due date',
+    creditOf: 'Credits invoice',
+    billTo: 'Bill to',
+    description: 'Description',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    total: 'Total',
+    paid: 'Paid',
+    credited: 'Credited',
+    balance: 'Balance due',
+    notes: 'Notes',
+    gst: 'GST No.',
+    qst: 'QST No.',
+    vat: 'VAT No.',
+    siren: 'SIREN',
+    clientTaxNumbers: "Client's tax numbers",
+    page: 'Page',
+  },
+};
+
+/**
+ * The document's title. A credit note is an "avoir" in France (Code de commerce art. L441-9) and a
+ * "note de crédit" in Québec, where the Office québécois de la langue française recommends it.
+ */
+function titleOf(kind: Kind, lang: Lang, country: string): string {
+  if (kind === 'invoice') return lang === 'fr' ? 'FACTURE' : 'INVOICE';
+  if (lang === 'en') return 'CREDIT NOTE';
+  return country === 'FR' ? 'AVOIR' : 'NOTE DE CRÉDIT';
+}
+
+export const pdfWords = (kind: Kind, lang: Lang, clientCountry: string): PdfWords => ({ ...WORDS[lang], title: titleOf(kind, lang, clientCountry) });
+
+/**
+ * Mentions French law requires on a business-to-business invoice: the late-payment penalty rate and
+ * the fixed 40 € recovery indemnity (Code de commerce art. L441-10 and D441-5), and the terms of any
+ * early-payment discount (none here).
+ */
+export const FRENCH_B2B_MENTIONS =
+  "Pénalités de retard : trois fois le taux d'intérêt légal. Indemnité forfaitaire pour frais de recouvrement : 40 € " +
+  '(art. L441-10 et D441-5 du Code de commerce). Aucun escompte pour paiement anticipé.';
+
+/** The email that carries an invoice or credit note, in the client's language. */
+export function invoiceEmail(doc: {
+  kind: Kind;
+  lang: Lang;
+  number: string;
+  tenantName: string;
+  clientName: string;
+  total: string;
+  dueDate: string;
+  creditOf: string | null;
+}): { subject: string; text: string } {
+  const { lang, number, tenantName, total, dueDate } = doc;
+  if (doc.kind === 'credit_note') {
+    return lang === 'fr'
+      ? {
+          subject: `Note de crédit ${number} de ${tenantName}`,
+          text: `Bonjour,\n\nVeuillez trouver ci-joint la note de crédit ${number} d'un montant de ${total}${doc.creditOf ? `, qui s'applique à la facture ${doc.creditOf}` : ''}.\n\nCordialement,\n${tenantName}\n`,
+        }
+      : {
+          subject: `Credit note ${number} from ${tenantName}`,
+          text: `Hello,\n\nPlease find attached credit note ${number} for ${total}${doc.creditOf ? `, applied to invoice ${doc.creditOf}` : ''}.\n\nBest regards,\n${tenantName}\n`,
+        };
+  }
+  return lang === 'fr'
+    ? {
+        subject: `Facture ${number} de ${tenantName}`,
+        text: `Bonjour,\n\nVeuillez trouver ci-joint la facture ${number} d'un montant de ${total}, payable au plus tard le ${dueDate}.\n\nMerci de votre confiance,\n${tenantName}\n`,
+      }
+    : {
+        subject: `Invoice ${number} from ${tenantName}`,
+        text: `Hello,\n\nPlease find attached invoice ${number} for ${total}, due on ${dueDate}.\n\nThank you for your business,\n${tenantName}\n`,
+      };
+}
