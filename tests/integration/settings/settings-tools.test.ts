@@ -1,0 +1,74 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../db/client.ts';
+import { aiActionEvents, tenants } from '../../../db/schema/index.ts';
+import { withTenant } from '../../../db/tenant.ts';
+import { propose } from '../../../tools/actions/door.ts';
+import { inboundAddress } from '../../../tools/settings/inbound-address.ts';
+import { updateSettings } from '../../../tools/settings/update-settings.ts';
+import { updateUser } from '../../../tools/settings/update-user.ts';
+import { makeCompany } from '../../support/company.ts';
+import { freshDatabase } from '../../support/database.ts';
+
+let handle: DatabaseHandle;
+let company: Awaited<ReturnType<typeof makeCompany>>;
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+  company = await makeCompany(handle.db, { automationLevel: 'assisted' });
+});
+afterAll(() => handle?.close());
+
+const tenantRow = async () => (await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(tenants).where(eq(tenants.id, company.tenant.id))))[0]!;
+
+describe('settings_update', () => {
+  it('lets an administrator change the automation level and limits, with an audit trail', async () => {
+    const out = await propose(company.session('admin'), updateSettings, { automationLevel: 'supervised', hardCap: '7500.00', approvalLevels: ['500.00', '2500.00', '9000.00'] }, { source: 'rest', byAi: false });
+    expect(out.status).toBe('executed');
+    expect(out.result).toMatchObject({ automationLevel: 'supervised', hardCap: '7500.00', approvalLevels: ['500.00', '2500.00', '9000.00'] });
+    const t = await tenantRow();
+    expect([t.automationLevel, t.hardCapCents, t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents]).toEqual(['supervised', 750000n, 50000n, 250000n, 900000n]);
+    const events = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, out.id)));
+    expect(events.map((e) => [e.type, e.actorId])).toEqual([['proposed', company.user('admin').id], ['executed', company.user('admin').id]]);
+  });
+
+  it('refuses a manager and changes nothing', async () => {
+    await expect(propose(company.session('manager', 'fr'), updateSettings, { automationLevel: 'full' }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: 'Votre rôle ne permet pas cette action.',
+    });
+    expect((await tenantRow()).automationLevel).toBe('supervised');
+  });
+
+  it('refuses decreasing approval levels and an empty change', async () => {
+    await expect(propose(company.session('admin'), updateSettings, { approvalLevels: ['5000.00', '1000.00', '9000.00'] }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Approval levels must increase: level 1 ≤ level 2 ≤ level 3.',
+    });
+    await expect(propose(company.session('admin'), updateSettings, {}, { source: 'rest', byAi: false })).rejects.toMatchObject({ code: 'invalid' });
+  });
+
+  it('queues an AI proposal to raise the automation level for a person to approve', async () => {
+    const out = await propose(company.session('admin'), updateSettings, { automationLevel: 'full' }, { source: 'chat', byAi: true });
+    // Supervised: confidence 0.5 (no evidence) is under the 0.85 threshold.
+    expect(out).toMatchObject({ status: 'pending_approval', decision: { reasons: ['below_confidence_threshold'] } });
+    expect((await tenantRow()).automationLevel).toBe('supervised');
+  });
+});
+
+describe('settings_update_user and the inbound address', () => {
+  it("changes a person's role, and refuses demoting the last administrator", async () => {
+    const out = await propose(company.session('admin'), updateUser, { userId: company.user('viewer').id, role: 'buyer', aiAutoApproveLimit: '150.00' }, { source: 'rest', byAi: false });
+    expect(out.result).toMatchObject({ role: 'buyer', aiAutoApproveLimit: '150.00' });
+    await expect(propose(company.session('admin', 'en'), updateUser, { userId: company.user('admin').id, role: 'manager' }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'This is the last active administrator: appoint another one first.',
+    });
+  });
+
+  it('shows the inbound address to administrators only', async () => {
+    const t = await tenantRow();
+    expect(await inboundAddress(company.session('admin'), 'comptoir.local')).toBe(`bills+${t.inboundToken}@comptoir.local`);
+    await expect(inboundAddress(company.session('manager'), 'comptoir.local')).rejects.toMatchObject({ code: 'forbidden' });
+  });
+});

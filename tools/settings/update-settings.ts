@@ -1,0 +1,73 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { tenants } from '../../db/schema/index.ts';
+import { defineTool } from '../define.ts';
+import { invalid } from '../errors.ts';
+import { Money, toMinor } from '../money.ts';
+import { getSettings } from './get-settings.ts';
+
+const Ratio = z.number().min(0).max(1);
+
+/**
+ * How much the AI may do alone is the company's decision: an administrator's write, audited by the
+ * action door like any other (who changed the automation level, when, from what to what).
+ */
+export const updateSettings = defineTool({
+  name: 'settings_update',
+  title: "Change the company's settings",
+  description:
+    'Change company settings (administrators only): automation level (manual, assisted, supervised, full), ' +
+    'AI on/off, confidence threshold (supervised) and floor (full) between 0 and 1, hard cap for AI actions and ' +
+    'the three approval levels as decimal strings in the company currency ("5000.00"), approval expiry in hours, ' +
+    'what happens on expiry, and the company language. Give only what changes. Returns the settings.',
+  kind: 'write',
+  risk: 'internal',
+  roles: ['admin'],
+  input: z.object({
+    automationLevel: z.enum(['manual', 'assisted', 'supervised', 'full']).optional(),
+    aiEnabled: z.boolean().optional(),
+    confidenceThreshold: Ratio.optional(),
+    confidenceFloor: Ratio.optional(),
+    hardCap: Money.optional(),
+    approvalLevels: z.tuple([Money, Money, Money]).optional().describe('Amounts above which level 1, 2 and 3 approval is needed, increasing.'),
+    approvalExpiryHours: z.number().int().min(1).max(24 * 30).optional(),
+    expiryBehaviour: z.enum(['expire', 'escalate']).optional(),
+    language: z.enum(['fr', 'en']).optional(),
+  }),
+  output: getSettings.output,
+  async assess(ctx, input) {
+    if (!Object.values(input).some((v) => v !== undefined)) throw invalid('Nothing to change: give at least one setting.');
+    const tenant = await ctx.tenant();
+    if (input.approvalLevels) {
+      const [a, b, c] = input.approvalLevels.map((m) => toMinor(m, tenant.currency));
+      if (!(a! <= b! && b! <= c!)) throw invalid('Approval levels must increase: level 1 ≤ level 2 ≤ level 3.');
+    }
+    return {};
+  },
+  async run(ctx, input) {
+    const tenant = await ctx.tenant();
+    const money = (m: string) => toMinor(m, tenant.currency);
+    const levels = input.approvalLevels?.map(money);
+    await ctx.db
+      .update(tenants)
+      .set({
+        automationLevel: input.automationLevel,
+        aiEnabled: input.aiEnabled,
+        confidenceThreshold: input.confidenceThreshold,
+        confidenceFloor: input.confidenceFloor,
+        hardCapCents: input.hardCap === undefined ? undefined : money(input.hardCap),
+        approvalLevel1Cents: levels?.[0],
+        approvalLevel2Cents: levels?.[1],
+        approvalLevel3Cents: levels?.[2],
+        approvalExpiryHours: input.approvalExpiryHours,
+        expiryBehaviour: input.expiryBehaviour,
+        language: input.language,
+        updatedAt: ctx.now,
+      })
+      .where(eq(tenants.id, ctx.tenantId));
+    // Read back through a fresh context: ctx.tenant() cached the row as it was before this change.
+    return getSettings.run({ ...ctx, tenant: async () => (await ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)))[0]! }, {});
+  },
+  summarize: (s, lang) =>
+    lang === 'fr' ? `Paramètres enregistrés : niveau d'automatisation ${s.automationLevel}.` : `Settings saved: automation level ${s.automationLevel}.`,
+});
