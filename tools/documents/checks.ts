@@ -1,0 +1,199 @@
+/**
+ * Cross-checks of what was read, and the confidence they justify. A bill whose subtotal and taxes
+ * add up to its total, at rates in force in a province on its date, with every required field,
+ * earns a high confidence even from OCR; a bill that does not add up never does.
+ */
+import { fromMinor, mulRate, sum, type CurrencyCode } from '../money.ts';
+import { PROVINCES, ratesInForce, type TaxRate } from '../tax/index.ts';
+import { canonicalRate, minorOf } from './decimals.ts';
+import type { BillReading } from './reading.ts';
+import type { Check, ExtractionSource, TaxAmount } from './schemas.ts';
+import { frenchVatKey, luhnValid } from './tax-ids.ts';
+
+export const REQUIRED_FIELDS = ['supplierName', 'invoiceNumber', 'invoiceDate', 'total'] as const;
+
+/** Rounding differs between billing systems (per line vs per document): one cent either way is honest. */
+const ROUNDING_TOLERANCE = 1n;
+
+const abs = (value: bigint) => (value < 0n ? -value : value);
+
+function totalsCheck(reading: BillReading, currency: CurrencyCode): Check | undefined {
+  const subtotal = minorOf(reading.fields.subtotal?.value, currency);
+  const total = minorOf(reading.fields.total?.value, currency);
+  if (subtotal === undefined || total === undefined) return undefined;
+  const taxAmounts = reading.taxes.map((t) => minorOf(t.amount, currency));
+  const taxes = taxAmounts.every((t) => t !== undefined) && taxAmounts.length > 0
+    ? sum(taxAmounts as bigint[])
+    : minorOf(reading.fields.totalTax?.value, currency) ?? 0n;
+  const passed = subtotal + taxes === total;
+  return {
+    name: 'totals_add_up',
+    passed,
+    detail: `subtotal ${reading.fields.subtotal!.value} + taxes ${fmt(taxes, currency)} ${passed ? '=' : '≠'} total ${reading.fields.total!.value}`,
+  };
+}
+
+const fmt = (minor: bigint, currency: CurrencyCode) => fromMinor(minor, currency);
+
+function linesCheck(reading: BillReading, currency: CurrencyCode): Check | undefined {
+  const subtotal = minorOf(reading.fields.subtotal?.value, currency);
+  if (reading.lines.length === 0 || subtotal === undefined) return undefined;
+  const amounts = reading.lines.map((line) => minorOf(line.amount, currency));
+  if (amounts.some((a) => a === undefined)) return undefined;
+  const lines = sum(amounts as bigint[]);
+  const passed = lines === subtotal;
+  return { name: 'lines_add_up', passed, detail: `${reading.lines.length} lines sum to ${fmt(lines, currency)}, subtotal ${reading.fields.subtotal!.value}` };
+}
+
+/** Every (tax, rate) in force somewhere in Canada on a date, with the provinces that levy it. */
+function canadianRates(on: string): Map<string, string[]> {
+  const rates = new Map<string, string[]>();
+  for (const province of PROVINCES) {
+    let inForce: TaxRate[] = [];
+    try {
+      inForce = ratesInForce('CA', province, on);
+    } catch {
+      continue;
+    }
+    for (const rate of inForce) {
+      // Manitoba's RST is commonly printed as PST.
+      const codes = rate.component === 'RST' ? ['RST', 'PST'] : [rate.component];
+      for (const code of codes) {
+        const key = `${code}/${canonicalRate(rate.rate)}`;
+        rates.set(key, [...(rates.get(key) ?? []), province]);
+      }
+    }
+  }
+  return rates;
+}
+
+function frenchRates(on: string): Set<string> {
+  try {
+    return new Set(ratesInForce('FR', undefined, on).map((rate) => `TVA/${canonicalRate(rate.rate)}`));
+  } catch {
+    return new Set();
+  }
+}
+
+/** The rate a tax line implies when the bill does not print it: amount ÷ base, matched against the table. */
+function impliedRate(tax: TaxAmount, base: bigint | undefined, candidates: string[], currency: CurrencyCode): string | undefined {
+  const amount = minorOf(tax.amount, currency);
+  if (base === undefined || amount === undefined) return undefined;
+  return candidates.find((rate) => abs(mulRate(base, rate) - amount) <= ROUNDING_TOLERANCE);
+}
+
+function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | undefined): Check | undefined {
+  if (reading.taxes.length === 0 || on === undefined) return undefined;
+  const french = reading.fields.supplierVat?.value.startsWith('FR') || reading.fields.supplierSiren !== undefined || (currency === 'EUR' && reading.lang === 'fr');
+  const canada = canadianRates(on);
+  const france = frenchRates(on);
+  const subtotal = minorOf(reading.fields.subtotal?.value, currency);
+  const problems: string[] = [];
+  const matched: string[] = [];
+  const provinceSets: string[][] = [];
+  for (const tax of reading.taxes) {
+    if (tax.code === 'TVA' && !french) continue;
+    const table = tax.code === 'TVA' ? [...france] : [...canada.keys()];
+    const forCode = table.filter((key) => key.startsWith(`${tax.code}/`)).map((key) => key.slice(tax.code.length + 1));
+    const base = minorOf(tax.base, currency) ?? (reading.taxes.filter((t) => t.code !== 'TVA').length > 0 || reading.taxes.length === 1 ? subtotal : undefined);
+    const rate = tax.rate ?? impliedRate(tax, base, forCode, currency);
+    if (rate === undefined) {
+      problems.push(`${tax.code} ${tax.amount}: no rate in force on ${on} gives this amount`);
+      continue;
+    }
+    if (!forCode.includes(rate)) {
+      problems.push(`${tax.code} at ${rate} is not a rate in force on ${on}`);
+      continue;
+    }
+    const amount = minorOf(tax.amount, currency);
+    if (base !== undefined && amount !== undefined && rate !== '0' && abs(mulRate(base, rate) - amount) > ROUNDING_TOLERANCE) {
+      problems.push(`${tax.code} ${tax.amount} is not ${rate} × ${fmt(base, currency)}`);
+      continue;
+    }
+    matched.push(`${tax.code} ${rate}`);
+    if (tax.code !== 'TVA') provinceSets.push(canada.get(`${tax.code}/${rate}`) ?? []);
+  }
+  if (problems.length === 0 && matched.length === 0) return undefined;
+  const provinces = provinceSets.length > 0 ? provinceSets.reduce((a, b) => a.filter((p) => b.includes(p))) : [];
+  if (provinceSets.length > 1 && provinces.length === 0 && reading.taxes.some((t) => t.code === 'QST')) problems.push('these taxes are not levied together in any province');
+  const where = provinces.length > 0 && provinces.length <= 4 ? ` (${provinces.join(', ')})` : '';
+  return {
+    name: 'tax_rates_plausible',
+    passed: problems.length === 0,
+    detail: problems.length === 0 ? `${matched.join(', ')} in force on ${on}${where}` : problems.join('; '),
+  };
+}
+
+function requiredCheck(reading: BillReading): Check {
+  const missing = REQUIRED_FIELDS.filter((name) => reading.fields[name] === undefined);
+  return { name: 'required_fields', passed: missing.length === 0, detail: missing.length === 0 ? 'supplier, number, date and total found' : `missing: ${missing.join(', ')}` };
+}
+
+function taxNumbersCheck(reading: BillReading): Check | undefined {
+  const results: string[] = [];
+  const bad: string[] = [];
+  const gst = reading.fields.supplierGst?.value;
+  if (gst) (luhnValid(gst.slice(0, 9)) ? results : bad).push(`GST/HST ${gst}`);
+  const siren = reading.fields.supplierSiren?.value;
+  if (siren) (luhnValid(siren) ? results : bad).push(`SIREN ${siren}`);
+  const siret = reading.fields.supplierSiret?.value;
+  if (siret) (luhnValid(siret) ? results : bad).push(`SIRET ${siret}`);
+  const vat = reading.fields.supplierVat?.value;
+  if (vat && /^FR\d{11}$/.test(vat)) (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push(`VAT ${vat}`);
+  if (results.length === 0 && bad.length === 0) return undefined;
+  return { name: 'tax_numbers_valid', passed: bad.length === 0, detail: bad.length === 0 ? `check digits valid: ${results.join(', ')}` : `invalid check digit: ${bad.join(', ')}` };
+}
+
+export interface Assessment {
+  checks: Check[];
+  confidence: number;
+}
+
+/**
+ * Runs the checks and computes the overall confidence. Exact e-invoice data is 1 unless its own
+ * totals disagree; text and OCR readings start from their required fields' confidence and are
+ * raised when the arithmetic holds (the amounts then confirm each other) or lowered when it fails.
+ */
+export function assess(reading: BillReading, source: ExtractionSource, ocrConfidence?: number): Assessment {
+  const currency = reading.fields.currency?.value ?? 'CAD';
+  const on = reading.fields.invoiceDate?.value;
+  const totals = safe(() => totalsCheck(reading, currency));
+  const checks = [
+    requiredCheck(reading),
+    totals,
+    source === 'xml' ? undefined : safe(() => linesCheck(reading, currency)),
+    safe(() => ratesCheck(reading, currency, on)),
+    taxNumbersCheck(reading),
+    source === 'ocr' && ocrConfidence !== undefined
+      ? { name: 'ocr_quality', passed: ocrConfidence >= 0.7, detail: `mean OCR word confidence ${Math.round(ocrConfidence * 100)} %` }
+      : undefined,
+  ].filter((check): check is Check => check !== undefined);
+  const failed = (name: string) => checks.some((c) => c.name === name && !c.passed);
+  const passed = (name: string) => checks.some((c) => c.name === name && c.passed);
+
+  if (source === 'xml') return { checks, confidence: failed('totals_add_up') ? 0.8 : 1 };
+
+  if (passed('totals_add_up')) {
+    // Amounts that add up confirm one another: a misread digit would break the sum.
+    for (const name of ['subtotal', 'total', 'totalTax'] as const) {
+      const field = reading.fields[name];
+      if (field) field.confidence = Math.max(field.confidence, 0.97 * Math.min(1, (ocrConfidence ?? 1) + 0.1));
+    }
+    for (const tax of reading.taxes) tax.confidence = Math.max(tax.confidence, 0.97 * Math.min(1, (ocrConfidence ?? 1) + 0.1));
+  }
+  const required = REQUIRED_FIELDS.map((name) => reading.fields[name]?.confidence ?? 0);
+  let confidence = required.reduce((a, b) => a + b, 0) / required.length;
+  confidence *= passed('totals_add_up') ? 1 : failed('totals_add_up') ? 0.6 : 0.8;
+  if (failed('tax_rates_plausible')) confidence *= 0.8;
+  if (failed('tax_numbers_valid')) confidence *= 0.9;
+  if (failed('lines_add_up')) confidence *= 0.95;
+  return { checks, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000 };
+}
+
+function safe<T>(run: () => T): T | undefined {
+  try {
+    return run();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Reads a supplier bill from a file, without any model: embedded e-invoice XML first (exact data),
+ * then the PDF's text layer, then OCR for scans and photos; then the rule-based field parser and the
+ * cross-checks. `extractDocument` never throws and never runs past its time limit: every failure is
+ * a result with a reason and a sentence for people.
+ */
+import { DocumentFailure, failureMessage } from './failures.ts';
+import { assess } from './checks.ts';
+import { readEInvoice } from './einvoice.ts';
+import { imageForOcr } from './image-input.ts';
+import { recognize, type OcrConfig } from './ocr.ts';
+import { checkPdfStreams } from './pdf-safety.ts';
+import { PdfDocument, pdfAttachments } from './pdf-reader.ts';
+import type { BillReading } from './reading.ts';
+import type { Extracted, ExtractionFailed, ExtractionResult, ExtractionSource } from './schemas.ts';
+import { MAX_DOCUMENT_BYTES, sniffType } from './store.ts';
+import { readBillText, type TextLine } from './text-fields.ts';
+import { withTimeLimit } from './time-limit.ts';
+
+export interface ExtractLimits {
+  maxBytes: number;
+  /** Pages read from a PDF (text or OCR); bills are one to a few pages. */
+  maxPages: number;
+  maxOcrPages: number;
+  /** The whole extraction, and each OCR page. */
+  totalMs: number;
+  ocrPageMs: number;
+  pdfMs: number;
+  maxPixels: number;
+}
+
+export const DEFAULT_LIMITS: ExtractLimits = {
+  maxBytes: MAX_DOCUMENT_BYTES,
+  maxPages: 20,
+  maxOcrPages: 3,
+  totalMs: 60_000,
+  ocrPageMs: 30_000,
+  pdfMs: 15_000,
+  maxPixels: 40_000_000,
+};
+
+export interface ExtractOptions {
+  filename: string;
+  mimeType?: string;
+  limits?: Partial<ExtractLimits>;
+  ocr?: OcrConfig;
+  /**
+   * Skip a stage, for the eval and for people who know better: 'text' ignores embedded XML (to score
+   * the text parser on Factur-X PDFs), 'ocr' ignores XML and the text layer.
+   */
+  force?: 'text' | 'ocr';
+  /** Day/month order for numeric dates when the bill cannot tell; default day first (fr, en-CA). */
+  dateOrder?: 'dmy' | 'mdy';
+}
+
+/** Below this many letters and digits per page, a PDF's text layer is a scan's (empty or a stamp). */
+const MIN_TEXT_PER_PAGE = 40;
+/** Preferred names of embedded e-invoices, most specific first. */
+const XML_NAMES = [/^factur-x\.xml$/i, /^zugferd-invoice\.xml$/i, /^xrechnung\.xml$/i, /\.xml$/i];
+
+interface Read {
+  source: ExtractionSource;
+  format?: string;
+  reading: BillReading;
+  ocrConfidence?: number;
+  ocrMs?: number;
+  pages?: number;
+}
+
+function linesOf(pages: string[]): TextLine[] {
+  return pages.flatMap((text, i) => text.split(/\r?\n/).map((line) => ({ text: line, confidence: 1, page: i + 1 })).filter((l) => l.text.trim() !== ''));
+}
+
+async function ocrImages(images: Buffer[], limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
+  const started = performance.now();
+  const lines: TextLine[] = [];
+  let confidence = 0;
+  for (const [i, image] of images.entries()) {
+    const prepared = await imageForOcr(image, limits.maxPixels);
+    const page = await recognize(prepared, limits.ocrPageMs, options.ocr);
+    lines.push(...page.rows.map((row) => ({ text: row.text, confidence: row.confidence, page: i + 1 })));
+    confidence += page.confidence;
+  }
+  const ocrConfidence = images.length > 0 ? confidence / images.length : 0;
+  if (lines.length === 0) throw new DocumentFailure('no_text');
+  return {
+    source: 'ocr',
+    reading: readBillText(lines, { order: options.dateOrder }),
+    ocrConfidence,
+    ocrMs: performance.now() - started,
+    pages: images.length,
+  };
+}
+
+function readXml(bytes: Buffer, filename: string): Read {
+  let einvoice;
+  try {
+    einvoice = readEInvoice(bytes.toString('utf8').replace(/^\uFEFF/, ''), filename);
+  } catch (error) {
+    throw new DocumentFailure('corrupt', `XML does not parse: ${(error as Error).message}`);
+  }
+  if (!einvoice) throw new DocumentFailure('not_an_invoice', 'XML that is not a CII, ZUGFeRD or UBL invoice.');
+  return { source: 'xml', format: einvoice.format, reading: einvoice.reading };
+}
+
+async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
+  checkPdfStreams(bytes);
+  if (!options.force) {
+    const attachments = await withTimeLimit(limits.pdfMs, () => pdfAttachments(bytes));
+    for (const pattern of XML_NAMES) {
+      for (const file of attachments.filter((a) => pattern.test(a.filename))) {
+        try {
+          const einvoice = readEInvoice(file.content.toString('utf8').replace(/^\uFEFF/, ''), file.filename);
+          if (einvoice) return { source: 'xml', format: einvoice.format, reading: einvoice.reading };
+        } catch {
+          // A damaged attachment: the PDF's own text is still there to read.
+        }
+      }
+    }
+  }
+  const pdf = new PdfDocument(bytes);
+  try {
+    const text = await withTimeLimit(limits.pdfMs, () => pdf.text(limits.maxPages), () => pdf.destroy());
+    const letters = text.pages.join('').replace(/[^\p{L}\p{N}]/gu, '').length;
+    if (options.force !== 'ocr' && letters >= MIN_TEXT_PER_PAGE * Math.max(1, text.pages.length)) {
+      return { source: 'text', reading: readBillText(linesOf(text.pages), { order: options.dateOrder }), pages: text.pages.length };
+    }
+    // A scan: render the first pages and read them.
+    const pages = Math.min(limits.maxOcrPages, text.pageCount || 1);
+    const images = await withTimeLimit(limits.pdfMs, () => pdf.pageImages(pages, 2400), () => pdf.destroy());
+    return await ocrImages(images, limits, options);
+  } finally {
+    await pdf.destroy();
+  }
+}
+
+async function read(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
+  if (bytes.length === 0) throw new DocumentFailure('empty');
+  if (bytes.length > limits.maxBytes) throw new DocumentFailure('too_large', `${bytes.length} bytes, limit ${limits.maxBytes}.`);
+  const type = sniffType(bytes, options.mimeType ?? '', options.filename);
+  if (type === 'application/pdf') return readPdf(bytes, limits, options);
+  if (type === 'application/xml' || type === 'text/xml') return readXml(bytes, options.filename);
+  if (type.startsWith('image/')) return ocrImages([bytes], limits, options);
+  if (type === 'text/plain') return { source: 'text', reading: readBillText(linesOf([bytes.toString('utf8')]), { order: options.dateOrder }) };
+  throw new DocumentFailure('unsupported_type', type);
+}
+
+/** A reading with none of a bill's marks (a total, a number, a tax, a tax number) is not a bill. */
+function looksLikeABill(reading: BillReading): boolean {
+  const f = reading.fields;
+  return Boolean(f.total || f.amountDue || f.subtotal || reading.taxes.length > 0 || (f.invoiceNumber && (f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren)));
+}
+
+const failed = (reason: ExtractionFailed['reason'], totalMs: number): ExtractionFailed => ({
+  status: 'failed',
+  reason,
+  message: failureMessage(reason),
+  timings: { totalMs },
+});
+
+/**
+ * Extracts a bill's fields from a file's bytes.
+ * @example const result = await extractDocument(pdfBytes, { filename: 'bill.pdf', mimeType: 'application/pdf' });
+ * if (result.status === 'extracted') console.log(result.fields.total?.value, result.confidence);
+ */
+export async function extractDocument(bytes: Uint8Array, options: ExtractOptions): Promise<ExtractionResult> {
+  const started = performance.now();
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const elapsed = () => Math.round(performance.now() - started);
+  try {
+    const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const result = await withTimeLimit(limits.totalMs, () => read(buffer, limits, options));
+    if (result.source !== 'xml' && !looksLikeABill(result.reading)) return failed('not_an_invoice', elapsed());
+    const { checks, confidence } = assess(result.reading, result.source, result.ocrConfidence);
+    const extracted: Extracted = {
+      status: 'extracted',
+      source: result.source,
+      format: result.format,
+      extractor: 'local',
+      fields: result.reading.fields,
+      taxes: result.reading.taxes,
+      lines: result.reading.lines,
+      checks,
+      confidence,
+      lang: result.reading.lang,
+      warnings: result.reading.warnings,
+      timings: { totalMs: elapsed(), ocrMs: result.ocrMs === undefined ? undefined : Math.round(result.ocrMs), pages: result.pages },
+    };
+    return extracted;
+  } catch (error) {
+    if (error instanceof DocumentFailure) return failed(error.reason, elapsed());
+    return failed('internal', elapsed());
+  }
+}
