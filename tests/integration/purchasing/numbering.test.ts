@@ -31,7 +31,7 @@ describe('document numbering', () => {
     expect(numbers).toEqual(Array.from({ length: 200 }, (_, i) => `PO2026-${String(i + 1).padStart(5, '0')}`));
     const stored = await withTenant(handle.db, buyer.tenantId, (tx) => tx.select({ number: purchaseOrders.number }).from(purchaseOrders));
     expect(stored).toHaveLength(200);
-  });
+  }, 180_000);
 
   it('keeps separate sequences per company, per kind and per year, and gives back a rolled-back number', async () => {
     const one = await makeCompany(handle.db);
