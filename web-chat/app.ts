@@ -9,6 +9,7 @@ import { homePage } from './pages/home.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalLinkRoutes } from './routes/approval-links.ts';
 import { healthRoutes } from './routes/health.ts';
+import { inngestRoutes } from './routes/inngest.ts';
 import { toolRoutes } from './routes/tools.ts';
 
 export function createApp(deps: AppDeps) {
@@ -23,6 +24,7 @@ export function createApp(deps: AppDeps) {
     })
     .route('/', mcpRoutes(deps))
     .route('/', approvalLinkRoutes(deps))
+    .route('/', inngestRoutes(deps))
     .route('/api', api);
   app.onError(onError);
   app.notFound(notFoundRoute);

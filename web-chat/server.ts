@@ -7,6 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
+import { startJobs } from '../jobs/runner.ts';
 import { seedDemo } from '../tools/demo-data.ts';
 import { createApp } from './app.ts';
 
@@ -42,12 +43,14 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   log(`Comptoir is running at ${url}`);
+  const jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date() }, log);
   return {
     url,
     handle,
     server,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await jobs.stop();
       await handle.close();
     },
   };
