@@ -7,14 +7,15 @@ import { IsoDate, Money, Quantity, toMinor } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { amountLevel } from '../actions/policy.ts';
 import { documentTotals, taxLinesOf } from '../totals.ts';
-import { orderSummary, supplierById } from './queries.ts';
+import { unitPriceFor } from './model.ts';
+import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
 
 const Line = z.object({
   productId: z.string().uuid().optional(),
   description: z.string().trim().min(1).max(500),
   quantity: Quantity,
-  unitPrice: Money,
+  unitPrice: Money.optional().describe("Defaults to the product's price, its bulk price from the product's threshold quantity on."),
   treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
 });
 
@@ -34,7 +35,15 @@ async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
   if (supplier.status === 'blocked') throw invalid(`Supplier ${supplier.name} is blocked: no new orders.`);
   const currency = supplier.currency;
   const on = request.orderDate ?? ctx.now.toISOString().slice(0, 10);
-  const lines = request.lines.map((l) => ({ ...l, unitPriceCents: toMinor(l.unitPrice, currency) }));
+  const lines = await Promise.all(
+    request.lines.map(async (l, i) => {
+      if (l.unitPrice !== undefined) return { ...l, unitPriceCents: toMinor(l.unitPrice, currency) };
+      if (!l.productId) throw invalid(`Line ${i + 1}: give a unitPrice, or a productId whose price applies.`);
+      const product = await productById(ctx.db, l.productId);
+      if (product.currency !== currency) throw invalid(`Line ${i + 1}: ${product.name} is priced in ${product.currency}, the supplier bills in ${currency}; give the unitPrice.`);
+      return { ...l, unitPriceCents: unitPriceFor(product, l.quantity).unitPriceCents };
+    }),
+  );
   const country = tenant.country === 'FR' ? 'FR' : 'CA';
   const totals = documentTotals({ country, region: request.shipToProvince ?? tenant.province, on, currency, lines, lang: ctx.lang });
   return { tenant, supplier, currency, on, lines, ...totals };
@@ -95,7 +104,7 @@ export const createOrder = defineTool({
         taxTreatment: l.treatment,
       })),
     );
-    await ctx.db.insert(purchaseOrderHistory).values({ tenantId: ctx.tenantId, orderId: order!.id, toStatus: 'draft', actorId: ctx.actor.userId });
+    await ctx.db.insert(purchaseOrderHistory).values({ tenantId: ctx.tenantId, orderId: order!.id, toStatus: 'draft', actorId: ctx.actor.userId, at: ctx.now });
     return orderSummary(ctx.db, order!.id);
   },
   summarize: (o, lang) =>

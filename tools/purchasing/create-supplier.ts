@@ -1,57 +1,63 @@
 import { z } from 'zod';
 import { suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
+import { embedText } from '../embeddings/embedder.ts';
 import { conflict } from '../errors.ts';
-import { CurrencyCode } from '../money.ts';
+import { supplierByName } from './queries.ts';
+import { SupplierFields, supplierSummary, supplierText } from './supplier-fields.ts';
 import { SupplierSummary } from './schemas.ts';
+
+const F = SupplierFields;
 
 export const createSupplier = defineTool({
   name: 'purchasing_create_supplier',
   title: 'Create a supplier',
   description:
-    'Add a supplier to the company. Give at least its name; GST/QST numbers, email, province and payment ' +
-    'terms (days) help match its bills later. Fails if a supplier with the same name exists: search first ' +
-    'with purchasing_find_suppliers.',
+    'Add a supplier to the company. Give at least its name; GST/QST numbers ("123456789RT0001", ' +
+    '"1234567890TQ0001"), email, province and payment terms (days) help match its bills later. Rating is ' +
+    '1–5 stars, risk 0–100; certifications and diversity flags are free labels. Fails if a supplier with ' +
+    'the same name exists: search first with purchasing_find_suppliers.',
   kind: 'write',
   risk: 'internal',
   input: z.object({
-    name: z.string().trim().min(1).max(200),
-    legalName: z.string().trim().max(200).optional(),
-    email: z.string().email().optional(),
-    phone: z.string().max(50).optional(),
-    province: z.string().length(2).toUpperCase().optional(),
-    country: z.string().length(2).toUpperCase().default('CA'),
-    currency: CurrencyCode.optional(),
-    gstNumber: z.string().max(30).optional(),
-    qstNumber: z.string().max(30).optional(),
-    paymentTermsDays: z.number().int().min(0).max(365).default(30),
+    name: F.name,
+    legalName: F.legalName.optional(),
+    status: z.enum(['active', 'pending', 'inactive', 'blocked']).default('active'),
+    email: F.email.optional(),
+    phone: F.phone.optional(),
+    province: F.province.optional(),
+    country: F.country.default('CA'),
+    currency: F.currency.optional(),
+    gstNumber: F.gstNumber.optional(),
+    qstNumber: F.qstNumber.optional(),
+    vatNumber: F.vatNumber.optional(),
+    siren: F.siren.optional(),
+    paymentTermsDays: F.paymentTermsDays.default(30),
+    rating: F.rating.optional(),
+    riskScore: F.riskScore.optional(),
+    certifications: F.certifications.default([]),
+    diversityFlags: F.diversityFlags.default([]),
+    notes: F.notes.optional(),
   }),
   output: SupplierSummary,
   async assess(ctx, input) {
-    const existing = await ctx.db.query.suppliers.findFirst({ where: (s, { eq, and }) => and(eq(s.tenantId, ctx.tenantId), eq(s.name, input.name)) });
+    const existing = await supplierByName(ctx.db, input.name);
     if (existing) throw conflict(`A supplier named '${input.name}' already exists (id ${existing.id}).`, { id: existing.id });
     return {};
   },
   async run(ctx, input) {
     const tenant = await ctx.tenant();
+    const embedding = await embedText(supplierText(input));
     const [row] = await ctx.db
       .insert(suppliers)
-      .values({ ...input, currency: input.currency ?? tenant.currency, tenantId: ctx.tenantId })
+      .values({ ...input, currency: input.currency ?? tenant.currency, tenantId: ctx.tenantId, embedding })
       .onConflictDoNothing()
       .returning();
     if (!row) throw conflict(`A supplier named '${input.name}' already exists.`);
-    return summary(row);
+    return supplierSummary(row);
   },
   summarize: (s, lang) => (lang === 'fr' ? `Fournisseur ${s.name} créé.` : `Supplier ${s.name} created.`),
 });
 
-export const summary = (s: typeof suppliers.$inferSelect): SupplierSummary => ({
-  id: s.id,
-  name: s.name,
-  status: s.status,
-  email: s.email,
-  province: s.province,
-  gstNumber: s.gstNumber,
-  paymentTermsDays: s.paymentTermsDays,
-});
-type SupplierSummary = z.infer<typeof SupplierSummary>;
+/** Kept for callers of the first version of this module. */
+export const summary = supplierSummary;

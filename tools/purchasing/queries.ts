@@ -1,10 +1,19 @@
 /** The SQL purchasing needs, always through ctx.db (a tenant-scoped transaction). */
-import { asc, eq, ilike, or } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { purchaseOrderItems, purchaseOrders, suppliers } from '../../db/schema/index.ts';
+import { productCategories, products, purchaseOrderItems, purchaseOrders, suppliers } from '../../db/schema/index.ts';
+import { currentEmbedder, embedText } from '../embeddings/embedder.ts';
+import { rankCandidates, vectorLiteral } from '../embeddings/rank.ts';
 import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
-import type { OrderSummary } from './schemas.ts';
+import type { OrderSummary, ProductSummary, SupplierSummary } from './schemas.ts';
+import { supplierSummary } from './supplier-fields.ts';
+
+/**
+ * How many rows, nearest by vector first, search scores in JS. Every supplier of a small or mid-size
+ * business fits (names are matched on all of them); past it only the nearest by meaning are scored.
+ */
+const SEARCH_CANDIDATES = 2000;
 
 export async function supplierById(tx: Tx, id: string) {
   const [row] = await tx.select().from(suppliers).where(eq(suppliers.id, id));
@@ -12,14 +21,107 @@ export async function supplierById(tx: Tx, id: string) {
   return row;
 }
 
-export async function findSuppliers(tx: Tx, query: string, limit: number) {
-  const pattern = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return tx
-    .select()
+export async function supplierByName(tx: Tx, name: string) {
+  const [row] = await tx.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.name, name));
+  return row;
+}
+
+/** pgvector cosine distance of a column to the query's vector, or SQL null without one. */
+const distanceTo = (column: SQL | typeof suppliers.embedding | typeof products.embedding, vector: number[] | null): SQL<number | null> =>
+  vector ? sql<number>`(${column} <=> ${vectorLiteral(vector)}::vector)` : sql<null>`null::float8`;
+
+/** Suppliers by fuzzy name (accents, legal forms, plurals) and by meaning; best first, with their score. */
+export async function searchSuppliers(tx: Tx, input: { query: string; status?: readonly SupplierSummary['status'][] | undefined; limit: number }) {
+  const { embedding: _skip, ...columns } = getTableColumns(suppliers);
+  const where = input.status?.length ? inArray(suppliers.status, input.status as never) : undefined;
+  if (!input.query) {
+    const rows = await tx.select(columns).from(suppliers).where(where).orderBy(asc(sql`lower(${suppliers.name})`)).limit(input.limit);
+    return rows.map((r) => ({ ...supplierSummary(r), score: null }));
+  }
+  const distance = distanceTo(suppliers.embedding, await embedText(input.query));
+  const rows = await tx
+    .select({ ...columns, distance })
     .from(suppliers)
-    .where(or(ilike(suppliers.name, pattern), ilike(suppliers.legalName, pattern)))
-    .orderBy(asc(suppliers.name))
-    .limit(limit);
+    .where(where)
+    .orderBy(sql`${distance} asc nulls last`, asc(sql`lower(${suppliers.name})`))
+    .limit(SEARCH_CANDIDATES);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ranked = rankCandidates(
+    input.query,
+    rows.map((r) => ({ id: r.id, texts: [r.name, r.legalName, r.gstNumber, r.qstNumber, r.vatNumber, r.siren], distance: r.distance === null ? null : Number(r.distance) })),
+    currentEmbedder().relatedAbove,
+  );
+  return ranked.slice(0, input.limit).map((r) => ({ ...supplierSummary(byId.get(r.id)!), score: r.score }));
+}
+
+export async function categoryById(tx: Tx, id: string) {
+  const [row] = await tx.select().from(productCategories).where(eq(productCategories.id, id));
+  if (!row) throw notFound(`Product category ${id} not found. Use purchasing_list_categories to see them.`);
+  return row;
+}
+
+export async function productById(tx: Tx, id: string) {
+  const { embedding: _skip, ...columns } = getTableColumns(products);
+  const [row] = await tx.select(columns).from(products).where(eq(products.id, id));
+  if (!row) throw notFound(`Product ${id} not found. Use purchasing_find_products to look products up by name.`);
+  return row;
+}
+
+type ProductRow = Omit<typeof products.$inferSelect, 'embedding'>;
+
+export function productSummary(p: ProductRow, category: { id: string; name: string } | null): ProductSummary {
+  return {
+    id: p.id,
+    sku: p.sku,
+    name: p.name,
+    description: p.description,
+    category,
+    supplierId: p.supplierId,
+    unit: p.unit,
+    currency: p.currency,
+    unitPrice: fromMinor(p.unitPriceCents, p.currency),
+    bulkPrice: p.bulkPriceCents === null ? null : fromMinor(p.bulkPriceCents, p.currency),
+    bulkThreshold: p.bulkThreshold === null ? null : canonicalQuantity(p.bulkThreshold),
+    leadTimeDays: p.leadTimeDays,
+    taxTreatment: p.taxTreatment,
+    active: p.active,
+  };
+}
+
+export async function productSummaryById(tx: Tx, id: string): Promise<ProductSummary> {
+  const product = await productById(tx, id);
+  const category = product.categoryId ? await categoryById(tx, product.categoryId) : null;
+  return productSummary(product, category && { id: category.id, name: category.name });
+}
+
+/** Products by name, SKU, description (French name, English description) and meaning; best first. */
+export async function searchProducts(
+  tx: Tx,
+  input: { query: string; categoryId?: string | undefined; supplierId?: string | undefined; includeInactive: boolean; limit: number },
+) {
+  const { embedding: _skip, ...columns } = getTableColumns(products);
+  const filters: SQL[] = [];
+  if (input.categoryId) filters.push(eq(products.categoryId, input.categoryId));
+  if (input.supplierId) filters.push(eq(products.supplierId, input.supplierId));
+  if (!input.includeInactive) filters.push(eq(products.active, true));
+  const distance = distanceTo(products.embedding, input.query ? await embedText(input.query) : null);
+  const rows = await tx
+    .select({ ...columns, distance, categoryName: productCategories.name })
+    .from(products)
+    .leftJoin(productCategories, eq(productCategories.id, products.categoryId))
+    .where(and(...filters))
+    .orderBy(sql`${distance} asc nulls last`, asc(sql`lower(${products.name})`))
+    .limit(input.query ? SEARCH_CANDIDATES : input.limit);
+  const summaryOf = (r: (typeof rows)[number]) =>
+    productSummary(r, r.categoryId && r.categoryName ? { id: r.categoryId, name: r.categoryName } : null);
+  if (!input.query) return rows.map((r) => ({ ...summaryOf(r), score: null }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const ranked = rankCandidates(
+    input.query,
+    rows.map((r) => ({ id: r.id, texts: [r.name, r.description, r.sku], distance: r.distance === null ? null : Number(r.distance) })),
+    currentEmbedder().relatedAbove,
+  );
+  return ranked.slice(0, input.limit).map((r) => ({ ...summaryOf(byId.get(r.id)!), score: r.score }));
 }
 
 export async function orderById(tx: Tx, id: string, lock = false) {
@@ -29,10 +131,14 @@ export async function orderById(tx: Tx, id: string, lock = false) {
   return row;
 }
 
+export async function orderItems(tx: Tx, orderId: string) {
+  return tx.select().from(purchaseOrderItems).where(eq(purchaseOrderItems.orderId, orderId)).orderBy(asc(purchaseOrderItems.position));
+}
+
 export async function orderSummary(tx: Tx, id: string): Promise<OrderSummary> {
   const order = await orderById(tx, id);
   const supplier = await supplierById(tx, order.supplierId);
-  const items = await tx.select().from(purchaseOrderItems).where(eq(purchaseOrderItems.orderId, id)).orderBy(asc(purchaseOrderItems.position));
+  const items = await orderItems(tx, id);
   const money = (cents: bigint) => fromMinor(cents, order.currency);
   return {
     id: order.id,
@@ -43,6 +149,7 @@ export async function orderSummary(tx: Tx, id: string): Promise<OrderSummary> {
     orderDate: order.orderDate,
     expectedOn: order.expectedOn,
     lines: items.map((i) => ({
+      itemId: i.id,
       description: i.description,
       quantity: canonicalQuantity(i.quantity),
       quantityReceived: canonicalQuantity(i.quantityReceived),

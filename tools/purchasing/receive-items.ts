@@ -1,0 +1,81 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { purchaseOrderItems, purchaseReceipts } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { invalid } from '../errors.ts';
+import { IsoDate, Quantity } from '../money.ts';
+import { applyReceipt, type ReceiptProblem } from './model.ts';
+import { refreshPerformance } from './performance.ts';
+import { orderById, orderItems, orderSummary } from './queries.ts';
+import { OrderSummary } from './schemas.ts';
+import { checkMove, moveOrder } from './transition.ts';
+
+const input = z.object({
+  orderId: z.string().uuid(),
+  receivedOn: IsoDate.optional().describe('Delivery date; defaults to today.'),
+  lines: z
+    .array(z.object({ itemId: z.string().uuid().describe('Order line id (lines[].itemId of purchasing_get_order).'), quantity: Quantity }))
+    .min(1)
+    .max(500),
+  note: z.string().max(1000).optional(),
+});
+
+function problemText(lang: ToolCtx['lang'], p: ReceiptProblem): string {
+  if (p.kind === 'unknown_item') return lang === 'fr' ? `la ligne ${p.itemId} n'est pas sur ce bon de commande` : `line ${p.itemId} is not on this order`;
+  return lang === 'fr'
+    ? `« ${p.description} » : ${p.ordered} commandé(s), ${p.alreadyReceived} déjà reçu(s), ${p.receiving} de plus dépasserait la commande`
+    : `"${p.description}": ${p.ordered} ordered, ${p.alreadyReceived} already received, ${p.receiving} more would exceed the order`;
+}
+
+async function planned(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
+  const order = await orderById(ctx.db, request.orderId, lock);
+  checkMove(ctx, order, 'received');
+  const items = await orderItems(ctx.db, order.id);
+  const receipt = applyReceipt(items, request.lines);
+  if (!receipt.ok) {
+    const list = receipt.problems.map((p) => problemText(ctx.lang, p)).join('; ');
+    throw invalid(ctx.lang === 'fr' ? `Réception refusée, rien n'a été enregistré : ${list}.` : `Receipt refused, nothing was recorded: ${list}.`, { problems: receipt.problems });
+  }
+  return { order, receipt };
+}
+
+export const receiveItems = defineTool({
+  name: 'purchasing_receive_items',
+  title: 'Receive items of a purchase order',
+  description:
+    'Record a delivery against a sent or confirmed purchase order: for each order line (itemId from ' +
+    'purchasing_get_order) the quantity that arrived. Several partial deliveries are fine; the order becomes ' +
+    '"partially_received" or "received". Receiving more than ordered is refused (nothing is recorded). ' +
+    "The supplier's on-time performance score is updated.",
+  kind: 'write',
+  risk: 'internal',
+  input,
+  output: OrderSummary.extend({ receiptId: z.string().uuid(), supplierPerformanceScore: z.number().int().nullable() }),
+  async assess(ctx, request) {
+    await planned(ctx, request, false);
+    return {};
+  },
+  async run(ctx, request) {
+    const { order, receipt } = await planned(ctx, request, true);
+    const receivedOn = request.receivedOn ?? ctx.now.toISOString().slice(0, 10);
+    for (const line of receipt.received) {
+      await ctx.db
+        .update(purchaseOrderItems)
+        .set({ quantityReceived: line.quantityReceived })
+        .where(and(eq(purchaseOrderItems.id, line.itemId), eq(purchaseOrderItems.orderId, order.id)));
+    }
+    const [row] = await ctx.db
+      .insert(purchaseReceipts)
+      .values({ tenantId: ctx.tenantId, orderId: order.id, receivedOn, receivedBy: ctx.actor.userId, lines: request.lines, note: request.note, createdAt: ctx.now })
+      .returning({ id: purchaseReceipts.id });
+    await moveOrder(ctx, order, receipt.status, request.note ?? `receipt of ${receivedOn}`);
+    const today = ctx.now.toISOString().slice(0, 10);
+    const performance = await refreshPerformance(ctx.db, order.supplierId, receivedOn > today ? receivedOn : today);
+    return { ...(await orderSummary(ctx.db, order.id)), receiptId: row!.id, supplierPerformanceScore: performance.score };
+  },
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Réception enregistrée pour ${o.number} : ${o.status === 'received' ? 'commande reçue en entier' : 'réception partielle'}.`
+      : `Receipt recorded for ${o.number}: ${o.status === 'received' ? 'order fully received' : 'partial receipt'}.`,
+});
