@@ -9,11 +9,12 @@ import { homePage } from './pages/home.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalLinkRoutes } from './routes/approval-links.ts';
 import { healthRoutes } from './routes/health.ts';
+import { invoiceRoutes } from './routes/invoices.ts';
 import { inngestRoutes } from './routes/inngest.ts';
 import { toolRoutes } from './routes/tools.ts';
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono<AppEnv>().use('*', bearerAuth(deps)).route('/', toolRoutes()).route('/', actionRoutes());
+  const api = new Hono<AppEnv>().use('*', bearerAuth(deps)).route('/', toolRoutes()).route('/', actionRoutes()).route('/', invoiceRoutes());
   const app = new Hono()
     .route('/', healthRoutes(deps))
     .get('/', async (c) => {

@@ -120,6 +120,7 @@ export function pdfView(tenant: Tenant, invoice: InvoiceRow, client: ClientRow, 
     notes: invoice.notes,
     mentions: client.country === 'FR' && invoice.kind === 'invoice' ? [FRENCH_B2B_MENTIONS] : [],
     pageLabel: words.page,
+    reference: `${words.title} ${invoice.number}`,
     info: { title: `${words.title} ${invoice.number}`, author: tenant.name, created: invoice.createdAt },
   };
 }

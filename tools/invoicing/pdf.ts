@@ -29,6 +29,8 @@ export interface PdfInvoice {
   /** Legal mentions printed small at the bottom. */
   mentions: string[];
   pageLabel: string;
+  /** Printed at the foot of every page, so a loose continuation page still says which document it is. */
+  reference: string;
   /** Document metadata. */
   info: { title: string; author: string; created: Date };
 }
@@ -189,7 +191,9 @@ export function renderInvoicePdf(view: PdfInvoice): Promise<Buffer> {
     const mentionsHeight = mentions ? doc.heightOfString(mentions, { width }) : 0;
     const footY = doc.page.height - MARGIN - mentionsHeight - 4;
     if (mentions) doc.text(mentions, MARGIN, footY, { width });
-    doc.text(winAnsi(`${view.pageLabel} ${i - pages.start + 1} / ${pages.count}`), MARGIN, doc.page.height - MARGIN + 6, { width, align: 'right' });
+    const footY2 = doc.page.height - MARGIN + 6;
+    doc.text(winAnsi(view.reference), MARGIN, footY2, { width: width / 2 });
+    doc.text(winAnsi(`${view.pageLabel} ${i - pages.start + 1} / ${pages.count}`), MARGIN + width / 2, footY2, { width: width / 2, align: 'right' });
     doc.page.margins = margins;
   }
   doc.end();

@@ -89,11 +89,11 @@ const WORDS: Record<Lang, Omit<PdfWords, 'title'>> = {
     credited: 'Crédité',
     balance: 'Solde dû',
     notes: 'Notes',
-    gst: 'No TPS',
-    qst: 'No TVQ',
-    vat: 'No TVA intracommunautaire',
+    gst: 'N° TPS',
+    qst: 'N° TVQ',
+    vat: 'N° TVA intracommunautaire',
     siren: 'SIREN',
-    clientTaxNumbers: 'Nos de taxes du client',
+    clientTaxNumbers: 'N° de taxes du client',
     page: 'Page',
   },
   en: {
@@ -131,7 +131,17 @@ function titleOf(kind: Kind, lang: Lang, country: string): string {
   return country === 'FR' ? 'AVOIR' : 'NOTE DE CRÉDIT';
 }
 
-export const pdfWords = (kind: Kind, lang: Lang, clientCountry: string): PdfWords => ({ ...WORDS[lang], title: titleOf(kind, lang, clientCountry) });
+/** A credit note bills nobody: its party is the client, and its note is the reason for the credit. */
+const CREDIT_NOTE_WORDS: Record<Lang, Pick<PdfWords, 'billTo' | 'notes'>> = {
+  fr: { billTo: 'Client', notes: 'Motif' },
+  en: { billTo: 'Customer', notes: 'Reason' },
+};
+
+export const pdfWords = (kind: Kind, lang: Lang, clientCountry: string): PdfWords => ({
+  ...WORDS[lang],
+  ...(kind === 'credit_note' ? CREDIT_NOTE_WORDS[lang] : {}),
+  title: titleOf(kind, lang, clientCountry),
+});
 
 /**
  * Mentions French law requires on a business-to-business invoice: the late-payment penalty rate and
