@@ -12,6 +12,7 @@ import { healthRoutes } from './routes/health.ts';
 import { invoiceRoutes } from './routes/invoices.ts';
 import { inngestRoutes } from './routes/inngest.ts';
 import { toolRoutes } from './routes/tools.ts';
+import { webUi } from './ui.ts';
 
 export function createApp(deps: AppDeps) {
   const api = new Hono<AppEnv>().use('*', bearerAuth(deps)).route('/', toolRoutes()).route('/', actionRoutes()).route('/', invoiceRoutes());
@@ -24,6 +25,7 @@ export function createApp(deps: AppDeps) {
       return c.html(homePage({ database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL', migration: latest, lang }));
     })
     .route('/', mcpRoutes(deps))
+    .route('/', webUi(deps))
     .route('/', approvalLinkRoutes(deps))
     .route('/', inngestRoutes(deps))
     .route('/api', api);

@@ -1,0 +1,109 @@
+// The approvals inbox: what waits for a decision, with amount, confidence and evidence; approve,
+// reject, or edit the request (JSON) and approve it; approve several at once. The door decides
+// whether this person may: a refusal is shown, not hidden.
+import { api, boot, confidenceClass, dateTime, el, message, money, percent, statusBadge, t, titles } from './common.js';
+
+let names = {};
+
+function evidenceList(action) {
+  return el('ul', { class: 'evidence' }, action.evidence.map((e) => el('li', {}, `${e.detail} `, el('small', {}, `(${e.weight >= 0 ? '+' : ''}${e.weight})`))));
+}
+
+function row(action, refresh) {
+  const status = el('td', { class: 'status' }, statusBadge(action.status));
+  const feedback = el('div', { class: 'feedback' });
+  const check = el('input', { type: 'checkbox', value: action.id, 'aria-label': `#${action.number}` });
+  const editor = el('textarea', { class: 'json', rows: 8, spellcheck: 'false' }, JSON.stringify(action.input, null, 2));
+  const editBox = el('div', { class: 'edit-box', hidden: true }, editor,
+    el('div', { class: 'buttons' },
+      el('button', { type: 'button', class: 'primary', onclick: () => decide('approve', true) }, t('approveEdited')),
+      el('button', { type: 'button', onclick: () => (editBox.hidden = true) }, t('cancel'))));
+
+  async function decide(verb, edited = false) {
+    let body = {};
+    if (edited) {
+      try {
+        body = { input: JSON.parse(editor.value) };
+      } catch (err) {
+        feedback.replaceChildren(message('error', t('invalidJson', { error: err.message })));
+        return;
+      }
+    }
+    try {
+      const out = await api('POST', `/actions/${action.id}/${verb}`, body);
+      status.replaceChildren(statusBadge(out.action.status));
+      feedback.replaceChildren(message(out.action.status === 'failed' ? 'error' : 'ok', out.message));
+      buttons.replaceChildren();
+      editBox.hidden = true;
+      check.disabled = true;
+    } catch (err) {
+      feedback.replaceChildren(message('error', err.message));
+    }
+  }
+
+  const buttons = el('div', { class: 'buttons' });
+  if (boot.me.canWrite && action.status === 'pending_approval') {
+    buttons.append(
+      el('button', { type: 'button', class: 'primary approve', onclick: () => decide('approve') }, t('approve')),
+      el('button', { type: 'button', class: 'danger reject', onclick: () => decide('reject') }, t('reject')),
+      el('button', { type: 'button', class: 'edit', onclick: () => (editBox.hidden = !editBox.hidden) }, t('edit')),
+    );
+  }
+  return el('tr', { dataset: { actionId: action.id, number: action.number } },
+    el('td', {}, boot.me.canWrite ? check : ''),
+    el('td', { class: 'num' }, `#${action.number}`),
+    el('td', {}, el('strong', {}, names[action.tool] ?? action.tool), el('div', { class: 'muted' }, el('code', {}, action.tool)),
+      action.rationale ? el('div', { class: 'why' }, `${t('colWhy')} : ${action.rationale}`) : '', evidenceList(action), editBox, feedback),
+    el('td', { class: 'num' }, money(action.amount, action.currency)),
+    el('td', { class: `num confidence ${confidenceClass(action.confidence)}` }, percent(action.confidence)),
+    el('td', { class: 'num' }, action.requiredLevel),
+    el('td', {}, action.byAi ? t('byAi') : t('byPerson')),
+    status,
+    el('td', {}, buttons),
+  );
+}
+
+function table(actions, refresh) {
+  return el('table', { class: 'grid approvals' },
+    el('thead', {}, el('tr', {}, ['', t('colNumber'), t('colTool'), t('colAmount'), t('colConfidence'), t('colLevel'), t('colBy'), t('colStatus'), ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, actions.map((a) => row(a, refresh))));
+}
+
+export async function render(root) {
+  names = await titles();
+  const [{ actions }, { actions: recent }] = await Promise.all([api('GET', '/actions?status=pending_approval'), api('GET', '/activity')]);
+  const bulkFeedback = el('div', { class: 'feedback' });
+  const refresh = () => render(root);
+  const pendingTable = table(actions, refresh);
+  const bulk = el('button', {
+    type: 'button', class: 'primary', hidden: !boot.me.canWrite || actions.length < 2, onclick: async () => {
+      const ids = [...pendingTable.querySelectorAll('tbody input[type=checkbox]:checked')].map((c) => c.value);
+      if (!ids.length) return;
+      try {
+        const out = await api('POST', '/actions/bulk-approve', { ids });
+        bulkFeedback.replaceChildren(message(out.refused ? 'warn' : 'ok', t('bulkDone', out)),
+          ...out.results.filter((r) => !r.ok).map((r) => message('error', `${r.error.message}`)));
+        for (const r of out.results.filter((x) => x.ok)) {
+          const tr = pendingTable.querySelector(`tr[data-action-id="${r.id}"]`);
+          tr?.querySelector('td.status')?.replaceChildren(statusBadge(r.action.status));
+          tr?.querySelector('td:last-child')?.replaceChildren();
+        }
+      } catch (err) {
+        bulkFeedback.replaceChildren(message('error', err.message));
+      }
+    },
+  }, t('bulkApprove'));
+  root.replaceChildren(
+    el('h1', {}, t('approvalsTitle')),
+    actions.length ? el('div', {}, el('div', { class: 'toolbar' }, bulk), bulkFeedback, pendingTable) : el('p', { class: 'empty' }, t('approvalsEmpty')),
+    el('h2', {}, t('recentActivity')),
+    recent.length
+      ? el('table', { class: 'grid' },
+        el('thead', {}, el('tr', {}, [t('colNumber'), t('colTool'), t('colAmount'), t('colConfidence'), t('colBy'), t('colStatus'), t('colDate')].map((h) => el('th', {}, h)))),
+        el('tbody', {}, recent.slice(0, 30).map((a) => el('tr', {},
+          el('td', { class: 'num' }, `#${a.number}`), el('td', {}, names[a.tool] ?? a.tool), el('td', { class: 'num' }, money(a.amount, a.currency)),
+          el('td', { class: `num confidence ${confidenceClass(a.confidence)}` }, percent(a.confidence)), el('td', {}, a.byAi ? t('byAi') : t('byPerson')),
+          el('td', {}, statusBadge(a.status)), el('td', {}, dateTime(a.decidedAt ?? a.createdAt))))))
+      : el('p', { class: 'empty' }, '—'),
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * The browser app: login, the screens under /app (chat, approvals, documents, bank, dashboards,
+ * settings), their JSON API under /app/api behind the cookie session and its CSRF token, and the
+ * static assets. The approval queue and the tools are the same routes the REST API serves.
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
+import { chatModelFrom } from '../agent/model.ts';
+import { listActions } from '../tools/actions/list-actions.ts';
+import { invoke } from '../tools/invoke.ts';
+import { browserSession, type WebEnv } from './browser-session.ts';
+import type { AppDeps } from './deps.ts';
+import { PAGES, shellPage, type PageName } from './pages/shell.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { chatRoutes } from './routes/chat.ts';
+import { loginRoutes, logoutRoute } from './routes/login.ts';
+import { toolRoutes } from './routes/tools.ts';
+import { workspaceRoutes } from './routes/workspace.ts';
+
+const ASSETS: Record<string, string> = {
+  'app.css': 'text/css; charset=utf-8',
+  'app.js': 'text/javascript; charset=utf-8',
+  'common.js': 'text/javascript; charset=utf-8',
+  'chat.js': 'text/javascript; charset=utf-8',
+  'approvals.js': 'text/javascript; charset=utf-8',
+  'documents.js': 'text/javascript; charset=utf-8',
+  'bank.js': 'text/javascript; charset=utf-8',
+  'dashboards.js': 'text/javascript; charset=utf-8',
+  'settings.js': 'text/javascript; charset=utf-8',
+};
+const publicDir = new URL('./public/', import.meta.url);
+
+export function webUi(deps: AppDeps) {
+  const modelLabel = deps.chatModel ? 'scripted' : chatModelFrom(deps.config).label;
+  const pending = async (session: WebEnv['Variables']['session']) => {
+    const out = await invoke(session, listActions, { status: ['pending_approval'], limit: 200 }, { source: 'rest', byAi: false });
+    return out.kind === 'read' ? (out.output as { actions: unknown[] }).actions.length : 0;
+  };
+  const page = (name: PageName) => async (c: import('hono').Context<WebEnv>) =>
+    c.html(shellPage({ page: name, lang: c.get('session').lang, browser: c.get('browser'), modelLabel, pending: await pending(c.get('session')) }));
+
+  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page'));
+  for (const name of PAGES) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
+
+  const api = new Hono<WebEnv>()
+    .use('*', browserSession(deps, 'api'))
+    .route('/', chatRoutes(deps))
+    .route('/', workspaceRoutes(deps))
+    .route('/', actionRoutes())
+    .route('/', toolRoutes());
+
+  return new Hono()
+    // Origin check for every unsafe request here; the session's CSRF token is checked on top of it.
+    .use('/login', csrf())
+    .use('/login/*', csrf())
+    .use('/logout', csrf())
+    .use('/app/*', csrf())
+    .get('/assets/:name', (c) => {
+      const name = c.req.param('name');
+      const type = ASSETS[name];
+      if (!type) return c.notFound();
+      c.header('Content-Type', type);
+      c.header('Cache-Control', 'no-cache');
+      return c.body(readFileSync(new URL(name, publicDir)));
+    })
+    .route('/', loginRoutes(deps))
+    .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
+    .route('/app/api', api)
+    .route('/app', screens);
+}
