@@ -1,0 +1,75 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { billPayments, supplierBills } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { conflict, invalid } from '../errors.ts';
+import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { canMoveBill } from './model.ts';
+import { billById, billSummary } from './queries.ts';
+import { BillSummary } from './schemas.ts';
+
+const input = z.object({
+  billId: z.string().uuid(),
+  amount: Money.optional().describe('Defaults to the whole balance.'),
+  paidOn: IsoDate.optional().describe('Defaults to today.'),
+  method: z.enum(['interac', 'wire', 'cheque', 'cash', 'card', 'other']).default('wire'),
+  reference: z.string().max(100).optional().describe('Cheque number, transfer reference.'),
+});
+
+async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
+  const bill = await billById(ctx.db, request.billId, lock);
+  const balance = bill.totalCents - bill.paidCents;
+  const amountCents = request.amount === undefined ? balance : toMinor(request.amount, bill.currency);
+  if (!canMoveBill(bill.status, 'paid')) {
+    throw invalid(bill.status === 'draft' ? `Bill ${bill.number} is not approved yet: approve it with bills_approve_bill first.` : `Bill ${bill.number} is ${bill.status}: nothing to pay.`);
+  }
+  if (amountCents <= 0n) throw invalid('A payment must be more than zero.');
+  if (amountCents > balance) {
+    throw invalid(`Payment of ${fromMinor(amountCents, bill.currency)} exceeds the balance of bill ${bill.number} (${fromMinor(balance, bill.currency)} ${bill.currency}).`);
+  }
+  return { bill, amountCents, balance };
+}
+
+export const payBill = defineTool({
+  name: 'bills_pay_bill',
+  title: 'Record a payment of a supplier bill',
+  description:
+    'Record money paid to a supplier against an approved bill: the whole balance by default, or part of it ' +
+    '(decimal string). The bill becomes partially_paid or paid. Paying more than the balance is refused.',
+  kind: 'write',
+  risk: 'money',
+  input,
+  output: BillSummary.extend({ paymentId: z.string().uuid() }),
+  async assess(ctx, request) {
+    const { bill, amountCents } = await checked(ctx, request, false);
+    return { amount: { cents: amountCents, currency: bill.currency } };
+  },
+  async run(ctx, request) {
+    const { bill, amountCents, balance } = await checked(ctx, request, true);
+    const [payment] = await ctx.db
+      .insert(billPayments)
+      .values({
+        tenantId: ctx.tenantId,
+        billId: bill.id,
+        amountCents,
+        currency: bill.currency,
+        method: request.method,
+        paidOn: request.paidOn ?? ctx.now.toISOString().slice(0, 10),
+        reference: request.reference,
+        paidBy: ctx.actor.userId,
+        createdAt: ctx.now,
+      })
+      .returning({ id: billPayments.id });
+    const status = amountCents === balance ? 'paid' : 'partially_paid';
+    const updated = await ctx.db
+      .update(supplierBills)
+      .set({ paidCents: bill.paidCents + amountCents, status, updatedAt: ctx.now })
+      .where(and(eq(supplierBills.id, bill.id), eq(supplierBills.paidCents, bill.paidCents)))
+      .returning({ id: supplierBills.id });
+    if (!updated.length) throw conflict(`Bill ${bill.number} changed meanwhile; read it again.`);
+    return { ...(await billSummary(ctx.db, bill.id)), paymentId: payment!.id };
+  },
+  summarize: (b, lang) =>
+    lang === 'fr' ? `Paiement enregistré sur ${b.number} : solde ${b.balance} ${b.currency}.` : `Payment recorded on ${b.number}: balance ${b.balance} ${b.currency}.`,
+});

@@ -1,0 +1,217 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { documents, supplierBillItems, supplierBills } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { conflict, invalid, notFound } from '../errors.ts';
+import { CurrencyCode, IsoDate, Money, Quantity, toMinor } from '../money.ts';
+import { nextNumber } from '../numbering.ts';
+import { orderById, orderItems, searchSuppliers, supplierById } from '../purchasing/queries.ts';
+import { SupplierFields } from '../purchasing/supplier-fields.ts';
+import { threeWayMatch, type MatchResult } from '../purchasing/three-way-match.ts';
+import { moveOrder } from '../purchasing/transition.ts';
+import { documentTotals, taxLinesOf } from '../totals.ts';
+import { duplicateFactor, matchFactor, possibleDuplicates, supplierFactor, totalsFactor, usualAmountFactor, type SupplierResolution } from './model.ts';
+import { billByInvoiceNumber, billSummary, pastBills, supplierByTaxNumber } from './queries.ts';
+import { BillSummary } from './schemas.ts';
+
+/** A fuzzy name must score this high to be taken as the supplier; lower, the caller must choose. */
+const FUZZY_SUPPLIER = 0.8;
+/** Orders a bill can be recorded against: sent to the supplier and not closed. */
+const BILLABLE = new Set(['sent', 'confirmed', 'partially_received', 'received', 'invoiced']);
+
+const input = z
+  .object({
+    supplierId: z.string().uuid().optional(),
+    supplier: z
+      .object({ name: z.string().trim().min(1).max(200).optional(), gstNumber: SupplierFields.gstNumber.optional(), qstNumber: SupplierFields.qstNumber.optional() })
+      .optional()
+      .describe('When the id is not known: the name and/or tax numbers read on the bill.'),
+    supplierInvoiceNumber: z.string().trim().min(1).max(100).optional().describe("The supplier's own invoice number."),
+    billDate: IsoDate,
+    dueDate: IsoDate.optional().describe("Defaults to the bill date plus the supplier's payment terms."),
+    currency: CurrencyCode.optional().describe("Defaults to the supplier's currency."),
+    purchaseOrderId: z.string().uuid().optional(),
+    documentId: z.string().uuid().optional().describe('The stored document (PDF, image) the bill was read from.'),
+    lines: z
+      .array(
+        z.object({
+          description: z.string().trim().min(1).max(500),
+          quantity: Quantity,
+          unitPrice: Money,
+          treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
+          accountCode: z.string().max(30).optional(),
+          itemId: z.string().uuid().optional().describe('The purchase order line this bills, if known.'),
+        }),
+      )
+      .max(500)
+      .default([]),
+    subtotal: Money.optional(),
+    tax: Money.optional(),
+    total: Money.optional(),
+    taxes: z.array(z.object({ code: z.string().max(10), amount: Money })).optional().describe('Tax lines as printed, e.g. [{code:"GST", amount:"50.00"}].'),
+    notes: z.string().max(2000).optional(),
+  })
+  .refine((i) => i.supplierId || i.supplier?.name || i.supplier?.gstNumber || i.supplier?.qstNumber, {
+    error: 'Give supplierId, or supplier.name / supplier.gstNumber / supplier.qstNumber as read on the bill.',
+    path: ['supplierId'],
+  });
+type Input = z.output<typeof input>;
+
+async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier: Awaited<ReturnType<typeof supplierById>>; resolution: SupplierResolution }> {
+  if (request.supplierId) {
+    const supplier = await supplierById(ctx.db, request.supplierId);
+    return { supplier, resolution: { how: 'id', name: supplier.name } };
+  }
+  const byTax = await supplierByTaxNumber(ctx.db, request.supplier ?? {});
+  if (byTax) return { supplier: byTax, resolution: { how: 'tax_number', name: byTax.name } };
+  const asked = request.supplier?.name;
+  if (asked) {
+    const [best] = await searchSuppliers(ctx.db, { query: asked, limit: 1 });
+    if (best) {
+      const supplier = await supplierById(ctx.db, best.id);
+      if (supplier.name.toLowerCase() === asked.toLowerCase()) return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
+      if ((best.score ?? 0) >= FUZZY_SUPPLIER) return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: best.score! } };
+    }
+  }
+  const what = [asked, request.supplier?.gstNumber, request.supplier?.qstNumber].filter(Boolean).join(' / ');
+  throw notFound(`No supplier matches "${what}". Look it up with purchasing_find_suppliers, or create it with purchasing_create_supplier, then pass supplierId.`);
+}
+
+/** Everything the bill will hold, checked, with the evidence it carries; no write. */
+async function prepare(ctx: ToolCtx, request: Input) {
+  const tenant = await ctx.tenant();
+  const { supplier, resolution } = await resolveSupplier(ctx, request);
+  if (supplier.status === 'blocked') throw invalid(`Supplier ${supplier.name} is blocked: unblock it before recording its bills.`);
+  if (request.supplierInvoiceNumber) {
+    const existing = await billByInvoiceNumber(ctx.db, supplier.id, request.supplierInvoiceNumber);
+    if (existing) {
+      throw conflict(
+        ctx.lang === 'fr'
+          ? `La facture ${request.supplierInvoiceNumber} de ${supplier.name} est déjà enregistrée (${existing.number}) : rien n'a été ajouté.`
+          : `Invoice ${request.supplierInvoiceNumber} from ${supplier.name} is already recorded as ${existing.number}: nothing was added.`,
+        { billId: existing.id, number: existing.number },
+      );
+    }
+  }
+  const currency = request.currency ?? supplier.currency;
+  const order = request.purchaseOrderId ? await orderById(ctx.db, request.purchaseOrderId) : null;
+  if (order) {
+    if (order.supplierId !== supplier.id) throw invalid(`Purchase order ${order.number} is with another supplier, not ${supplier.name}.`);
+    if (!BILLABLE.has(order.status)) throw invalid(`Purchase order ${order.number} is ${order.status}: only an order sent to the supplier and not closed can be billed.`);
+    if (order.currency !== currency) throw invalid(`Purchase order ${order.number} is in ${order.currency}, the bill in ${currency}.`);
+  }
+  if (request.documentId) {
+    const found = await ctx.db.query.documents.findFirst({ columns: { id: true }, where: (d, { eq }) => eq(d.id, request.documentId!) });
+    if (!found) throw notFound(`Document ${request.documentId} not found.`);
+  }
+
+  const lines = request.lines.map((l) => ({ ...l, unitPriceCents: toMinor(l.unitPrice, currency) }));
+  const given = [request.subtotal, request.tax, request.total];
+  if (given.some((v) => v !== undefined) && given.some((v) => v === undefined)) {
+    throw invalid('Give subtotal, tax and total together (as printed on the bill), or none of them to compute them from the lines.');
+  }
+  if (!lines.length && request.total === undefined) throw invalid('Give the bill lines, or its subtotal, tax and total.');
+  const computed = lines.length
+    ? documentTotals({ country: tenant.country === 'FR' ? 'FR' : 'CA', region: order?.shipToProvince ?? tenant.province, on: request.billDate, currency, lines, lang: ctx.lang })
+    : null;
+  const asGiven = request.total !== undefined;
+  const subtotalCents = asGiven ? toMinor(request.subtotal!, currency) : computed!.breakdown.subtotal;
+  const taxCents = asGiven ? toMinor(request.tax!, currency) : computed!.breakdown.totalTax;
+  const totalCents = asGiven ? toMinor(request.total!, currency) : computed!.breakdown.total;
+  const taxBreakdown = request.taxes ? request.taxes.map((t) => ({ code: t.code, amount: t.amount })) : computed ? taxLinesOf(computed.breakdown) : [];
+
+  let match: MatchResult | null = null;
+  if (order && lines.length) {
+    const items = await orderItems(ctx.db, order.id);
+    match = threeWayMatch(items, lines, subtotalCents);
+  }
+  const past = await pastBills(ctx.db, supplier.id);
+  const duplicates = possibleDuplicates({ billDate: request.billDate, totalCents }, past);
+  const evidence = [
+    supplierFactor(resolution),
+    totalsFactor({ subtotalCents, taxCents, totalCents, computed: computed ? { subtotalCents: computed.breakdown.subtotal, taxCents: computed.breakdown.totalTax } : undefined }, currency),
+    matchFactor(match, order?.number ?? null),
+    duplicateFactor(duplicates),
+    usualAmountFactor(totalCents, past, currency),
+  ].filter((f) => f !== null);
+  const dueDate = request.dueDate ?? addDays(request.billDate, supplier.paymentTermsDays);
+  return { supplier, order, currency, lines, lineTotals: computed?.lineTotals ?? [], subtotalCents, taxCents, totalCents, taxBreakdown, match, evidence, dueDate };
+}
+
+const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+export const recordBill = defineTool({
+  name: 'bills_record_supplier_bill',
+  title: 'Record a supplier bill',
+  description:
+    'Record a bill received from a supplier as a draft (accounts payable), from a document or typed in. ' +
+    'Identify the supplier by id, or by the name / GST / QST number read on the bill. Give the lines ' +
+    '(quantity, unit price as decimal strings) and/or subtotal, tax and total as printed; missing totals are ' +
+    'computed from the lines and tax rules. Link the purchase order to get a three-way match (order ↔ ' +
+    "receipts ↔ bill). Refuses the supplier's invoice number twice. The evidence (supplier match, totals " +
+    'check, match result, possible duplicate, unusual amount) sets the confidence. Approve it with ' +
+    'bills_approve_bill, pay it with bills_pay_bill.',
+  kind: 'write',
+  risk: 'draft',
+  input,
+  output: BillSummary,
+  async assess(ctx, request) {
+    const bill = await prepare(ctx, request);
+    return { amount: { cents: bill.totalCents, currency: bill.currency }, evidence: bill.evidence };
+  },
+  async run(ctx, request) {
+    const bill = await prepare(ctx, request);
+    const number = await nextNumber(ctx.db, ctx.tenantId, 'BILL', request.billDate);
+    const [row] = await ctx.db
+      .insert(supplierBills)
+      .values({
+        tenantId: ctx.tenantId,
+        number,
+        supplierId: bill.supplier.id,
+        supplierInvoiceNumber: request.supplierInvoiceNumber,
+        purchaseOrderId: bill.order?.id,
+        documentId: request.documentId,
+        currency: bill.currency,
+        billDate: request.billDate,
+        dueDate: bill.dueDate,
+        subtotalCents: bill.subtotalCents,
+        taxCents: bill.taxCents,
+        totalCents: bill.totalCents,
+        taxBreakdown: bill.taxBreakdown,
+        matchResult: bill.match,
+        notes: request.notes,
+        createdBy: ctx.actor.userId,
+        createdAt: ctx.now,
+        updatedAt: ctx.now,
+      })
+      // A concurrent recording of the same supplier invoice loses here instead of making two bills.
+      .onConflictDoNothing()
+      .returning({ id: supplierBills.id });
+    if (!row) throw conflict(`Invoice ${request.supplierInvoiceNumber} from ${bill.supplier.name} was just recorded by someone else.`);
+    if (bill.lines.length) {
+      await ctx.db.insert(supplierBillItems).values(
+        bill.lines.map((l, i) => ({
+          tenantId: ctx.tenantId,
+          billId: row.id,
+          position: i + 1,
+          description: l.description,
+          quantity: l.quantity,
+          unitPriceCents: l.unitPriceCents,
+          lineTotalCents: bill.lineTotals[i]!,
+          accountCode: l.accountCode,
+        })),
+      );
+    }
+    if (request.documentId) {
+      await ctx.db.update(documents).set({ status: 'booked', updatedAt: ctx.now }).where(eq(documents.id, request.documentId));
+    }
+    // A fully received order is now billed; a partial one stays as it is until the rest arrives.
+    if (bill.order?.status === 'received') await moveOrder(ctx, bill.order, 'invoiced', `bill ${number}`);
+    return billSummary(ctx.db, row.id);
+  },
+  summarize: (b, lang) =>
+    lang === 'fr'
+      ? `Facture fournisseur ${b.number} (${b.supplier.name}) enregistrée en brouillon : ${b.total} ${b.currency}.`
+      : `Supplier bill ${b.number} (${b.supplier.name}) recorded as draft: ${b.total} ${b.currency}.`,
+});
