@@ -71,6 +71,9 @@ function linesOf(pages: string[]): TextLine[] {
   return pages.flatMap((text, i) => text.split(/\r?\n/).map((line) => ({ text: line, confidence: 1, page: i + 1 })).filter((l) => l.text.trim() !== ''));
 }
 
+/** OCR's usual confusions on bills: a dollar sign read as S after an amount. */
+const fixOcrText = (text: string) => text.replace(/(\d[.,]\d{2})\s?S(?![\p{L}])/gu, '$1 $');
+
 async function ocrImages(images: Buffer[], limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
   const started = performance.now();
   const lines: TextLine[] = [];
@@ -78,7 +81,7 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
   for (const [i, image] of images.entries()) {
     const prepared = await imageForOcr(image, limits.maxPixels);
     const page = await recognize(prepared, limits.ocrPageMs, options.ocr);
-    lines.push(...page.rows.map((row) => ({ text: row.text, confidence: row.confidence, page: i + 1 })));
+    lines.push(...page.rows.map((row) => ({ text: fixOcrText(row.text), confidence: row.confidence, page: i + 1 })));
     confidence += page.confidence;
   }
   const ocrConfidence = images.length > 0 ? confidence / images.length : 0;

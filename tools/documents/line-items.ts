@@ -4,7 +4,7 @@
  * is never read as an item.
  */
 import { fromMinor, mulQuantity } from '../money.ts';
-import { findAmounts } from './amounts.ts';
+import { findAmounts, type FoundAmount } from './amounts.ts';
 import { AMOUNT_LABELS, TAX_LABELS } from './labels.ts';
 import type { ExtractedLine } from './schemas.ts';
 import type { TextLine } from './text-fields.ts';
@@ -20,26 +20,50 @@ export function readLineItems(lines: TextLine[], currency: string): ExtractedLin
     if (amounts.length < 2) continue;
     const amount = amounts[amounts.length - 1]!;
     const unit = amounts[amounts.length - 2]!;
-    const head = text.slice(0, unit.index).replace(/[€$]\s*$/, '').trimEnd();
-    const qty = QUANTITY.exec(head);
-    if (!qty) continue;
-    const quantity = qty[1]!.replace(',', '.');
-    const description = head.slice(0, qty.index).replace(/[\s|:-]+$/, '').trim();
-    if (!/[A-Za-zÀ-ÿ]{2}/.test(description) || Number(quantity) === 0) continue;
-    let product: bigint;
-    try {
-      product = mulQuantity(unit.minor, quantity);
-    } catch {
-      continue;
-    }
-    if (product !== amount.minor) continue;
+    const item = asItem(text, unit, amount) ?? splitQuantity(text, unit, amount, currency);
+    if (!item) continue;
+    const { description, quantity } = item;
     items.push({
       description,
       quantity: quantity.replace(/\.0+$/, ''),
-      unitPrice: fromMinor(unit.minor, currency),
+      unitPrice: fromMinor(item.unit, currency),
       amount: fromMinor(amount.minor, currency),
       confidence: 0.9 * line.confidence,
     });
   }
   return items;
+}
+
+interface Item {
+  description: string;
+  quantity: string;
+  unit: bigint;
+}
+
+/** "Chairs 2 150,35 $ 300,70 $": the quantity is the number just before the unit price. */
+function asItem(text: string, unit: FoundAmount, amount: FoundAmount, unitMinor = unit.minor, headEnd = unit.index): Item | undefined {
+  const head = text.slice(0, headEnd).replace(/[€$]\s*$/, '').trimEnd();
+  const qty = QUANTITY.exec(head);
+  if (!qty) return undefined;
+  const quantity = qty[1]!.replace(',', '.');
+  const description = head.slice(0, qty.index).replace(/[\s|:-]+$/, '').trim();
+  if (!/[A-Za-zÀ-ÿ]{2}/.test(description) || !/[1-9]/.test(quantity)) return undefined;
+  try {
+    return mulQuantity(unitMinor, quantity) === amount.minor ? { description, quantity, unit: unitMinor } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * "Binders 2 111,42 $ 222,84 $" reads as one amount 2 111,42 (a space also groups thousands in
+ * French); when that reading fails the product check, the first group is tried as the quantity.
+ */
+function splitQuantity(text: string, unit: FoundAmount, amount: FoundAmount, currency: string): Item | undefined {
+  const m = /^(\d{1,3})[ \u00a0\u202f](.+)$/.exec(unit.raw);
+  if (!m) return undefined;
+  const rest = findAmounts(m[2]!, currency)[0];
+  if (!rest) return undefined;
+  const headEnd = unit.index + m[1]!.length;
+  return asItem(text, unit, amount, rest.minor, headEnd);
 }

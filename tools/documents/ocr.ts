@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { createWorker, OEM, PSM, type Worker } from 'tesseract.js';
 import { DocumentFailure } from './failures.ts';
-import { rowsOf, type OcrRow, type OcrWord } from './ocr-layout.ts';
+import { rowsOf, skewOf, type OcrRow, type OcrWord } from './ocr-layout.ts';
 import { withTimeLimit } from './time-limit.ts';
 
 const LANGS = ['eng', 'fra'] as const;
@@ -75,10 +75,15 @@ export async function recognize(png: Buffer, timeoutMs: number, config: OcrConfi
   const current = worker(config);
   const run = async () => {
     const result = await (await current).recognize(png, {}, { text: true, blocks: true });
-    const words: OcrWord[] = (result.data.blocks ?? []).flatMap((block) =>
-      block.paragraphs.flatMap((paragraph) => paragraph.lines.flatMap((line) => line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })))),
-    );
-    return { rows: rowsOf(words), confidence: result.data.confidence / 100 };
+    const lines = (result.data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
+    const words: OcrWord[] = lines.flatMap((line) => line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })));
+    const confidence = result.data.confidence / 100;
+    const rows = rowsOf(words, skewOf(lines.map((line) => line.baseline)));
+    // Without word boxes (a page read as one picture block), fall back to tesseract's own lines.
+    if (rows.length === 0 && result.data.text.trim()) {
+      return { rows: result.data.text.split('\n').filter((t) => t.trim()).map((text) => ({ text, confidence })), confidence };
+    }
+    return { rows, confidence };
   };
   try {
     return await withTimeLimit(timeoutMs, run, async () => {

@@ -236,7 +236,7 @@ type Evidence = (line: TextLine) => string;
 
 /** A line that can be a company name: words, not a heading, an address, an amount or a remark. */
 const isName = (text: string) =>
-  text.length > 1 && text.length < 60 && /[A-Za-zÀ-ÿ]{2}/.test(text) && !NOT_A_NAME.test(text) &&
+  !POSTCODE_LINE.test(text) && text.length > 1 && text.length < 60 && /[A-Za-zÀ-ÿ]{2}/.test(text) && !NOT_A_NAME.test(text) &&
   !/\d{3,}|@|:|^[\d#(*]/.test(text) && !/^(description|qty|quantity|quantit[ée]|item|article|d[ée]signation)\b/i.test(text);
 
 function readInvoiceNumber(reading: BillReading, lines: TextLine[], evidence: Evidence): void {
@@ -319,8 +319,11 @@ function readPaymentTerms(reading: BillReading, lines: TextLine[], evidence: Evi
  * "From/Fournisseur" label, else the first line with a legal form (Inc., Ltée, SARL…), else the
  * first line that is not a heading. Its address runs from the next line to a postal code.
  */
+/** "INVOICE Northern Office Supply Ltd.": a title printed on the same row as the supplier's name. */
+const HEADING = /^\s*(?:invoice|facture|tax\s+invoice|bill|receipt|re[çc]u)\s+(?=\S)/i;
+
 function readSupplier(reading: BillReading, lines: TextLine[], evidence: Evidence): void {
-  const top = lines.slice(0, 25);
+  const top = lines.slice(0, 25).map((line) => ({ ...line, text: line.text.replace(HEADING, '') }));
   let nameAt = -1;
   let confidence = GUESS;
   for (const [i, line] of top.entries()) {
