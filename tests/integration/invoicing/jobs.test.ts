@@ -5,6 +5,9 @@
 import { and, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
+import { OVERDUE_INVOICES_EVENT } from '../../../jobs/functions/invoicing.ts';
+import { jobDefinitions } from '../../../jobs/index.ts';
+import { createInProcessRunner } from '../../../jobs/runner.ts';
 import { invoices, recurringInvoices } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import type { Session } from '../../../tools/context.ts';
@@ -143,5 +146,35 @@ describe('overdue marking', () => {
     // Paying an overdue invoice in full settles it.
     const settled = await done<{ invoice: InvoiceSummary }>(company.session('accountant'), recordPayment, { invoiceId: part.id, amount: '474.88', method: 'cheque' });
     expect(settled.invoice).toMatchObject({ status: 'paid', balance: '0.00' });
+  });
+});
+
+describe('the daily jobs', () => {
+  it('generate recurring invoices at 09:00 UTC and mark overdue ones on request, through the job runner', async () => {
+    let clock = new Date('2028-01-10T09:00:00Z');
+    const lines: string[] = [];
+    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }), { log: (l) => lines.push(l) });
+    const yearly = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'yearly', startOn: '2028-01-10', lines: hosting });
+
+    await runner.tick(new Date('2028-01-10T08:59:00Z'));
+    await runner.idle();
+    expect(await generatedBy(yearly.id)).toEqual([]);
+
+    await runner.tick(clock);
+    await runner.idle();
+    await runner.tick(clock);
+    await runner.idle();
+    const generated = await generatedBy(yearly.id);
+    // The earlier schedules of this company caught up in the same run, so only the year of the number is known.
+    expect(generated.map((r) => [r.recurringPeriod, r.number.slice(0, 8), r.status, r.dueDate])).toEqual([['2028-01-10', 'INV2028-', 'draft', '2028-01-25']]);
+
+    // Sent, then due on 2028-01-25: the overdue job on request the day after marks it.
+    await done(manager, sendInvoice, { invoiceId: generated[0]!.id });
+    clock = new Date('2028-01-26T12:00:00Z');
+    await runner.send({ name: OVERDUE_INVOICES_EVENT, data: {} });
+    await runner.idle();
+    expect((await read<InvoiceSummary>(manager, getInvoice, { invoiceId: generated[0]!.id })).status).toBe('overdue');
+    expect(lines).toEqual([]);
+    await runner.stop();
   });
 });
