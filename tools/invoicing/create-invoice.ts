@@ -7,10 +7,9 @@ import { invalid } from '../errors.ts';
 import { IsoDate } from '../money.ts';
 import { creditEvidence } from './evidence.ts';
 import { assertMove, dueDateFor } from './model.ts';
-import { insertInvoice, linesIn, priceFor } from './pricing.ts';
+import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
-import { moneyFor } from './texts.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),
@@ -24,14 +23,7 @@ async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
   const client = await clientById(ctx.db, request.clientId);
   const issueDate = request.issueDate ?? ctx.now.toISOString().slice(0, 10);
   const priced = priceFor(client, linesIn(client, request.lines), issueDate, ctx.lang);
-  if (priced.breakdown.total <= 0n) {
-    const total = moneyFor(ctx.lang, client.country, client.currency)(priced.breakdown.total);
-    throw invalid(
-      ctx.lang === 'fr'
-        ? `Le total de la facture serait ${total} : une facture doit être positive. Pour rembourser ou créditer, utilisez invoicing_create_credit_note.`
-        : `The invoice total would be ${total}: an invoice must be positive. To refund or credit, use invoicing_create_credit_note.`,
-    );
-  }
+  assertPositive(priced, client, ctx.lang);
   return { client, issueDate, priced };
 }
 

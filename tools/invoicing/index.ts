@@ -14,12 +14,14 @@ import { recordPayment } from './record-payment.ts';
 import { sendInvoice } from './send-invoice.ts';
 import { stopRecurring } from './stop-recurring.ts';
 import { updateClient } from './update-client.ts';
+import { updateDraft } from './update-draft.ts';
 
 export const invoicingTools = [
   findClients,
   createClient,
   updateClient,
   createInvoice,
+  updateDraft,
   getInvoice,
   listInvoices,
   getInvoicePdf,

@@ -6,6 +6,7 @@
  */
 import type { Tx } from '../../db/client.ts';
 import { invoiceItems, invoices } from '../../db/schema/index.ts';
+import { invalid } from '../errors.ts';
 import { toMinor } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { documentTotals, taxLinesOf, type DocumentTotals } from '../totals.ts';
@@ -13,7 +14,7 @@ import type { FrRateClass, Treatment } from '../tax/index.ts';
 import { taxPlaceOf, type InvoiceStatus } from './model.ts';
 import type { ClientRow, InvoiceRow } from './queries.ts';
 import type { InvoiceLineInput } from './schemas.ts';
-import type { Lang } from './texts.ts';
+import { moneyFor, type Lang } from './texts.ts';
 
 export interface PricedLine {
   productId?: string;
@@ -64,6 +65,17 @@ export function priceFor(client: ClientRow, lines: PricedLine[], taxDate: string
   return { ...totals, currency: client.currency, placeOfSupply: place.region ?? place.country, lines };
 }
 
+/** An invoice must ask for money: a negative or zero total is what a credit note is for. */
+export function assertPositive(priced: PricedInvoice, client: ClientRow, lang: Lang): void {
+  if (priced.breakdown.total > 0n) return;
+  const total = moneyFor(lang, client.country, client.currency)(priced.breakdown.total);
+  throw invalid(
+    lang === 'fr'
+      ? `Le total de la facture serait ${total} : une facture doit être positive. Pour rembourser ou créditer, utilisez invoicing_create_credit_note.`
+      : `The invoice total would be ${total}: an invoice must be positive. To refund or credit, use invoicing_create_credit_note.`,
+  );
+}
+
 export interface NewInvoice {
   tenantId: string;
   userId: string | null;
@@ -107,10 +119,16 @@ export async function insertInvoice(tx: Tx, doc: NewInvoice): Promise<InvoiceRow
       createdBy: doc.userId,
     })
     .returning();
+  await insertItems(tx, doc.tenantId, row!.id, priced);
+  return row!;
+}
+
+/** The priced lines of a document as its items, numbered from 1 in the order given. */
+export async function insertItems(tx: Tx, tenantId: string, invoiceId: string, priced: PricedInvoice): Promise<void> {
   await tx.insert(invoiceItems).values(
     priced.lines.map((l, i) => ({
-      tenantId: doc.tenantId,
-      invoiceId: row!.id,
+      tenantId,
+      invoiceId,
       position: i + 1,
       productId: l.productId ?? null,
       description: l.description,
@@ -122,5 +140,4 @@ export async function insertInvoice(tx: Tx, doc: NewInvoice): Promise<InvoiceRow
       frRate: l.frRate ?? null,
     })),
   );
-  return row!;
 }

@@ -23,6 +23,7 @@ import { recordPayment } from '../../../tools/invoicing/record-payment.ts';
 import type { ClientSummary, InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
 import { updateClient } from '../../../tools/invoicing/update-client.ts';
+import { updateDraft } from '../../../tools/invoicing/update-draft.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { done, newClient, newInvoice, read } from './people.ts';
@@ -207,6 +208,41 @@ describe('an invoice from draft to paid', () => {
     await refused(accountant, recordPayment, { invoiceId: invoice.id, amount: '0.00', method: 'cash' }, 'A payment must be positive (got $0.00).');
     await done(accountant, recordPayment, { invoiceId: invoice.id, amount: '114.98', method: 'cash' });
     await refused(accountant, recordPayment, { invoiceId: invoice.id, amount: '1.00', method: 'cash' }, `Invoice ${invoice.number} is paid: no payment can be recorded (nothing is left to pay).`);
+  });
+});
+
+describe('changing a draft', () => {
+  it('replaces lines, date and notes; taxes and due date follow; the number stays', async () => {
+    const draft = await newInvoice(manager, { clientId: olimpico.id, issueDate: '2026-03-02', lines: chairs, notes: 'Avant' });
+    // 3 × 20.00 = 60.00: GST 3.00, QST 5.985 → 5.99, total 68.99; dated 2026-03-10, net 30 → 2026-04-09.
+    const changed = await done<InvoiceSummary>(manager, updateDraft, {
+      invoiceId: draft.id,
+      issueDate: '2026-03-10',
+      notes: null,
+      lines: [{ description: 'Tables', quantity: '3', unitPrice: '20.00', accountCode: '4110' }],
+    });
+    expect(changed).toMatchObject({ id: draft.id, number: draft.number, status: 'draft', issueDate: '2026-03-10', dueDate: '2026-04-09', subtotal: '60.00', tax: '8.99', total: '68.99', notes: null });
+    expect(changed.lines).toEqual([{ description: 'Tables', quantity: '3', unitPrice: '20.00', lineTotal: '60.00', accountCode: '4110', treatment: 'taxable', frRate: null }]);
+  });
+
+  it('re-prices a draft for the client as it is now (a move from Québec to Ontario)', async () => {
+    const moving = await newClient(manager, { name: 'Client Déménagé', province: 'QC' });
+    const draft = await newInvoice(manager, { clientId: moving.id, issueDate: '2026-03-02', lines: chairs });
+    expect(draft.total).toBe('114.98');
+    await done(manager, updateClient, { clientId: moving.id, province: 'ON' });
+    const changed = await done<InvoiceSummary>(manager, updateDraft, { invoiceId: draft.id, notes: 'Nouvelle adresse' });
+    // 100.00 at 13 % HST = 13.00.
+    expect(changed).toMatchObject({ placeOfSupply: 'ON', tax: '13.00', total: '113.00', notes: 'Nouvelle adresse' });
+  });
+
+  it('refuses a sent invoice, another year, and an empty change, changing nothing', async () => {
+    const sent = await sentInvoice();
+    await refused(manager, updateDraft, { invoiceId: sent.id, notes: 'x' }, `${sent.number} is not a draft: a sent invoice is not changed, issue a credit note instead (invoicing_create_credit_note).`);
+    const draft = await newInvoice(manager, { clientId: olimpico.id, issueDate: '2026-03-02', lines: chairs });
+    await refused(manager, updateDraft, { invoiceId: draft.id, issueDate: '2027-01-02' }, `${draft.number} is numbered in 2026: for another year, cancel it and create a new invoice.`);
+    await refused(manager, updateDraft, { invoiceId: draft.id }, 'Nothing to change: give lines, a date or notes.');
+    // -5.00, GST -0.25, QST -0.49875 → -0.50: -5.75.
+    await refused(manager, updateDraft, { invoiceId: draft.id, lines: [{ description: 'Remise', quantity: '1', unitPrice: '-5.00' }] }, 'The invoice total would be -$5.75: an invoice must be positive. To refund or credit, use invoicing_create_credit_note.');
   });
 });
 
