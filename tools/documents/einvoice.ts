@@ -2,7 +2,7 @@
  * Structured e-invoices: recognises the syntax of an XML file (CII, ZUGFeRD 1, UBL Invoice or
  * CreditNote) and reads it with fast-xml-parser. Values stay strings, so no amount passes through a float.
  */
-import { XMLParser } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { readCii } from './einvoice-cii.ts';
 import { readUbl } from './einvoice-ubl.ts';
 import type { BillReading } from './reading.ts';
@@ -39,6 +39,9 @@ export interface EInvoice {
 export function readEInvoice(xml: string, file: string): EInvoice | undefined {
   // No e-invoice needs a DTD; refusing them rules out entity-expansion attacks before parsing.
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return undefined;
+  // The parser is lenient with a file cut short; the validator is not, and a partial bill must not pass.
+  const valid = XMLValidator.validate(xml);
+  if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`);
   const tree = parser.parse(xml) as Record<string, unknown>;
   if (tree.CrossIndustryInvoice) return { format: 'cii', reading: readCii(tree.CrossIndustryInvoice, 'CrossIndustryInvoice', file) };
   if (tree.CrossIndustryDocument) return { format: 'zugferd1', reading: readCii(tree.CrossIndustryDocument, 'CrossIndustryDocument', file) };

@@ -106,8 +106,15 @@ function readXml(bytes: Buffer, filename: string): Read {
   return { source: 'xml', format: einvoice.format, reading: einvoice.reading };
 }
 
+/**
+ * pdf.js in Node runs on the main thread and chains promises without yielding to timers, so a time
+ * limit can only fire between stages: each stage boundary yields to the event loop once.
+ */
+const yieldToTimers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
   checkPdfStreams(bytes);
+  await yieldToTimers();
   if (!options.force) {
     const attachments = await withTimeLimit(limits.pdfMs, () => pdfAttachments(bytes));
     for (const pattern of XML_NAMES) {
@@ -121,6 +128,7 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
       }
     }
   }
+  await yieldToTimers();
   const pdf = new PdfDocument(bytes);
   try {
     const text = await withTimeLimit(limits.pdfMs, () => pdf.text(limits.maxPages), () => pdf.destroy());
@@ -128,6 +136,7 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
     if (options.force !== 'ocr' && letters >= MIN_TEXT_PER_PAGE * Math.max(1, text.pages.length)) {
       return { source: 'text', reading: readBillText(linesOf(text.pages), { order: options.dateOrder }), pages: text.pages.length };
     }
+    await yieldToTimers();
     // A scan: render the first pages and read them.
     const pages = Math.min(limits.maxOcrPages, text.pageCount || 1);
     const images = await withTimeLimit(limits.pdfMs, () => pdf.pageImages(pages, 2400), () => pdf.destroy());

@@ -131,7 +131,7 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder } = 
   }
 
   readInvoiceNumber(reading, lines, evidence);
-  readDates(reading, lines, order, evidence);
+  readDatesInOrder(reading, lines, order, evidence);
   readPaymentTerms(reading, lines, evidence);
   readSupplier(reading, lines, evidence);
 
@@ -262,6 +262,34 @@ function readInvoiceNumber(reading: BillReading, lines: TextLine[], evidence: Ev
       setField(reading, 'invoiceNumber', value.replace(/^#\s*/, ''), NEARBY * line.confidence, evidence(before ? line : next!));
       return;
     }
+  }
+}
+
+/**
+ * Numeric dates such as 02/01/2024 read either way; the due date settles it when only one reading
+ * puts it on or after the invoice date (or at the printed number of days), and both dates are then
+ * as sure as if they had been written out.
+ */
+function readDatesInOrder(reading: BillReading, lines: TextLine[], order: DayOrder, evidence: Evidence): void {
+  const other: DayOrder = order === 'dmy' ? 'mdy' : 'dmy';
+  const [first, second] = [emptyReading(), emptyReading()];
+  readDates(first, lines, order, evidence);
+  readDates(second, lines, other, evidence);
+  const score = (r: BillReading) => {
+    const [date, due] = [r.fields.invoiceDate?.value, r.fields.dueDate?.value];
+    if (!date || !due) return 0;
+    const days = (Date.parse(due) - Date.parse(date)) / 86_400_000;
+    const terms = /(\d{1,3})\s*(?:days|jours|j)\b/i.exec(reading.fields.paymentTerms?.value ?? lines.map((l) => l.text).join(' '));
+    return (days >= 0 ? 1 : 0) + (terms && Number(terms[1]) === days ? 1 : 0);
+  };
+  const [a, b] = [score(first), score(second)];
+  const chosen = b > a ? second : first;
+  const differ = first.fields.invoiceDate?.value !== second.fields.invoiceDate?.value || first.fields.dueDate?.value !== second.fields.dueDate?.value;
+  for (const name of ['invoiceDate', 'dueDate'] as const) {
+    const field = chosen.fields[name];
+    if (!field) continue;
+    const settled = differ && a !== b;
+    reading.fields[name] = settled ? { ...field, confidence: Math.max(field.confidence, SAME_LINE * Math.min(...lines.map((l) => l.confidence))), evidence: `${field.evidence} (day/month order settled by the due date)` } : field;
   }
 }
 
