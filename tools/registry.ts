@@ -4,12 +4,13 @@
  */
 import type { AnyTool } from './define.ts';
 import { actionTools } from './actions/index.ts';
+import { analyticsTools } from './analytics/index.ts';
 import { billTools } from './bills/index.ts';
 import { invoicingTools } from './invoicing/index.ts';
 import { purchasingTools } from './purchasing/index.ts';
 import { settingsTools } from './settings/index.ts';
 
-export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...invoicingTools, ...settingsTools];
+export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...invoicingTools, ...settingsTools];
 
 const byName = new Map(registry.map((t) => [t.name, t]));
 if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { defineTool } from '../define.ts';
+import { fromMinor, IsoDate } from '../money.ts';
+import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
+import { creditSales, openInvoices } from './queries.ts';
+
+const Bucket = z.object({ amount: z.string(), invoices: z.number().int() });
+
+export const receivablesAging = defineTool({
+  name: 'analytics_ar_aging',
+  title: 'Receivables aging and DSO',
+  description:
+    'What clients owe, by age past the due date: current (not yet due), 1–30, 31–60, 61–90 and over 90 days, ' +
+    'as of a date (default today), plus DSO = receivables ÷ credit sales of the last `dsoDays` days (default 90) × ' +
+    'dsoDays. Company currency, decimal strings.',
+  kind: 'read',
+  input: z.object({ asOf: IsoDate.optional(), dsoDays: z.number().int().min(7).max(366).default(90) }),
+  output: z.object({
+    asOf: z.string(),
+    currency: z.string(),
+    total: z.string(),
+    buckets: z.object(Object.fromEntries(AGING_BUCKETS.map((b) => [b, Bucket])) as Record<(typeof AGING_BUCKETS)[number], typeof Bucket>),
+    dso: z.number().nullable(),
+    creditSales: z.string(),
+    dsoDays: z.number().int(),
+  }),
+  async run(ctx, input) {
+    const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
+    const { currency } = await ctx.tenant();
+    const aging = arAging(await openInvoices(ctx.db, currency, asOf), asOf);
+    const sales = await creditSales(ctx.db, currency, addDays(asOf, -input.dsoDays), asOf);
+    const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amount: fromMinor(aging.buckets[b].amountCents, currency), invoices: aging.buckets[b].invoices }]));
+    return {
+      asOf,
+      currency,
+      total: fromMinor(aging.totalCents, currency),
+      buckets: buckets as never,
+      dso: dso(aging.totalCents, sales, input.dsoDays),
+      creditSales: fromMinor(sales, currency),
+      dsoDays: input.dsoDays,
+    };
+  },
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Comptes clients au ${o.asOf} : ${o.total} ${o.currency}, dont ${o.buckets.over_90.amount} à plus de 90 jours ; DSO ${o.dso ?? 'n/d'} jours.`
+      : `Receivables as of ${o.asOf}: ${o.total} ${o.currency}, ${o.buckets.over_90.amount} over 90 days; DSO ${o.dso ?? 'n/a'} days.`,
+});

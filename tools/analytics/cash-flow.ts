@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { defineTool } from '../define.ts';
+import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { cashFlowForecast, paymentHistory } from './model.ts';
+import { openInvoices, paidInvoices, payables } from './queries.ts';
+
+export const cashFlow = defineTool({
+  name: 'analytics_cash_flow_forecast',
+  title: '13-week cash-flow forecast',
+  description:
+    'Cash expected in and out, week by week for 13 weeks from a date (default today). In: open invoices, each ' +
+    "weighted by its client's collection rate and shifted by the client's average days late. Out: open supplier " +
+    'bills on their due date, and approved orders not billed yet on their expected date plus the supplier terms. ' +
+    'Give the opening bank balance to get running balances. Decimal strings, company currency.',
+  kind: 'read',
+  input: z.object({ asOf: IsoDate.optional(), openingBalance: Money.default('0.00'), weeks: z.number().int().min(1).max(26).default(13) }),
+  output: z.object({
+    asOf: z.string(),
+    currency: z.string(),
+    opening: z.string(),
+    weeks: z.array(z.object({ week: z.number().int(), start: z.string(), end: z.string(), inflow: z.string(), outflow: z.string(), net: z.string(), closing: z.string() })),
+    lowest: z.object({ week: z.number().int(), closing: z.string() }),
+  }),
+  async run(ctx, input) {
+    const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
+    const { currency } = await ctx.tenant();
+    const openingCents = toMinor(input.openingBalance, currency);
+    const invoices = await openInvoices(ctx.db, currency, asOf);
+    const history = paymentHistory(await paidInvoices(ctx.db, asOf), invoices, asOf);
+    const weeks = cashFlowForecast({ asOf, openingCents, invoices, history, payables: await payables(ctx.db, currency), weeks: input.weeks });
+    const m = (c: bigint) => fromMinor(c, currency);
+    const lowest = weeks.reduce((low, w) => (w.closingCents < low.closingCents ? w : low), weeks[0]!);
+    return {
+      asOf,
+      currency,
+      opening: m(openingCents),
+      weeks: weeks.map((w) => ({ week: w.week, start: w.start, end: w.end, inflow: m(w.inflowCents), outflow: m(w.outflowCents), net: m(w.netCents), closing: m(w.closingCents) })),
+      lowest: { week: lowest.week, closing: m(lowest.closingCents) },
+    };
+  },
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Prévision de trésorerie sur ${o.weeks.length} semaines : point bas ${o.lowest.closing} ${o.currency} en semaine ${o.lowest.week}.`
+      : `${o.weeks.length}-week cash forecast: lowest balance ${o.lowest.closing} ${o.currency} in week ${o.lowest.week}.`,
+});

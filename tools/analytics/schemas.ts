@@ -1,0 +1,14 @@
+/** Shared pieces of analytics inputs: a period, defaulting to the last 12 months. */
+import { z } from 'zod';
+import { IsoDate } from '../money.ts';
+
+export const Period = {
+  from: IsoDate.optional().describe('First day; defaults to one year before `to`.'),
+  to: IsoDate.optional().describe('Last day; defaults to today.'),
+};
+
+export function periodOf(input: { from?: string | undefined; to?: string | undefined }, now: Date) {
+  const to = input.to ?? now.toISOString().slice(0, 10);
+  const from = input.from ?? `${Number(to.slice(0, 4)) - 1}${to.slice(4)}`.replace(/-02-29$/, '-02-28');
+  return { from, to };
+}
