@@ -28,9 +28,8 @@ export const ConfigSchema = z.object({
   MAIL_DOMAIN: z.string().default('comptoir.local'),
   /** Shared secret of the raw-MIME webhook (POST /inbound/email); the webhook is off without it. */
   INBOUND_WEBHOOK_SECRET: optional,
-  /** imaps://user:pass@host/ to poll a mailbox for bills, every IMAP_POLL_SECONDS. */
+  /** imaps://user:pass@host/ to poll a mailbox for bills, every minute. */
   IMAP_URL: optional,
-  IMAP_POLL_SECONDS: z.coerce.number().int().min(10).default(60),
   /** Outbound mail: smtp://user:pass@host:port; without it mail stays in the local outbox. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().default('Comptoir <no-reply@comptoir.local>'),

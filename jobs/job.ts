@@ -4,6 +4,7 @@
  * in the in-process runner when there is no server. Handlers use only `step.run` and
  * `step.sendEvent`, which both engines provide; step results must be plain JSON, as Inngest stores them.
  */
+import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { JobClient } from './client.ts';
 
@@ -42,6 +43,8 @@ export interface JobDeps {
   db: Database;
   publicUrl: string;
   now: () => Date;
+  /** The settings jobs of optional features read (model, SMTP, IMAP); absent in most tests. */
+  config?: Config;
 }
 
 export const defineJob = <T>(job: Job<T>): Job<T> => job;

@@ -2,6 +2,7 @@
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { ChatModel } from '../agent/model.ts';
+import type { JobEvent } from '../jobs/job.ts';
 import type { Session } from '../tools/context.ts';
 
 export interface AppDeps {
@@ -10,6 +11,8 @@ export interface AppDeps {
   now: () => Date;
   /** The chat model for each turn; by default chosen from config (agent/model.ts). Tests pass a scripted one. */
   chatModel?: () => ChatModel | null;
+  /** Hands events to the background jobs (bills to read, email chats); absent in most tests. */
+  sendEvents?: (events: JobEvent[]) => Promise<unknown>;
 }
 
 /** Hono context variables set by the authentication middleware. */

@@ -7,7 +7,10 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.ts';
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
-import { startJobs } from '../jobs/runner.ts';
+import type { JobEvent } from '../jobs/job.ts';
+import { startJobs, type RunningJobs } from '../jobs/runner.ts';
+import { eventsFor } from '../email/events.ts';
+import { startSmtpListener, type SmtpListener } from '../email/smtp.ts';
 import { seedDemo } from '../tools/demo-data.ts';
 import { createApp } from './app.ts';
 
@@ -35,7 +38,11 @@ export async function startServer(config: Config, log: (line: string) => void = 
       log(`  API token (admin): ${demo.adminToken}`);
     }
   }
-  const app = createApp({ handle, config, now: () => new Date() });
+  let jobs: RunningJobs | undefined;
+  const sendEvents = async (events: JobEvent[]) => {
+    if (events.length) await jobs?.send(events);
+  };
+  const app = createApp({ handle, config, now: () => new Date(), sendEvents });
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
   });
@@ -43,15 +50,31 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   log(`Comptoir is running at ${url}`);
-  const jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date() }, log);
+  jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date(), config }, log);
+  const smtp = await startInboundMail(config, handle, sendEvents, log);
+  const running = jobs;
   return {
     url,
     handle,
     server,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await jobs.stop();
+      await smtp?.close();
+      await running.stop();
       await handle.close();
     },
   };
+}
+
+/** The SMTP listener for bills+<token>@MAIL_DOMAIN; a busy port is reported, not fatal. */
+async function startInboundMail(config: Config, handle: DatabaseHandle, send: (events: JobEvent[]) => Promise<void>, log: (line: string) => void): Promise<SmtpListener | null> {
+  if (!config.SMTP_PORT) return null;
+  try {
+    const smtp = await startSmtpListener(handle.db, { port: config.SMTP_PORT, host: config.HOST, domain: config.MAIL_DOMAIN, onReceived: (outcome) => send(eventsFor(outcome)) });
+    log(`Inbound mail: SMTP on ${config.HOST}:${smtp.port} for bills+<company token>@${config.MAIL_DOMAIN}`);
+    return smtp;
+  } catch (err) {
+    log(`Inbound mail: SMTP listener not started (${(err as Error).message}); set SMTP_PORT to a free port, or 0 to turn it off.`);
+    return null;
+  }
 }

@@ -4,6 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,10 +16,21 @@ let output = '';
 let url = '';
 let dataDir = '';
 let database = '';
+let smtpPort = 0;
+
+/** A port nobody listens on right now, for the SMTP listener. */
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  smtpPort = await freePort();
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SMTP_PORT: String(smtpPort), COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' };
   if (onRealServer) {
     database = await createTestDatabase({ empty: true });
     env.DATABASE_URL = serverUrl(database);
@@ -26,7 +38,7 @@ beforeAll(async () => {
   child = spawn(process.execPath, ['bin/comptoir.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stderr!.on('data', (d) => (output += d));
   url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed within 60 s:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`no URL printed within 150 s:\n${output}`)), 150_000);
     child.stdout!.on('data', (d) => {
       output += d;
       const m = /Comptoir is running at (\S+)/.exec(output);
@@ -37,7 +49,7 @@ beforeAll(async () => {
     });
     child.once('exit', (code) => reject(new Error(`exited with ${code}:\n${output}`)));
   });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
   if (child && child.exitCode === null) {
@@ -53,6 +65,7 @@ describe('comptoir serve on a fresh machine', () => {
     expect(output).toContain('Demo company seeded');
     expect(output).toMatch(/admin\s+admin@demo\.comptoir\s+password: demo-admin/);
     expect(output).toMatch(/API token \(admin\): cpt_\w+/);
+    expect(output).toContain(`Inbound mail: SMTP on 127.0.0.1:${smtpPort}`);
   });
 
   it('answers /health with the database kind and migration version', async () => {
