@@ -1,0 +1,252 @@
+/**
+ * The extraction eval: runs `extractDocument` over the third-party samples in ../shared/data/invoices
+ * and over bills the project renders itself (born-digital and scanned), compares each field with its
+ * ground truth, and writes per-field precision and recall and the timings to
+ * evals/results/extraction.json and evals/results/extraction.md.
+ *
+ *   npx tsx evals/extraction.ts            # full corpus
+ *   npx tsx evals/extraction.ts --quick    # fewer generated bills and scans
+ *
+ * Ground truth: e-invoice PDFs → their embedded XML (exact); invoice2data → upstream JSON
+ * (total, untaxed, tax, date, due date, number, currency); generated bills → the data they were
+ * rendered from. Precision = correct / extracted, recall = correct / present in the truth, counted
+ * only on documents whose truth has the field.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { canonicalAmount } from '../tools/documents/decimals.ts';
+import { readEInvoice } from '../tools/documents/einvoice.ts';
+import { extractDocument, type ExtractOptions } from '../tools/documents/extract.ts';
+import { closeOcr } from '../tools/documents/ocr.ts';
+import { pdfAttachments } from '../tools/documents/pdf-reader.ts';
+import type { ExtractionResult } from '../tools/documents/schemas.ts';
+import { makeBills, renderBill, scanOf, truthOf, type ScanStyle } from './extraction/synthetic-bills.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const DATA = join(here, '..', '..', 'shared', 'data', 'invoices');
+const RESULTS = join(here, 'results');
+const quick = process.argv.includes('--quick');
+
+type Truth = Record<string, string>;
+
+interface Case {
+  group: string;
+  name: string;
+  bytes: Buffer;
+  options: ExtractOptions;
+  truth: Truth;
+  /** What the timing counts as: a born-digital document, or OCR pages. */
+  kind: 'born_digital' | 'ocr' | 'xml';
+}
+
+const norm = (field: string, value: string): string => {
+  const v = value.trim().replace(/\s+/g, ' ');
+  if (field === 'invoiceNumber') return v.replace(/^#\s*/, '').toUpperCase();
+  if (field === 'supplierName') return v.toLowerCase().replace(/[.,]/g, '');
+  if (field.endsWith('Vat') || field.endsWith('Gst') || field.endsWith('Qst')) return v.replace(/\s/g, '').toUpperCase();
+  return v;
+};
+
+/** The fields of a result, plus one per tax code ("tax:GST") so each tax is scored on its own. */
+function valuesOf(result: ExtractionResult): Truth {
+  if (result.status !== 'extracted') return {};
+  const values: Truth = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f!.value]));
+  for (const tax of result.taxes) values[`tax:${tax.code}`] = tax.amount;
+  if (result.lines.length > 0) values.lineCount = String(result.lines.length);
+  return values;
+}
+
+async function embeddedTruth(pdf: Buffer): Promise<Truth | undefined> {
+  for (const file of await pdfAttachments(pdf)) {
+    if (!/\.xml$/i.test(file.filename)) continue;
+    const einvoice = readEInvoice(file.content.toString('utf8').replace(/^\uFEFF/, ''), file.filename);
+    if (!einvoice) continue;
+    const f = einvoice.reading.fields;
+    const pick = ['invoiceNumber', 'invoiceDate', 'dueDate', 'currency', 'subtotal', 'totalTax', 'total', 'supplierName', 'supplierVat', 'supplierSiren'] as const;
+    return Object.fromEntries(pick.flatMap((name) => (f[name] ? [[name, f[name]!.value]] : [])));
+  }
+  return undefined;
+}
+
+async function einvoicePdfs(): Promise<Case[]> {
+  const cases: Case[] = [];
+  const files = [
+    ...readdirSync(join(DATA, 'mustang', 'pdf')).map((f) => join(DATA, 'mustang', 'pdf', f)),
+    join(DATA, 'factur-x', 'invoice_EN16931.pdf'),
+  ];
+  for (const path of files) {
+    const bytes = readFileSync(path);
+    const truth = await embeddedTruth(bytes);
+    if (!truth) continue;
+    const name = path.split('/').pop()!;
+    cases.push({ group: 'einvoice_pdf_xml', name, bytes, options: { filename: name }, truth, kind: 'xml' });
+    cases.push({ group: 'einvoice_pdf_text_only', name, bytes, options: { filename: name, force: 'text' }, truth, kind: 'born_digital' });
+  }
+  return cases;
+}
+
+function invoice2data(): Case[] {
+  const folder = join(DATA, 'invoice2data');
+  const cases: Case[] = [];
+  for (const file of readdirSync(folder).filter((f) => /\.(pdf|png|txt)$/.test(f))) {
+    const expected = JSON.parse(readFileSync(join(folder, file.replace(/\.\w+$/, '.json')), 'utf8'))[0] as Record<string, unknown>;
+    const currency = typeof expected.currency === 'string' ? expected.currency : 'EUR';
+    // Upstream amounts are JSON numbers: their shortest decimal text ("4.11", "319") is parsed by money.ts.
+    const amount = (value: unknown) => (typeof value === 'number' ? canonicalAmount(String(value), currency) : undefined);
+    const truth: Truth = {};
+    const set = (name: string, value: string | undefined) => value !== undefined && (truth[name] = value);
+    set('total', amount(expected.amount));
+    set('subtotal', amount(expected.amount_untaxed));
+    set('totalTax', amount(expected.amount_tax));
+    set('invoiceDate', typeof expected.date === 'string' ? expected.date : undefined);
+    set('dueDate', typeof expected.date_due === 'string' ? expected.date_due : undefined);
+    set('invoiceNumber', typeof expected.invoice_number === 'string' ? expected.invoice_number : undefined);
+    set('currency', typeof expected.currency === 'string' ? expected.currency : undefined);
+    const kind = file.endsWith('.png') ? 'ocr' : 'born_digital';
+    const mimeType = file.endsWith('.txt') ? 'text/plain' : undefined;
+    cases.push({ group: kind === 'ocr' ? 'invoice2data_png' : 'invoice2data_pdf_txt', name: file, bytes: readFileSync(join(folder, file)), options: { filename: file, mimeType }, truth, kind });
+  }
+  return cases;
+}
+
+function generatedTruth(spec: ReturnType<typeof makeBills>[number]): Truth {
+  const t = truthOf(spec);
+  const truth: Truth = {
+    supplierName: t.supplierName, supplierGst: t.supplierGst, invoiceNumber: t.invoiceNumber, invoiceDate: t.invoiceDate,
+    dueDate: t.dueDate, currency: t.currency, subtotal: t.subtotal, total: t.total, lineCount: String(t.lines.length),
+  };
+  if (t.supplierQst) truth.supplierQst = t.supplierQst;
+  for (const tax of t.taxes) truth[`tax:${tax.code}`] = tax.amount;
+  return truth;
+}
+
+async function generated(): Promise<Case[]> {
+  const bills = makeBills(quick ? 12 : 60, 2026);
+  const cases: Case[] = [];
+  for (const spec of bills) {
+    cases.push({ group: 'generated_pdf', name: spec.id, bytes: await renderBill(spec), options: { filename: `${spec.id}.pdf` }, truth: generatedTruth(spec), kind: 'born_digital' });
+  }
+  const styles: ScanStyle[] = [
+    { rotate: 0, blur: 0, noise: 0, width: 1700 },
+    { rotate: 0.8, blur: 0.5, noise: 0.003, width: 1700 },
+    { rotate: -1.5, blur: 0.8, noise: 0.006, width: 1500 },
+  ];
+  const scans = makeBills(quick ? 3 : 12, 4242);
+  for (const [i, spec] of scans.entries()) {
+    const style = styles[i % styles.length]!;
+    const jpeg = await scanOf(await renderBill(spec), style, i + 1);
+    cases.push({ group: `generated_scan_${i % styles.length === 0 ? 'clean' : i % styles.length === 1 ? 'light' : 'heavy'}`, name: `${spec.id}.jpg`, bytes: jpeg, options: { filename: `${spec.id}.jpg` }, truth: generatedTruth(spec), kind: 'ocr' });
+  }
+  return cases;
+}
+
+interface Score {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+const median = (values: number[]) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
+
+async function main() {
+  const cases = [...(await einvoicePdfs()), ...invoice2data(), ...(await generated())];
+  const scores = new Map<string, Map<string, Score>>();
+  const overall = new Map<string, Score>();
+  const timings = { bornDigitalMs: [] as number[], ocrMsPerPage: [] as number[], xmlMs: [] as number[] };
+  const documents: unknown[] = [];
+  const failures: Record<string, number> = {};
+
+  // One warm-up so pdf.js and tesseract start-up costs are not billed to the first document.
+  await extractDocument(cases.find((c) => c.kind === 'born_digital')!.bytes, { filename: 'warm.pdf' });
+  const firstScan = cases.find((c) => c.kind === 'ocr');
+  if (firstScan) await extractDocument(firstScan.bytes, firstScan.options);
+
+  for (const c of cases) {
+    const result = await extractDocument(c.bytes, c.options);
+    const got = valuesOf(result);
+    if (result.status === 'failed') failures[result.reason] = (failures[result.reason] ?? 0) + 1;
+    if (result.status === 'extracted') {
+      if (c.kind === 'born_digital' && result.source === 'text') timings.bornDigitalMs.push(result.timings.totalMs);
+      if (c.kind === 'xml') timings.xmlMs.push(result.timings.totalMs);
+      if (result.source === 'ocr' && result.timings.ocrMs !== undefined) timings.ocrMsPerPage.push(result.timings.ocrMs / (result.timings.pages ?? 1));
+    }
+    const group = scores.get(c.group) ?? new Map<string, Score>();
+    scores.set(c.group, group);
+    const misses: string[] = [];
+    for (const [field, expected] of Object.entries(c.truth)) {
+      const score = group.get(field) ?? { tp: 0, fp: 0, fn: 0 };
+      group.set(field, score);
+      const all = overall.get(field) ?? { tp: 0, fp: 0, fn: 0 };
+      overall.set(field, all);
+      const actual = got[field];
+      if (actual !== undefined && norm(field, actual) === norm(field, expected)) {
+        score.tp++;
+        all.tp++;
+      } else {
+        if (actual !== undefined) {
+          score.fp++;
+          all.fp++;
+        }
+        score.fn++;
+        all.fn++;
+        misses.push(`${field}: expected ${expected}, got ${actual ?? '—'}`);
+      }
+    }
+    documents.push({
+      group: c.group, name: c.name, status: result.status, source: result.status === 'extracted' ? result.source : undefined,
+      reason: result.status === 'failed' ? result.reason : undefined, confidence: result.status === 'extracted' ? result.confidence : undefined,
+      ms: result.timings.totalMs, misses,
+    });
+    process.stdout.write(`${c.group.padEnd(24)} ${c.name.padEnd(48)} ${result.status === 'extracted' ? `${result.source} ${result.confidence}` : result.reason} ${result.timings.totalMs} ms${misses.length ? `  misses: ${misses.length}` : ''}\n`);
+  }
+  await closeOcr();
+
+  const table = (map: Map<string, Score>) =>
+    Object.fromEntries([...map.entries()].sort().map(([field, s]) => [field, { precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn), support: s.tp + s.fn }]));
+  const report = {
+    generatedAt: new Date().toISOString(),
+    quick,
+    node: process.version,
+    documents: cases.length,
+    failures,
+    timings: {
+      bornDigitalMedianMs: median(timings.bornDigitalMs),
+      bornDigitalCount: timings.bornDigitalMs.length,
+      xmlMedianMs: median(timings.xmlMs),
+      ocrMedianSecondsPerPage: timings.ocrMsPerPage.length ? Math.round(median(timings.ocrMsPerPage)!) / 1000 : null,
+      ocrPages: timings.ocrMsPerPage.length,
+      targets: { bornDigitalMedianMs: 150, ocrMedianSecondsPerPage: 4 },
+    },
+    overall: table(overall),
+    byGroup: Object.fromEntries([...scores.entries()].map(([group, map]) => [group, table(map)])),
+    perDocument: documents,
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'extraction.json'), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(RESULTS, 'extraction.md'), markdown(report));
+  process.stdout.write(`\n${markdown(report)}`);
+}
+
+function markdown(report: { generatedAt: string; documents: number; timings: Record<string, unknown>; overall: Record<string, { precision: number | null; recall: number | null; support: number }>; byGroup: Record<string, Record<string, { precision: number | null; recall: number | null; support: number }>>; failures: Record<string, number> }): string {
+  const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
+  const rows = (t: Record<string, { precision: number | null; recall: number | null; support: number }>) =>
+    Object.entries(t).map(([field, s]) => `| ${field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.support} |`).join('\n');
+  const t = report.timings as { bornDigitalMedianMs: number | null; bornDigitalCount: number; xmlMedianMs: number | null; ocrMedianSecondsPerPage: number | null; ocrPages: number };
+  let md = `# Extraction eval\n\n${report.generatedAt}, ${report.documents} documents. Failures by reason: ${JSON.stringify(report.failures)}.\n\n`;
+  md += `| timing | measured | target |\n|---|---|---|\n`;
+  md += `| born-digital PDF → fields, median | ${t.bornDigitalMedianMs ?? '—'} ms (${t.bornDigitalCount} docs) | < 150 ms |\n`;
+  md += `| e-invoice PDF (embedded XML), median | ${t.xmlMedianMs ?? '—'} ms | — |\n`;
+  md += `| OCR, median per page | ${t.ocrMedianSecondsPerPage ?? '—'} s (${t.ocrPages} pages) | < 4 s |\n\n`;
+  md += `## All documents\n\n| field | precision | recall | support |\n|---|---|---|---|\n${rows(report.overall)}\n`;
+  for (const [group, table] of Object.entries(report.byGroup)) md += `\n## ${group}\n\n| field | precision | recall | support |\n|---|---|---|---|\n${rows(table)}\n`;
+  return md;
+}
+
+await main();
