@@ -28,6 +28,7 @@ const ASSETS: Record<string, string> = {
   'bank.js': 'text/javascript; charset=utf-8',
   'dashboards.js': 'text/javascript; charset=utf-8',
   'settings.js': 'text/javascript; charset=utf-8',
+  'favicon.svg': 'image/svg+xml',
 };
 const publicDir = new URL('./public/', import.meta.url);
 
@@ -64,6 +65,8 @@ export function webUi(deps: AppDeps) {
       c.header('Cache-Control', 'no-cache');
       return c.body(readFileSync(new URL(name, publicDir)));
     })
+    // Browsers ask for it on every page; answering spares a 404 in each console.
+    .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
     .route('/', loginRoutes(deps))
     .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
     .route('/app/api', api)

@@ -4,8 +4,8 @@ import { html } from 'hono/html';
 export function homePage(info: { database: string; migration: string | null; lang: 'fr' | 'en' }) {
   const t =
     info.lang === 'fr'
-      ? { title: 'Comptoir — votre back-office IA', lead: "Achats et facturation, faits par l'IA, approuvés par vous.", status: 'En marche', db: 'Base de données', api: 'API', docs: 'Outils disponibles (JSON)', health: 'État' }
-      : { title: 'Comptoir — your AI back office', lead: 'Purchasing and invoicing, done by AI, approved by you.', status: 'Running', db: 'Database', api: 'API', docs: 'Available tools (JSON)', health: 'Health' };
+      ? { title: 'Comptoir — votre back-office IA', lead: "Achats et facturation, faits par l'IA, approuvés par vous.", status: 'En marche', db: 'Base de données', api: 'API', docs: 'Outils disponibles (JSON)', health: 'État', open: 'Ouvrir Comptoir (connexion)' }
+      : { title: 'Comptoir — your AI back office', lead: 'Purchasing and invoicing, done by AI, approved by you.', status: 'Running', db: 'Database', api: 'API', docs: 'Available tools (JSON)', health: 'Health', open: 'Open Comptoir (log in)' };
   return html`<!doctype html>
 <html lang="${info.lang}">
 <head>
@@ -36,7 +36,7 @@ export function homePage(info: { database: string; migration: string | null; lan
       <dt>${t.db}</dt><dd>${info.database}${info.migration ? ` · ${info.migration}` : ''}</dd>
       <dt>${t.api}</dt><dd><code>/api</code> · <code>/mcp</code></dd>
     </dl>
-    <nav><a href="/health">/health</a><a href="/api/tools">${t.docs}</a></nav>
+    <nav><a href="/login?lang=${info.lang}"><strong>${t.open}</strong></a><a href="/health">/health</a><a href="/api/tools">${t.docs}</a></nav>
   </main>
 </body>
 </html>`;

@@ -20,6 +20,7 @@ export function loginPage(v: LoginView) {
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>${t.loginTitle} · Comptoir</title>
+  <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
   <link rel="stylesheet" href="/assets/app.css" />
 </head>
 <body class="login">

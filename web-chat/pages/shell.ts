@@ -6,6 +6,7 @@ import { html, raw } from 'hono/html';
 import type { BrowserSession } from '../../tools/auth/sessions.ts';
 import type { Lang } from '../../tools/context.ts';
 import { catalogue, type MessageKey } from '../i18n.ts';
+import { billFieldLabels, frenchEvidence, frenchToolTitles } from '../tool-words.ts';
 
 export const PAGES = ['chat', 'approvals', 'documents', 'bank', 'dashboards', 'settings'] as const;
 export type PageName = (typeof PAGES)[number];
@@ -27,6 +28,9 @@ export function shellPage(p: { page: PageName; lang: Lang; browser: BrowserSessi
     me: { id: b.actor.userId, name: b.actor.name, role: b.actor.role, email: b.email, company: b.tenantName, canWrite: b.actor.role !== 'viewer', isAdmin: b.actor.role === 'admin' },
     model: p.modelLabel,
     t,
+    toolTitles: p.lang === 'fr' ? frenchToolTitles : {},
+    evidence: p.lang === 'fr' ? frenchEvidence : {},
+    fields: billFieldLabels[p.lang],
   };
   return html`<!doctype html>
 <html lang="${p.lang}">
@@ -34,6 +38,7 @@ export function shellPage(p: { page: PageName; lang: Lang; browser: BrowserSessi
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <title>${t[navKey[p.page]]} · Comptoir</title>
+  <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
   <link rel="stylesheet" href="/assets/app.css" />
 </head>
 <body data-page="${p.page}">

@@ -1,7 +1,9 @@
 // The chat: history on the side, the conversation, a box to write in, and a drop zone for bills.
 // Answers stream in (Server-Sent Events over fetch); each tool call shows as it runs, with the
 // action it created, its confidence and its status.
-import { api, boot, confidenceClass, el, message, percent, statusBadge, t } from './common.js';
+import { api, boot, confidenceClass, el, message, percent, statusBadge, t, titles } from './common.js';
+
+let names = {};
 
 let conversationId = null;
 let log;
@@ -11,7 +13,7 @@ function actionBadge(action) {
   return el(
     'a',
     { class: 'action-badge', href: '/app/approvals', dataset: { actionId: action.id, status: action.status } },
-    el('span', { class: 'action-number' }, `${t('action')} #${action.number}`),
+    el('span', { class: 'action-number', dataset: { number: action.number } }, t('actionNumber', { n: action.number })),
     statusBadge(action.status),
     el('span', { class: `confidence ${confidenceClass(action.confidence)}` }, `${t('confidence')} ${percent(action.confidence)}`),
   );
@@ -19,7 +21,7 @@ function actionBadge(action) {
 
 function toolChip(call) {
   const chip = el('div', { class: 'tool-call running', dataset: { tool: call.name, callId: call.id } },
-    el('code', {}, call.name),
+    el('strong', {}, names[call.name] ?? call.name), ' ', el('code', { class: 'muted' }, call.name),
     el('span', { class: 'tool-state' }, t('toolRunning')),
   );
   return chip;
@@ -154,6 +156,7 @@ async function upload(file) {
   form.append('file', file);
   try {
     const { document: doc, reading } = await api('POST', '/upload', form);
+    node.querySelector('.text').textContent = t('uploadedFile', { name: doc.filename });
     const text = answer.querySelector('.text');
     text.replaceChildren(el('p', {}, t('uploadReceived', { name: doc.filename, status: t(`doc_${doc.status}`) })));
     if (doc.error) text.append(message('error', doc.error));
@@ -170,11 +173,12 @@ async function upload(file) {
 export function fieldsTable(fields = {}) {
   return el('table', { class: 'fields' },
     el('tbody', {}, Object.entries(fields).map(([name, f]) =>
-      el('tr', { class: `conf-${confidenceClass(f?.confidence)}` }, el('th', {}, name), el('td', {}, f?.value ?? ''), el('td', { class: 'num' }, percent(f?.confidence))))),
+      el('tr', { class: `conf-${confidenceClass(f?.confidence)}`, dataset: { field: name } }, el('th', { title: name }, boot.fields?.[name] ?? name), el('td', {}, f?.value ?? ''), el('td', { class: 'num' }, percent(f?.confidence))))),
   );
 }
 
 export async function render(root) {
+  names = await titles();
   log = el('div', { class: 'log', 'aria-live': 'polite' });
   historyList = el('ul', { class: 'history' });
   const input = el('textarea', { name: 'text', rows: 2, placeholder: t('chatPlaceholder'), required: true, 'aria-label': t('chatPlaceholder') });

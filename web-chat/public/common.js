@@ -69,10 +69,15 @@ export function money(amount, currency) {
 
 let toolTitles;
 export async function titles() {
-  toolTitles ??= api('GET', '/tools').then(({ tools }) => Object.fromEntries(tools.map((x) => [x.name, x.title])));
+  toolTitles ??= api('GET', '/tools').then(({ tools }) => Object.fromEntries(tools.map((x) => [x.name, boot.toolTitles?.[x.name] ?? x.title])));
   return toolTitles;
 }
 
 export function message(kind, text) {
   return el('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/** An evidence factor in the person's language when we have words for it, else the tool's own detail. */
+export function evidenceText(e) {
+  return boot.evidence?.[e.factor] ?? e.detail;
 }
