@@ -1,0 +1,91 @@
+/** Forward a bill, get a booked bill: email → document → reading → proposal through the door. */
+import { readFileSync } from 'node:fs';
+import { eq } from 'drizzle-orm';
+import MailComposer from 'nodemailer/lib/mail-composer/index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../db/client.ts';
+import { aiActions, documents, supplierBills, suppliers } from '../../../db/schema/index.ts';
+import { withTenant } from '../../../db/tenant.ts';
+import { eventsFor } from '../../../email/events.ts';
+import { inboundAddress, receiveEmail } from '../../../email/inbound.ts';
+import { jobDefinitions } from '../../../jobs/index.ts';
+import { createInProcessRunner } from '../../../jobs/runner.ts';
+import { readBill } from '../../../tools/intake/read-bill.ts';
+import { makeCompany } from '../../support/company.ts';
+import { freshDatabase } from '../../support/database.ts';
+
+const DOMAIN = 'comptoir.test';
+const FACTURX = readFileSync(new URL('../../../../shared/data/invoices/factur-x/invoice_EN16931.pdf', import.meta.url));
+const now = () => new Date('2026-02-02T10:00:00Z');
+
+let handle: DatabaseHandle;
+let company: Awaited<ReturnType<typeof makeCompany>>;
+
+const compose = (mail: ConstructorParameters<typeof MailComposer>[0]) =>
+  new Promise<Buffer>((resolve, reject) => new MailComposer(mail).compile().build((err, message) => (err ? reject(err) : resolve(message))));
+
+async function mailBill(content: Buffer, filename: string, messageId: string) {
+  const raw = await compose({ from: company.user('buyer').email, to: inboundAddress(company.tenant.inboundToken, DOMAIN), subject: 'Fwd: facture', text: 'ci-joint', messageId, attachments: [{ filename, content }] });
+  const outcome = await receiveEmail(handle.db, raw, { domain: DOMAIN });
+  if (outcome.outcome !== 'accepted') throw new Error(`not accepted: ${JSON.stringify(outcome)}`);
+  return outcome;
+}
+const documentRow = (id: string) => withTenant(handle.db, company.tenant.id, async (tx) => (await tx.select().from(documents).where(eq(documents.id, id)))[0]!);
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+  // A French company on the assisted level: the AI may record draft bills alone.
+  company = await makeCompany(handle.db, { country: 'FR', province: null, currency: 'EUR', automationLevel: 'assisted' }, now);
+  await withTenant(handle.db, company.tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: company.tenant.id, name: 'LE FOURNISSEUR', country: 'FR', currency: 'EUR' }));
+});
+afterAll(() => handle?.close());
+
+describe('bill intake', () => {
+  it('reads a Factur-X bill sent by email and books it as a draft bill, with the evidence, once', async () => {
+    const mail = await mailBill(FACTURX, 'facture-F20260023.pdf', '<fx-1@test>');
+    const outcome = await readBill(handle.db, company.tenant.id, mail.documentIds[0]!, { source: 'email', now });
+    expect(outcome.status).toBe('booked');
+    if (outcome.status !== 'booked') return;
+    expect(outcome.action.evidence.map((e) => e.factor)).toEqual(expect.arrayContaining(['document_read', 'supplier_exact']));
+    expect(outcome.action).toMatchObject({ tool: 'bills_record_supplier_bill', status: 'executed' });
+
+    const bills = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(supplierBills));
+    expect(bills).toHaveLength(1);
+    expect(bills[0]).toMatchObject({ number: 'BILL2026-00001', supplierInvoiceNumber: 'F20260023', currency: 'EUR', billDate: '2026-01-31', dueDate: '2026-03-02', subtotalCents: 10000n, taxCents: 490n, totalCents: 10490n, documentId: mail.documentIds[0], status: 'draft' });
+    const doc = await documentRow(mail.documentIds[0]!);
+    expect(doc).toMatchObject({ status: 'booked', confidence: 1, error: null });
+    expect((doc.extraction as { source: string }).source).toBe('xml');
+
+    expect(await readBill(handle.db, company.tenant.id, mail.documentIds[0]!, { source: 'email', now })).toEqual({ status: 'skipped', documentStatus: 'booked' });
+    const actions = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'bills_record_supplier_bill')));
+    expect(actions).toHaveLength(1);
+  });
+
+  it('keeps the reading and says what to do when the same bill comes again', async () => {
+    const mail = await mailBill(FACTURX, 'again.pdf', '<fx-2@test>');
+    const outcome = await readBill(handle.db, company.tenant.id, mail.documentIds[0]!, { source: 'email', now });
+    expect(outcome).toMatchObject({ status: 'extracted', reason: expect.stringContaining('F20260023') });
+    const doc = await documentRow(mail.documentIds[0]!);
+    expect(doc.status).toBe('extracted');
+    expect(doc.error).toContain('BILL2026-00001');
+  });
+
+  it('marks a truncated PDF as failed with a reason, in the forwarder’s language', async () => {
+    const mail = await mailBill(FACTURX.subarray(0, 4000), 'cut.pdf', '<fx-3@test>');
+    const outcome = await readBill(handle.db, company.tenant.id, mail.documentIds[0]!, { source: 'email', now });
+    expect(outcome.status).toBe('failed');
+    const doc = await documentRow(mail.documentIds[0]!);
+    expect(doc.status).toBe('failed');
+    expect(doc.error).toBeTruthy();
+  });
+
+  it('runs as a job from the email event, through the in-process runner', async () => {
+    await withTenant(handle.db, company.tenant.id, (tx) => tx.delete(supplierBills));
+    const mail = await mailBill(FACTURX, 'job.pdf', '<fx-4@test>');
+    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'http://localhost', now }), { log: () => {} });
+    await runner.send(eventsFor(mail));
+    await runner.idle();
+    await runner.stop();
+    expect((await documentRow(mail.documentIds[0]!)).status).toBe('booked');
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * Supplier-bill intake, the step after a file arrives (email attachment, upload): read it, keep what
+ * was read on the document, and propose the bill through the action door with the evidence found.
+ * Each stage leaves a status a person can see: received → reading → extracted → proposed | booked,
+ * or failed with the reason. Running it twice for one document proposes nothing new.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { documents, inboundEmails, users } from '../../db/schema/index.ts';
+import { withTenant } from '../../db/tenant.ts';
+import { propose, type ActionOutcome } from '../actions/door.ts';
+import type { EvidenceFactor } from '../actions/confidence.ts';
+import { actorOf } from '../auth/api-tokens.ts';
+import { recordBill } from '../bills/record-bill.ts';
+import type { Lang, Session, Source } from '../context.ts';
+import { extractDocument } from '../documents/extract.ts';
+import type { Extracted } from '../documents/schemas.ts';
+import { AppError } from '../errors.ts';
+import { toMinor, fromMinor, sum } from '../money.ts';
+
+export type IntakeOutcome =
+  | { status: 'skipped'; documentStatus: string }
+  | { status: 'failed'; reason: string }
+  | { status: 'extracted'; reason: string }
+  | { status: 'proposed' | 'booked'; action: ActionOutcome };
+
+/** The input of bills_record_supplier_bill from what was read; null with a reason when a bill cannot be made of it. */
+export function billInputFrom(read: Extracted, documentId: string): { input: Record<string, unknown> } | { missing: string } {
+  const f = read.fields;
+  if (!f.invoiceDate) return { missing: 'no invoice date was found' };
+  if (!f.supplierName && !f.supplierGst && !f.supplierQst) return { missing: 'no supplier name or tax number was found' };
+  const currency = f.currency?.value ?? 'CAD';
+  const taxes = read.taxes.map((t) => ({ code: t.code, amount: t.amount }));
+  // Printed totals are what the supplier asks for; derive the one missing from the two others.
+  let { subtotal, totalTax: tax, total } = { subtotal: f.subtotal?.value, totalTax: f.totalTax?.value, total: (f.total ?? f.amountDue)?.value };
+  const cents = (v: string) => toMinor(v, currency);
+  if (tax === undefined && taxes.length) tax = fromMinor(sum(taxes.map((t) => cents(t.amount))), currency);
+  if (total !== undefined && subtotal !== undefined && tax === undefined) tax = fromMinor(cents(total) - cents(subtotal), currency);
+  if (total !== undefined && tax !== undefined && subtotal === undefined) subtotal = fromMinor(cents(total) - cents(tax), currency);
+  if (subtotal !== undefined && tax !== undefined && total === undefined) total = fromMinor(cents(subtotal) + cents(tax), currency);
+  const totals = subtotal !== undefined && tax !== undefined && total !== undefined ? { subtotal, tax, total } : {};
+  // Lines go along only when they are complete and add up to the subtotal: the bill tool then checks
+  // them against its own tax rules (Canadian), which a French VAT bill would fail for no fault of its own.
+  const complete = read.lines.length > 0 && read.lines.every((l) => l.quantity && l.unitPrice);
+  const addsUp = subtotal !== undefined && complete && sum(read.lines.map((l) => cents(l.amount))) === cents(subtotal);
+  const lines = addsUp && !taxes.some((t) => t.code === 'TVA')
+    ? read.lines.map((l) => ({ description: l.description.slice(0, 500) || '—', quantity: l.quantity!, unitPrice: l.unitPrice! }))
+    : [];
+  if (!lines.length && total === undefined) return { missing: 'no total was found' };
+  return {
+    input: {
+      supplier: { name: f.supplierName?.value, gstNumber: f.supplierGst?.value, qstNumber: f.supplierQst?.value },
+      supplierInvoiceNumber: f.invoiceNumber?.value,
+      billDate: f.invoiceDate.value,
+      dueDate: f.dueDate?.value,
+      currency,
+      documentId,
+      lines,
+      ...totals,
+      taxes: taxes.length ? taxes : undefined,
+    },
+  };
+}
+
+/** How well the file was read, as evidence next to the bill's own (supplier match, totals, duplicates). */
+export function readingFactors(read: Extracted): EvidenceFactor[] {
+  const how = read.source === 'xml' ? `embedded e-invoice XML (${read.format ?? 'exact'})` : read.source === 'text' ? 'the PDF text' : 'OCR';
+  const factors: EvidenceFactor[] = [
+    { factor: 'document_read', weight: Math.round((read.confidence - 0.5) * 0.4 * 1000) / 1000, detail: `Read from ${how}, confidence ${read.confidence.toFixed(2)}.` },
+  ];
+  for (const check of read.checks.filter((c) => !c.passed)) {
+    factors.push({ factor: `check_${check.name}`, weight: -0.1, detail: check.detail });
+  }
+  return factors;
+}
+
+/** The person the proposal is for: the user who forwarded the bill, else the company's first administrator. */
+async function actorFor(db: Database, tenantId: string, documentId: string) {
+  return withTenant(db, tenantId, async (tx) => {
+    const [doc] = await tx.select({ emailId: documents.inboundEmailId }).from(documents).where(eq(documents.id, documentId));
+    if (doc?.emailId) {
+      const [email] = await tx.select({ from: inboundEmails.fromAddress }).from(inboundEmails).where(eq(inboundEmails.id, doc.emailId));
+      const [sender] = email ? await tx.select().from(users).where(and(eq(users.email, email.from), eq(users.active, true))) : [];
+      if (sender) return sender;
+    }
+    const [admin] = await tx.select().from(users).where(and(eq(users.active, true), inArray(users.role, ['admin']))).orderBy(asc(users.createdAt)).limit(1);
+    return admin ?? null;
+  });
+}
+
+export async function readBill(db: Database, tenantId: string, documentId: string, options: { source: Source; now: () => Date }): Promise<IntakeOutcome> {
+  const set = (values: Partial<typeof documents.$inferInsert>) =>
+    withTenant(db, tenantId, (tx) => tx.update(documents).set({ ...values, updatedAt: options.now() }).where(eq(documents.id, documentId)));
+
+  // Claim the document: only a received one is read, so a second run (a redelivered event) does nothing.
+  const [doc] = await withTenant(db, tenantId, (tx) =>
+    tx.update(documents).set({ status: 'reading', updatedAt: options.now() }).where(and(eq(documents.id, documentId), eq(documents.status, 'received'))).returning(),
+  );
+  if (!doc) {
+    const [current] = await withTenant(db, tenantId, (tx) => tx.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId)));
+    return { status: 'skipped', documentStatus: current?.status ?? 'missing' };
+  }
+
+  const person = await actorFor(db, tenantId, documentId);
+  const lang: Lang = person?.language ?? 'fr';
+  const read = await extractDocument(doc.content, { filename: doc.filename, mimeType: doc.mimeType });
+  if (read.status === 'failed') {
+    await set({ status: 'failed', extraction: read, error: read.message[lang] });
+    return { status: 'failed', reason: read.message[lang] };
+  }
+  await set({ status: 'extracted', extraction: read, confidence: read.confidence, error: null });
+
+  const bill = billInputFrom(read, documentId);
+  if ('missing' in bill) {
+    const reason = lang === 'fr' ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.` : `Read, but no bill proposed: ${bill.missing}.`;
+    await set({ error: reason });
+    return { status: 'extracted', reason };
+  }
+  if (!person) return { status: 'extracted', reason: 'No active administrator to propose the bill for.' };
+
+  const session: Session = { db, tenantId, actor: actorOf(person), lang, now: options.now };
+  try {
+    const action = await propose(session, recordBill, bill.input, {
+      source: options.source,
+      byAi: true,
+      evidence: readingFactors(read),
+      rationale: `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
+      idempotencyKey: `bill-from-document-${documentId}`,
+    });
+    const booked = action.status === 'executed';
+    await set({ status: booked ? 'booked' : 'proposed', error: action.status === 'failed' ? action.message : null });
+    return { status: booked ? 'booked' : 'proposed', action };
+  } catch (err) {
+    // Unknown supplier, duplicate bill, bad amounts: the reading stays, with what a person must do.
+    if (!(err instanceof AppError)) {
+      await set({ status: 'failed', error: lang === 'fr' ? 'Erreur interne en proposant la facture.' : 'Internal error while proposing the bill.' });
+      throw err;
+    }
+    await set({ error: err.message });
+    return { status: 'extracted', reason: err.message };
+  }
+}
+
+const translateMissing = (missing: string) =>
+  ({
+    'no invoice date was found': "aucune date de facture n'a été trouvée",
+    'no supplier name or tax number was found': "ni nom ni numéro de taxe du fournisseur n'a été trouvé",
+    'no total was found': "aucun total n'a été trouvé",
+  })[missing] ?? missing;
