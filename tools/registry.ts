@@ -6,11 +6,12 @@ import type { AnyTool } from './define.ts';
 import { actionTools } from './actions/index.ts';
 import { analyticsTools } from './analytics/index.ts';
 import { billTools } from './bills/index.ts';
+import { exportTools } from './exports/index.ts';
 import { invoicingTools } from './invoicing/index.ts';
 import { purchasingTools } from './purchasing/index.ts';
 import { settingsTools } from './settings/index.ts';
 
-export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...invoicingTools, ...settingsTools];
+export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...exportTools, ...invoicingTools, ...settingsTools];
 
 const byName = new Map(registry.map((t) => [t.name, t]));
 if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');
