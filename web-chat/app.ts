@@ -6,6 +6,8 @@ import { bearerAuth } from './auth.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { notFoundRoute, onError } from './errors.ts';
 import { homePage } from './pages/home.ts';
+import { eventsFor } from '../email/events.ts';
+import { inboundWebhook } from '../email/webhook.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { approvalLinkRoutes } from './routes/approval-links.ts';
@@ -29,6 +31,7 @@ export function createApp(deps: AppDeps) {
     .route('/', webUi(deps))
     .route('/', approvalLinkRoutes(deps))
     .route('/', inngestRoutes(deps))
+    .route('/', inboundWebhook(deps.handle.db, { domain: deps.config.MAIL_DOMAIN, secret: deps.config.INBOUND_WEBHOOK_SECRET, onReceived: async (o) => void (await deps.sendEvents?.(eventsFor(o))) }))
     .route('/api', api);
   app.onError(onError);
   app.notFound(notFoundRoute);
