@@ -12,6 +12,8 @@ export interface FoundAmount {
   raw: string;
   /** A currency sign or code printed next to it: $, €, £, CAD, USD, EUR. */
   sign?: string;
+  /** Written without decimals ("500 $"): OCR also produces this when it drops a decimal comma. */
+  whole?: boolean;
 }
 
 const SIGN = '(?:CA\\$|C\\$|US\\$|\\$|€|£|CAD|USD|EUR|GBP|CHF)';
@@ -43,7 +45,8 @@ export function findAmounts(text: string, currency = 'CAD'): FoundAmount[] {
     try {
       minorDigits(ownCurrency);
       const minor = toMinor(number, ownCurrency);
-      found.push({ minor: negative ? -minor : minor, index: m.index, raw: m[0].trim(), sign });
+      const whole = !/[.,]\d{2}$/.test(number);
+      found.push({ minor: negative ? -minor : minor, index: m.index, raw: m[0].trim(), sign, ...(whole ? { whole } : {}) });
     } catch {
       // Not an amount money.ts accepts (e.g. "1,234" alone is ambiguous): not money, then.
     }

@@ -88,7 +88,7 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
   if (lines.length === 0) throw new DocumentFailure('no_text');
   return {
     source: 'ocr',
-    reading: readBillText(lines, { order: options.dateOrder }),
+    reading: readBillText(lines, { order: options.dateOrder, ocr: true }),
     ocrConfidence,
     ocrMs: performance.now() - started,
     pages: images.length,

@@ -106,7 +106,7 @@ function rateOn(text: string): string | undefined {
   return m ? percentToRate(m[1]!) : undefined;
 }
 
-export function readBillText(lines: TextLine[], options: { order?: DayOrder } = {}): BillReading {
+export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr?: boolean } = {}): BillReading {
   const reading = emptyReading();
   const all = lines.map((l) => l.text).join('\n');
   const lang = detectLang(all);
@@ -173,6 +173,11 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder } = 
       }
       const found = amountNear(amounts, amountLabel.m.index + amountLabel.m[0].length, amountLabel.m.index);
       if (found) candidates[amountLabel.l.label].push({ minor: found.minor, confidence, evidence: evidence(line), strength });
+      // "6 44447 $" from OCR is most likely 6 444,47 with its comma lost: offered as a second reading
+      // that only wins when it makes the bill add up.
+      if (found?.whole && options.ocr && found.minor >= 10000n) {
+        candidates[amountLabel.l.label].push({ minor: found.minor / 100n, confidence: confidence * 0.8, evidence: `${evidence(line)} (decimal comma restored)`, strength: strength * 0.5 });
+      }
     }
   }
 
@@ -229,7 +234,12 @@ function chooseTotals(c: Record<AmountLabel, Candidate[]>, taxSum: bigint | unde
       return xs > bs || (xs === bs && x.minor > best.minor) ? x : best;
     }, undefined);
   const total = largest(c.total) ?? largest(c.amountDue);
-  return { subtotal: c.subtotal.at(-1), total, amountDue: c.amountDue.at(-1), totalTax: c.totalTax[0] };
+  // Otherwise the last one printed among the surest readings (a restored decimal comma is not one).
+  const last = (list: Candidate[]) => {
+    const top = Math.max(...list.map((x) => x.strength ?? 1));
+    return list.filter((x) => (x.strength ?? 1) === top).at(-1);
+  };
+  return { subtotal: last(c.subtotal), total, amountDue: last(c.amountDue), totalTax: c.totalTax[0] };
 }
 
 type Evidence = (line: TextLine) => string;

@@ -164,3 +164,14 @@ describe('assess', () => {
     expect(blurry).toBeLessThan(clean);
   });
 });
+
+describe('OCR readings', () => {
+  it('restores a decimal comma OCR dropped ("644447 $") only because the bill then adds up', () => {
+    const text = 'Papeterie Beauce ltée\nNo de facture : 67775\nSous-total 644447 $\nTPS (5 %) 322,22 $\nTVQ (9,975 %) 642,84 $\nTotal 7 409,53 $';
+    const ocr = readBillText(lines(text, 0.9), { ocr: true });
+    expect([ocr.fields.subtotal?.value, ocr.fields.total?.value]).toEqual(['6444.47', '7409.53']);
+    expect(ocr.fields.subtotal?.evidence).toContain('decimal comma restored');
+    // Read as a PDF text layer, the same line is taken as printed: 644447 $ has no decimals there.
+    expect(readBillText(lines(text)).fields.subtotal?.value).toBe('644447.00');
+  });
+});
