@@ -147,13 +147,14 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
       // Another proposal with this key committed first: undo everything done here, return that one.
       if (!row) throw new DuplicateProposal();
       const event = eventWriter(tx, row, session.actor.userId, options.source, now);
-      await event('proposed', null, { status: 'proposed', input, confidence }, options.rationale);
+      event('proposed', null, { status: 'proposed', input, confidence }, options.rationale);
       if (status === 'pending_approval') {
-        await event('queued', { status: 'proposed' }, { status, decision });
+        event('queued', { status: 'proposed' }, { status, decision });
         await notifyApprovers(tx, row, decision, session.actor);
       } else {
-        await event(status === 'executed' ? 'executed' : 'failed', { status: 'proposed' }, { status, result, error });
+        event(status === 'executed' ? 'executed' : 'failed', { status: 'proposed' }, { status, result, error });
       }
+      await event.flush();
       return outcomeOf(row, session.lang, false, summarize(tool, result, session.lang));
     });
   } catch (err) {
@@ -199,7 +200,9 @@ export async function reject(session: Session, actionId: string, options: Decide
       .set({ status: 'rejected', decidedBy: session.actor.userId, decidedAt: now, updatedAt: now })
       .where(eq(aiActions.id, row.id))
       .returning();
-    await eventWriter(tx, row, session.actor.userId, options.source, now)('rejected', { status: row.status }, { status: 'rejected' }, options.note);
+    const event = eventWriter(tx, row, session.actor.userId, options.source, now);
+    event('rejected', { status: row.status }, { status: 'rejected' }, options.note);
+    await event.flush();
     return outcomeOf(updated!, session.lang, false);
   });
 }
@@ -238,8 +241,12 @@ export async function undo(session: Session, actionId: string, options: { source
       })
       .returning();
     const [updated] = await tx.update(aiActions).set({ status: 'undone', updatedAt: now }).where(eq(aiActions.id, row.id)).returning();
-    await eventWriter(tx, row, session.actor.userId, options.source, now)('undone', { status: 'executed' }, { status: 'undone', undoneBy: undoRow!.id }, options.note);
-    await eventWriter(tx, undoRow!, session.actor.userId, options.source, now)('executed', null, { status: 'executed', undoOf: row.id });
+    const undone = eventWriter(tx, row, session.actor.userId, options.source, now);
+    undone('undone', { status: 'executed' }, { status: 'undone', undoneBy: undoRow!.id }, options.note);
+    await undone.flush();
+    const executed = eventWriter(tx, undoRow!, session.actor.userId, options.source, now);
+    executed('executed', null, { status: 'executed', undoOf: row.id });
+    await executed.flush();
     return outcomeOf(updated!, session.lang, false);
   });
 }
@@ -264,9 +271,9 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     }
     checkApprover(session, tool, { ...row, amountCents, requiredLevel });
     await options.beforeDecide?.(tx);
-    if (options.editedInput !== undefined) await event('edited', { input: row.input }, { input }, options.note);
-    if (from === 'failed') await event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
-    else await event('approved', { status: row.status }, { status: 'approved' }, options.note);
+    if (options.editedInput !== undefined) event('edited', { input: row.input }, { input }, options.note);
+    if (from === 'failed') event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
+    else event('approved', { status: row.status }, { status: 'approved' }, options.note);
 
     const run = await execute(ctx, tool, input);
     const status: ActionStatus = run.ok ? 'executed' : 'failed';
@@ -286,7 +293,8 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
       })
       .where(and(eq(aiActions.id, row.id), eq(aiActions.status, from)))
       .returning();
-    await event(status, { status: 'approved' }, { status, result: run.ok ? run.result : null, error: run.ok ? null : run.body });
+    event(status, { status: 'approved' }, { status, result: run.ok ? run.result : null, error: run.ok ? null : run.body });
+    await event.flush();
     return outcomeOf(updated!, session.lang, false, summarize(tool, run.ok ? run.result : null, session.lang));
   });
 }
@@ -343,10 +351,19 @@ const nextActionNumber = (tx: Tx, tenantId: string) => nextSequence(tx, tenantId
 
 type EventType = (typeof aiActionEvents.$inferInsert)['type'];
 
+/**
+ * The audit events of one transition, written together in one INSERT when the transition is done
+ * (fewer round trips; the identity column keeps them in the order they were added).
+ */
 function eventWriter(tx: Tx, row: Pick<ActionRow, 'id' | 'tenantId'>, actorId: string | null, source: Source, at: Date) {
-  return async (type: EventType, before: unknown, after: unknown, note?: string) => {
-    await tx.insert(aiActionEvents).values({ tenantId: row.tenantId, actionId: row.id, type, actorId, source, before, after, note, at });
+  const pending: (typeof aiActionEvents.$inferInsert)[] = [];
+  const add = (type: EventType, before: unknown, after: unknown, note?: string) => {
+    pending.push({ tenantId: row.tenantId, actionId: row.id, type, actorId, source, before, after, note, at });
   };
+  const flush = async () => {
+    if (pending.length) await tx.insert(aiActionEvents).values(pending.splice(0));
+  };
+  return Object.assign(add, { flush });
 }
 
 /** In-app notifications for everyone who may decide (the requester of a direct request excepted). */
