@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { migrate } from './db/migrate.ts';
-import { openConfiguredDatabase, startServer } from './web-chat/server.ts';
+import { openConfiguredDatabase } from './db/configured.ts';
 
 const HELP = `Usage: comptoir <command> [options]
 
@@ -39,6 +39,8 @@ async function main(argv: string[]) {
 
   switch (command) {
     case 'serve': {
+      // Loaded only here: the web app is the heaviest part, and the other commands do without it.
+      const { startServer } = await import('./web-chat/server.ts');
       const running = await startServer(config);
       const stop = async () => {
         await running.close();

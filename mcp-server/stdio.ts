@@ -4,10 +4,10 @@
  */
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Config } from '../config.ts';
+import { openConfiguredDatabase } from '../db/configured.ts';
 import { migrate } from '../db/migrate.ts';
 import { authenticateToken } from '../tools/auth/api-tokens.ts';
 import type { Session } from '../tools/context.ts';
-import { openConfiguredDatabase } from '../web-chat/server.ts';
 import { buildMcpServer } from './server.ts';
 
 const NO_TOKEN = 'No API token: pass --token <token> or set COMPTOIR_TOKEN (create one with `comptoir token create`).';

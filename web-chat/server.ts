@@ -2,10 +2,10 @@
  * Starts Comptoir: opens the database (PGlite under ./.comptoir by default), applies migrations,
  * seeds a demo company on the first start of an empty database, and serves the app.
  */
-import { mkdirSync } from 'node:fs';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.ts';
-import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import type { DatabaseHandle } from '../db/client.ts';
+import { openConfiguredDatabase } from '../db/configured.ts';
 import { migrate } from '../db/migrate.ts';
 import type { JobEvent } from '../jobs/job.ts';
 import { startJobs, type RunningJobs } from '../jobs/runner.ts';
@@ -14,10 +14,7 @@ import { startSmtpListener, type SmtpListener } from '../email/smtp.ts';
 import { seedDemo } from '../tools/demo-data.ts';
 import { createApp } from './app.ts';
 
-export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
-  if (!config.DATABASE_URL) mkdirSync(config.COMPTOIR_DATA_DIR, { recursive: true });
-  return openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.COMPTOIR_DATA_DIR, poolSize: config.DB_POOL_SIZE });
-}
+export { openConfiguredDatabase };
 
 export interface RunningServer {
   url: string;
