@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client.ts';
 import { migrate } from '../../db/migrate.ts';
-import { serverUrl, dropTestDatabases, TEMPLATE } from './postgres.ts';
+import { serverUrl, dropTestDatabases, templateName } from './postgres.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +15,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // Workers start after this and inherit it: every database of this run carries its id.
+  process.env.COMPTOIR_TEST_RUN = String(process.pid);
   const dir = `${process.cwd()}/.comptoir/test`;
   mkdirSync(dir, { recursive: true });
   const pglite = await openDatabase();
@@ -27,9 +29,9 @@ export default async function setup(project: TestProject) {
   if (process.env.DATABASE_URL) {
     await dropTestDatabases();
     const admin = await openDatabase({ url: serverUrl(), poolSize: 1 });
-    await admin.raw(`CREATE DATABASE ${TEMPLATE}`);
+    await admin.raw(`CREATE DATABASE ${templateName()}`);
     await admin.close();
-    const template = await openDatabase({ url: serverUrl(TEMPLATE), poolSize: 1 });
+    const template = await openDatabase({ url: serverUrl(templateName()), poolSize: 1 });
     await migrate(template);
     await template.close();
   }
