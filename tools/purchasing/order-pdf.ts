@@ -23,6 +23,8 @@ const printable = (text: string) => text.replace(/[\u202f\u2009]/g, '\u00a0').re
 export function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
   const { tenant, supplier, order, lang } = input;
   const words = PDF_WORDS[lang];
+  // French typography puts a space before the colon.
+  const colon = lang === 'fr' ? ' : ' : ': ';
   const locale: MoneyLocale = tenant.country === 'FR' ? (lang === 'fr' ? 'fr-FR' : 'en-US') : lang === 'fr' ? 'fr-CA' : 'en-CA';
   const money = (amount: string) => printable(formatMoney(toMinor(amount, order.currency), order.currency, locale));
   const doc = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${words.title} ${order.number}`, Author: tenant.name, CreationDate: input.createdAt } });
@@ -43,11 +45,11 @@ export function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
   doc.moveDown();
   doc.font('Helvetica-Bold').fontSize(14).text(`${words.title} ${order.number}`);
   doc.font('Helvetica').fontSize(10);
-  doc.text(`${words.date}: ${order.orderDate}`);
-  if (order.expectedOn) doc.text(`${words.expected}: ${order.expectedOn}`);
-  if (order.shipToProvince) doc.text(`${words.shipTo}: ${order.shipToProvince}`);
+  doc.text(`${words.date}${colon}${order.orderDate}`);
+  if (order.expectedOn) doc.text(`${words.expected}${colon}${order.expectedOn}`);
+  if (order.shipToProvince) doc.text(`${words.shipTo}${colon}${order.shipToProvince}`);
   doc.moveDown();
-  doc.font('Helvetica-Bold').text(`${words.supplier}:`);
+  doc.font('Helvetica-Bold').text(`${words.supplier}${colon.trimEnd()}`);
   doc.font('Helvetica').text(printable(supplier.legalName ?? supplier.name));
   for (const line of address(supplier.address)) doc.text(printable(line));
   if (supplier.email) doc.text(printable(supplier.email));
@@ -72,7 +74,7 @@ export function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
   for (const tax of order.taxes) row(['', '', tax.labels[lang], money(tax.amount)]);
   row(['', '', words.total, money(order.total)], true);
   if (order.notes) {
-    doc.moveDown().font('Helvetica-Bold').text(`${words.notes}:`, 50).font('Helvetica').text(printable(order.notes));
+    doc.moveDown().font('Helvetica-Bold').text(`${words.notes}${colon.trimEnd()}`, 50).font('Helvetica').text(printable(order.notes));
   }
   doc.moveDown(2).font('Helvetica-Oblique').fontSize(9).text(words.footer, 50);
   doc.end();

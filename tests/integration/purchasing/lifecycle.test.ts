@@ -1,6 +1,7 @@
 // A purchase order from draft to completion through the door: send (PDF + outbox), confirm, partial and
 // complete receipts, refused transitions with nothing changed, history rows, supplier performance.
 import { asc, eq } from 'drizzle-orm';
+import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { documents, outboxEmails, purchaseOrderHistory, purchaseOrderItems, purchaseOrders, purchaseReceipts, suppliers } from '../../../db/schema/index.ts';
@@ -75,6 +76,10 @@ describe('purchase order lifecycle', () => {
     expect(doc).toMatchObject({ filename: `${order.number}.pdf`, mimeType: 'application/pdf', source: 'generated' });
     expect(doc.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(doc.sizeBytes).toBe(doc.content.length);
+    const { text } = await new PDFParse({ data: new Uint8Array(doc.content) }).getText();
+    for (const expected of [`Bon de commande ${order.number}`, 'Livraison prévue : 2026-03-10', 'Chaise ergonomique', '2 000,00', 'Total', '3 000,00']) {
+      expect(text.replace(/\u00a0/g, ' ')).toContain(expected);
+    }
     expect(mail).toMatchObject({
       to: 'ventes@bureauplus.test',
       subject: `Bon de commande ${order.number} — Meubles Tremblay`,
