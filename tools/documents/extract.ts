@@ -58,10 +58,13 @@ const MIN_TEXT_PER_PAGE = 40;
 /** Preferred names of embedded e-invoices, most specific first. */
 const XML_NAMES = [/^factur-x\.xml$/i, /^zugferd-invoice\.xml$/i, /^xrechnung\.xml$/i, /\.xml$/i];
 
-interface Read {
+/** What a reader found, before cross-checks: also what the optional providers build on. */
+export interface Read {
   source: ExtractionSource;
   format?: string;
   reading: BillReading;
+  /** The lines of text the fields were read from (text and OCR sources). */
+  lines?: TextLine[];
   ocrConfidence?: number;
   ocrMs?: number;
   pages?: number;
@@ -88,6 +91,7 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
   if (lines.length === 0) throw new DocumentFailure('no_text');
   return {
     source: 'ocr',
+    lines,
     reading: readBillText(lines, { order: options.dateOrder, ocr: true }),
     ocrConfidence,
     ocrMs: performance.now() - started,
@@ -134,7 +138,8 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
     const text = await withTimeLimit(limits.pdfMs, () => pdf.text(limits.maxPages), () => pdf.destroy());
     const letters = text.pages.join('').replace(/[^\p{L}\p{N}]/gu, '').length;
     if (options.force !== 'ocr' && letters >= MIN_TEXT_PER_PAGE * Math.max(1, text.pages.length)) {
-      return { source: 'text', reading: readBillText(linesOf(text.pages), { order: options.dateOrder }), pages: text.pages.length };
+      const lines = linesOf(text.pages);
+      return { source: 'text', lines, reading: readBillText(lines, { order: options.dateOrder }), pages: text.pages.length };
     }
     await yieldToTimers();
     // A scan: render the first pages and read them.
@@ -146,14 +151,18 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
   }
 }
 
-async function read(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
+/** Reads a file into fields without cross-checks; throws `DocumentFailure`. */
+export async function readDocument(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
   if (bytes.length === 0) throw new DocumentFailure('empty');
   if (bytes.length > limits.maxBytes) throw new DocumentFailure('too_large', `${bytes.length} bytes, limit ${limits.maxBytes}.`);
   const type = sniffType(bytes, options.mimeType ?? '', options.filename);
   if (type === 'application/pdf') return readPdf(bytes, limits, options);
   if (type === 'application/xml' || type === 'text/xml') return readXml(bytes, options.filename);
   if (type.startsWith('image/')) return ocrImages([bytes], limits, options);
-  if (type === 'text/plain') return { source: 'text', reading: readBillText(linesOf([bytes.toString('utf8')]), { order: options.dateOrder }) };
+  if (type === 'text/plain') {
+    const lines = linesOf([bytes.toString('utf8')]);
+    return { source: 'text', lines, reading: readBillText(lines, { order: options.dateOrder }) };
+  }
   throw new DocumentFailure('unsupported_type', type);
 }
 
@@ -181,26 +190,38 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   const elapsed = () => Math.round(performance.now() - started);
   try {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const result = await withTimeLimit(limits.totalMs, () => read(buffer, limits, options));
-    if (result.source !== 'xml' && !looksLikeABill(result.reading)) return failed('not_an_invoice', elapsed());
-    const { checks, confidence } = assess(result.reading, result.source, result.ocrConfidence);
-    const extracted: Extracted = {
-      status: 'extracted',
-      source: result.source,
-      format: result.format,
-      extractor: 'local',
-      fields: result.reading.fields,
-      taxes: result.reading.taxes,
-      lines: result.reading.lines,
-      checks,
-      confidence,
-      lang: result.reading.lang,
-      warnings: result.reading.warnings,
-      timings: { totalMs: elapsed(), ocrMs: result.ocrMs === undefined ? undefined : Math.round(result.ocrMs), pages: result.pages },
-    };
-    return extracted;
+    const result = await withTimeLimit(limits.totalMs, () => readDocument(buffer, limits, options));
+    return resultOf(result, 'local', elapsed());
   } catch (error) {
-    if (error instanceof DocumentFailure) return failed(error.reason, elapsed());
-    return failed('internal', elapsed());
+    return failureOf(error, elapsed());
   }
 }
+
+/** A reading checked and scored: the result every extractor returns. */
+export function resultOf(read: Read, extractor: string, totalMs: number): ExtractionResult {
+  if (read.source !== 'xml' && !looksLikeABill(read.reading)) return failed('not_an_invoice', totalMs);
+  const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence);
+  const extracted: Extracted = {
+    status: 'extracted',
+    source: read.source,
+    format: read.format,
+    extractor,
+    fields: read.reading.fields,
+    taxes: read.reading.taxes,
+    lines: read.reading.lines,
+    checks,
+    confidence,
+    lang: read.reading.lang,
+    warnings: read.reading.warnings,
+    timings: { totalMs, ocrMs: read.ocrMs === undefined ? undefined : Math.round(read.ocrMs), pages: read.pages },
+  };
+  return extracted;
+}
+
+/** Any error as a failed result: a known reason, or `internal` without leaking details. */
+export function failureOf(error: unknown, totalMs: number): ExtractionFailed {
+  if (error instanceof DocumentFailure) return failed(error.reason, totalMs);
+  return failed('internal', totalMs);
+}
+
+export { linesOf };
