@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { billPayments, supplierBills } from '../../../db/schema/index.ts';
+import { billPayments, purchaseOrderHistory, purchaseOrders, supplierBills } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { approveBill } from '../../../tools/bills/approve-bill.ts';
 import { payBill } from '../../../tools/bills/pay-bill.ts';
@@ -173,6 +173,21 @@ describe('recording a bill', () => {
   it('refuses half-given totals and a bill with neither lines nor totals', async () => {
     await expect(propose(co.session('accountant'), recordBill, { supplierId, billDate: '2026-03-10', total: '5.00' }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('Give subtotal, tax and total together') });
     await expect(propose(co.session('accountant'), recordBill, { supplierId, billDate: '2026-03-10' }, person)).rejects.toMatchObject({ code: 'invalid', message: 'Give the bill lines, or its subtotal, tax and total.' });
+  });
+});
+
+describe('the order after billing', () => {
+  it('moves a fully received order to invoiced when its bill is recorded, with a history row', async () => {
+    await run(co.session('buyer'), receiveItems, { orderId, receivedOn: '2026-03-12', lines: [{ itemId: items[1]!.itemId, quantity: '1' }] });
+    const bill = await run(co.session('accountant'), recordBill, {
+      supplierId, supplierInvoiceNumber: 'F-1003', billDate: '2026-03-13', purchaseOrderId: orderId, lines: [{ description: 'Bureau assis-debout', quantity: '1', unitPrice: '500.00' }],
+    });
+    const { order, history } = await withTenant(handle.db, co.tenant.id, async (tx) => ({
+      order: (await tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, orderId)))[0]!,
+      history: await tx.select().from(purchaseOrderHistory).where(eq(purchaseOrderHistory.orderId, orderId)),
+    }));
+    expect(order.status).toBe('invoiced');
+    expect(history.find((h) => h.toStatus === 'invoiced')).toMatchObject({ fromStatus: 'received', note: `bill ${bill.number}` });
   });
 });
 
