@@ -1,5 +1,5 @@
 /**
- * Money as bills print it: "$1,234.56", "1 234,56 $", "€ 717,97", "1234.56 CAD", "-9,32". Finds the
+ * Money as bills print it: "$1,234.56", "1 234,56 $", "€ 717,97", "1234.56 CAD", "-9,32", "Rs 1939". Finds the
  * amounts in a line and parses each through `tools/money.ts` only; an amount is recognised by its
  * two decimals (or a currency sign next to it), since bare integers on a bill are more often
  * quantities, numbers or years than money.
@@ -16,16 +16,16 @@ export interface FoundAmount {
   whole?: boolean;
 }
 
-const SIGN = '(?:CA\\$|C\\$|US\\$|\\$|€|£|CAD|USD|EUR|GBP|CHF)';
+const SIGN = '(?:CA\\$|C\\$|US\\$|\\$|€|£|₹|Rs\\.?|CAD|USD|EUR|GBP|CHF|INR)';
 const SPACE = '[ \\u00a0\\u202f]';
 // Grouped thousands (1,234.56 / 1 234,56 / 1.234,56) or plain digits, then exactly two decimals.
 const NUMBER = `\\d{1,3}(?:(?:,|\\.|${SPACE})\\d{3})+[.,]\\d{2}|\\d+[.,]\\d{2}`;
 const AMOUNT = new RegExp(
-  `(?<![\\w.,/-])(?:(${SIGN})${SPACE}?)?([-−]${SPACE}?)?(?:(${SIGN})${SPACE}?)?(${NUMBER}|\\d+(?=${SPACE}?${SIGN}))(?:${SPACE}?(${SIGN}))?(?![\\w%]|[.,/-]\\d)`,
+  `(?<![\\w.,/-])(?:(${SIGN})${SPACE}?)?([-−]${SPACE}?)?(?:(${SIGN})${SPACE}?)?(${NUMBER}|\\d+(?=${SPACE}?${SIGN})|(?<=${SIGN}${SPACE}?)\\d+)(?:${SPACE}?(${SIGN}))?(?![\\w%]|[.,/-]\\d)`,
   'gu',
 );
 
-const SIGN_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP', 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD' };
+const SIGN_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP', 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', '₹': 'INR', Rs: 'INR', 'Rs.': 'INR' };
 
 /** The ISO currency a printed sign names, when it names one ("$" alone does not). */
 export const currencyOfSign = (sign: string | undefined): string | undefined =>

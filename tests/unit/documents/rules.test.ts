@@ -108,3 +108,13 @@ describe('tax numbers', () => {
     expect(findTaxIds(text).map((id) => [id.kind, id.value, id.valid])).toEqual(expected);
   });
 });
+
+describe('currency signs', () => {
+  it.each([
+    ['Grand Total Rs 1939', 193900n, 'Rs'],
+    ['Total ₹ 319.00', 31900n, '₹'],
+    ['Total US$ 12.00', 1200n, 'US$'],
+  ])('%s', (text, minor, sign) => {
+    expect(findAmounts(text, 'INR').map((a) => [a.minor, a.sign])).toEqual([[minor, sign]]);
+  });
+});
