@@ -10,6 +10,7 @@ import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { sha256 } from '../tools/auth/tokens.ts';
 import type { Session } from '../tools/context.ts';
 import { errorBody, httpStatus } from '../tools/errors.ts';
 import { bearerAuth } from '../web-chat/auth.ts';
@@ -20,12 +21,21 @@ interface OpenSession {
   session: Session;
   server: McpServer;
   transport: StreamableHTTPTransport;
+  /** Hash of the token last checked against the database for this session, and when (app clock, ms). */
+  tokenHash: string;
+  checkedAt: number;
   lastSeen: number;
 }
 
 export interface McpHttpOptions {
   /** A session nobody used for this long is closed; its client starts a new one. */
   idleTimeoutMs?: number;
+  /**
+   * How long a session trusts the database's last answer about its own token. Every request still
+   * presents the token; within this window, the same token is not looked up again. A revoked token or
+   * a changed role takes effect on open sessions within this time, on new sessions at once.
+   */
+  recheckTokenMs?: number;
 }
 
 /** A JSON-RPC error with an HTTP status: what MCP clients expect from the endpoint itself. */
@@ -34,26 +44,33 @@ function rpcError(c: Context, status: ContentfulStatusCode, message: string, cod
   return c.json({ jsonrpc: '2.0', error: { code, message, ...(data === undefined ? {} : { data }) }, id: null }, status);
 }
 
+/** The bearer token of a request, as the REST API reads it. */
+const tokenOf = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+
 const SESSION_NOT_FOUND = 'Session not found: it expired or was closed. Start a new session with initialize.';
 
 export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   const sessions = new Map<string, OpenSession>();
   const idleTimeoutMs = options.idleTimeoutMs ?? 30 * 60_000;
+  const recheckTokenMs = options.recheckTokenMs ?? 1_000;
+  const clock = () => deps.now().getTime();
+  const authenticate = bearerAuth(deps);
 
   const sweep = setInterval(() => {
-    const cutoff = Date.now() - idleTimeoutMs;
+    const cutoff = clock() - idleTimeoutMs;
     for (const open of [...sessions.values()]) if (open.lastSeen < cutoff) void open.transport.close();
   }, Math.min(idleTimeoutMs, 60_000));
   sweep.unref();
 
   async function openSession(c: Context<AppEnv>, body: unknown) {
     const session = { ...c.get('session') };
+    const tokenHash = sha256(tokenOf(c)!);
     const server = buildMcpServer(session);
     const transport = new StreamableHTTPTransport({
       sessionIdGenerator: () => randomUUID(),
       // Per session: a replayed stream can only ever hold this session's own messages.
       eventStore: new MemoryEventStore(),
-      onsessioninitialized: (id) => void sessions.set(id, { session, server, transport, lastSeen: Date.now() }),
+      onsessioninitialized: (id) => void sessions.set(id, { session, server, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
     });
     // Set before connect(): the server chains its own clean-up after this one.
     transport.onclose = () => {
@@ -71,19 +88,35 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
     if (body.error.code === 'internal') console.error(err);
     return rpcError(c, httpStatus[body.error.code] as ContentfulStatusCode, body.error.message, -32000, { code: body.error.code });
   });
-  app.use('/mcp', bearerAuth(deps));
+  /**
+   * Every request presents its token. On an open session, the same token checked less than
+   * recheckTokenMs ago is not looked up again: a lookup per call would cost more than most tool calls.
+   */
+  app.use('/mcp', async (c, next) => {
+    const open = sessions.get(c.req.header('mcp-session-id') ?? '');
+    const token = tokenOf(c);
+    if (open && token && clock() - open.checkedAt < recheckTokenMs && sha256(token) === open.tokenHash) {
+      c.set('session', open.session);
+      return next();
+    }
+    return authenticate(c, next);
+  });
   app.all('/mcp', async (c) => {
+    const caller = c.get('session');
     const id = c.req.header('mcp-session-id');
     if (id) {
       const open = sessions.get(id);
-      const caller = c.get('session');
       // Another person's or tenant's session id is treated as unknown: it reveals nothing.
       if (!open || open.session.tenantId !== caller.tenantId || open.session.actor.userId !== caller.actor.userId) {
         return rpcError(c, 404, SESSION_NOT_FOUND);
       }
-      // Role or limits may have changed since the session opened: the door must see them as they are now.
-      open.session.actor = caller.actor;
-      open.lastSeen = Date.now();
+      if (caller !== open.session) {
+        // Just checked: role or limits may have changed since the session opened, the door sees them as they are now.
+        open.session.actor = caller.actor;
+        open.tokenHash = sha256(tokenOf(c)!);
+        open.checkedAt = clock();
+      }
+      open.lastSeen = clock();
       return (await open.transport.handleRequest(c)) ?? c.body(null, 204);
     }
     if (c.req.method !== 'POST') return rpcError(c, 400, 'Bad Request: Mcp-Session-Id header is required.');

@@ -1,6 +1,7 @@
 /**
- * Ready-made requests a person picks in their MCP client, in their language. Each names the tools to
- * use, says plainly which areas this Comptoir does not have yet, and keeps decisions with the person.
+ * Ready-made requests a person picks in their MCP client, in their language. Each step names a tool
+ * and appears only when the registry has that tool; what this Comptoir cannot do yet is said plainly,
+ * and decisions stay with the person.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
@@ -8,89 +9,93 @@ import { z } from 'zod';
 import { listActions } from '../tools/actions/list-actions.ts';
 import type { Lang, Session } from '../tools/context.ts';
 import { invoke } from '../tools/invoke.ts';
-import { registry } from '../tools/registry.ts';
+import { registry, toolByName } from '../tools/registry.ts';
 
-/** Whether the registry has tools of an area, e.g. "invoicing_": prompts only send the model to real tools. */
-const hasArea = (prefix: string) => registry.some((t) => t.name.startsWith(prefix));
+/** A step of a prompt: shown when the registry has `needs` (a tool name, or an area prefix ending in "_"). */
+interface Step {
+  needs?: string;
+  en: string;
+  fr: string;
+  /** How to name the area in "not available yet" when `needs` is missing. */
+  area?: Record<Lang, string>;
+}
 
-const decisions = {
-  en: 'Never approve or reject on your own: show each pending action to me and, if I decide, call actions_approve or actions_reject, which ask me to confirm.',
-  fr: "N'approuve ni ne refuse jamais de toi-même : montre-moi chaque action en attente et, si je décide, appelle actions_approve ou actions_reject, qui me demandent de confirmer.",
-} satisfies Record<Lang, string>;
+const available = (needs: string) => (needs.endsWith('_') ? registry.some((t) => t.name.startsWith(needs)) : Boolean(toolByName(needs)));
 
-const missing = {
-  en: (areas: string[]) => `This Comptoir has no ${areas.join(' or ')} tools yet: say so instead of guessing those figures.`,
-  fr: (areas: string[]) => `Ce Comptoir n'a pas encore d'outils ${areas.join(' ni ')} : dis-le au lieu de deviner ces chiffres.`,
-} satisfies Record<Lang, (areas: string[]) => string>;
+function render(lang: Lang, steps: Step[]): string {
+  const shown = steps.filter((s) => !s.needs || available(s.needs)).map((s) => s[lang]);
+  const missing = steps.filter((s) => s.needs && s.area && !available(s.needs)).map((s) => s.area![lang]);
+  if (missing.length) {
+    shown.splice(
+      shown.length - 1,
+      0,
+      lang === 'fr'
+        ? `Ce Comptoir n'a pas encore d'outils pour : ${missing.join(', ')}. Dis-le au lieu de deviner.`
+        : `This Comptoir has no tools yet for: ${missing.join(', ')}. Say so instead of guessing.`,
+    );
+  }
+  return shown.join('\n');
+}
+
+const decisions: Step = {
+  en: 'Never approve, reject, send or pay on your own: show me what you propose and, for pending actions, call actions_approve or actions_reject only when I decide — they ask me to confirm.',
+  fr: "N'approuve, ne refuse, n'envoie et ne paie rien de toi-même : montre-moi ce que tu proposes et, pour les actions en attente, n'appelle actions_approve ou actions_reject que si je décide — ils me demandent de confirmer.",
+};
 
 function previousMonth(now: Date): string {
-  const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  return d.toISOString().slice(0, 7);
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
 }
 
 const user = (text: string): GetPromptResult['messages'][number] => ({ role: 'user', content: { type: 'text', text } });
 
-function monthEndClose(lang: Lang, month: string): GetPromptResult {
-  const invoicing = hasArea('invoicing_');
-  const banking = hasArea('banking_');
-  const absent = [!invoicing && (lang === 'fr' ? 'de facturation' : 'invoicing'), !banking && (lang === 'fr' ? 'bancaires' : 'banking')].filter(
-    (area): area is string => Boolean(area),
-  );
-  const steps =
-    lang === 'fr'
-      ? [
-          `Aide-moi à clôturer le mois ${month} dans Comptoir.`,
-          "1. Liste les actions en attente d'approbation (actions_list, statut [\"pending_approval\"]) et résume ce qui bloque.",
-          '2. Liste les bons de commande approuvés, envoyés ou reçus sans facture (purchasing_list_orders) et signale ceux du mois.',
-          invoicing ? '3. Liste les factures clients impayées et en retard du mois, avec le total par client.' : null,
-          banking ? '4. Rapproche les transactions bancaires du mois et liste celles qui restent sans correspondance.' : null,
-          absent.length ? missing.fr(absent) : null,
-          'Termine par une liste courte de ce qui reste à faire, par ordre de montant.',
-          decisions.fr,
-        ]
-      : [
-          `Help me close the month ${month} in Comptoir.`,
-          '1. List the actions waiting for approval (actions_list, status ["pending_approval"]) and sum up what is blocked.',
-          '2. List purchase orders approved, sent or received but not invoiced (purchasing_list_orders) and flag those of the month.',
-          invoicing ? "3. List the month's unpaid and overdue client invoices, with the total per client." : null,
-          banking ? "4. Reconcile the month's bank transactions and list those still unmatched." : null,
-          absent.length ? missing.en(absent) : null,
-          'Finish with a short to-do list, largest amounts first.',
-          decisions.en,
-        ];
-  return { description: lang === 'fr' ? 'Clôture de fin de mois' : 'Month-end close', messages: [user(steps.filter(Boolean).join('\n'))] };
-}
+const monthEndClose = (month: string): Step[] => [
+  { en: `Help me close the month ${month} in Comptoir. Go step by step and keep each summary short.`, fr: `Aide-moi à clôturer le mois ${month} dans Comptoir. Avance étape par étape, résumés courts.` },
+  { en: '- Actions waiting for approval (actions_list, status ["pending_approval"]): what is blocked and since when.', fr: "- Actions en attente d'approbation (actions_list, statut [\"pending_approval\"]) : ce qui bloque et depuis quand." },
+  {
+    needs: 'purchasing_list_orders',
+    en: '- Purchase orders approved, sent, confirmed or received but not invoiced (purchasing_list_orders): flag those of the month.',
+    fr: '- Bons de commande approuvés, envoyés, confirmés ou reçus mais non facturés (purchasing_list_orders) : signale ceux du mois.',
+  },
+  {
+    needs: 'bills_list_bills',
+    area: { en: 'supplier bills', fr: 'les factures fournisseurs' },
+    en: '- Supplier bills still to approve or to pay (bills_list_bills, status ["booked"] then ["approved", "partially_paid"]), by due date.',
+    fr: '- Factures fournisseurs à approuver ou à payer (bills_list_bills, statut ["booked"] puis ["approved", "partially_paid"]), par échéance.',
+  },
+  {
+    needs: 'invoicing_list_invoices',
+    area: { en: 'client invoices', fr: 'les factures clients' },
+    en: '- Client invoices unpaid or overdue (invoicing_list_invoices, status ["sent", "viewed", "partially_paid", "overdue"]) with the balance per client.',
+    fr: '- Factures clients impayées ou en retard (invoicing_list_invoices, statut ["sent", "viewed", "partially_paid", "overdue"]) avec le solde par client.',
+  },
+  {
+    needs: 'banking_',
+    area: { en: 'bank reconciliation', fr: 'le rapprochement bancaire' },
+    en: "- The month's bank transactions still unmatched.",
+    fr: '- Les transactions bancaires du mois encore sans correspondance.',
+  },
+  { needs: 'analytics_spend', en: '- Spend of the month by supplier (analytics_spend).', fr: '- Dépenses du mois par fournisseur (analytics_spend).' },
+  { en: 'Finish with a short to-do list, largest amounts first.', fr: 'Termine par une courte liste de choses à faire, les plus gros montants en premier.' },
+  decisions,
+];
 
-function chaseOverdueInvoices(lang: Lang, minDays: number): GetPromptResult {
-  const ready = hasArea('invoicing_') && hasArea('reminders_');
-  const text =
-    lang === 'fr'
-      ? ready
-        ? [
-            `Trouve les factures clients en retard de ${minDays} jours ou plus et regroupe-les par client (montant dû, jours de retard, derniers rappels).`,
-            "Pour chacune, propose un rappel poli dans la langue du client avec l'outil de rappel : il passera par la file d'approbation si l'entreprise l'exige.",
-            'Signale toute réponse de client qui conteste une facture : pas de rappel pour celles-là.',
-            decisions.fr,
-          ]
-        : [
-            `Je veux relancer les factures clients en retard de ${minDays} jours ou plus.`,
-            missing.fr(['de facturation', 'de rappels']),
-            "Dis-moi seulement ce que Comptoir peut faire aujourd'hui (achats, file d'approbation).",
-          ]
-      : ready
-        ? [
-            `Find the client invoices overdue by ${minDays} days or more and group them by client (amount due, days late, last reminders).`,
-            "For each, propose a polite reminder in the client's language with the reminder tool: it goes through the approval queue if the company requires it.",
-            'Flag any client reply that disputes an invoice: no reminder for those.',
-            decisions.en,
-          ]
-        : [
-            `I want to chase client invoices overdue by ${minDays} days or more.`,
-            missing.en(['invoicing', 'reminder']),
-            'Tell me only what Comptoir can do today (purchasing, the approval queue).',
-          ];
-  return { description: lang === 'fr' ? 'Relance des factures en retard' : 'Chase overdue invoices', messages: [user(text.join('\n'))] };
-}
+const chaseOverdueInvoices = (minDays: number): Step[] => [
+  {
+    needs: 'invoicing_list_invoices',
+    area: { en: 'client invoices', fr: 'les factures clients' },
+    en: `Find the client invoices overdue by ${minDays} day(s) or more (invoicing_list_invoices, status ["overdue", "partially_paid"], due date at least ${minDays} day(s) ago) and group them by client: balance owed, days late.`,
+    fr: `Trouve les factures clients en retard de ${minDays} jour(s) ou plus (invoicing_list_invoices, statut ["overdue", "partially_paid"], échéance passée d'au moins ${minDays} jour(s)) et regroupe-les par client : solde dû, jours de retard.`,
+  },
+  { needs: 'analytics_ar_aging', en: 'Use analytics_ar_aging for the aging buckets and DSO.', fr: "Utilise analytics_ar_aging pour l'ancienneté des créances et le DSO." },
+  {
+    needs: 'reminders_',
+    area: { en: 'payment reminders (draft the reminder text for me instead)', fr: 'les rappels de paiement (rédige-moi plutôt le texte du rappel)' },
+    en: "For each client, propose a polite reminder in the client's language with the reminder tool: it goes through the approval queue.",
+    fr: "Pour chaque client, propose un rappel poli dans la langue du client avec l'outil de rappel : il passe par la file d'approbation.",
+  },
+  { en: 'Leave out any invoice the client disputes, and tell me which.', fr: 'Laisse de côté toute facture que le client conteste, et dis-moi lesquelles.' },
+  decisions,
+];
 
 async function reviewPendingApprovals(session: Session): Promise<GetPromptResult> {
   const lang = session.lang;
@@ -101,7 +106,7 @@ async function reviewPendingApprovals(session: Session): Promise<GetPromptResult
       ? "Passe en revue avec moi les actions en attente d'approbation ci-dessous, de la plus urgente (expiration) à la moins urgente. Pour chacune : ce qu'elle ferait, le montant, la confiance et ses raisons (preuves), ce qui pourrait clocher, et ta recommandation."
       : 'Review with me the actions waiting for approval below, most urgent (expiry) first. For each: what it would do, the amount, the confidence and its reasons (evidence), what could be wrong, and your recommendation.';
   return {
-    description: lang === 'fr' ? "Revue des approbations en attente" : 'Review pending approvals',
+    description: lang === 'fr' ? 'Revue des approbations en attente' : 'Review pending approvals',
     messages: [
       user(`${ask}\n${decisions[lang]}`),
       { role: 'user', content: { type: 'resource', resource: { uri: 'comptoir://approvals/pending', mimeType: 'application/json', text: JSON.stringify(pending, null, 2) } } },
@@ -115,25 +120,31 @@ export function registerPrompts(server: McpServer, session: Session): void {
     'month-end-close',
     {
       title: fr ? 'Clôture de fin de mois' : 'Month-end close',
-      description: fr ? "Ce qui reste ouvert pour le mois : approbations, commandes, factures, banque." : 'What is still open for the month: approvals, orders, invoices, bank.',
+      description: fr ? 'Ce qui reste ouvert pour le mois : approbations, commandes, factures, banque.' : 'What is still open for the month: approvals, orders, bills, invoices, bank.',
       argsSchema: { month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().describe('YYYY-MM; defaults to last month.') },
     },
-    ({ month }) => monthEndClose(session.lang, month ?? previousMonth(session.now())),
+    ({ month }) => ({
+      description: fr ? 'Clôture de fin de mois' : 'Month-end close',
+      messages: [user(render(session.lang, monthEndClose(month ?? previousMonth(session.now()))))],
+    }),
   );
   server.registerPrompt(
     'chase-overdue-invoices',
     {
       title: fr ? 'Relancer les factures en retard' : 'Chase overdue invoices',
-      description: fr ? 'Trouver les factures en retard et proposer des rappels (approuvés par vous).' : 'Find overdue invoices and propose reminders (you approve them).',
+      description: fr ? 'Trouver les factures en retard et préparer les rappels (vous décidez).' : 'Find overdue invoices and prepare reminders (you decide).',
       argsSchema: { minDaysOverdue: z.string().regex(/^\d{1,3}$/).optional().describe('Only invoices at least this many days late; default 1.') },
     },
-    ({ minDaysOverdue }) => chaseOverdueInvoices(session.lang, minDaysOverdue ? Number(minDaysOverdue) : 1),
+    ({ minDaysOverdue }) => ({
+      description: fr ? 'Relance des factures en retard' : 'Chase overdue invoices',
+      messages: [user(render(session.lang, chaseOverdueInvoices(minDaysOverdue ? Number(minDaysOverdue) : 1)))],
+    }),
   );
   server.registerPrompt(
     'review-pending-approvals',
     {
       title: fr ? 'Revoir les approbations en attente' : 'Review pending approvals',
-      description: fr ? "Les actions en attente, avec leurs preuves, pour décider une par une." : 'The pending actions with their evidence, to decide one by one.',
+      description: fr ? 'Les actions en attente, avec leurs preuves, pour décider une par une.' : 'The pending actions with their evidence, to decide one by one.',
     },
     () => reviewPendingApprovals(session),
   );

@@ -3,9 +3,9 @@
  * one call path — invoke() — so a write goes through the action door as the AI acting for the token's user.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
+import type { ListToolsResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import type { Session } from '../tools/context.ts';
+import type { Lang, Session } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { invoke } from '../tools/invoke.ts';
 import { registry } from '../tools/registry.ts';
@@ -55,4 +55,29 @@ export function registerRegistryTools(server: McpServer, session: Session): void
       }
     });
   }
+}
+
+type RawHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;
+const toolLists = new Map<Lang, Promise<ListToolsResult>>();
+
+/**
+ * tools/list is the same for every session of one language, yet the SDK turns every zod schema into
+ * JSON Schema on each call: for the whole registry that blocks the event loop for hundreds of
+ * milliseconds per new session. Answer it once per process and language, with the SDK's own answer.
+ * Call after every tool is registered.
+ */
+export function shareToolList(server: McpServer, lang: Lang): void {
+  // The SDK keeps no public way to wrap a handler; without this private map (another SDK version) nothing is shared.
+  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, RawHandler> })._requestHandlers;
+  const compute = handlers?.get('tools/list');
+  if (!handlers || !compute) return;
+  handlers.set('tools/list', (request, extra) => {
+    let list = toolLists.get(lang);
+    if (!list) {
+      list = compute(request, extra);
+      toolLists.set(lang, list);
+      list.catch(() => toolLists.delete(lang));
+    }
+    return list;
+  });
 }

@@ -7,16 +7,16 @@ import pkg from '../package.json' with { type: 'json' };
 import type { Lang, Session } from '../tools/context.ts';
 import { registerApprovalTools } from './approvals.ts';
 import { registerPrompts } from './prompts.ts';
-import { registerRegistryTools } from './register.ts';
+import { registerRegistryTools, shareToolList } from './register.ts';
 import { registerResources } from './resources.ts';
 
 const instructions: Record<Lang, string> = {
   en:
-    'Comptoir is the back office of one company (purchasing, approvals). Every change goes through its action ' +
+    'Comptoir is the back office of one company (purchasing, bills, invoicing). Every change goes through its action ' +
     'door: an answer "Pending approval #N" means nothing happened yet and a person must approve it — say so, do ' +
     'not retry. Amounts are decimal strings ("1250.00"). Look ids up with the list/find tools before using them.',
   fr:
-    "Comptoir est l'arrière-boutique d'une entreprise (achats, approbations). Toute modification passe par sa " +
+    "Comptoir est l'arrière-boutique d'une entreprise (achats, factures fournisseurs et clients). Toute modification passe par sa " +
     "porte d'actions : une réponse « En attente d'approbation n° N » veut dire que rien n'est encore fait et " +
     "qu'une personne doit approuver — dis-le, ne réessaie pas. Les montants sont des chaînes décimales (\"1250.00\"). " +
     'Cherche les identifiants avec les outils de liste ou de recherche avant de les utiliser.',
@@ -31,5 +31,6 @@ export function buildMcpServer(session: Session): McpServer {
   registerApprovalTools(server, session);
   registerResources(server, session);
   registerPrompts(server, session);
+  shareToolList(server, session.lang);
   return server;
 }

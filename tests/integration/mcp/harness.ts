@@ -2,6 +2,7 @@
  * What the MCP tests share: the real Hono app served on a loopback port, and SDK clients that
  * connect to it with a bearer token, optionally able to ask their person for confirmation.
  */
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -21,6 +22,9 @@ export async function serveApp(handle: DatabaseHandle, now: () => Date = () => n
   const server = await new Promise<ServerType>((resolve) => {
     const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
   });
+  // Longer than the slowest pause between two requests of a test on a loaded machine: an idle
+  // keep-alive socket closed by the server just as the client reuses it fails with ECONNRESET.
+  (server as Server).keepAliveTimeout = 60_000;
   const { port } = server.address() as AddressInfo;
   return {
     url: new URL(`http://127.0.0.1:${port}/mcp`),

@@ -28,8 +28,10 @@ let supplierId: string;
 let otherTenantOrderId: string;
 const tokens = {} as Record<'buyer' | 'manager' | 'accountant' | 'otherAdmin', string>;
 const clients: Client[] = [];
+/** The app's clock runs this far ahead of the real one: tests move time forward without waiting. */
+let clockOffsetMs = 0;
 
-const text = (result: { content?: unknown }) => (result.content as { type: string; text: string }[]).map((c) => c.text).join('\n');
+const text = (result: unknown) => ((result as { content: { text: string }[] }).content).map((c) => c.text).join('\n');
 
 async function connect(token: string, options: Parameters<typeof connectHttp>[2] = { lang: 'en' }) {
   const connected = await connectHttp(app.url, token, options);
@@ -49,7 +51,7 @@ beforeAll(async () => {
   otherTenantOrderId = (otherOrder.result as { id: string }).id;
   for (const role of ['buyer', 'manager', 'accountant'] as const) tokens[role] = (await createApiToken(handle.db, a.tenant.id, a.user(role).id, `mcp ${role}`)).token;
   tokens.otherAdmin = (await createApiToken(handle.db, b.tenant.id, b.user('admin').id, 'mcp other')).token;
-  app = await serveApp(handle);
+  app = await serveApp(handle, () => new Date(Date.now() + clockOffsetMs));
 });
 
 afterAll(async () => {
@@ -147,8 +149,10 @@ describe('authentication and sessions', () => {
     const made = await createApiToken(handle.db, a.tenant.id, a.user('buyer').id, 'soon revoked');
     const { client } = await connect(made.token);
     await revokeApiToken(handle.db, a.tenant.id, made.id);
-    await expect(client.listTools()).rejects.toThrow(/Invalid or revoked API token/);
     await expect(connect(made.token)).rejects.toMatchObject({ code: 401 });
+    // An open session re-checks its token at least every second.
+    clockOffsetMs += 1_500;
+    await expect(client.listTools()).rejects.toThrow(/Invalid or revoked API token/);
     const response = await fetch(app.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream' },
@@ -243,7 +247,7 @@ describe('resources and prompts', () => {
     const { resources } = await client.listResources();
     expect(resources.map((r) => r.uri)).toEqual(expect.arrayContaining(['comptoir://approvals/pending', 'comptoir://settings', `comptoir://actions/${action.id}`, `comptoir://purchase-orders/${orderId}`]));
     const { resourceTemplates } = await client.listResourceTemplates();
-    expect(resourceTemplates.map((t) => t.uriTemplate).sort()).toEqual(['comptoir://actions/{id}', 'comptoir://purchase-orders/{id}']);
+    expect(resourceTemplates.map((t) => t.uriTemplate).sort()).toEqual(['comptoir://actions/{id}', 'comptoir://bills/{id}', 'comptoir://invoices/{id}', 'comptoir://purchase-orders/{id}']);
 
     const json = async (uri: string) => JSON.parse(((await client.readResource({ uri })).contents[0] as { text: string }).text);
     expect((await json('comptoir://approvals/pending')).actions.map((x: { id: string }) => x.id)).toContain(action.id);
@@ -263,11 +267,16 @@ describe('resources and prompts', () => {
     const close = await client.getPrompt({ name: 'month-end-close', arguments: { month: '2026-02' } });
     const closeText = (close.messages[0]!.content as { text: string }).text;
     expect(closeText).toContain('Aide-moi à clôturer le mois 2026-02');
-    expect(closeText).toContain("N'approuve ni ne refuse jamais de toi-même");
+    expect(closeText).toContain("N'approuve, ne refuse, n'envoie et ne paie rien de toi-même");
+    // Steps name only tools that exist, and what does not exist yet is said.
+    expect(closeText).toContain('purchasing_list_orders');
+    expect(closeText).toContain("Ce Comptoir n'a pas encore d'outils pour : le rapprochement bancaire.");
     const review = await (await connect(tokens.manager)).client.getPrompt({ name: 'review-pending-approvals' });
-    expect((review.messages[0]!.content as { text: string }).text).toContain('Never approve or reject on your own');
+    expect((review.messages[0]!.content as { text: string }).text).toContain('Never approve, reject, send or pay on your own');
     expect(review.messages[1]!.content).toMatchObject({ type: 'resource', resource: { uri: 'comptoir://approvals/pending' } });
     const chase = await client.getPrompt({ name: 'chase-overdue-invoices', arguments: {} });
-    expect((chase.messages[0]!.content as { text: string }).text).toContain("n'a pas encore d'outils de facturation ni de rappels");
+    const chaseText = (chase.messages[0]!.content as { text: string }).text;
+    expect(chaseText).toContain('invoicing_list_invoices');
+    expect(chaseText).toContain("Ce Comptoir n'a pas encore d'outils pour : les rappels de paiement");
   });
 });

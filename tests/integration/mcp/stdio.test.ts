@@ -21,6 +21,8 @@ import { onRealServer } from '../../support/database.ts';
 import { createTestDatabase, dropTestDatabase, serverUrl } from '../../support/postgres.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+/** Each child compiles and loads the app before it answers: seconds, more on a busy machine. */
+const SPAWN_TIMEOUT_MS = 120_000;
 let env: Record<string, string>;
 let cleanup: () => Promise<void>;
 const data = { token: '', revokedToken: '', supplierId: '', otherTenantOrderId: '' };
@@ -63,7 +65,7 @@ afterAll(() => cleanup?.());
 /** Runs `comptoir mcp` with a token and no client: it must refuse at once, on stderr, with a failing exit code. */
 function refusedStart(token: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['bin/comptoir.js', 'mcp'], { cwd: root, env: { PATH: process.env.PATH!, ...env, COMPTOIR_TOKEN: token }, timeout: 60_000 }, (_err, stdout, stderr) =>
+    const child = execFile(process.execPath, ['bin/comptoir.js', 'mcp'], { cwd: root, env: { PATH: process.env.PATH!, ...env, COMPTOIR_TOKEN: token }, timeout: SPAWN_TIMEOUT_MS }, (_err, stdout, stderr) =>
       resolve({ code: child.exitCode, stderr, stdout }),
     );
   });
@@ -102,17 +104,21 @@ describe('comptoir mcp over stdio', () => {
     } finally {
       await client.close();
     }
-  });
+  }, SPAWN_TIMEOUT_MS);
 
   it('refuses an invalid or revoked token on stderr with a failing exit code, stdout left clean', async () => {
-    for (const token of ['cpt_not-a-token', data.revokedToken]) {
-      const run = await refusedStart(token);
+    // Without a token the child never opens the database, so it may run beside the others; those two
+    // take turns, since a PGlite folder is for one process at a time.
+    const [none, refused] = await Promise.all([
+      refusedStart(''),
+      refusedStart('cpt_not-a-token').then(async (invalid) => [invalid, await refusedStart(data.revokedToken)]),
+    ]);
+    for (const run of refused) {
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain('comptoir mcp: Invalid or revoked API token.');
       expect(run.stdout).toBe('');
     }
-    const none = await refusedStart('');
     expect(none.code).not.toBe(0);
     expect(none.stderr).toContain('No API token');
-  });
+  }, 2 * SPAWN_TIMEOUT_MS);
 });
