@@ -20,6 +20,8 @@ export const frenchToolTitles: Record<string, string> = {
   invoicing_mark_viewed: 'Noter que le client a vu la facture', invoicing_record_payment: 'Enregistrer un paiement reçu', invoicing_cancel_invoice: 'Annuler une facture',
   invoicing_create_credit_note: 'Émettre une note de crédit', invoicing_create_recurring: 'Créer une facture récurrente', invoicing_list_recurring: 'Lister les factures récurrentes',
   invoicing_stop_recurring: 'Arrêter une facture récurrente',
+  analytics_spend: 'Analyse des dépenses', analytics_ar_aging: 'Âge des comptes clients et DSO', analytics_cash_flow_forecast: 'Prévision de trésorerie sur 13 semaines',
+  analytics_supplier_performance: 'Performance des fournisseurs', analytics_ai_dashboard: "Tableau de bord de l'IA",
   settings_get: 'Voir les paramètres', settings_update: 'Modifier les paramètres', settings_list_users: 'Lister les personnes', settings_update_user: 'Modifier le rôle ou les limites d’une personne',
 };
 

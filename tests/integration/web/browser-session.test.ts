@@ -173,6 +173,29 @@ describe('a session', () => {
     expect(row!.content.toString()).toBe('not a bill at all');
   });
 
+  it('serves the other screens: tokens shown once, settings through the door, bank and dashboards', async () => {
+    const { cookie, csrf } = await logIn('louise@example.test', 'correct horse');
+    const headers = { cookie: `comptoir_session=${cookie}`, 'x-csrf-token': csrf, origin: ORIGIN, 'content-type': 'application/json' };
+    const created = await app.request(`${ORIGIN}/app/api/tokens`, { method: 'POST', headers, body: JSON.stringify({ name: 'laptop' }) });
+    expect(created.status).toBe(201);
+    const { id, token } = await created.json();
+    expect(token).toMatch(new RegExp(`^cpt_${tenantId.replaceAll('-', '')}_`));
+    const listed = await (await app.request(`${ORIGIN}/app/api/tokens`, { headers })).json();
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect(listed.tokens).toEqual([expect.objectContaining({ id, name: 'laptop', revokedAt: null })]);
+    const revoked = await app.request(`${ORIGIN}/app/api/tokens/${id}/revoke`, { method: 'POST', headers, body: '{}' });
+    expect(revoked.status).toBe(200);
+    // A manager may not change the company's settings: the door refuses, nothing changes.
+    const settings = await app.request(`${ORIGIN}/app/api/tools/settings_update`, { method: 'POST', headers, body: JSON.stringify({ automationLevel: 'full' }) });
+    expect(settings.status).toBe(403);
+    expect((await settings.json()).error.message).toBe('Votre rôle ne permet pas cette action.');
+    expect((await app.request(`${ORIGIN}/app/api/inbound-address`, { headers })).status).toBe(403);
+    const bank = await (await app.request(`${ORIGIN}/app/api/bank`, { headers })).json();
+    expect(bank).toMatchObject({ accounts: [], transactions: [] });
+    const dashboards = await (await app.request(`${ORIGIN}/app/api/dashboards`, { headers })).json();
+    expect(dashboards.cards.every((c: { tool: string }) => c.tool.startsWith('analytics_'))).toBe(true);
+  });
+
   it('ends at logout: the cookie opens nothing afterwards', async () => {
     const { cookie, csrf } = await logIn('louise@example.test', 'correct horse');
     const res = await app.request(`${ORIGIN}/logout`, form({ _csrf: csrf }));
