@@ -13,6 +13,7 @@
  * only on documents whose truth has the field.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { canonicalAmount } from '../tools/documents/decimals.ts';
@@ -214,6 +215,8 @@ async function main() {
     generatedAt: new Date().toISOString(),
     quick,
     node: process.version,
+    // The machine is shared: timings mean little without the load they were measured under.
+    machine: { cpus: cpus().length, loadAverageAtEnd: loadavg().map((l) => Math.round(l * 10) / 10) },
     documents: cases.length,
     failures,
     timings: {
@@ -239,7 +242,9 @@ function markdown(report: { generatedAt: string; documents: number; timings: Rec
   const rows = (t: Record<string, { precision: number | null; recall: number | null; support: number }>) =>
     Object.entries(t).map(([field, s]) => `| ${field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.support} |`).join('\n');
   const t = report.timings as { bornDigitalMedianMs: number | null; bornDigitalCount: number; xmlMedianMs: number | null; ocrMedianSecondsPerPage: number | null; ocrPages: number };
-  let md = `# Extraction eval\n\n${report.generatedAt}, ${report.documents} documents. Failures by reason: ${JSON.stringify(report.failures)}.\n\n`;
+  const machine = (report as unknown as { machine: { cpus: number; loadAverageAtEnd: number[] } }).machine;
+  let md = `# Extraction eval\n\n${report.generatedAt}, ${report.documents} documents. Failures by reason: ${JSON.stringify(report.failures)}.\n`;
+  md += `Measured on ${machine.cpus} cores with load average ${machine.loadAverageAtEnd.join(' / ')} (1/5/15 min) at the end; OCR runs in one tesseract worker thread.\n\n`;
   md += `| timing | measured | target |\n|---|---|---|\n`;
   md += `| born-digital PDF → fields, median | ${t.bornDigitalMedianMs ?? '—'} ms (${t.bornDigitalCount} docs) | < 150 ms |\n`;
   md += `| e-invoice PDF (embedded XML), median | ${t.xmlMedianMs ?? '—'} ms | — |\n`;
