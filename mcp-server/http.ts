@@ -5,7 +5,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { MemoryEventStore, StreamableHTTPTransport } from '@hono/mcp';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -19,7 +18,6 @@ import { buildMcpServer } from './server.ts';
 
 interface OpenSession {
   session: Session;
-  server: McpServer;
   transport: StreamableHTTPTransport;
   /** Hash of the token last checked against the database for this session, and when (app clock, ms). */
   tokenHash: string;
@@ -70,7 +68,7 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
       sessionIdGenerator: () => randomUUID(),
       // Per session: a replayed stream can only ever hold this session's own messages.
       eventStore: new MemoryEventStore(),
-      onsessioninitialized: (id) => void sessions.set(id, { session, server, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
+      onsessioninitialized: (id) => void sessions.set(id, { session, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
     });
     // Set before connect(): the server chains its own clean-up after this one.
     transport.onclose = () => {
