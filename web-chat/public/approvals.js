@@ -53,7 +53,7 @@ function row(action, refresh) {
     el('td', {}, boot.me.canWrite ? check : ''),
     el('td', { class: 'num' }, `#${action.number}`),
     el('td', {}, el('strong', {}, names[action.tool] ?? action.tool), el('div', { class: 'muted' }, el('code', {}, action.tool)),
-      action.rationale ? el('div', { class: 'why' }, `${t('colWhy')} : ${action.rationale}`) : '', evidenceList(action), editBox, feedback),
+      action.rationale ? el('div', { class: 'why' }, t('reasonLine', { text: action.rationale })) : '', evidenceList(action), editBox, feedback),
     el('td', { class: 'num' }, money(action.amount, action.currency)),
     el('td', { class: `num confidence ${confidenceClass(action.confidence)}` }, percent(action.confidence)),
     el('td', { class: 'num' }, action.requiredLevel),
