@@ -11,7 +11,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { suppliers } from '../../../db/schema/index.ts';
+import { eq } from 'drizzle-orm';
+import { aiActionEvents, aiActions, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
 import { createApp } from '../../../web-chat/app.ts';
@@ -25,6 +26,7 @@ let handle: DatabaseHandle;
 let server: ServerType;
 let base: string;
 let browser: Browser;
+let tenantId: string;
 
 /** What a good model does with "10 chairs from Bureau Plus": search, draft, submit, then say what the door said. */
 function orderingModel() {
@@ -50,6 +52,7 @@ beforeAll(async () => {
     { email: 'luc@e2e.test', name: 'Luc Gagnon', role: 'buyer', language: 'fr', password: 'luc-pass' },
     { email: 'marc@e2e.test', name: 'Marc Tremblay', role: 'manager', language: 'fr', password: 'marc-pass' },
   ]);
+  tenantId = tenant.id;
   await withTenant(handle.db, tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }));
   const app = createApp({ handle, config: loadConfig({}), now: () => new Date(), chatModel: orderingModel });
   server = await new Promise<ServerType>((resolve) => {
@@ -79,6 +82,8 @@ async function orderAndApprove(p: {
   request: string;
   pendingText: RegExp;
   executedLabel: string;
+  /** Edit the request (JSON) before approving it, instead of approving it as proposed. */
+  edit?: boolean;
 }) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA' });
   const page = await context.newPage();
@@ -105,17 +110,30 @@ async function orderAndApprove(p: {
   const row = page.locator(`tr[data-number="${pendingNumber}"]`);
   await row.waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/approvals-${p.lang}.png`, fullPage: true });
-  await row.locator('button.approve').click();
+  if (p.edit) {
+    await row.locator('button.edit').click();
+    const editor = row.locator('textarea.json');
+    const input = JSON.parse(await editor.inputValue()) as { orderId: string };
+    await editor.fill(JSON.stringify({ ...input, note: 'Approved with a note from the inbox' }));
+    await row.locator('.edit-box button.primary').click();
+  } else {
+    await row.locator('button.approve').click();
+  }
   await expect.poll(() => row.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('executed');
   expect(await row.locator('td.status .badge').textContent()).toBe(p.executedLabel);
   await page.screenshot({ path: `${ARTIFACTS}/approved-${p.lang}.png`, fullPage: true });
+  const [action] = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActions).where(eq(aiActions.number, Number(pendingNumber))));
+  const events = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, action!.id)));
+  expect(events.map((e) => e.type)).toEqual(['proposed', 'queued', ...(p.edit ? ['edited'] : []), 'approved', 'executed']);
+  if (p.edit) expect(action!.input).toMatchObject({ note: 'Approved with a note from the inbox' });
   expect(problems).toEqual([]);
   return { page, context };
 }
 
 describe('web chat in Chromium', { timeout: 120_000 }, () => {
-  it('English: order through the chat, approve in the inbox, see the status change', async () => {
+  it('English: order through the chat, edit then approve in the inbox, see the status change', async () => {
     const { context } = await orderAndApprove({
+      edit: true,
       lang: 'en',
       buyer: ['sarah@e2e.test', 'sarah-pass'],
       approver: ['nadia@e2e.test', 'nadia-pass'],
