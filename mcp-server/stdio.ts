@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import { openConfiguredDatabase } from '../db/configured.ts';
 import { migrate } from '../db/migrate.ts';
 import { authenticateToken } from '../tools/auth/api-tokens.ts';
+import { configureEmbedder, embedderFor } from '../tools/embeddings/index.ts';
 import type { Session } from '../tools/context.ts';
 import { buildMcpServer } from './server.ts';
 
@@ -14,6 +15,7 @@ const NO_TOKEN = 'No API token: pass --token <token> or set COMPTOIR_TOKEN (crea
 
 export async function serveStdio(config: Config, token: string | undefined): Promise<void> {
   if (!token) return fail(NO_TOKEN);
+  configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
   let session: Session;
   try {

@@ -12,6 +12,7 @@ import { startJobs, type RunningJobs } from '../jobs/runner.ts';
 import { eventsFor } from '../email/events.ts';
 import { startSmtpListener, type SmtpListener } from '../email/smtp.ts';
 import { seedDemo } from '../tools/demo-data.ts';
+import { configureEmbedder, embedderFor } from '../tools/embeddings/index.ts';
 import { createApp } from './app.ts';
 
 export { openConfiguredDatabase };
@@ -24,6 +25,8 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config, log: (line: string) => void = console.log): Promise<RunningServer> {
+  // Mistral embeddings when a key is set, else the offline embedder (DESIGN §3).
+  configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
   const state = await migrate(handle);
   log(`Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`);
