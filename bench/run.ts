@@ -4,21 +4,10 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { openDatabase } from '../db/client.ts';
+import { benchServer as base, freshBenchDatabase as freshDatabase } from './database.ts';
 import { benchDoor } from './door.ts';
 
-const base = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test');
 const only = process.argv.slice(2);
-
-async function freshDatabase(name: string): Promise<string> {
-  const admin = await openDatabase({ url: base.toString(), poolSize: 1 });
-  await admin.raw(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  await admin.raw(`CREATE DATABASE ${name}`);
-  await admin.close();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
 
 const benches: Record<string, (url: string) => Promise<unknown>> = {
   door: (url) => benchDoor(url, Number(process.env.BENCH_OPS ?? 2000)),

@@ -1,0 +1,153 @@
+/**
+ * Benchmark of MCP over Streamable HTTP on the real PostgreSQL server: the whole app served on a
+ * loopback port, N concurrent SDK client sessions (each with its company's bearer token) in a separate
+ * process, a read tool (purchasing_get_order, then purchasing_find_suppliers) and a write tool that
+ * executes through the action door (a draft purchase order).
+ * Run alone with `npx tsx bench/mcp.ts`: prints JSON and writes bench/results/mcp.json.
+ */
+import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { serve, type ServerType } from '@hono/node-server';
+import { loadConfig } from '../config.ts';
+import { openDatabase } from '../db/client.ts';
+import { migrate } from '../db/migrate.ts';
+import { propose } from '../tools/actions/door.ts';
+import { actorOf, createApiToken } from '../tools/auth/api-tokens.ts';
+import { createOrder } from '../tools/purchasing/create-order.ts';
+import { createSupplier } from '../tools/purchasing/create-supplier.ts';
+import { createTenant } from '../tools/tenancy.ts';
+import { createApp } from '../web-chat/app.ts';
+import { benchServer, freshBenchDatabase } from './database.ts';
+import type { ChildMessage, ParentMessage, SessionPlan } from './mcp-load.ts';
+import type { LoadResult } from './stats.ts';
+
+export interface McpBenchOptions {
+  /** An empty database to use; default: a fresh `comptoir_bench_mcp` on DATABASE_URL's server. */
+  databaseUrl?: string;
+  /** Concurrent MCP sessions, one SDK client each. */
+  sessions?: number;
+  readCalls?: number;
+  writeCalls?: number;
+  /** Companies the sessions are spread over (tenancy is part of every call's cost). */
+  companies?: number;
+}
+
+/** One phase: the clients' view (rate, latency) and the server process's CPU per call. */
+interface Phase extends LoadResult {
+  tool: string;
+  serverCpuMsPerCall: number;
+}
+
+export interface McpBenchResult {
+  sessions: number;
+  readCallsPerSec: number;
+  readP50Ms: number;
+  readP99Ms: number;
+  writeCallsPerSec: number;
+  writeP50Ms: number;
+  writeP99Ms: number;
+  /** read: purchasing_get_order (the figures above); lightRead: purchasing_find_suppliers (one query); ping: no tool at all. */
+  phases: { read: Phase; lightRead: Phase; write: Phase; ping: Phase };
+  dbPoolSize: number;
+}
+
+/** A company with a buyer, a supplier and one order to read; what its sessions call with. */
+async function company(db: Parameters<typeof createApiToken>[0], n: number): Promise<SessionPlan> {
+  const { tenant, users } = await createTenant(db, { slug: `mcp-bench-${n}-${Date.now()}`, name: `MCP bench ${n}`, province: 'QC' }, [
+    { email: `buyer@mcp-bench${n}.test`, name: 'Buyer', role: 'buyer' },
+  ]);
+  const buyer = users[0]!;
+  const session = { db, tenantId: tenant.id, actor: actorOf(buyer), lang: 'en' as const, now: () => new Date() };
+  const person = { source: 'rest', byAi: false } as const;
+  const supplierId = ((await propose(session, createSupplier, { name: 'Bench supplier' }, person)).result as { id: string }).id;
+  const order = await propose(session, createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '2', unitPrice: '150.00' }] }, person);
+  const { token } = await createApiToken(db, tenant.id, buyer.id, 'bench');
+  return {
+    token,
+    args: {
+      purchasing_get_order: { orderId: (order.result as { id: string }).id },
+      purchasing_find_suppliers: { query: 'bench' },
+      purchasing_create_order: { supplierId, lines: [{ description: 'Item {i}', quantity: '1', unitPrice: '25.00' }] },
+    },
+  };
+}
+
+/** The client process and a typed request/answer over its IPC channel. */
+function startClients() {
+  const child = fork(new URL('./mcp-load.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const ask = (message: ParentMessage) =>
+    new Promise<ChildMessage>((resolve, reject) => {
+      child.once('message', (reply: ChildMessage) => (reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply)));
+      child.send(message);
+    });
+  return { ask, stop: () => child.kill() };
+}
+
+export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchResult> {
+  const sessions = options.sessions ?? 32;
+  const readCalls = options.readCalls ?? 5_000;
+  const writeCalls = options.writeCalls ?? 500;
+  const databaseUrl = options.databaseUrl ?? (await freshBenchDatabase('comptoir_bench_mcp'));
+  const config = loadConfig({ DATABASE_URL: databaseUrl, COMPTOIR_DEMO: 'false' });
+  const handle = await openDatabase({ url: databaseUrl, poolSize: config.DB_POOL_SIZE });
+  await migrate(handle);
+  const companies = await Promise.all(Array.from({ length: options.companies ?? 4 }, (_, n) => company(handle.db, n)));
+
+  const app = createApp({ handle, config, now: () => new Date() });
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+  const clients = startClients();
+
+  const phase = async (tool: string, calls: number, uniqueArg?: string): Promise<Phase> => {
+    const before = process.cpuUsage();
+    const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg });
+    const cpu = process.cpuUsage(before);
+    if (reply.type !== 'phase') throw new Error(`unexpected answer ${reply.type}`);
+    const serverCpuMsPerCall = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, reply.result.operations)) * 1000) / 1000;
+    return { tool, ...reply.result, serverCpuMsPerCall };
+  };
+
+  try {
+    await clients.ask({ type: 'connect', url, sessions: Array.from({ length: sessions }, (_, i) => companies[i % companies.length]!) });
+    await phase('purchasing_get_order', Math.min(1_000, readCalls)); // warm-up: JIT, pools, plans
+    const read = await phase('purchasing_get_order', readCalls);
+    const lightRead = await phase('purchasing_find_suppliers', readCalls);
+    const write = await phase('purchasing_create_order', writeCalls, 'lines');
+    const ping = await phase('ping', readCalls);
+    await clients.ask({ type: 'close' });
+    return {
+      sessions,
+      readCallsPerSec: read.perSecond,
+      readP50Ms: read.p50Ms,
+      readP99Ms: read.p99Ms,
+      writeCallsPerSec: write.perSecond,
+      writeP50Ms: write.p50Ms,
+      writeP99Ms: write.p99Ms,
+      phases: { read, lightRead, write, ping },
+      dbPoolSize: config.DB_POOL_SIZE,
+    };
+  } finally {
+    clients.stop();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await handle.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const loadBefore = os.loadavg();
+  const result = await benchMcp({
+    sessions: Number(process.env.BENCH_SESSIONS ?? 32),
+    readCalls: Number(process.env.BENCH_READS ?? 5_000),
+    writeCalls: Number(process.env.BENCH_WRITES ?? 500),
+  });
+  // Other work on the machine changes these numbers a lot: the load average is kept with them.
+  const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString(), postgres: benchServer.host, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() };
+  mkdirSync('bench/results', { recursive: true });
+  writeFileSync('bench/results/mcp.json', JSON.stringify({ machine, result }, null, 2) + '\n');
+  console.log(JSON.stringify(result, null, 2));
+}
