@@ -28,11 +28,14 @@ export function rowsOf(words: OcrWord[], slope = 0): OcrRow[] {
   const mid = (w: OcrWord) => level(w, (w.bbox.y0 + w.bbox.y1) / 2);
   const sorted = words.filter((w) => w.text.trim() !== '').sort((a, b) => mid(a) - mid(b));
   const rows: OcrWord[][] = [];
+  const height = (w: OcrWord) => w.bbox.y1 - w.bbox.y0;
   for (const word of sorted) {
+    // Same row when the centres are within half the smaller height: a tall title beside two lines
+    // of small print joins neither of them.
     const row = rows.find((r) => {
-      const top = Math.min(...r.map((w) => level(w, w.bbox.y0)));
-      const bottom = Math.max(...r.map((w) => level(w, w.bbox.y1)));
-      return mid(word) > top && mid(word) < bottom;
+      const centre = r.reduce((sum, w) => sum + mid(w), 0) / r.length;
+      const rowHeight = r.reduce((sum, w) => sum + height(w), 0) / r.length;
+      return Math.abs(mid(word) - centre) < 0.5 * Math.min(height(word), rowHeight);
     });
     if (row) row.push(word);
     else rows.push([word]);
