@@ -74,9 +74,13 @@ export function readingFactors(read: Extracted): EvidenceFactor[] {
   return factors;
 }
 
-/** The person the proposal is for: the user who forwarded the bill, else the company's first administrator. */
-async function actorFor(db: Database, tenantId: string, documentId: string) {
+/** The person the proposal is for: who uploaded or forwarded the bill, else the company's first administrator. */
+async function actorFor(db: Database, tenantId: string, documentId: string, uploaderId?: string) {
   return withTenant(db, tenantId, async (tx) => {
+    if (uploaderId) {
+      const [uploader] = await tx.select().from(users).where(and(eq(users.id, uploaderId), eq(users.active, true)));
+      if (uploader) return uploader;
+    }
     const [doc] = await tx.select({ emailId: documents.inboundEmailId }).from(documents).where(eq(documents.id, documentId));
     if (doc?.emailId) {
       const [email] = await tx.select({ from: inboundEmails.fromAddress }).from(inboundEmails).where(eq(inboundEmails.id, doc.emailId));
@@ -88,7 +92,12 @@ async function actorFor(db: Database, tenantId: string, documentId: string) {
   });
 }
 
-export async function readBill(db: Database, tenantId: string, documentId: string, options: { source: Source; now: () => Date }): Promise<IntakeOutcome> {
+export async function readBill(
+  db: Database,
+  tenantId: string,
+  documentId: string,
+  options: { source: Source; now: () => Date; /** The person who uploaded the file, when known. */ uploaderId?: string },
+): Promise<IntakeOutcome> {
   const set = (values: Partial<typeof documents.$inferInsert>) =>
     withTenant(db, tenantId, (tx) => tx.update(documents).set({ ...values, updatedAt: options.now() }).where(eq(documents.id, documentId)));
 
@@ -101,7 +110,7 @@ export async function readBill(db: Database, tenantId: string, documentId: strin
     return { status: 'skipped', documentStatus: current?.status ?? 'missing' };
   }
 
-  const person = await actorFor(db, tenantId, documentId);
+  const person = await actorFor(db, tenantId, documentId, options.uploaderId);
   const lang: Lang = person?.language ?? 'fr';
   const read = await extractDocument(doc.content, { filename: doc.filename, mimeType: doc.mimeType });
   if (read.status === 'failed') {
