@@ -6,18 +6,16 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { benchServer as base, freshBenchDatabase as freshDatabase } from './database.ts';
 import { benchDoor } from './door.ts';
+import { benchIntake } from './intake.ts';
+import { benchMcp } from './mcp.ts';
 
 const only = process.argv.slice(2);
 
 const benches: Record<string, (url: string) => Promise<unknown>> = {
   door: (url) => benchDoor(url, Number(process.env.BENCH_OPS ?? 2000)),
+  intake: (url) => benchIntake(url),
+  mcp: (url) => benchMcp({ databaseUrl: url }),
 };
-try {
-  const { benchMcp } = await import('./mcp.ts');
-  benches.mcp = (url) => benchMcp({ databaseUrl: url });
-} catch {
-  // The MCP benchmark is optional while its module does not exist.
-}
 
 mkdirSync('bench/results', { recursive: true });
 const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() };
