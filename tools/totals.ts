@@ -3,6 +3,7 @@
  * rounded to the cent, then sales tax by place of supply and date. One function for every document,
  * so an order and the invoice for it can never disagree on arithmetic.
  */
+import { z } from 'zod';
 import { fromMinor, mulQuantity, type CurrencyCode } from './money.ts';
 import { computeTax, type TaxBreakdown, type TaxCountry, type Treatment } from './tax/index.ts';
 import type { FrRateClass } from './tax/index.ts';
@@ -38,6 +39,15 @@ export function documentTotals(doc: {
   });
   return { lineTotals, breakdown };
 }
+
+/** One tax line as documents store and tools return it: amounts as decimal strings. */
+export const TaxLine = z.object({
+  code: z.string(),
+  rate: z.string(),
+  base: z.string(),
+  amount: z.string(),
+  labels: z.object({ fr: z.string(), en: z.string() }),
+});
 
 /** The tax breakdown as stored in JSON and shown to people: amounts as decimal strings. */
 export function taxLinesOf(breakdown: TaxBreakdown) {

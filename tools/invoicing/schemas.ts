@@ -1,5 +1,6 @@
 /** What invoicing tools take and return: decimal strings for money, so inputs and outputs are plain JSON. */
 import { z } from 'zod';
+import { TaxLine } from '../totals.ts';
 import { FR_RATE_CLASSES } from '../tax/index.ts';
 import { Money, Quantity } from '../money.ts';
 import { FREQUENCIES, INVOICE_STATUSES, PAYMENT_METHODS } from './model.ts';
@@ -33,14 +34,6 @@ export const ClientSummary = z.object({
   vatNumber: z.string().nullable(),
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
-
-export const TaxLine = z.object({
-  code: z.string(),
-  rate: z.string(),
-  base: z.string(),
-  amount: z.string(),
-  labels: z.object({ fr: z.string(), en: z.string() }),
-});
 
 export const InvoiceSummary = z.object({
   id: z.string().uuid(),
@@ -100,3 +93,5 @@ export const RecurringSummary = z.object({
   template: RecurringTemplate,
 });
 export type RecurringSummary = z.infer<typeof RecurringSummary>;
+
+export { TaxLine };

@@ -1,13 +1,6 @@
 /** What purchasing tools return: decimal strings for money, so outputs are plain JSON. */
 import { z } from 'zod';
-
-export const TaxLine = z.object({
-  code: z.string(),
-  rate: z.string(),
-  base: z.string(),
-  amount: z.string(),
-  labels: z.object({ fr: z.string(), en: z.string() }),
-});
+import { TaxLine } from '../totals.ts';
 
 export const SupplierSummary = z.object({
   id: z.string().uuid(),
@@ -71,3 +64,5 @@ export const OrderSummary = z.object({
   approvalLevel: z.number().int(),
 });
 export type OrderSummary = z.infer<typeof OrderSummary>;
+
+export { TaxLine };
