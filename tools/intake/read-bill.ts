@@ -119,7 +119,15 @@ export async function readBill(
   }
   await set({ status: 'extracted', extraction: read, confidence: read.confidence, error: null });
 
-  const bill = billInputFrom(read, documentId);
+  let bill: ReturnType<typeof billInputFrom>;
+  try {
+    bill = billInputFrom(read, documentId);
+  } catch (err) {
+    // An amount the bill's currency cannot hold (e.g. 4 decimals in e-invoice XML): a person decides.
+    if (!(err instanceof AppError)) throw err;
+    await set({ error: err.message });
+    return { status: 'extracted', reason: err.message };
+  }
   if ('missing' in bill) {
     const reason = lang === 'fr' ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.` : `Read, but no bill proposed: ${bill.missing}.`;
     await set({ error: reason });
