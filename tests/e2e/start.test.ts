@@ -41,8 +41,9 @@ beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`no URL printed within 150 s:\n${output}`)), 150_000);
     child.stdout!.on('data', (d) => {
       output += d;
+      // The inbound-mail line is the last one printed at start: wait for it, then take the URL.
       const m = /Comptoir is running at (\S+)/.exec(output);
-      if (m) {
+      if (m && output.includes('Inbound mail:')) {
         clearTimeout(timer);
         resolve(m[1]!);
       }
