@@ -22,6 +22,8 @@ export interface ChatDeps {
   model: ChatModel | null;
   registry: readonly AnyTool[];
   historyBudget?: number;
+  /** The frontend the turn came from, recorded on the actions it proposes; default chat. */
+  source?: 'chat' | 'email';
 }
 
 export interface ChatReply {
@@ -95,6 +97,7 @@ export async function chatTurn(
       history: boundedHistory(history, deps.historyBudget ?? DEFAULT_HISTORY_BUDGET),
       userText: request.text,
       onEvent,
+      source: deps.source,
     });
     ({ text, toolCalls, tokensIn, tokensOut } = turn);
   }

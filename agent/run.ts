@@ -41,6 +41,7 @@ export async function runAgent(p: {
   history: MemoryMessage[];
   userText: string;
   onEvent?: (event: AgentEvent) => void;
+  source?: 'chat' | 'email';
 }): Promise<AgentTurn> {
   const records: ToolCallRecord[] = [];
   const rationale = p.userText.slice(0, 500);
@@ -58,14 +59,14 @@ export async function runAgent(p: {
         p.onEvent?.({ type: 'tool_result', call: record });
         return new ToolMessage({ content, tool_call_id: id, name: call.name, status: 'error' });
       }
-      const { record, content } = await callRegistryTool(p.session, tool, id, call.args, { rationale, onEvent: p.onEvent });
+      const { record, content } = await callRegistryTool(p.session, tool, id, call.args, { rationale, onEvent: p.onEvent, source: p.source });
       records.push(record);
       return new ToolMessage({ content, tool_call_id: id, name: call.name, status: record.ok ? 'success' : 'error' });
     },
   });
   const agent = createAgent({
     model: p.model,
-    tools: langChainTools(p.session, p.registry, { rationale, onEvent: p.onEvent, records }),
+    tools: langChainTools(p.session, p.registry, { rationale, onEvent: p.onEvent, records, source: p.source }),
     systemPrompt: p.system,
     middleware: [route],
   });

@@ -37,6 +37,8 @@ export type ToolEvent = { type: 'tool_call'; id: string; name: string; args: unk
 export interface CallOptions {
   /** Why the AI acts: the person's request, kept with the action for the approver. */
   rationale?: string;
+  /** Where the request came from (the chat, or an email answered by the agent); default chat. */
+  source?: 'chat' | 'email';
   onEvent?: (event: ToolEvent) => void;
 }
 
@@ -62,7 +64,7 @@ export async function callRegistryTool(
   let content: string;
   try {
     const modelConfidence = registryTool.kind === 'write' && typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : undefined;
-    const out = await invoke(session, registryTool, args, { source: 'chat', byAi: true, modelConfidence, rationale: options.rationale });
+    const out = await invoke(session, registryTool, args, { source: options.source ?? 'chat', byAi: true, modelConfidence, rationale: options.rationale });
     if (out.kind === 'read') {
       record = { id: callId, name: registryTool.name, args, ok: true, message: out.message ?? registryTool.title };
       content = capped(json(out.output));

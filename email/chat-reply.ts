@@ -51,7 +51,7 @@ export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat,
   const [existing] = await withTenant(db, mail.tenantId, (tx) =>
     tx.select().from(aiConversations).where(and(eq(aiConversations.threadKey, threadKey), eq(aiConversations.userId, user.id))),
   );
-  const reply = await chatTurn(session, deps, { conversationId: existing?.id, text: text || mail.subject });
+  const reply = await chatTurn(session, { ...deps, source: 'email' }, { conversationId: existing?.id, text: text || mail.subject });
   await withTenant(db, mail.tenantId, async (tx) => {
     if (!existing) await tx.update(aiConversations).set({ channel: 'email', threadKey }).where(eq(aiConversations.id, reply.conversationId));
     const actions = reply.actions.map((a) => `- ${a.message}`);

@@ -2,7 +2,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { aiConversations, outboxEmails, suppliers } from '../../../db/schema/index.ts';
+import { aiActions, aiConversations, outboxEmails, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { answerEmail, languageOf, requestText } from '../../../email/chat-reply.ts';
 import { registry } from '../../../tools/registry.ts';
@@ -37,6 +37,8 @@ describe('email as chat', () => {
     // An AI write with no evidence scores 0.5, under the supervised threshold: it waits for a person.
     const created = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(suppliers).where(eq(suppliers.name, 'Acme Québec')));
     expect(created).toHaveLength(0);
+    const [proposal] = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'purchasing_create_supplier')));
+    expect(proposal).toMatchObject({ source: 'email', byAi: true, status: 'pending_approval', actorId: company.user('manager').id });
     const [reply] = (await outbox()).filter((m) => m.inReplyTo === '<m1@client.example>');
     expect(reply).toMatchObject({ to: company.user('manager').email, subject: 'Re: Nouveau fournisseur', status: 'queued' });
     expect(reply!.text).toContain('J’ai demandé la création du fournisseur Acme Québec.');
