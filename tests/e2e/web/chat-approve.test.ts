@@ -11,7 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { aiActionEvents, aiActions, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
@@ -123,7 +123,7 @@ async function orderAndApprove(p: {
   expect(await row.locator('td.status .badge').textContent()).toBe(p.executedLabel);
   await page.screenshot({ path: `${ARTIFACTS}/approved-${p.lang}.png`, fullPage: true });
   const [action] = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActions).where(eq(aiActions.number, Number(pendingNumber))));
-  const events = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, action!.id)));
+  const events = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, action!.id)).orderBy(asc(aiActionEvents.seq)));
   expect(events.map((e) => e.type)).toEqual(['proposed', 'queued', ...(p.edit ? ['edited'] : []), 'approved', 'executed']);
   if (p.edit) expect(action!.input).toMatchObject({ note: 'Approved with a note from the inbox' });
   expect(problems).toEqual([]);

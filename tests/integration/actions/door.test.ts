@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { aiActionEvents, aiActions, notifications, purchaseOrderApprovals, purchaseOrders } from '../../../db/schema/index.ts';
@@ -36,7 +36,8 @@ async function draftOrder(session: Session, unitPrice: string): Promise<string> 
 const rowsOf = (session: Session) =>
   withTenant(handle.db, session.tenantId, async (tx) => ({
     actions: await tx.select().from(aiActions),
-    events: await tx.select().from(aiActionEvents),
+    // In the order they were written: without ORDER BY a database may return rows in any order.
+    events: await tx.select().from(aiActionEvents).orderBy(asc(aiActionEvents.seq)),
   }));
 
 describe('propose', () => {

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { aiActionEvents, tenants } from '../../../db/schema/index.ts';
@@ -28,7 +28,7 @@ describe('settings_update', () => {
     expect(out.result).toMatchObject({ automationLevel: 'supervised', hardCap: '7500.00', approvalLevels: ['500.00', '2500.00', '9000.00'] });
     const t = await tenantRow();
     expect([t.automationLevel, t.hardCapCents, t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents]).toEqual(['supervised', 750000n, 50000n, 250000n, 900000n]);
-    const events = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, out.id)));
+    const events = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, out.id)).orderBy(asc(aiActionEvents.seq)));
     expect(events.map((e) => [e.type, e.actorId])).toEqual([['proposed', company.user('admin').id], ['executed', company.user('admin').id]]);
   });
 
