@@ -12,7 +12,7 @@ import { alreadyDecidedMessage } from '../tools/actions/messages.ts';
 import type { ActionView } from '../tools/actions/schemas.ts';
 import type { Lang, Session } from '../tools/context.ts';
 import { conflict, forbidden } from '../tools/errors.ts';
-import { invoke } from '../tools/invoke.ts';
+import { readTool } from './register.ts';
 import { ActionSummary, actionSummary, errorResult, structured } from './results.ts';
 
 type Verb = 'approve' | 'reject';
@@ -106,10 +106,7 @@ export function registerApprovalTools(server: McpServer, session: Session): void
         try {
           const lang = session.lang;
           if (!server.server.getClientCapabilities()?.elicitation?.form) throw forbidden(text[lang].noElicitation);
-          const read = await invoke(session, getAction, { actionId }, { source: 'mcp', byAi: true });
-          const action = (read.kind === 'read' ? read.output : null) as { action: ActionView } | null;
-          if (!action) throw new Error('actions_get is a read tool');
-          const a = action.action;
+          const { action: a } = await readTool<{ action: ActionView }>(session, getAction, { actionId });
           // Asking a person to confirm what can no longer change would only waste their attention.
           if (a.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(lang, a.number, a.status), { status: a.status });
           const request: ElicitRequestFormParams = {

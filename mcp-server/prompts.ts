@@ -8,8 +8,8 @@ import type { GetPromptResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { listActions } from '../tools/actions/list-actions.ts';
 import type { Lang, Session } from '../tools/context.ts';
-import { invoke } from '../tools/invoke.ts';
 import { registry, toolByName } from '../tools/registry.ts';
+import { readTool } from './register.ts';
 
 /** A step of a prompt: shown when the registry has `needs` (a tool name, or an area prefix ending in "_"). */
 interface Step {
@@ -99,8 +99,7 @@ const chaseOverdueInvoices = (minDays: number): Step[] => [
 
 async function reviewPendingApprovals(session: Session): Promise<GetPromptResult> {
   const lang = session.lang;
-  const out = await invoke(session, listActions, { status: ['pending_approval'], limit: 100 }, { source: 'mcp', byAi: true });
-  const pending = out.kind === 'read' ? out.output : { actions: [] };
+  const pending = await readTool(session, listActions, { status: ['pending_approval'], limit: 100 });
   const ask =
     lang === 'fr'
       ? "Passe en revue avec moi les actions en attente d'approbation ci-dessous, de la plus urgente (expiration) à la moins urgente. Pour chacune : ce qu'elle ferait, le montant, la confiance et ses raisons (preuves), ce qui pourrait clocher, et ta recommandation."

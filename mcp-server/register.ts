@@ -35,6 +35,16 @@ const definitions = registry.map((tool) => ({
   },
 }));
 
+/** Every MCP call is the AI acting for the token's person. */
+const AS_MCP = { source: 'mcp', byAi: true } as const;
+
+/** Runs a read tool for a session as every MCP read does; resources, prompts and approvals use it too. */
+export async function readTool<T>(session: Session, tool: AnyTool, input: unknown): Promise<T> {
+  const out = await invoke(session, tool, input, AS_MCP);
+  if (out.kind !== 'read') throw new Error(`${tool.name} is not a read tool.`);
+  return out.output as T;
+}
+
 /**
  * A client that retries a write sends the same `_meta.idempotencyKey`; the door then returns the first
  * action instead of proposing it twice.
@@ -48,7 +58,7 @@ export function registerRegistryTools(server: McpServer, session: Session): void
   for (const { tool, config } of definitions) {
     server.registerTool(tool.name, config, async (input, extra) => {
       try {
-        const invocation = await invoke(session, tool, input, { source: 'mcp', byAi: true, idempotencyKey: idempotencyKeyOf(extra._meta) });
+        const invocation = await invoke(session, tool, input, { ...AS_MCP, idempotencyKey: idempotencyKeyOf(extra._meta) });
         return invocationResult(invocation);
       } catch (err) {
         return errorResult(err);

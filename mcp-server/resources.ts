@@ -14,10 +14,10 @@ import type { AnyTool } from '../tools/define.ts';
 import { AppError } from '../tools/errors.ts';
 import { getInvoice } from '../tools/invoicing/get-invoice.ts';
 import { listInvoices } from '../tools/invoicing/list-invoices.ts';
-import { invoke } from '../tools/invoke.ts';
 import { getOrder } from '../tools/purchasing/get-order.ts';
 import { listOrders } from '../tools/purchasing/list-orders.ts';
 import { getSettings } from '../tools/settings/get-settings.ts';
+import { readTool } from './register.ts';
 
 /** JSON-RPC code the MCP spec gives an unknown resource. */
 const RESOURCE_NOT_FOUND = -32002;
@@ -29,8 +29,7 @@ const LISTED = 50;
 
 async function read<T>(session: Session, tool: AnyTool, input: unknown): Promise<T> {
   try {
-    const out = await invoke(session, tool, input, { source: 'mcp', byAi: true });
-    return (out.kind === 'read' ? out.output : null) as T;
+    return await readTool<T>(session, tool, input);
   } catch (err) {
     if (err instanceof AppError) {
       throw new McpError(err.code === 'not_found' ? RESOURCE_NOT_FOUND : err.code === 'invalid' ? ErrorCode.InvalidParams : ErrorCode.InternalError, err.message);
