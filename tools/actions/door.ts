@@ -355,7 +355,7 @@ type EventType = (typeof aiActionEvents.$inferInsert)['type'];
  * The audit events of one transition, written together in one INSERT when the transition is done
  * (fewer round trips; the identity column keeps them in the order they were added).
  */
-function eventWriter(tx: Tx, row: Pick<ActionRow, 'id' | 'tenantId'>, actorId: string | null, source: Source, at: Date) {
+export function eventWriter(tx: Tx, row: Pick<ActionRow, 'id' | 'tenantId'>, actorId: string | null, source: Source, at: Date) {
   const pending: (typeof aiActionEvents.$inferInsert)[] = [];
   const add = (type: EventType, before: unknown, after: unknown, note?: string) => {
     pending.push({ tenantId: row.tenantId, actionId: row.id, type, actorId, source, before, after, note, at });

@@ -5,10 +5,10 @@
  */
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
-import { aiActionEvents, aiActions, notifications, tenants, users } from '../../db/schema/index.ts';
+import { aiActions, notifications, tenants, users } from '../../db/schema/index.ts';
 import { asSystem, withTenant } from '../../db/tenant.ts';
 import type { Lang } from '../context.ts';
-import type { ActionRow } from './door.ts';
+import { eventWriter, type ActionRow } from './door.ts';
 import { escalatedNotice, expiredNotice } from './approval-texts.ts';
 import { approversFor, type ApprovalLevel, type Decision } from './policy.ts';
 
@@ -91,17 +91,14 @@ async function escalate(tx: Tx, row: ActionRow, level: ApprovalLevel, expiresAt:
     .where(stillDue(row, now))
     .returning({ id: aiActions.id });
   if (!updated) return false;
-  await tx.insert(aiActionEvents).values({
-    tenantId: row.tenantId,
-    actionId: row.id,
-    type: 'escalated',
-    actorId: null,
-    source: 'job',
-    before: { requiredLevel: row.requiredLevel, expiresAt: row.expiresAt, approvers: decision.outcome === 'queue' ? decision.approvers : [] },
-    after: { requiredLevel: level, expiresAt, approvers },
-    note: 'No decision before the deadline.',
-    at: now,
-  });
+  const event = eventWriter(tx, row, null, 'job', now);
+  event(
+    'escalated',
+    { requiredLevel: row.requiredLevel, expiresAt: row.expiresAt, approvers: decision.outcome === 'queue' ? decision.approvers : [] },
+    { requiredLevel: level, expiresAt, approvers },
+    'No decision before the deadline.',
+  );
+  await event.flush();
   const people = await tx
     .select({ id: users.id, language: users.language })
     .from(users)
@@ -131,17 +128,9 @@ async function expire(tx: Tx, row: ActionRow, now: Date): Promise<boolean> {
     .where(stillDue(row, now))
     .returning({ id: aiActions.id });
   if (!updated) return false;
-  await tx.insert(aiActionEvents).values({
-    tenantId: row.tenantId,
-    actionId: row.id,
-    type: 'expired',
-    actorId: null,
-    source: 'job',
-    before: { status: 'pending_approval', requiredLevel: row.requiredLevel, expiresAt: row.expiresAt },
-    after: { status: 'expired' },
-    note: 'No decision before the deadline.',
-    at: now,
-  });
+  const event = eventWriter(tx, row, null, 'job', now);
+  event('expired', { status: 'pending_approval', requiredLevel: row.requiredLevel, expiresAt: row.expiresAt }, { status: 'expired' }, 'No decision before the deadline.');
+  await event.flush();
   // The person the action was for learns it will not happen, instead of waiting for it.
   if (row.actorId) {
     const [actor] = await tx.select({ language: users.language }).from(users).where(eq(users.id, row.actorId));
