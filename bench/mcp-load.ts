@@ -1,11 +1,15 @@
 /**
  * The clients of the MCP benchmark, run in a process of their own (bench/mcp.ts forks it): as in real
  * life, the people's clients do not share the server's event loop, and the server's CPU is measured alone.
- * It opens one SDK client session per token, then runs each phase it is sent and answers its statistics.
+ * It opens one session per token — with the SDK's client or the lean wire client (bench/mcp-wire.ts) —
+ * then runs each phase it is sent and answers its statistics and its own CPU time.
  */
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { WireSession } from './mcp-wire.ts';
 import { load, type LoadResult } from './stats.ts';
+
+export type ClientKind = 'sdk' | 'wire';
 
 export interface SessionPlan {
   token: string;
@@ -14,44 +18,72 @@ export interface SessionPlan {
 }
 
 export type ParentMessage =
-  | { type: 'connect'; url: string; sessions: SessionPlan[] }
+  | { type: 'connect'; url: string; sessions: SessionPlan[]; client: ClientKind }
   /** `tool: 'ping'` sends MCP pings: the cost of HTTP and the protocol alone, without any tool or database. */
   | { type: 'phase'; tool: string; calls: number; uniqueArg?: string }
   | { type: 'close' };
 
-export type ChildMessage = { type: 'connected' } | { type: 'phase'; result: LoadResult } | { type: 'closed' } | { type: 'error'; message: string };
+export type ChildMessage =
+  | { type: 'connected' }
+  | { type: 'phase'; result: LoadResult; clientCpuMs: number }
+  | { type: 'closed' }
+  | { type: 'error'; message: string };
 
-let clients: Client[] = [];
+/** What a phase needs of a session, whichever client opened it. */
+interface LoadSession {
+  callTool(name: string, args: Record<string, unknown>): Promise<unknown>;
+  ping(): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+let sessions: LoadSession[] = [];
 let plans: SessionPlan[] = [];
 
-async function connect(url: URL, token: string): Promise<Client> {
+async function sdkSession(url: URL, token: string): Promise<LoadSession> {
   const client = new Client({ name: 'comptoir-bench', version: '1.0.0' });
   await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
-  return client;
+  return {
+    callTool: async (name, args) => {
+      const out = await client.callTool({ name, arguments: args });
+      if (out.isError) throw new Error(JSON.stringify(out.content));
+      return out;
+    },
+    ping: () => client.ping(),
+    close: () => client.close(),
+  };
+}
+
+async function wireSession(url: URL, token: string): Promise<LoadSession> {
+  const session = new WireSession(url, token);
+  await session.connect();
+  return session;
 }
 
 async function handle(message: ParentMessage): Promise<ChildMessage> {
   switch (message.type) {
-    case 'connect':
+    case 'connect': {
       plans = message.sessions;
-      clients = await Promise.all(plans.map((p) => connect(new URL(message.url), p.token)));
+      const open = message.client === 'wire' ? wireSession : sdkSession;
+      sessions = await Promise.all(plans.map((p) => open(new URL(message.url), p.token)));
       return { type: 'connected' };
+    }
     case 'phase': {
       const { tool, calls, uniqueArg } = message;
+      const before = process.cpuUsage();
       // As many callers as sessions, calls spread over the sessions in turn.
-      const result = await load(calls, clients.length, async (i) => {
-        const s = i % clients.length;
-        if (tool === 'ping') return clients[s]!.ping();
+      const result = await load(calls, sessions.length, async (i) => {
+        const s = i % sessions.length;
+        if (tool === 'ping') return sessions[s]!.ping();
         const args = { ...plans[s]!.args[tool] };
         // Writes differ from one another (a line description), as real requests do.
         if (uniqueArg) args[uniqueArg] = JSON.parse(JSON.stringify(args[uniqueArg]).replaceAll('{i}', String(i)));
-        const out = await clients[s]!.callTool({ name: tool, arguments: args });
-        if (out.isError) throw new Error(JSON.stringify(out.content));
+        return sessions[s]!.callTool(tool, args);
       });
-      return { type: 'phase', result };
+      const cpu = process.cpuUsage(before);
+      return { type: 'phase', result, clientCpuMs: (cpu.user + cpu.system) / 1000 };
     }
     case 'close':
-      await Promise.all(clients.map((c) => c.close().catch(() => {})));
+      await Promise.all(sessions.map((c) => c.close().catch(() => {})));
       return { type: 'closed' };
   }
 }

@@ -6,9 +6,11 @@
  * Run alone with `npx tsx bench/mcp.ts`: prints JSON and writes bench/results/mcp.json.
  */
 import { fork } from 'node:child_process';
+import { Session } from 'node:inspector/promises';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
+import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
@@ -21,7 +23,7 @@ import { createSupplier } from '../tools/purchasing/create-supplier.ts';
 import { createTenant } from '../tools/tenancy.ts';
 import { createApp } from '../web-chat/app.ts';
 import { benchServer, freshBenchDatabase } from './database.ts';
-import type { ChildMessage, ParentMessage, SessionPlan } from './mcp-load.ts';
+import type { ChildMessage, ClientKind, ParentMessage, SessionPlan } from './mcp-load.ts';
 import type { LoadResult } from './stats.ts';
 
 export interface McpBenchOptions {
@@ -33,16 +35,22 @@ export interface McpBenchOptions {
   writeCalls?: number;
   /** Companies the sessions are spread over (tenancy is part of every call's cost). */
   companies?: number;
+  /** The load generator: the lean wire client (default) or the SDK's own client. */
+  client?: ClientKind;
+  /** A folder to write a CPU profile of the server during each phase (`<tool>.cpuprofile`). */
+  profileDir?: string;
 }
 
-/** One phase: the clients' view (rate, latency) and the server process's CPU per call. */
+/** One phase: the clients' view (rate, latency) and the CPU per call of the server and of the load generator. */
 interface Phase extends LoadResult {
   tool: string;
   serverCpuMsPerCall: number;
+  clientCpuMsPerCall: number;
 }
 
 export interface McpBenchResult {
   sessions: number;
+  client: ClientKind;
   readCallsPerSec: number;
   readP50Ms: number;
   readP99Ms: number;
@@ -75,6 +83,22 @@ async function company(db: Parameters<typeof createApiToken>[0], n: number): Pro
   };
 }
 
+/** The V8 profiler of this (the server's) process, for one phase at a time. */
+async function startProfiler() {
+  const inspector = new Session();
+  inspector.connect();
+  await inspector.post('Profiler.enable');
+  await inspector.post('Profiler.start');
+  return {
+    async stop(file: string) {
+      const { profile } = await inspector.post('Profiler.stop');
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, JSON.stringify(profile));
+      inspector.disconnect();
+    },
+  };
+}
+
 /** The client process and a typed request/answer over its IPC channel. */
 function startClients() {
   const child = fork(new URL('./mcp-load.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
@@ -88,6 +112,7 @@ function startClients() {
 
 export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchResult> {
   const sessions = options.sessions ?? 32;
+  const client = options.client ?? 'wire';
   const readCalls = options.readCalls ?? 5_000;
   const writeCalls = options.writeCalls ?? 500;
   const databaseUrl = options.databaseUrl ?? (await freshBenchDatabase('comptoir_bench_mcp'));
@@ -103,18 +128,21 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
   const clients = startClients();
 
-  const phase = async (tool: string, calls: number, uniqueArg?: string): Promise<Phase> => {
+  const perCall = (ms: number, calls: number) => Math.round((ms / Math.max(1, calls)) * 1000) / 1000;
+  const phase = async (tool: string, calls: number, uniqueArg?: string, profile = true): Promise<Phase> => {
+    const profiler = profile && options.profileDir ? await startProfiler() : undefined;
     const before = process.cpuUsage();
     const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg });
     const cpu = process.cpuUsage(before);
+    await profiler?.stop(`${options.profileDir}/${tool}.cpuprofile`);
     if (reply.type !== 'phase') throw new Error(`unexpected answer ${reply.type}`);
-    const serverCpuMsPerCall = Math.round(((cpu.user + cpu.system) / 1000 / Math.max(1, reply.result.operations)) * 1000) / 1000;
-    return { tool, ...reply.result, serverCpuMsPerCall };
+    const { operations } = reply.result;
+    return { tool, ...reply.result, serverCpuMsPerCall: perCall((cpu.user + cpu.system) / 1000, operations), clientCpuMsPerCall: perCall(reply.clientCpuMs, operations) };
   };
 
   try {
-    await clients.ask({ type: 'connect', url, sessions: Array.from({ length: sessions }, (_, i) => companies[i % companies.length]!) });
-    await phase('purchasing_get_order', Math.min(1_000, readCalls)); // warm-up: JIT, pools, plans
+    await clients.ask({ type: 'connect', url, client, sessions: Array.from({ length: sessions }, (_, i) => companies[i % companies.length]!) });
+    await phase('purchasing_get_order', Math.min(1_000, readCalls), undefined, false); // warm-up: JIT, pools, plans
     const read = await phase('purchasing_get_order', readCalls);
     const lightRead = await phase('purchasing_find_suppliers', readCalls);
     const write = await phase('purchasing_create_order', writeCalls, 'lines');
@@ -122,6 +150,7 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
     await clients.ask({ type: 'close' });
     return {
       sessions,
+      client,
       readCallsPerSec: read.perSecond,
       readP50Ms: read.p50Ms,
       readP99Ms: read.p99Ms,
@@ -144,6 +173,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     sessions: Number(process.env.BENCH_SESSIONS ?? 32),
     readCalls: Number(process.env.BENCH_READS ?? 5_000),
     writeCalls: Number(process.env.BENCH_WRITES ?? 500),
+    client: process.env.BENCH_CLIENT === 'sdk' ? 'sdk' : 'wire',
+    profileDir: process.env.BENCH_PROFILE,
   });
   // Other work on the machine changes these numbers a lot: the load average is kept with them.
   const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString(), postgres: benchServer.host, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() };

@@ -1,11 +1,12 @@
 /**
- * MCP over Streamable HTTP at /mcp, inside the main Hono app. Every request carries a bearer token,
- * checked like the REST API's; a session (one transport, one McpServer, its own event store for
- * resumable streams) belongs to the person and tenant that opened it and answers no one else.
+ * MCP over Streamable HTTP at /mcp, inside the main Hono app, on the SDK's web-standard transport.
+ * Every request carries a bearer token, checked like the REST API's; a session (one transport, one
+ * McpServer) belongs to the person and tenant that opened it and answers no one else.
  */
 import { randomUUID } from 'node:crypto';
-import { MemoryEventStore, StreamableHTTPTransport } from '@hono/mcp';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { MemoryEventStore } from '@hono/mcp';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import { isInitializeRequest, type InitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -18,7 +19,7 @@ import { buildMcpServer } from './server.ts';
 
 interface OpenSession {
   session: Session;
-  transport: StreamableHTTPTransport;
+  transport: WebStandardStreamableHTTPServerTransport;
   /** Hash of the token last checked against the database for this session, and when (app clock, ms). */
   tokenHash: string;
   checkedAt: number;
@@ -60,14 +61,20 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   }, Math.min(idleTimeoutMs, 60_000));
   sweep.unref();
 
-  async function openSession(c: Context<AppEnv>, body: unknown) {
+  async function openSession(c: Context<AppEnv>, body: InitializeRequest) {
     const session = { ...c.get('session') };
     const tokenHash = sha256(tokenOf(c)!);
     const server = buildMcpServer(session);
-    const transport = new StreamableHTTPTransport({
+    // The server only ever asks a client something mid-call (elicitation, to confirm an approval) when
+    // the client said it can answer. Such a client gets its answers as resumable event streams, which
+    // can carry the question before the result; any other client gets plain JSON answers, as the spec
+    // allows, which cost the server a fraction of a stream.
+    const mayAsk = body.params.capabilities.elicitation !== undefined;
+    const transport: WebStandardStreamableHTTPServerTransport = new WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: () => randomUUID(),
+      enableJsonResponse: !mayAsk,
       // Per session: a replayed stream can only ever hold this session's own messages.
-      eventStore: new MemoryEventStore(),
+      eventStore: mayAsk ? new MemoryEventStore() : undefined,
       onsessioninitialized: (id) => void sessions.set(id, { session, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
     });
     // Set before connect(): the server chains its own clean-up after this one.
@@ -75,12 +82,11 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
       if (transport.sessionId) sessions.delete(transport.sessionId);
     };
     await server.connect(transport);
-    return transport.handleRequest(c, body);
+    return transport.handleRequest(c.req.raw, { parsedBody: body });
   }
 
   const app = new Hono<AppEnv>();
   app.onError((err, c) => {
-    // The transport answers protocol errors with a ready JSON-RPC response.
     if (err instanceof HTTPException) return err.getResponse();
     const body = errorBody(err);
     if (body.error.code === 'internal') console.error(err);
@@ -115,12 +121,12 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
         open.checkedAt = clock();
       }
       open.lastSeen = clock();
-      return (await open.transport.handleRequest(c)) ?? c.body(null, 204);
+      return open.transport.handleRequest(c.req.raw);
     }
     if (c.req.method !== 'POST') return rpcError(c, 400, 'Bad Request: Mcp-Session-Id header is required.');
     const body: unknown = await c.req.json().catch(() => undefined);
     if (!isInitializeRequest(body)) return rpcError(c, 400, 'Bad Request: no session yet; the first request must be initialize.');
-    return (await openSession(c, body)) ?? c.body(null, 204);
+    return openSession(c, body);
   });
   return app;
 }

@@ -194,6 +194,34 @@ describe('authentication and sessions', () => {
   });
 });
 
+describe('answers as JSON or as event streams', () => {
+  /** Opens a session by hand and returns how the server answered a tools/call on it. */
+  async function answerTo(capabilities: Record<string, unknown>) {
+    const headers = { authorization: `Bearer ${tokens.buyer}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+    const post = (body: unknown, sessionId?: string) =>
+      fetch(app.url, { method: 'POST', headers: { ...headers, ...(sessionId ? { 'mcp-session-id': sessionId, 'mcp-protocol-version': '2025-11-25' } : {}) }, body: JSON.stringify(body) });
+    const opened = await post({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-11-25', capabilities, clientInfo: { name: 't', version: '1' } } });
+    const sessionId = opened.headers.get('mcp-session-id')!;
+    await opened.text();
+    expect((await post({ jsonrpc: '2.0', method: 'notifications/initialized' }, sessionId)).status).toBe(202);
+    const called = await post({ jsonrpc: '2.0', id: 2, method: 'tools/call', params: { name: 'purchasing_find_suppliers', arguments: { query: 'Bureau' } } }, sessionId);
+    return { contentType: called.headers.get('content-type') ?? '', body: await called.text() };
+  }
+
+  it('answers plain JSON to a client that cannot be asked anything', async () => {
+    const { contentType, body } = await answerTo({});
+    expect(contentType).toContain('application/json');
+    expect(JSON.parse(body)).toMatchObject({ jsonrpc: '2.0', id: 2, result: { structuredContent: { suppliers: [{ name: 'Bureau Plus Inc.' }] } } });
+  });
+
+  it('answers with an event stream to a client that can confirm, so a question can come before the result', async () => {
+    const { contentType, body } = await answerTo({ elicitation: {} });
+    expect(contentType).toContain('text/event-stream');
+    const data = body.split('\n').filter((line) => line.startsWith('data:') && line.length > 6).map((line) => JSON.parse(line.slice(5)) as { id?: number });
+    expect(data.find((m) => m.id === 2)).toMatchObject({ result: { structuredContent: { suppliers: [{ name: 'Bureau Plus Inc.' }] } } });
+  });
+});
+
 describe('approvals over MCP', () => {
   async function queuedSubmission(unitPrice: string) {
     const { client } = await connect(tokens.buyer);
