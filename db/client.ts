@@ -19,6 +19,11 @@ export type Queryable = Database | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
+/** The rows of `tx.execute(sql…)`: postgres.js answers an array, PGlite an object holding them. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;

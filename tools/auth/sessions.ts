@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { rowsOf, type Database } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema/index.ts';
 import { withoutTenant, withTenant } from '../../db/tenant.ts';
 import type { Actor } from '../context.ts';
@@ -40,8 +40,7 @@ export interface NewSession {
 /** The companies where this email has an active login; nothing else leaves the definer function. */
 export async function loginCandidates(db: Database, email: string): Promise<Company[]> {
   const rows = await withoutTenant(db, (tx) => tx.execute(sql`select tenant_id, tenant_name from comptoir_login_candidates(${email})`));
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { tenant_id: string; tenant_name: string }[];
-  return list.map((r) => ({ tenantId: r.tenant_id, name: r.tenant_name }));
+  return rowsOf<{ tenant_id: string; tenant_name: string }>(rows).map((r) => ({ tenantId: r.tenant_id, name: r.tenant_name }));
 }
 
 /**
