@@ -1,0 +1,97 @@
+/**
+ * SWIFT MT940 statements, read with mt940js. Its amounts are floats, so the amount of each line is
+ * taken again from the raw :61: field, with the library's own pattern, as the exact decimal string.
+ */
+import mt940 from 'mt940js';
+import { isIsoDate } from '../../money.ts';
+import { amountOf, isoCurrency } from './amounts.ts';
+import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
+
+export const looksLikeMt940 = (text: string): boolean => /(^|\n):(20|25|28C?|60[FM]|61|62[FM]|86):/.test(text);
+
+/**
+ * mt940js checks that the lines add up to the balance change with floats, and refuses the whole
+ * file when they do not. Exported statements are often cut (intermediate balances, anonymised
+ * samples), and a missing line is what reconciliation shows anyway, so only that check is waived;
+ * the mandatory tags and currency checks stay.
+ */
+class Parser extends mt940.Parser {
+  override _validateGroup(group: unknown, idx: number): void {
+    try {
+      super._validateGroup(group, idx);
+    } catch (err) {
+      if (!(err instanceof Error && err.message.startsWith('Sum of lines'))) throw err;
+    }
+  }
+}
+
+/** Banks put routing lines ("ABNANL2A", "940") before the first tag, which mt940js cannot place. */
+const fromFirstTag = (text: string): string => {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const first = lines.findIndex((l) => /^(:\d{2}[A-Z]?:|\{)/.test(l));
+  return (first > 0 ? lines.slice(first) : lines).join('\n');
+};
+
+/**
+ * The dates of a :61: line from its raw digits: mt940js builds them with Date.UTC, which turns a
+ * bank's 30 February into 1 March; such a line is refused instead. The entry date has no year:
+ * it takes the value date's, moved across New Year when that puts it half a year away.
+ */
+function lineDates(raw: RegExpExecArray, where: string): { valueOn: string; bookedOn: string } {
+  const valueOn = `20${raw[1]}-${raw[2]}-${raw[3]}`;
+  if (!isIsoDate(valueOn)) throw new StatementError(`Date de valeur impossible « ${raw[1]}${raw[2]}${raw[3]} » (${where}).`, `Impossible value date '${raw[1]}${raw[2]}${raw[3]}' (${where}).`);
+  if (!raw[4]) return { valueOn, bookedOn: valueOn };
+  const candidates = [-1, 0, 1].map((shift) => `${Number(`20${raw[1]}`) + shift}-${raw[5]}-${raw[6]}`).filter(isIsoDate);
+  const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(valueOn));
+  const bookedOn = candidates.sort((a, b) => distance(a) - distance(b))[0];
+  if (!bookedOn) throw new StatementError(`Date comptable impossible « ${raw[5]}${raw[6]} » (${where}).`, `Impossible entry date '${raw[5]}${raw[6]}' (${where}).`);
+  return { valueOn, bookedOn };
+}
+
+const meaningful = (ref: string | undefined) => (ref && ref.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined);
+
+export function readMt940(text: string): Statement[] {
+  if (!/(^|\n):20:/.test(text)) {
+    throw new StatementError('Relevé MT940 incomplet : aucun champ :20: ne commence un relevé.', 'Incomplete MT940 statement: no :20: field starts a statement.');
+  }
+  let statements;
+  try {
+    statements = new Parser().parse(fromFirstTag(text), true);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new StatementError(`Relevé MT940 illisible : ${why}`, `Unreadable MT940 statement: ${why}`);
+  }
+  if (!statements.length) throw new StatementError('Relevé MT940 vide : aucun relevé trouvé.', 'Empty MT940 file: no statement found.');
+  return statements.map((s, i) => {
+    const where = `statement ${s.transactionReference || i + 1}`;
+    const lineTags = (s.tags ?? []).filter((t) => t.id === 61);
+    const drafts = s.transactions.map((t, j): DraftLine => {
+      const raw = lineTags[j] && new RegExp(lineTags[j].re.source).exec(lineTags[j].data);
+      if (!raw) throw new StatementError(`Ligne :61: illisible (${where}).`, `Unreadable :61: line (${where}).`);
+      const mark = raw[7] ?? '';
+      const currency = isoCurrency(t.currency || s.currency, where);
+      // "1250," is a whole amount in MT940, where the comma is always the decimal mark.
+      const unsigned = amountOf((raw[9] ?? '').replace(',', '.').replace(/\.$/, ''), currency, `${where}, :61: ${j + 1}`);
+      const debit = mark.endsWith('D');
+      // A reversal (RC, RD) undoes the opposite movement: RD gives money back, RC takes it back.
+      const negative = mark.startsWith('R') ? !debit : debit;
+      const details = t.structuredDetails ?? {};
+      const name = [details['32'], details['33']].filter(Boolean).join('') || details['NAME'];
+      return {
+        ...lineDates(raw, `${where}, :61: ${j + 1}`),
+        amountCents: negative ? -unsigned : unsigned,
+        currency,
+        description: clean(t.details) || clean(t.extraDetails),
+        counterparty: orNull(name),
+        reference: orNull(meaningful(details['EREF']) ?? meaningful(t.reference)),
+        bankId: meaningful(t.bankReference),
+      };
+    });
+    const account = clean(s.accountIdentification);
+    const iban = /[A-Z]{2}\d{2}[A-Z0-9]{10,30}/.exec(account.replace(/\s/g, ''))?.[0] ?? null;
+    return {
+      account: { iban, accountNumber: account || null, currency: s.currency || null, name: null, institution: null },
+      lines: withExternalIds(drafts),
+    };
+  });
+}
