@@ -14,6 +14,7 @@ import type { Lang, Session } from '../tools/context.ts';
 import { conflict, forbidden } from '../tools/errors.ts';
 import { readTool } from './register.ts';
 import { ActionSummary, actionSummary, errorResult, structured } from './results.ts';
+import { formatAmount } from '../tools/money.ts';
 
 type Verb = 'approve' | 'reject';
 
@@ -36,7 +37,7 @@ const text = {
       'the web inbox or a client that supports elicitation.',
     ask: (verb: Verb, a: ActionView) =>
       `${verb === 'approve' ? 'Approve' : 'Reject'} action #${a.number}: ${a.tool}` +
-      `${a.amount ? `, ${a.amount} ${a.currency}` : ''} (level ${a.requiredLevel}, confidence ${a.confidence}, ` +
+      `${a.amount ? `, ${formatAmount(a.amount, a.currency ?? 'CAD', 'en')}` : ''} (level ${a.requiredLevel}, confidence ${a.confidence}, ` +
       `from ${a.byAi ? 'the AI' : 'a person'} via ${a.source})?` +
       `${a.rationale ? `\nWhy: ${a.rationale}` : ''}\nRequest: ${brief(a.input)}`,
     confirm: (verb: Verb) => (verb === 'approve' ? 'Yes, approve it' : 'Yes, reject it'),
@@ -59,7 +60,7 @@ const text = {
       "depuis la boîte d'approbation web ou un client qui prend en charge l'élicitation.",
     ask: (verb: Verb, a: ActionView) =>
       `${verb === 'approve' ? 'Approuver' : 'Refuser'} l'action n° ${a.number} : ${a.tool}` +
-      `${a.amount ? `, ${a.amount} ${a.currency}` : ''} (niveau ${a.requiredLevel}, confiance ${a.confidence}, ` +
+      `${a.amount ? `, ${formatAmount(a.amount, a.currency ?? 'CAD', 'fr')}` : ''} (niveau ${a.requiredLevel}, confiance ${a.confidence}, ` +
       `demandée par ${a.byAi ? "l'IA" : 'une personne'} via ${a.source}) ?` +
       `${a.rationale ? `\nPourquoi : ${a.rationale}` : ''}\nDemande : ${brief(a.input)}`,
     confirm: (verb: Verb) => (verb === 'approve' ? "Oui, l'approuver" : 'Oui, la refuser'),

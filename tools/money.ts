@@ -144,6 +144,14 @@ export function formatMoney(minor: bigint, currency: CurrencyCode, locale: Money
   return format(fromMinor(minor, currency));
 }
 
+/**
+ * A decimal amount as a tool's output carries it ("2862.88"), written for a person in their language.
+ * @example formatAmount('2862.88', 'CAD', 'fr') // "2 862,88 $"; 'en' → "$2,862.88"
+ */
+export function formatAmount(amount: string, currency: CurrencyCode, lang: 'fr' | 'en'): string {
+  return formatMoney(toMinor(amount, currency), currency, lang === 'fr' ? 'fr-CA' : 'en-CA');
+}
+
 /** Divides and rounds half-up, away from zero for negatives (-0.5 → -1), as tax authorities expect. */
 function divideHalfUp(numerator: bigint, denominator: bigint): bigint {
   const quotient = numerator / denominator;

@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
 import { cashFlowForecast, paymentHistory } from './model.ts';
 import { openInvoices, paidInvoices, payables } from './queries.ts';
+import { formatAmount } from '../money.ts';
 
 export const cashFlow = defineTool({
   name: 'analytics_cash_flow_forecast',
@@ -40,6 +41,6 @@ export const cashFlow = defineTool({
   },
   summarize: (o, lang) =>
     lang === 'fr'
-      ? `Prévision de trésorerie sur ${o.weeks.length} semaines : point bas ${o.lowest.closing} ${o.currency} en semaine ${o.lowest.week}.`
-      : `${o.weeks.length}-week cash forecast: lowest balance ${o.lowest.closing} ${o.currency} in week ${o.lowest.week}.`,
+      ? `Prévision de trésorerie sur ${o.weeks.length} semaines : point bas ${formatAmount(o.lowest.closing, o.currency, lang)} en semaine ${o.lowest.week}.`
+      : `${o.weeks.length}-week cash forecast: lowest balance ${formatAmount(o.lowest.closing, o.currency, lang)} in week ${o.lowest.week}.`,
 });

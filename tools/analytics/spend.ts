@@ -5,6 +5,7 @@ import { fromMinor } from '../money.ts';
 import { spendBy } from './model.ts';
 import { billedSpend, committedSpend } from './queries.ts';
 import { Period, periodOf } from './schemas.ts';
+import { formatAmount } from '../money.ts';
 
 export const spendAnalysis = defineTool({
   name: 'analytics_spend',
@@ -41,5 +42,5 @@ export const spendAnalysis = defineTool({
       rows: rows.map((r) => ({ key: r.key, label: r.label, amount: fromMinor(r.amountCents, currency), documents: r.documents, sharePercent: (r.shareBasisPoints / 100).toFixed(2) })),
     };
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Dépenses du ${o.from} au ${o.to} : ${o.total} ${o.currency}.` : `Spend from ${o.from} to ${o.to}: ${o.total} ${o.currency}.`),
+  summarize: (o, lang) => (lang === 'fr' ? `Dépenses du ${o.from} au ${o.to} : ${formatAmount(o.total, o.currency, lang)}.` : `Spend from ${o.from} to ${o.to}: ${formatAmount(o.total, o.currency, lang)}.`),
 });

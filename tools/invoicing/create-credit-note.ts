@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { balanceOf, checkCredit } from './model.ts';
+import { balanceOf, checkCredit, statusWord } from './model.ts';
 import { insertInvoice, linesIn, priceFor, type PricedLine } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { moneyFor } from './texts.ts';
+import { formatAmount } from '../money.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid().describe('The invoice to credit.'),
@@ -105,6 +106,6 @@ export const createCreditNote = defineTool({
   },
   summarize: (out, lang) =>
     lang === 'fr'
-      ? `Note de crédit ${out.creditNote.number} de ${out.creditNote.total} ${out.creditNote.currency} sur ${out.invoice.number} : solde ${out.invoice.balance}, ${out.invoice.status}.`
-      : `Credit note ${out.creditNote.number} for ${out.creditNote.total} ${out.creditNote.currency} on ${out.invoice.number}: balance ${out.invoice.balance}, ${out.invoice.status}.`,
+      ? `Note de crédit ${out.creditNote.number} de ${formatAmount(out.creditNote.total, out.creditNote.currency, lang)} sur ${out.invoice.number} : solde ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, ${statusWord(out.invoice.status, lang)}.`
+      : `Credit note ${out.creditNote.number} for ${formatAmount(out.creditNote.total, out.creditNote.currency, lang)} on ${out.invoice.number}: balance ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, ${statusWord(out.invoice.status, lang)}.`,
 });

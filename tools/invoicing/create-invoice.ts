@@ -10,6 +10,7 @@ import { assertMove, dueDateFor } from './model.ts';
 import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),
@@ -74,6 +75,6 @@ export const createInvoice = defineTool({
   },
   summarize: (i, lang) =>
     lang === 'fr'
-      ? `Facture ${i.number} (${i.client.name}) en brouillon : total ${i.total} ${i.currency}, échéance ${i.dueDate}.`
-      : `Draft invoice ${i.number} (${i.client.name}): total ${i.total} ${i.currency}, due ${i.dueDate}.`,
+      ? `Facture ${i.number} (${i.client.name}) en brouillon : total ${formatAmount(i.total, i.currency, lang)}, échéance ${i.dueDate}.`
+      : `Draft invoice ${i.number} (${i.client.name}): total ${formatAmount(i.total, i.currency, lang)}, due ${i.dueDate}.`,
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { invoiceSummary } from './queries.ts';
 import { InvoiceSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
+import { statusWord } from './model.ts';
 
 export const getInvoice = defineTool({
   name: 'invoicing_get_invoice',
@@ -15,6 +17,6 @@ export const getInvoice = defineTool({
   run: (ctx, input) => invoiceSummary(ctx.db, input.invoiceId),
   summarize: (i, lang) =>
     lang === 'fr'
-      ? `${i.number} : ${i.total} ${i.currency}, solde ${i.balance}, ${i.status}.`
-      : `${i.number}: ${i.total} ${i.currency}, balance ${i.balance}, ${i.status}.`,
+      ? `${i.number} : ${formatAmount(i.total, i.currency, lang)}, solde ${formatAmount(i.balance, i.currency, lang)}, ${statusWord(i.status, lang)}.`
+      : `${i.number}: ${formatAmount(i.total, i.currency, lang)}, balance ${formatAmount(i.balance, i.currency, lang)}, ${statusWord(i.status, lang)}.`,
 });

@@ -4,11 +4,12 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
-import { balanceOf, checkPayment } from './model.ts';
+import { balanceOf, checkPayment, statusWord } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary, PaymentMethod } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { moneyFor } from './texts.ts';
+import { formatAmount } from '../money.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),
@@ -90,6 +91,6 @@ export const recordPayment = defineTool({
   },
   summarize: (out, lang) =>
     lang === 'fr'
-      ? `Paiement de ${out.payment.amount} ${out.invoice.currency} enregistré sur ${out.invoice.number} : solde ${out.invoice.balance}, ${out.invoice.status}.`
-      : `Payment of ${out.payment.amount} ${out.invoice.currency} recorded on ${out.invoice.number}: balance ${out.invoice.balance}, ${out.invoice.status}.`,
+      ? `Paiement de ${formatAmount(out.payment.amount, out.invoice.currency, lang)} enregistré sur ${out.invoice.number} : solde ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, ${statusWord(out.invoice.status, lang)}.`
+      : `Payment of ${formatAmount(out.payment.amount, out.invoice.currency, lang)} recorded on ${out.invoice.number}: balance ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, ${statusWord(out.invoice.status, lang)}.`,
 });

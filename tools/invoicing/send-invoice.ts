@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { documents, invoices, outboxEmails } from '../../db/schema/index.ts';
+import { invoices, outboxEmails } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
@@ -10,7 +9,9 @@ import { invoicePdf } from './invoice-pdf.ts';
 import { assertMove, type InvoiceStatus } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary } from './schemas.ts';
+import { keepSentPdf } from './sent-pdf.ts';
 import { formatDate, invoiceEmail, localeOf, moneyFor } from './texts.ts';
+import { formatAmount } from '../money.ts';
 
 const input = z.object({ invoiceId: z.string().uuid() });
 
@@ -64,20 +65,7 @@ export const sendInvoice = defineTool({
     const { email } = await checkSendable(ctx, invoice);
     const tenant = await ctx.tenant();
     const pdf = await invoicePdf(ctx, invoice.id);
-    const [document] = await ctx.db
-      .insert(documents)
-      .values({
-        tenantId: ctx.tenantId,
-        filename: pdf.filename,
-        mimeType: pdf.contentType,
-        sizeBytes: pdf.bytes.length,
-        sha256: createHash('sha256').update(pdf.bytes).digest('hex'),
-        content: pdf.bytes,
-        // Produced by Comptoir, not received: bill intake must never read it as a supplier bill.
-        source: 'generated',
-        status: 'booked',
-      })
-      .returning({ id: documents.id });
+    const { documentId, attachment } = await keepSentPdf(ctx, pdf);
     const lang = invoice.language;
     const credited = invoice.creditOf ? await invoiceById(ctx.db, invoice.creditOf) : null;
     const message = invoiceEmail({
@@ -97,7 +85,7 @@ export const sendInvoice = defineTool({
         to: email,
         subject: message.subject,
         text: message.text,
-        attachments: [{ filename: pdf.filename, contentType: pdf.contentType, documentId: document!.id }],
+        attachments: [attachment],
         relatedType: invoice.kind,
         relatedId: invoice.id,
       })
@@ -109,11 +97,11 @@ export const sendInvoice = defineTool({
     return {
       invoice: await invoiceSummary(ctx.db, invoice.id),
       email: { id: outbox!.id, to: email, subject: message.subject },
-      documentId: document!.id,
+      documentId,
     };
   },
   summarize: (out, lang) =>
     lang === 'fr'
-      ? `${out.invoice.number} envoyée à ${out.email.to} (${out.invoice.total} ${out.invoice.currency}).`
-      : `${out.invoice.number} sent to ${out.email.to} (${out.invoice.total} ${out.invoice.currency}).`,
+      ? `${out.invoice.number} envoyée à ${out.email.to} (${formatAmount(out.invoice.total, out.invoice.currency, lang)}).`
+      : `${out.invoice.number} sent to ${out.email.to} (${formatAmount(out.invoice.total, out.invoice.currency, lang)}).`,
 });

@@ -10,6 +10,7 @@ import { dueDateFor } from './model.ts';
 import { assertPositive, insertItems, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),
@@ -95,5 +96,5 @@ export const updateDraft = defineTool({
     return invoiceSummary(ctx.db, invoice.id);
   },
   summarize: (i, lang) =>
-    lang === 'fr' ? `Brouillon ${i.number} modifié : total ${i.total} ${i.currency}.` : `Draft ${i.number} updated: total ${i.total} ${i.currency}.`,
+    lang === 'fr' ? `Brouillon ${i.number} modifié : total ${formatAmount(i.total, i.currency, lang)}.` : `Draft ${i.number} updated: total ${formatAmount(i.total, i.currency, lang)}.`,
 });

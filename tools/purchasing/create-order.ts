@@ -10,6 +10,8 @@ import { documentTotals, taxLinesOf } from '../totals.ts';
 import { unitPriceFor } from './model.ts';
 import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
+import { STATUS_WORDS } from './texts.ts';
 
 const Line = z.object({
   productId: z.string().uuid().optional(),
@@ -109,6 +111,6 @@ export const createOrder = defineTool({
   },
   summarize: (o, lang) =>
     lang === 'fr'
-      ? `Bon de commande ${o.number} (${o.supplier.name}) : total ${o.total} ${o.currency}, statut ${o.status}.`
-      : `Purchase order ${o.number} (${o.supplier.name}): total ${o.total} ${o.currency}, status ${o.status}.`,
+      ? `Bon de commande ${o.number} (${o.supplier.name}) : total ${formatAmount(o.total, o.currency, lang)}, statut ${STATUS_WORDS[o.status].fr}.`
+      : `Purchase order ${o.number} (${o.supplier.name}): total ${formatAmount(o.total, o.currency, lang)}, status ${STATUS_WORDS[o.status].en}.`,
 });

@@ -8,6 +8,7 @@ import { toMinor } from '../money.ts';
 import { ProductFields, productText } from './product-fields.ts';
 import { categoryById, productSummaryById, supplierById } from './queries.ts';
 import { ProductSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
 
 const F = ProductFields;
 const input = z.object({
@@ -87,5 +88,5 @@ export const createProduct = defineTool({
       .returning({ id: products.id });
     return productSummaryById(ctx.db, row!.id);
   },
-  summarize: (p, lang) => (lang === 'fr' ? `Produit ${p.name} créé (${p.unitPrice} ${p.currency}).` : `Product ${p.name} created (${p.unitPrice} ${p.currency}).`),
+  summarize: (p, lang) => (lang === 'fr' ? `Produit ${p.name} créé (${formatAmount(p.unitPrice, p.currency, lang)}).` : `Product ${p.name} created (${formatAmount(p.unitPrice, p.currency, lang)}).`),
 });

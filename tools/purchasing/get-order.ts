@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
+import { STATUS_WORDS } from './texts.ts';
 
 export const getOrder = defineTool({
   name: 'purchasing_get_order',
@@ -12,5 +14,5 @@ export const getOrder = defineTool({
   output: OrderSummary,
   run: (ctx, input) => orderSummary(ctx.db, input.orderId),
   summarize: (o, lang) =>
-    lang === 'fr' ? `${o.number} : ${o.total} ${o.currency}, ${o.status}.` : `${o.number}: ${o.total} ${o.currency}, ${o.status}.`,
+    lang === 'fr' ? `${o.number} : ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].fr}.` : `${o.number}: ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].en}.`,
 });

@@ -1,6 +1,7 @@
 /** What purchasing tools return: decimal strings for money, so outputs are plain JSON. */
 import { z } from 'zod';
 import { TaxLine } from '../totals.ts';
+import { ORDER_STATUSES } from './model.ts';
 
 export const SupplierSummary = z.object({
   id: z.string().uuid(),
@@ -49,7 +50,7 @@ export type ProductSummary = z.infer<typeof ProductSummary>;
 export const OrderSummary = z.object({
   id: z.string().uuid(),
   number: z.string(),
-  status: z.string(),
+  status: z.enum(ORDER_STATUSES),
   supplier: z.object({ id: z.string().uuid(), name: z.string() }),
   currency: z.string(),
   orderDate: z.string(),

@@ -4,7 +4,7 @@ import { documents, outboxEmails } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { fromMinor } from '../money.ts';
+import { formatMoney } from '../money.ts';
 import { renderOrderPdf } from './order-pdf.ts';
 import { orderById, orderSummary, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
@@ -80,7 +80,7 @@ export const sendOrder = defineTool({
         updatedAt: ctx.now,
       })
       .returning({ id: documents.id });
-    const mail = orderEmail(lang, { number: order.number, company: tenant.name, total: `${fromMinor(order.totalCents, order.currency)} ${order.currency}`, expectedOn: order.expectedOn, message: request.message });
+    const mail = orderEmail(lang, { number: order.number, company: tenant.name, total: formatMoney(order.totalCents, order.currency, lang === 'fr' ? 'fr-CA' : 'en-CA'), expectedOn: order.expectedOn, message: request.message });
     const [email] = await ctx.db
       .insert(outboxEmails)
       .values({

@@ -6,6 +6,7 @@ import { invalid } from '../errors.ts';
 import { canMove } from './model.ts';
 import { orderById, orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
+import { formatAmount } from '../money.ts';
 
 /**
  * Committing to buy is the approval of a purchase order: the action door applies the tenant's
@@ -55,5 +56,5 @@ export const submitOrder = defineTool({
     });
   },
   summarize: (o, lang) =>
-    lang === 'fr' ? `Bon de commande ${o.number} approuvé (${o.total} ${o.currency}).` : `Purchase order ${o.number} approved (${o.total} ${o.currency}).`,
+    lang === 'fr' ? `Bon de commande ${o.number} approuvé (${formatAmount(o.total, o.currency, lang)}).` : `Purchase order ${o.number} approved (${formatAmount(o.total, o.currency, lang)}).`,
 });

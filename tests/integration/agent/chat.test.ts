@@ -73,7 +73,7 @@ describe('the agent', () => {
     expect(bad).toMatchObject({ ok: false, errorCode: 'invalid' });
     expect(bad!.message).toMatch(/^Invalid input for purchasing_create_order: lines\.0\.quantity: /);
     expect(good).toMatchObject({ ok: true, action: { status: 'executed', tool: 'purchasing_create_order' } });
-    expect(reply.text).toMatch(/^Action #\d+ executed\. Purchase order PO2026-\d{5} \(Bureau Plus Inc\.\): total 2862\.88 CAD, status draft\.$/);
+    expect(reply.text).toMatch(/^Action #\d+ executed\. Purchase order PO2026-\d{5} \(Bureau Plus Inc\.\): total \$2,862\.88, status draft\.$/);
   });
 
   it('tells the person plainly when the model itself fails', async () => {
@@ -132,7 +132,7 @@ describe('without a model', () => {
     expect(refused.text).toBe('Your role cannot approve at this level.');
     const done = await chatTurn(company.session('accountant', 'en'), { model: null, registry }, { text: `/approve ${pending.number} ok for me` });
     // 2 × 54.99 = 109.98; GST 5.499 → 5.50; QST 10.970505 → 10.97; total 126.45.
-    expect(done.text).toMatch(new RegExp(`^Action #${pending.number} executed\\. Purchase order PO2026-\\d{5} approved \\(126\\.45 CAD\\)\\.$`));
+    expect(done.text).toMatch(new RegExp(`^Action #${pending.number} executed\\. Purchase order PO2026-\\d{5} approved \\(\\$126\\.45\\)\\.$`));
     expect(done.actions[0]).toMatchObject({ id: pending.id, status: 'executed' });
     const again = await chatTurn(company.session('manager', 'en'), { model: null, registry }, { text: `/approve ${pending.number}` });
     expect(again.text).toBe(`Action #${pending.number} was already decided (status: executed).`);

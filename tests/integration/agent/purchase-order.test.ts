@@ -67,7 +67,7 @@ describe('"Commande 10 chaises chez Bureau Plus" for a manager, at each automati
     { level: 'manual', draft: { status: 'pending_approval', reasons: ['manual_level'] }, submit: null, orderStatus: null, reply: /^En attente d'approbation n° \d+ \(niveau 1\) : doit être approuvée par un acheteur ou plus\.$/ },
     { level: 'assisted', draft: { status: 'executed', reasons: ['draft_allowed'] }, submit: { status: 'pending_approval', reasons: ['assisted_needs_approval'], level: 1 }, orderStatus: 'draft', reply: /^En attente d'approbation n° \d+ \(niveau 1\) : doit être approuvée par un comptable ou plus\.$/ },
     { level: 'supervised', draft: { status: 'executed', reasons: ['draft_allowed'] }, submit: { status: 'pending_approval', reasons: ['below_confidence_threshold', 'above_ai_limit'], level: 1 }, orderStatus: 'draft', reply: /^En attente d'approbation n° \d+ \(niveau 1\)/ },
-    { level: 'full', draft: { status: 'executed', reasons: ['draft_allowed'] }, submit: { status: 'executed', reasons: ['confident_within_limits'], level: 0 }, orderStatus: 'approved', reply: /^Action n° \d+ exécutée\. Bon de commande PO2026-\d{5} approuvé \(2862\.88 CAD\)\.$/ },
+    { level: 'full', draft: { status: 'executed', reasons: ['draft_allowed'] }, submit: { status: 'executed', reasons: ['confident_within_limits'], level: 0 }, orderStatus: 'approved', reply: /^Action n° \d+ exécutée\. Bon de commande PO2026-\d{5} approuvé \(2\s862,88\s\$\)\.$/ },
   ];
 
   for (const c of cases) {

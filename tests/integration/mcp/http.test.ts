@@ -101,7 +101,7 @@ describe('tools over Streamable HTTP', () => {
     const out = created.structuredContent as unknown as Structured;
     expect(out.action).toMatchObject({ status: 'executed' });
     expect(out.result).toMatchObject({ status: 'draft', number: expect.stringMatching(/^PO\d{4}-\d{5}$/) });
-    expect(text(created)).toMatch(/^Action #\d+ executed\. Purchase order PO\d{4}-\d{5} \(Bureau Plus Inc\.\): total 1149\.75 CAD, status draft\./);
+    expect(text(created)).toMatch(/^Action #\d+ executed\. Purchase order PO\d{4}-\d{5} \(Bureau Plus Inc\.\): total \$1,149\.75, status draft\./);
     const [row] = await withTenant(handle.db, a.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.id, out.action.id)));
     expect(row).toMatchObject({ source: 'mcp', byAi: true, actorId: a.user('buyer').id });
   });
@@ -243,7 +243,7 @@ describe('approvals over MCP', () => {
     const { client } = await connect(tokens.manager, { lang: 'en', confirm: (message) => (asked.push(message), { action: 'accept', content: { confirm: true, note: 'OK' } }) });
     const approved = await client.callTool({ name: 'actions_approve', arguments: { actionId: action.id } });
     expect(approved.isError).toBeFalsy();
-    expect(asked[0]).toContain(`Approve action #${action.number}: purchasing_submit_order, 6000.00 CAD`);
+    expect(asked[0]).toContain(`Approve action #${action.number}: purchasing_submit_order, $6,000.00`);
     expect(approved.structuredContent).toMatchObject({ confirmed: true, action: { id: action.id, status: 'executed' } });
     expect(text(approved)).toMatch(new RegExp(`^Action #${action.number} executed\\. Purchase order PO\\d{4}-\\d{5} approved`));
   });
@@ -305,6 +305,8 @@ describe('resources and prompts', () => {
     const chase = await client.getPrompt({ name: 'chase-overdue-invoices', arguments: {} });
     const chaseText = (chase.messages[0]!.content as { text: string }).text;
     expect(chaseText).toContain('invoicing_list_invoices');
-    expect(chaseText).toContain("Ce Comptoir n'a pas encore d'outils pour : les rappels de paiement");
+    expect(chaseText).toContain('reminders_list_due');
+    expect(chaseText).toContain('reminders_send_reminder');
+    expect(chaseText).not.toContain('les rappels de paiement (rédige-moi');
   });
 });

@@ -88,7 +88,7 @@ describe('purchase order lifecycle', () => {
       relatedId: order.id,
       attachments: [{ filename: `${order.number}.pdf`, contentType: 'application/pdf', documentId: sent.documentId }],
     });
-    expect(mail.text).toContain(`notre bon de commande ${order.number} (total 3000.00 CAD)`);
+    expect(mail.text).toContain(`notre bon de commande ${order.number} (total 3\u00a0000,00\u00a0$)`);
   });
 
   it('refuses to send it twice, in the asker’s language, and changes nothing', async () => {

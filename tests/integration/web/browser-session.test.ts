@@ -143,7 +143,7 @@ describe('a session', () => {
     const created = events[4]!.data.call;
     expect(created).toMatchObject({ name: 'purchasing_create_order', ok: true, action: { status: 'executed', confidence: 0.7 } });
     // The manager's profile says French: the door answers in French.
-    expect(events[6]!.data.text).toMatch(/^Action n° \d+ exécutée\. Bon de commande PO2026-\d{5} \(Bureau Plus Inc\.\) : total 2862\.88 CAD, statut draft\.$/);
+    expect(events[6]!.data.text).toMatch(/^Action n° \d+ exécutée\. Bon de commande PO2026-\d{5} \(Bureau Plus Inc\.\) : total 2\s862,88\s\$, statut brouillon\.$/);
   });
 
   it('lets a viewer chat and read but not write or upload', async () => {
