@@ -19,9 +19,15 @@ export interface Amount {
 }
 
 /** What a write tool knows about a request before it runs: its amount and the evidence it found. */
-export interface Assessment {
+export interface Assessment<P = unknown> {
   amount?: Amount | null;
   evidence?: EvidenceFactor[];
+  /**
+   * The checked request as assess worked it out, handed to run when run follows in the same
+   * transaction (a proposal executed at once, an edited approval), so the work is not done twice.
+   * Never stored: an approval decided later runs without it and checks everything again.
+   */
+  prepared?: P;
 }
 
 interface ToolBase<I extends z.ZodObject, O extends z.ZodType> {
@@ -41,8 +47,10 @@ export interface ReadTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodTy
   kind: 'read';
 }
 
-export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> extends ToolBase<I, O> {
+export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType, P = unknown> extends ToolBase<I, O> {
   kind: 'write';
+  /** `prepared` is what assess returned moments before in the same transaction, when it did. */
+  run: (ctx: ToolCtx, input: z.output<I>, prepared?: P) => Promise<z.output<O>>;
   risk: Risk;
   /** Roles that may ask for this write; default: everyone but viewers. */
   roles?: Role[];
@@ -51,7 +59,7 @@ export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodT
   /** The tool sends something outside (email): MCP openWorldHint. */
   openWorld?: boolean;
   /** Checks the request against the tenant's data (throws a clear AppError) and finds amount and evidence. */
-  assess?: (ctx: ToolCtx, input: z.output<I>) => Promise<Assessment>;
+  assess?: (ctx: ToolCtx, input: z.output<I>) => Promise<Assessment<P>>;
   /** Reverses an executed action; present only for reversible tools. */
   undo?: (ctx: ToolCtx, input: z.output<I>, result: z.output<O>) => Promise<void>;
 }
@@ -60,13 +68,13 @@ export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.Zo
 
 /** Identity function that keeps the input and output types of a tool for its run(). */
 export function defineTool<I extends z.ZodObject, O extends z.ZodType>(tool: ReadTool<I, O>): ReadTool<I, O>;
-export function defineTool<I extends z.ZodObject, O extends z.ZodType>(tool: WriteTool<I, O>): WriteTool<I, O>;
+export function defineTool<I extends z.ZodObject, O extends z.ZodType, P = unknown>(tool: WriteTool<I, O, P>): WriteTool<I, O, P>;
 export function defineTool(tool: Tool): Tool {
   return tool;
 }
 
 /** Any tool, whatever its schemas: what the registry and the frontends handle. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyTool = ReadTool<any, any> | WriteTool<any, any>;
+export type AnyTool = ReadTool<any, any> | WriteTool<any, any, any>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AnyWriteTool = WriteTool<any, any>;
+export type AnyWriteTool = WriteTool<any, any, any>;

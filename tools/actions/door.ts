@@ -107,7 +107,7 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
       let result: unknown = null;
       let error: ActionRow['error'] = null;
       if (decision.outcome === 'execute') {
-        const run = await execute(ctx, tool, input);
+        const run = await execute(ctx, tool, input, assessment.prepared);
         // A request the tool itself rejects (unknown supplier, bad state) records nothing.
         if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
         ({ status, result, error } = run.ok ? { status: 'executed', result: run.result, error: null } : { status: 'failed', result: null, error: run.body });
@@ -262,9 +262,11 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     const event = eventWriter(tx, row, session.actor.userId, options.source, now);
     let input = row.input as unknown;
     let { amountCents, requiredLevel } = row;
+    let prepared: unknown;
     if (options.editedInput !== undefined) {
       input = parseInput(tool, options.editedInput);
       const assessment = tool.assess ? await tool.assess(ctx, input) : {};
+      prepared = assessment.prepared;
       amountCents = assessment.amount?.cents ?? null;
       // An edit can raise the amount: the level it needs then rises with it, never falls.
       if (tool.approvalLevels) requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
@@ -275,7 +277,7 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     if (from === 'failed') event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
     else event('approved', { status: row.status }, { status: 'approved' }, options.note);
 
-    const run = await execute(ctx, tool, input);
+    const run = await execute(ctx, tool, input, prepared);
     const status: ActionStatus = run.ok ? 'executed' : 'failed';
     const [updated] = await tx
       .update(aiActions)
@@ -303,10 +305,14 @@ const levelsOf = (t: Tenant) => [t.approvalLevel1Cents, t.approvalLevel2Cents, t
 
 type RunResult = { ok: true; result: unknown } | { ok: false; error: unknown; body: { code: string; message: string } };
 
-/** Runs the tool in a savepoint: a failure rolls back its own writes and leaves the action's record intact. */
-async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown): Promise<RunResult> {
+/**
+ * Runs the tool in a savepoint: a failure rolls back its own writes and leaves the action's record intact.
+ * `prepared` is what assess found earlier in this same transaction; the door writes nothing the tool
+ * reads in between, so it still holds and run need not read it all again.
+ */
+async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown, prepared?: unknown): Promise<RunResult> {
   try {
-    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp }, input)));
+    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp }, input, prepared)));
     return { ok: true, result: jsonSafe(result) };
   } catch (error) {
     const body = errorBody(error).error;

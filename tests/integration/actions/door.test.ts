@@ -1,11 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { aiActionEvents, aiActions, notifications, purchaseOrderApprovals, purchaseOrders } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { approve, propose, reject, retry, undo } from '../../../tools/actions/door.ts';
 import { getAction } from '../../../tools/actions/get-action.ts';
 import type { Session } from '../../../tools/context.ts';
+import { defineTool } from '../../../tools/define.ts';
 import { AppError } from '../../../tools/errors.ts';
 import { invoke } from '../../../tools/invoke.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
@@ -50,6 +52,29 @@ describe('propose', () => {
     expect(out.message).toMatch(/^Action #\d+ executed\. Purchase order PO2026-\d{5}/);
     const { events } = await rowsOf(buyer);
     expect(events.filter((e) => e.actionId === out.id).map((e) => e.type)).toEqual(['proposed', 'executed']);
+  });
+
+  it('hands run what assess prepared for the same proposal, so a tool checks the request once', async () => {
+    const received: unknown[] = [];
+    const prepared = { checked: 'once' };
+    const tool = defineTool({
+      name: 'test_prepared_once',
+      title: 'Test',
+      description: 'A write that records what its run receives.',
+      kind: 'write',
+      risk: 'draft',
+      input: z.object({}),
+      output: z.object({ ok: z.boolean() }),
+      assess: async () => ({ prepared }),
+      run: async (_ctx, _input, fromAssess) => {
+        received.push(fromAssess);
+        return { ok: true };
+      },
+    });
+    const out = await propose(company.session('buyer'), tool, {}, { source: 'rest', byAi: false });
+    expect(out.status).toBe('executed');
+    expect(received).toHaveLength(1);
+    expect(received[0]).toBe(prepared);
   });
 
   it('queues an AI order submission the user may not approve alone, and notifies the approvers', async () => {
