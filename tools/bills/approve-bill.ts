@@ -8,6 +8,7 @@ import type { MatchResult } from '../purchasing/three-way-match.ts';
 import { canMoveBill } from './model.ts';
 import { billById, billSummary } from './queries.ts';
 import { BillSummary } from './schemas.ts';
+import { billRefusals } from './texts.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
@@ -16,14 +17,12 @@ const input = z.object({
 });
 
 async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
-  const bill = await billById(ctx.db, request.billId, lock);
-  if (!canMoveBill(bill.status, 'approved')) throw invalid(`Bill ${bill.number} is ${bill.status}: only a draft bill can be approved.`);
+  const say = billRefusals[ctx.lang];
+  const bill = await billById(ctx.db, request.billId, ctx.lang, lock);
+  if (!canMoveBill(bill.status, 'approved')) throw invalid(say.notApprovable(bill.number, bill.status), { status: bill.status });
   const match = bill.matchResult as MatchResult | null;
   if (match?.status === 'mismatch' && !(request.acceptMismatch && request.note)) {
-    throw invalid(
-      `Bill ${bill.number} does not match its purchase order (${match.differences.map((d) => d.kind).join(', ')}). ` +
-        'Check it with bills_get_bill; to approve it anyway give acceptMismatch: true and a note saying why.',
-    );
+    throw invalid(say.mismatch(bill.number, match.differences.map((d) => d.kind).join(', ')), { differences: match.differences });
   }
   return bill;
 }
@@ -51,8 +50,8 @@ export const approveBill = defineTool({
       .set({ status: 'approved', approvedBy: ctx.actor.userId, approvedAt: ctx.now, notes: note, updatedAt: ctx.now })
       .where(and(eq(supplierBills.id, bill.id), eq(supplierBills.status, bill.status)))
       .returning({ id: supplierBills.id });
-    if (!updated.length) throw conflict(`Bill ${bill.number} changed meanwhile; read it again.`);
-    return billSummary(ctx.db, bill.id);
+    if (!updated.length) throw conflict(billRefusals[ctx.lang].changedMeanwhile(bill.number));
+    return billSummary(ctx.db, bill.id, ctx.lang);
   },
   summarize: (b, lang) => (lang === 'fr' ? `Facture ${b.number} approuvée (${b.total} ${b.currency}).` : `Bill ${b.number} approved (${b.total} ${b.currency}).`),
 });

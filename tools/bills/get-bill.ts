@@ -10,6 +10,6 @@ export const getBill = defineTool({
   kind: 'read',
   input: z.object({ billId: z.string().uuid() }),
   output: BillSummary,
-  run: (ctx, input) => billSummary(ctx.db, input.billId),
+  run: (ctx, input) => billSummary(ctx.db, input.billId, ctx.lang),
   summarize: (b, lang) => (lang === 'fr' ? `${b.number} : ${b.total} ${b.currency}, solde ${b.balance}, ${b.status}.` : `${b.number}: ${b.total} ${b.currency}, balance ${b.balance}, ${b.status}.`),
 });

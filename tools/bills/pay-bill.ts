@@ -4,10 +4,12 @@ import { billPayments, supplierBills } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid } from '../errors.ts';
-import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { moneyFor } from '../invoicing/texts.ts';
+import { IsoDate, Money, toMinor } from '../money.ts';
 import { canMoveBill } from './model.ts';
 import { billById, billSummary } from './queries.ts';
 import { BillSummary } from './schemas.ts';
+import { billRefusals } from './texts.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
@@ -18,15 +20,18 @@ const input = z.object({
 });
 
 async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
-  const bill = await billById(ctx.db, request.billId, lock);
+  const say = billRefusals[ctx.lang];
+  const bill = await billById(ctx.db, request.billId, ctx.lang, lock);
   const balance = bill.totalCents - bill.paidCents;
   const amountCents = request.amount === undefined ? balance : toMinor(request.amount, bill.currency);
   if (!canMoveBill(bill.status, 'paid')) {
-    throw invalid(bill.status === 'draft' ? `Bill ${bill.number} is not approved yet: approve it with bills_approve_bill first.` : `Bill ${bill.number} is ${bill.status}: nothing to pay.`);
+    throw invalid(bill.status === 'draft' || bill.status === 'booked' ? say.notApprovedYet(bill.number) : say.nothingToPay(bill.number, bill.status), { status: bill.status });
   }
-  if (amountCents <= 0n) throw invalid('A payment must be more than zero.');
+  if (amountCents <= 0n) throw invalid(say.paymentNotPositive);
   if (amountCents > balance) {
-    throw invalid(`Payment of ${fromMinor(amountCents, bill.currency)} exceeds the balance of bill ${bill.number} (${fromMinor(balance, bill.currency)} ${bill.currency}).`);
+    // Only on refusal: the amounts are written the way the company reads money.
+    const money = moneyFor(ctx.lang, (await ctx.tenant()).country, bill.currency);
+    throw invalid(say.overBalance(money(amountCents), bill.number, money(balance)), { amount: money(amountCents), balance: money(balance) });
   }
   return { bill, amountCents, balance };
 }
@@ -67,8 +72,8 @@ export const payBill = defineTool({
       .set({ paidCents: bill.paidCents + amountCents, status, updatedAt: ctx.now })
       .where(and(eq(supplierBills.id, bill.id), eq(supplierBills.paidCents, bill.paidCents)))
       .returning({ id: supplierBills.id });
-    if (!updated.length) throw conflict(`Bill ${bill.number} changed meanwhile; read it again.`);
-    return { ...(await billSummary(ctx.db, bill.id)), paymentId: payment!.id };
+    if (!updated.length) throw conflict(billRefusals[ctx.lang].changedMeanwhile(bill.number));
+    return { ...(await billSummary(ctx.db, bill.id, ctx.lang)), paymentId: payment!.id };
   },
   summarize: (b, lang) =>
     lang === 'fr' ? `Paiement enregistré sur ${b.number} : solde ${b.balance} ${b.currency}.` : `Payment recorded on ${b.number}: balance ${b.balance} ${b.currency}.`,

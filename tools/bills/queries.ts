@@ -2,15 +2,17 @@
 import { and, asc, desc, eq, ne, or } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { purchaseOrders, supplierBillItems, supplierBills, suppliers } from '../../db/schema/index.ts';
+import type { Lang } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
 import type { PastBill } from './model.ts';
 import type { BillSummary } from './schemas.ts';
+import { billRefusals } from './texts.ts';
 
-export async function billById(tx: Tx, id: string, lock = false) {
+export async function billById(tx: Tx, id: string, lang: Lang, lock = false) {
   const query = tx.select().from(supplierBills).where(eq(supplierBills.id, id));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound(`Bill ${id} not found. Use bills_list_bills to find it.`);
+  if (!row) throw notFound(billRefusals[lang].billNotFound(id));
   return row;
 }
 
@@ -41,8 +43,8 @@ export async function pastBills(tx: Tx, supplierId: string, exceptId?: string): 
     .limit(200);
 }
 
-export async function billSummary(tx: Tx, id: string): Promise<BillSummary> {
-  const bill = await billById(tx, id);
+export async function billSummary(tx: Tx, id: string, lang: Lang): Promise<BillSummary> {
+  const bill = await billById(tx, id, lang);
   const [supplier] = await tx.select({ id: suppliers.id, name: suppliers.name }).from(suppliers).where(eq(suppliers.id, bill.supplierId));
   const order = bill.purchaseOrderId
     ? (await tx.select({ id: purchaseOrders.id, number: purchaseOrders.number }).from(purchaseOrders).where(eq(purchaseOrders.id, bill.purchaseOrderId)))[0] ?? null

@@ -14,6 +14,7 @@ import { documentTotals, taxLinesOf } from '../totals.ts';
 import { duplicateFactor, matchFactor, possibleDuplicates, supplierFactor, totalsFactor, usualAmountFactor, type SupplierResolution } from './model.ts';
 import { billByInvoiceNumber, billSummary, pastBills, supplierByTaxNumber } from './queries.ts';
 import { BillSummary } from './schemas.ts';
+import { billRefusals } from './texts.ts';
 
 /** A fuzzy name must score this high to be taken as the supplier; lower, the caller must choose. */
 const FUZZY_SUPPLIER = 0.8;
@@ -75,43 +76,37 @@ async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier
     }
   }
   const what = [asked, request.supplier?.gstNumber, request.supplier?.qstNumber].filter(Boolean).join(' / ');
-  throw notFound(`No supplier matches "${what}". Look it up with purchasing_find_suppliers, or create it with purchasing_create_supplier, then pass supplierId.`);
+  throw notFound(billRefusals[ctx.lang].noSupplier(what));
 }
 
 /** Everything the bill will hold, checked, with the evidence it carries; no write. */
 async function prepare(ctx: ToolCtx, request: Input) {
+  const say = billRefusals[ctx.lang];
   const tenant = await ctx.tenant();
   const { supplier, resolution } = await resolveSupplier(ctx, request);
-  if (supplier.status === 'blocked') throw invalid(`Supplier ${supplier.name} is blocked: unblock it before recording its bills.`);
+  if (supplier.status === 'blocked') throw invalid(say.supplierBlocked(supplier.name));
   if (request.supplierInvoiceNumber) {
     const existing = await billByInvoiceNumber(ctx.db, supplier.id, request.supplierInvoiceNumber);
-    if (existing) {
-      throw conflict(
-        ctx.lang === 'fr'
-          ? `La facture ${request.supplierInvoiceNumber} de ${supplier.name} est déjà enregistrée (${existing.number}) : rien n'a été ajouté.`
-          : `Invoice ${request.supplierInvoiceNumber} from ${supplier.name} is already recorded as ${existing.number}: nothing was added.`,
-        { billId: existing.id, number: existing.number },
-      );
-    }
+    if (existing) throw conflict(say.alreadyRecorded(request.supplierInvoiceNumber, supplier.name, existing.number), { billId: existing.id, number: existing.number });
   }
   const currency = request.currency ?? supplier.currency;
   const order = request.purchaseOrderId ? await orderById(ctx.db, request.purchaseOrderId) : null;
   if (order) {
-    if (order.supplierId !== supplier.id) throw invalid(`Purchase order ${order.number} is with another supplier, not ${supplier.name}.`);
-    if (!BILLABLE.has(order.status)) throw invalid(`Purchase order ${order.number} is ${order.status}: only an order sent to the supplier and not closed can be billed.`);
-    if (order.currency !== currency) throw invalid(`Purchase order ${order.number} is in ${order.currency}, the bill in ${currency}.`);
+    if (order.supplierId !== supplier.id) throw invalid(say.orderOtherSupplier(order.number, supplier.name));
+    if (!BILLABLE.has(order.status)) throw invalid(say.orderNotBillable(order.number, order.status), { status: order.status });
+    if (order.currency !== currency) throw invalid(say.orderCurrency(order.number, order.currency, currency));
   }
   if (request.documentId) {
     const found = await ctx.db.query.documents.findFirst({ columns: { id: true }, where: (d, { eq }) => eq(d.id, request.documentId!) });
-    if (!found) throw notFound(`Document ${request.documentId} not found.`);
+    if (!found) throw notFound(say.documentNotFound(request.documentId));
   }
 
   const lines = request.lines.map((l) => ({ ...l, unitPriceCents: toMinor(l.unitPrice, currency) }));
   const given = [request.subtotal, request.tax, request.total];
   if (given.some((v) => v !== undefined) && given.some((v) => v === undefined)) {
-    throw invalid('Give subtotal, tax and total together (as printed on the bill), or none of them to compute them from the lines.');
+    throw invalid(say.partialTotals);
   }
-  if (!lines.length && request.total === undefined) throw invalid('Give the bill lines, or its subtotal, tax and total.');
+  if (!lines.length && request.total === undefined) throw invalid(say.nothingToRecord);
   const computed = lines.length
     ? documentTotals({ country: tenant.country === 'FR' ? 'FR' : 'CA', region: order?.shipToProvince ?? tenant.province, on: request.billDate, currency, lines, lang: ctx.lang })
     : null;
@@ -158,10 +153,12 @@ export const recordBill = defineTool({
   output: BillSummary,
   async assess(ctx, request) {
     const bill = await prepare(ctx, request);
-    return { amount: { cents: bill.totalCents, currency: bill.currency }, evidence: bill.evidence };
+    return { amount: { cents: bill.totalCents, currency: bill.currency }, evidence: bill.evidence, prepared: bill };
   },
-  async run(ctx, request) {
-    const bill = await prepare(ctx, request);
+  async run(ctx, request, prepared) {
+    // Prepared by assess in this transaction when the door executes at once; an approval decided
+    // later comes without it, and the bill is then checked again against today's data.
+    const bill = prepared ?? (await prepare(ctx, request));
     const number = await nextNumber(ctx.db, ctx.tenantId, 'BILL', request.billDate);
     const [row] = await ctx.db
       .insert(supplierBills)
@@ -188,7 +185,7 @@ export const recordBill = defineTool({
       // A concurrent recording of the same supplier invoice loses here instead of making two bills.
       .onConflictDoNothing()
       .returning({ id: supplierBills.id });
-    if (!row) throw conflict(`Invoice ${request.supplierInvoiceNumber} from ${bill.supplier.name} was just recorded by someone else.`);
+    if (!row) throw conflict(billRefusals[ctx.lang].justRecorded(request.supplierInvoiceNumber ?? '', bill.supplier.name));
     if (bill.lines.length) {
       await ctx.db.insert(supplierBillItems).values(
         bill.lines.map((l, i) => ({
@@ -208,7 +205,7 @@ export const recordBill = defineTool({
     }
     // A fully received order is now billed; a partial one stays as it is until the rest arrives.
     if (bill.order?.status === 'received') await moveOrder(ctx, bill.order, 'invoiced', `bill ${number}`);
-    return billSummary(ctx.db, row.id);
+    return billSummary(ctx.db, row.id, ctx.lang);
   },
   summarize: (b, lang) =>
     lang === 'fr'

@@ -1,16 +1,19 @@
 // Supplier bills through the door: evidence factors, gapless numbers, three-way match on a partly
 // received order, duplicates refused, approval (mismatch needs a reason) and payments.
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { billPayments, purchaseOrderHistory, purchaseOrders, supplierBills } from '../../../db/schema/index.ts';
+import { billPayments, purchaseOrderHistory, purchaseOrders, supplierBills, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { approveBill } from '../../../tools/bills/approve-bill.ts';
+import { getBill } from '../../../tools/bills/get-bill.ts';
 import { payBill } from '../../../tools/bills/pay-bill.ts';
 import { recordBill } from '../../../tools/bills/record-bill.ts';
-import { propose } from '../../../tools/actions/door.ts';
+import { approve, propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
 import type { AnyWriteTool } from '../../../tools/define.ts';
+import { invoke } from '../../../tools/invoke.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
 import { receiveItems } from '../../../tools/purchasing/receive-items.ts';
@@ -200,7 +203,11 @@ describe('approving and paying', () => {
     expect(approved.status).toBe('approved');
     const part = await run(co.session('accountant'), payBill, { billId: bill.id, amount: '1000.00', paidOn: '2026-03-20', method: 'cheque', reference: 'CHQ 1042' });
     expect(part).toMatchObject({ status: 'partially_paid', paid: '1000.00', balance: '500.00' });
-    await expect(propose(co.session('accountant'), payBill, { billId: bill.id, amount: '600.00' }, person)).rejects.toMatchObject({ code: 'invalid', message: `Payment of 600.00 exceeds the balance of bill ${bill.number} (500.00 CAD).` });
+    await expect(propose(co.session('accountant'), payBill, { billId: bill.id, amount: '600.00' }, person)).rejects.toMatchObject({ code: 'invalid', message: `Payment of $600.00 exceeds the balance of bill ${bill.number} ($500.00).` });
+    await expect(propose(co.session('accountant', 'fr'), payBill, { billId: bill.id, amount: '600.00' }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Le paiement de 600,00\u00a0$ dépasse le solde de la facture ${bill.number} (500,00\u00a0$).`,
+    });
     const rest = await run(co.session('accountant'), payBill, { billId: bill.id });
     expect(rest).toMatchObject({ status: 'paid', paid: '1500.00', balance: '0.00' });
     const payments = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(billPayments).where(eq(billPayments.billId, bill.id)));
@@ -212,5 +219,55 @@ describe('approving and paying', () => {
     await run(co.session('accountant'), approveBill, { billId: bill.id });
     const out = await propose(co.session('buyer'), payBill, { billId: bill.id }, person);
     expect(out.status).toBe('pending_approval');
+  });
+});
+
+describe('a bill approved later', () => {
+  it('is checked again when it runs: a supplier blocked since the proposal fails it, in the approver’s language', async () => {
+    // Manual level: the bill read by the AI waits for a person, so run happens in another transaction.
+    const manual = await makeCompany(handle.db, { automationLevel: 'manual' });
+    const supplier = await run<{ id: string }>(manual.session('buyer'), createSupplier, { name: 'Papeterie Tardive' });
+    const proposed = await propose(manual.session('accountant'), recordBill, { supplierId: supplier.id, supplierInvoiceNumber: 'T-1', billDate: '2026-03-06', subtotal: '80.00', tax: '0.00', total: '80.00' }, email);
+    expect(proposed.status).toBe('pending_approval');
+    await withTenant(handle.db, manual.tenant.id, (tx) => tx.update(suppliers).set({ status: 'blocked' }).where(eq(suppliers.id, supplier.id)));
+
+    const decided = await approve(manual.session('accountant', 'fr'), proposed.id, { source: 'rest' });
+    expect(decided.status).toBe('failed');
+    expect(decided.error).toEqual({ code: 'invalid', message: "Le fournisseur Papeterie Tardive est bloqué : débloquez-le avant d'enregistrer ses factures." });
+    expect(await withTenant(handle.db, manual.tenant.id, (tx) => tx.select().from(supplierBills))).toEqual([]);
+  });
+});
+
+describe('refusals in the language of the person asking', () => {
+  it('answers in French for a French session', async () => {
+    const fr = co.session('accountant', 'fr');
+    await expect(propose(fr, recordBill, { supplier: { name: 'Fournisseur Inconnu' }, billDate: '2026-03-10', total: '1.00', subtotal: '1.00', tax: '0.00' }, email)).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'Aucun fournisseur ne correspond à « Fournisseur Inconnu ». Cherchez-le avec purchasing_find_suppliers, ou créez-le avec purchasing_create_supplier, puis donnez supplierId.',
+    });
+    await expect(propose(fr, recordBill, { supplierId, billDate: '2026-03-10', total: '5.00' }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Donnez ensemble le sous-total, la taxe et le total (tels qu’imprimés sur la facture), ou aucun des trois pour les calculer à partir des lignes.',
+    });
+    await expect(propose(fr, recordBill, { supplierId, purchaseOrderId: orderId, billDate: '2026-03-10', currency: 'USD', total: '5.00', subtotal: '5.00', tax: '0.00' }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringMatching(/^Le bon de commande PO2026-\d{5} est en CAD, la facture en USD\.$/),
+    });
+
+    const draft = await run(co.session('accountant'), recordBill, { supplierId, supplierInvoiceNumber: 'F-3000', billDate: '2026-03-12', subtotal: '20.00', tax: '0.00', total: '20.00' });
+    await expect(propose(fr, payBill, { billId: draft.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `La facture ${draft.number} n'est pas encore approuvée : approuvez-la d'abord avec bills_approve_bill.`,
+    });
+    await run(co.session('accountant'), approveBill, { billId: draft.id });
+    await expect(propose(fr, approveBill, { billId: draft.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `La facture ${draft.number} est approuvée : seule une facture en brouillon ou comptabilisée peut être approuvée.`,
+    });
+    const missing = randomUUID();
+    await expect(invoke(fr, getBill, { billId: missing }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Facture fournisseur ${missing} introuvable. Cherchez-la avec bills_list_bills.`,
+    });
   });
 });
