@@ -4,8 +4,8 @@
  * Each stage leaves a status a person can see: received → reading → extracted → proposed | booked,
  * or failed with the reason. Running it twice for one document proposes nothing new.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
-import type { Database } from '../../db/client.ts';
+import { and, asc, eq, or, sql } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
 import { documents, inboundEmails, users } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { propose, type ActionOutcome } from '../actions/door.ts';
@@ -74,22 +74,22 @@ export function readingFactors(read: Extracted): EvidenceFactor[] {
   return factors;
 }
 
-/** The person the proposal is for: who uploaded or forwarded the bill, else the company's first administrator. */
-async function actorFor(db: Database, tenantId: string, documentId: string, uploaderId?: string) {
-  return withTenant(db, tenantId, async (tx) => {
-    if (uploaderId) {
-      const [uploader] = await tx.select().from(users).where(and(eq(users.id, uploaderId), eq(users.active, true)));
-      if (uploader) return uploader;
-    }
-    const [doc] = await tx.select({ emailId: documents.inboundEmailId }).from(documents).where(eq(documents.id, documentId));
-    if (doc?.emailId) {
-      const [email] = await tx.select({ from: inboundEmails.fromAddress }).from(inboundEmails).where(eq(inboundEmails.id, doc.emailId));
-      const [sender] = email ? await tx.select().from(users).where(and(eq(users.email, email.from), eq(users.active, true))) : [];
-      if (sender) return sender;
-    }
-    const [admin] = await tx.select().from(users).where(and(eq(users.active, true), inArray(users.role, ['admin']))).orderBy(asc(users.createdAt)).limit(1);
-    return admin ?? null;
-  });
+/**
+ * The person the proposal is for: who uploaded the bill, else who forwarded it, else the company's
+ * first administrator; active people only. One query, the candidates ranked in that order.
+ */
+async function personFor(tx: Tx, emailId: string | null, uploaderId?: string) {
+  const isUploader = uploaderId ? eq(users.id, uploaderId) : sql`false`;
+  const isSender = emailId
+    ? sql`exists (select 1 from ${inboundEmails} where ${inboundEmails.id} = ${emailId} and ${inboundEmails.fromAddress} = ${users.email})`
+    : sql`false`;
+  const [person] = await tx
+    .select()
+    .from(users)
+    .where(and(eq(users.active, true), or(isUploader, isSender, eq(users.role, 'admin'))))
+    .orderBy(sql`case when ${isUploader} then 0 when ${isSender} then 1 else 2 end`, asc(users.createdAt))
+    .limit(1);
+  return person ?? null;
 }
 
 export async function readBill(
@@ -102,59 +102,77 @@ export async function readBill(
     withTenant(db, tenantId, (tx) => tx.update(documents).set({ ...values, updatedAt: options.now() }).where(eq(documents.id, documentId)));
 
   // Claim the document: only a received one is read, so a second run (a redelivered event) does nothing.
-  const [doc] = await withTenant(db, tenantId, (tx) =>
-    tx.update(documents).set({ status: 'reading', updatedAt: options.now() }).where(and(eq(documents.id, documentId), eq(documents.status, 'received'))).returning(),
-  );
-  if (!doc) {
-    const [current] = await withTenant(db, tenantId, (tx) => tx.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId)));
-    return { status: 'skipped', documentStatus: current?.status ?? 'missing' };
-  }
+  // The person it is for is found in the same transaction; "reading" shows once it commits.
+  const claim = await withTenant(db, tenantId, async (tx) => {
+    const [doc] = await tx
+      .update(documents)
+      .set({ status: 'reading', updatedAt: options.now() })
+      .where(and(eq(documents.id, documentId), eq(documents.status, 'received')))
+      .returning();
+    if (!doc) {
+      const [current] = await tx.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId));
+      return { skipped: current?.status ?? 'missing' } as const;
+    }
+    return { doc, person: await personFor(tx, doc.inboundEmailId, options.uploaderId) };
+  });
+  if (claim.skipped) return { status: 'skipped', documentStatus: claim.skipped };
 
-  const person = await actorFor(db, tenantId, documentId, options.uploaderId);
+  const { doc, person } = claim;
   const lang: Lang = person?.language ?? 'fr';
-  const read = await extractDocument(doc.content, { filename: doc.filename, mimeType: doc.mimeType });
-  if (read.status === 'failed') {
-    await set({ status: 'failed', extraction: read, error: read.message[lang] });
-    return { status: 'failed', reason: read.message[lang] };
-  }
-  await set({ status: 'extracted', extraction: read, confidence: read.confidence, error: null });
-
-  let bill: ReturnType<typeof billInputFrom>;
   try {
-    bill = billInputFrom(read, documentId);
+    const read = await extractDocument(doc.content, { filename: doc.filename, mimeType: doc.mimeType });
+    if (read.status === 'failed') {
+      await set({ status: 'failed', extraction: read, error: read.message[lang] });
+      return { status: 'failed', reason: read.message[lang] };
+    }
+    // The reading and, when no bill can be proposed from it, the reason, in one write.
+    const bill = person ? billOrReason(read, documentId, lang) : { reason: noPerson[lang] };
+    await set({ status: 'extracted', extraction: read, confidence: read.confidence, error: 'reason' in bill ? bill.reason : null });
+    if ('reason' in bill) return { status: 'extracted', reason: bill.reason };
+
+    const session: Session = { db, tenantId, actor: actorOf(person!), lang, now: options.now };
+    let action: ActionOutcome;
+    try {
+      action = await propose(session, recordBill, bill.input, {
+        source: options.source,
+        byAi: true,
+        evidence: readingFactors(read),
+        rationale: `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
+        idempotencyKey: `bill-from-document-${documentId}`,
+      });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // Unknown supplier, duplicate bill, bad amounts: the reading stays, with what a person must do.
+      await set({ error: err.message });
+      return { status: 'extracted', reason: err.message };
+    }
+    const booked = action.status === 'executed';
+    // Recording the bill marked the document booked in the proposal's own transaction (tools/bills/
+    // record-bill.ts); only a queued or failed proposal, or an earlier one found again, is written here.
+    if (!booked || action.duplicate) await set({ status: booked ? 'booked' : 'proposed', error: action.status === 'failed' ? action.message : null });
+    return { status: booked ? 'booked' : 'proposed', action };
+  } catch (err) {
+    // Anything unexpected after the claim: the document says so rather than staying "reading".
+    await set({ status: 'failed', error: lang === 'fr' ? 'Erreur interne en lisant ou en proposant la facture.' : 'Internal error while reading or proposing the bill.' });
+    throw err;
+  }
+}
+
+const noPerson: Record<Lang, string> = {
+  fr: 'Lu, mais aucune facture proposée : aucun administrateur actif pour qui la proposer.',
+  en: 'Read, but no bill proposed: no active administrator to propose it for.',
+};
+
+/** The input of the bill to propose, or why there is none, in the person's language. */
+function billOrReason(read: Extracted, documentId: string, lang: Lang): { input: Record<string, unknown> } | { reason: string } {
+  try {
+    const bill = billInputFrom(read, documentId);
+    if ('input' in bill) return bill;
+    return { reason: lang === 'fr' ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.` : `Read, but no bill proposed: ${bill.missing}.` };
   } catch (err) {
     // An amount the bill's currency cannot hold (e.g. 4 decimals in e-invoice XML): a person decides.
     if (!(err instanceof AppError)) throw err;
-    await set({ error: err.message });
-    return { status: 'extracted', reason: err.message };
-  }
-  if ('missing' in bill) {
-    const reason = lang === 'fr' ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.` : `Read, but no bill proposed: ${bill.missing}.`;
-    await set({ error: reason });
-    return { status: 'extracted', reason };
-  }
-  if (!person) return { status: 'extracted', reason: 'No active administrator to propose the bill for.' };
-
-  const session: Session = { db, tenantId, actor: actorOf(person), lang, now: options.now };
-  try {
-    const action = await propose(session, recordBill, bill.input, {
-      source: options.source,
-      byAi: true,
-      evidence: readingFactors(read),
-      rationale: `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
-      idempotencyKey: `bill-from-document-${documentId}`,
-    });
-    const booked = action.status === 'executed';
-    await set({ status: booked ? 'booked' : 'proposed', error: action.status === 'failed' ? action.message : null });
-    return { status: booked ? 'booked' : 'proposed', action };
-  } catch (err) {
-    // Unknown supplier, duplicate bill, bad amounts: the reading stays, with what a person must do.
-    if (!(err instanceof AppError)) {
-      await set({ status: 'failed', error: lang === 'fr' ? 'Erreur interne en proposant la facture.' : 'Internal error while proposing the bill.' });
-      throw err;
-    }
-    await set({ error: err.message });
-    return { status: 'extracted', reason: err.message };
+    return { reason: err.message };
   }
 }
 

@@ -4,12 +4,14 @@ import { eq } from 'drizzle-orm';
 import MailComposer from 'nodemailer/lib/mail-composer/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { aiActions, documents, supplierBills, suppliers } from '../../../db/schema/index.ts';
+import { aiActions, documents, supplierBills, suppliers, users } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { eventsFor } from '../../../email/events.ts';
 import { inboundAddress, receiveEmail } from '../../../email/inbound.ts';
 import { jobDefinitions } from '../../../jobs/index.ts';
 import { createInProcessRunner } from '../../../jobs/runner.ts';
+import { makeBills, renderBill } from '../../../evals/extraction/synthetic-bills.ts';
+import { storeDocument } from '../../../tools/documents/store.ts';
 import { readBill } from '../../../tools/intake/read-bill.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
@@ -59,6 +61,8 @@ describe('bill intake', () => {
     expect(await readBill(handle.db, company.tenant.id, mail.documentIds[0]!, { source: 'email', now })).toEqual({ status: 'skipped', documentStatus: 'booked' });
     const actions = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'bills_record_supplier_bill')));
     expect(actions).toHaveLength(1);
+    // Proposed for the person who forwarded it, not for the first administrator.
+    expect(actions[0]).toMatchObject({ actorId: company.user('buyer').id, source: 'email', byAi: true });
   });
 
   it('keeps the reading and says what to do when the same bill comes again', async () => {
@@ -87,5 +91,57 @@ describe('bill intake', () => {
     await runner.idle();
     await runner.stop();
     expect((await documentRow(mail.documentIds[0]!)).status).toBe('booked');
+  });
+});
+
+describe('whom the bill is proposed for', () => {
+  it('the person who uploaded it while active, else the first administrator', async () => {
+    const quebec = await makeCompany(handle.db, { automationLevel: 'assisted' }, now);
+    const specs = makeBills(3, 11);
+    await withTenant(handle.db, quebec.tenant.id, (tx) =>
+      tx.insert(suppliers).values([...new Map(specs.map((s) => [s.supplier.gst, { tenantId: quebec.tenant.id, name: s.supplier.name, gstNumber: s.supplier.gst }])).values()]).onConflictDoNothing(),
+    );
+    const read = async (i: number, uploaderId?: string) => {
+      const doc = await withTenant(handle.db, quebec.tenant.id, async (tx) =>
+        storeDocument(tx, quebec.tenant.id, { filename: `${specs[i]!.id}.pdf`, declaredType: 'application/pdf', content: await renderBill(specs[i]!), source: 'upload' }),
+      );
+      const outcome = await readBill(handle.db, quebec.tenant.id, doc.id, { source: 'chat', now, uploaderId });
+      if (outcome.status !== 'booked') throw new Error(`not booked: ${JSON.stringify(outcome)}`);
+      const [action] = await withTenant(handle.db, quebec.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.id, outcome.action.id)));
+      return action!.actorId;
+    };
+    expect(await read(0, quebec.user('accountant').id)).toBe(quebec.user('accountant').id);
+    expect(await read(1)).toBe(quebec.user('admin').id);
+    await withTenant(handle.db, quebec.tenant.id, (tx) => tx.update(users).set({ active: false }).where(eq(users.id, quebec.user('buyer').id)));
+    expect(await read(2, quebec.user('buyer').id)).toBe(quebec.user('admin').id);
+  });
+
+  it('keeps the reading, and says why on the document, when no active administrator is left', async () => {
+    const orphan = await makeCompany(handle.db, { automationLevel: 'assisted' }, now);
+    await withTenant(handle.db, orphan.tenant.id, (tx) => tx.update(users).set({ active: false }).where(eq(users.role, 'admin')));
+    const [spec] = makeBills(1, 13);
+    const doc = await withTenant(handle.db, orphan.tenant.id, async (tx) =>
+      storeDocument(tx, orphan.tenant.id, { filename: 'orphan.pdf', declaredType: 'application/pdf', content: await renderBill(spec!), source: 'upload' }),
+    );
+    const reason = 'Lu, mais aucune facture proposée : aucun administrateur actif pour qui la proposer.';
+    expect(await readBill(handle.db, orphan.tenant.id, doc.id, { source: 'chat', now })).toEqual({ status: 'extracted', reason });
+    const [row] = await withTenant(handle.db, orphan.tenant.id, (tx) => tx.select().from(documents).where(eq(documents.id, doc.id)));
+    expect(row).toMatchObject({ status: 'extracted', error: reason });
+  });
+});
+
+describe('a bill that waits for a person', () => {
+  it('leaves the document proposed, with no bill yet (manual level)', async () => {
+    const manual = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const [spec] = makeBills(1, 12);
+    await withTenant(handle.db, manual.tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: manual.tenant.id, name: spec!.supplier.name, gstNumber: spec!.supplier.gst }));
+    const doc = await withTenant(handle.db, manual.tenant.id, async (tx) =>
+      storeDocument(tx, manual.tenant.id, { filename: 'queued.pdf', declaredType: 'application/pdf', content: await renderBill(spec!), source: 'upload' }),
+    );
+    const outcome = await readBill(handle.db, manual.tenant.id, doc.id, { source: 'chat', now });
+    expect(outcome).toMatchObject({ status: 'proposed', action: { status: 'pending_approval' } });
+    const [row] = await withTenant(handle.db, manual.tenant.id, (tx) => tx.select().from(documents).where(eq(documents.id, doc.id)));
+    expect(row).toMatchObject({ status: 'proposed', error: null });
+    expect(await withTenant(handle.db, manual.tenant.id, (tx) => tx.select().from(supplierBills))).toEqual([]);
   });
 });
