@@ -22,7 +22,7 @@ export interface ChatDeps {
   model: ChatModel | null;
   registry: readonly AnyTool[];
   historyBudget?: number;
-  /** The frontend the turn came from, recorded on the actions it proposes; default chat. */
+  /** The frontend the turn came from, recorded on the actions it proposes or decides (agent and slash commands); default chat. */
   source?: 'chat' | 'email';
 }
 
@@ -67,7 +67,7 @@ export async function chatTurn(
   const slash = parseSlash(request.text, session.lang);
   if (slash) {
     answeredBy = 'command';
-    if (slash.ok) ({ text, toolCalls } = await runCommand(session, slash.command, lookup));
+    if (slash.ok) ({ text, toolCalls } = await runCommand(session, slash.command, lookup, deps.source ?? 'chat'));
     else text = slash.error;
     for (const call of toolCalls) onEvent({ type: 'tool_result', call });
     onEvent({ type: 'token', text });

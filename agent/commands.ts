@@ -4,7 +4,7 @@
  * A command whose tools do not exist yet answers so plainly.
  */
 import { approve, reject } from '../tools/actions/door.ts';
-import type { Lang, Session } from '../tools/context.ts';
+import type { Lang, Session, Source } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { AppError, errorBody } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
@@ -52,7 +52,8 @@ const t = {
 
 class Reply extends Error {}
 
-export async function runCommand(session: Session, command: SlashCommand, lookup: Lookup): Promise<CommandReply> {
+/** `source` is the frontend the command came from (a command can arrive by email too), recorded on its actions. */
+export async function runCommand(session: Session, command: SlashCommand, lookup: Lookup, source: Source): Promise<CommandReply> {
   const lang = session.lang;
   const w = t[lang];
   const calls: ToolCallRecord[] = [];
@@ -63,7 +64,7 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
     const tool = lookup(name)!;
     const id = `cmd_${++n}`;
     try {
-      const out = await invoke(session, tool, args, { source: 'chat', byAi: false });
+      const out = await invoke(session, tool, args, { source, byAi: false });
       if (out.kind === 'read') {
         calls.push({ id, name, args, ok: true, message: out.message ?? tool.title });
         return out.output;
@@ -142,7 +143,7 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
         const decide = command.name === 'approve' ? approve : reject;
         const id = `cmd_${++n}`;
         try {
-          const a = await decide(session, target.id, { source: 'chat', note: command.note ?? undefined });
+          const a = await decide(session, target.id, { source, note: command.note ?? undefined });
           const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
           calls.push({ id, name: `actions_${command.name}`, args: { number: command.number }, ok: a.status !== 'failed', message: a.message, action });
           return { text: a.message, toolCalls: calls };

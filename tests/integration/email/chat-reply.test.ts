@@ -1,8 +1,8 @@
 /** Email as chat: a request by email gets the agent's answer as a reply in the same thread, in the writer's language. */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { aiActions, aiConversations, outboxEmails, suppliers } from '../../../db/schema/index.ts';
+import { aiActionEvents, aiActions, aiConversations, outboxEmails, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { answerEmail, languageOf, requestText } from '../../../email/chat-reply.ts';
 import { registry } from '../../../tools/registry.ts';
@@ -61,6 +61,35 @@ describe('email as chat', () => {
     if (result.answered) expect(result.conversationId).toBe(conversations[0]!.id);
     const [reply] = (await outbox()).filter((m) => m.inReplyTo === '<m2@client.example>');
     expect(reply!.subject).toBe('Re: Nouveau fournisseur');
+  });
+
+  it('records slash commands sent by email, and their decisions, with source email', async () => {
+    await withTenant(handle.db, company.tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: company.tenant.id, name: 'Bureau Courriel', currency: 'CAD' }));
+    const mail = (text: string, messageId: string) =>
+      answerEmail(handle.db, { model: null, registry }, { tenantId: company.tenant.id, userId: company.user('buyer').id, from: company.user('buyer').email, subject: 'Commande', text, messageId, references: [] }, now);
+    await mail('/po Bureau Courriel: 2 x Papier A4 @ 54.99', '<m4@client.example>');
+    const ordered = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.actorId, company.user('buyer').id)));
+    expect(ordered.map((a) => [a.tool, a.source, a.byAi])).toEqual([
+      ['purchasing_create_order', 'email', false],
+      ['purchasing_submit_order', 'email', false],
+    ]);
+    const submitted = ordered.find((a) => a.tool === 'purchasing_submit_order')!;
+    expect(submitted.status).toBe('pending_approval');
+
+    const approved = await answerEmail(
+      handle.db,
+      { model: null, registry },
+      { tenantId: company.tenant.id, userId: company.user('manager').id, from: company.user('manager').email, subject: 'Approbation', text: `/approve ${submitted.number}`, messageId: '<m5@client.example>', references: [] },
+      now,
+    );
+    expect(approved).toMatchObject({ answered: true, text: expect.stringContaining(`${submitted.number}`) });
+    const events = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, submitted.id)).orderBy(asc(aiActionEvents.seq)));
+    expect(events.map((e) => [e.type, e.source])).toEqual([
+      ['proposed', 'email'],
+      ['queued', 'email'],
+      ['approved', 'email'],
+      ['executed', 'email'],
+    ]);
   });
 
   it('does not let someone outside the company drive the agent', async () => {
