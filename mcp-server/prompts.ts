@@ -90,8 +90,8 @@ const chaseOverdueInvoices = (minDays: number): Step[] => [
   {
     needs: 'reminders_',
     area: { en: 'payment reminders (draft the reminder text for me instead)', fr: 'les rappels de paiement (rédige-moi plutôt le texte du rappel)' },
-    en: "For each client, propose a polite reminder in the client's language with the reminder tool: it goes through the approval queue.",
-    fr: "Pour chaque client, propose un rappel poli dans la langue du client avec l'outil de rappel : il passe par la file d'approbation.",
+    en: "List the reminders due today under the company's schedule (reminders_list_due), then propose each one with reminders_send_reminder (invoiceId and scheduleDay): it is written in the client's language and goes through the approval queue.",
+    fr: "Liste les rappels dus aujourd'hui selon le calendrier de l'entreprise (reminders_list_due), puis propose chacun avec reminders_send_reminder (invoiceId et scheduleDay) : il est rédigé dans la langue du client et passe par la file d'approbation.",
   },
   { en: 'Leave out any invoice the client disputes, and tell me which.', fr: 'Laisse de côté toute facture que le client conteste, et dis-moi lesquelles.' },
   decisions,

@@ -9,9 +9,10 @@ import { billTools } from './bills/index.ts';
 import { exportTools } from './exports/index.ts';
 import { invoicingTools } from './invoicing/index.ts';
 import { purchasingTools } from './purchasing/index.ts';
+import { reminderTools } from './reminders/index.ts';
 import { settingsTools } from './settings/index.ts';
 
-export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...exportTools, ...invoicingTools, ...settingsTools];
+export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...exportTools, ...invoicingTools, ...reminderTools, ...settingsTools];
 
 const byName = new Map(registry.map((t) => [t.name, t]));
 if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');

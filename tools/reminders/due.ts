@@ -1,0 +1,30 @@
+/** Which invoices of the tenant are due for a reminder today, and at which step of its schedule. */
+import type { Tx } from '../../db/client.ts';
+import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
+import { addDays, daysPastDue, dueStep, stepsOf, toneOf, type Tone } from './model.ts';
+import { owingInvoices, sentSteps } from './queries.ts';
+
+export interface DueReminder {
+  invoice: InvoiceRow;
+  client: ClientRow;
+  daysPastDue: number;
+  step: number;
+  tone: Tone;
+}
+
+export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+
+export async function dueReminders(tx: Tx, schedule: readonly number[], today: string): Promise<DueReminder[]> {
+  const steps = stepsOf(schedule);
+  if (!steps.length) return [];
+  // An invoice reaches the earliest step this many days before (or after) its due date.
+  const owing = await owingInvoices(tx, addDays(today, -steps[0]!));
+  const sent = await sentSteps(tx, owing.map((o) => o.invoice.id));
+  const due: DueReminder[] = [];
+  for (const { invoice, client } of owing) {
+    const days = daysPastDue(invoice.dueDate, today);
+    const step = dueStep(steps, days, sent.get(invoice.id) ?? []);
+    if (step !== null) due.push({ invoice, client, daysPastDue: days, step, tone: toneOf(steps, step) });
+  }
+  return due;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { defineTool } from '../define.ts';
+import { fromMinor } from '../money.ts';
+import { balanceOf } from '../invoicing/model.ts';
+import { dueReminders, isoDay } from './due.ts';
+
+const DueLine = z.object({
+  invoiceId: z.string().uuid(),
+  number: z.string(),
+  client: z.object({ id: z.string().uuid(), name: z.string(), email: z.string().nullable(), language: z.enum(['fr', 'en']) }),
+  dueDate: z.string(),
+  daysPastDue: z.number().int().describe('Negative before the due date.'),
+  scheduleDay: z.number().int().describe('The step of the reminder schedule due now (days from the due date).'),
+  tone: z.enum(['courtesy', 'reminder', 'firm', 'final']),
+  balance: z.string().describe('Outstanding amount, decimal string in the invoice currency.'),
+  total: z.string(),
+  currency: z.string(),
+});
+
+export const listDueReminders = defineTool({
+  name: 'reminders_list_due',
+  title: 'List payment reminders due today',
+  description:
+    "List the client invoices due for a payment reminder today under the company's reminder schedule (days " +
+    'relative to the due date, e.g. -3, 1, 7, 14, 30): invoice, client and email, days past due, the outstanding ' +
+    'balance (decimal string) and the schedule step. Send one with reminders_send_reminder (invoiceId and scheduleDay).',
+  kind: 'read',
+  input: z.object({}),
+  output: z.object({ date: z.string(), reminders: z.array(DueLine) }),
+  async run(ctx) {
+    const tenant = await ctx.tenant();
+    const today = isoDay(ctx.now);
+    const due = await dueReminders(ctx.db, tenant.reminderSchedule, today);
+    return {
+      date: today,
+      reminders: due.map(({ invoice, client, daysPastDue, step, tone }) => ({
+        invoiceId: invoice.id,
+        number: invoice.number,
+        client: { id: client.id, name: client.name, email: client.email, language: invoice.language },
+        dueDate: invoice.dueDate,
+        daysPastDue,
+        scheduleDay: step,
+        tone,
+        balance: fromMinor(balanceOf(invoice), invoice.currency),
+        total: fromMinor(invoice.totalCents, invoice.currency),
+        currency: invoice.currency,
+      })),
+    };
+  },
+  summarize: (out, lang) => {
+    if (!out.reminders.length) return lang === 'fr' ? 'Aucun rappel de paiement à envoyer aujourd’hui.' : 'No payment reminder is due today.';
+    const lines = out.reminders.map((r) => `${r.number} — ${r.client.name} — ${r.balance} ${r.currency} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})`);
+    return `${lang === 'fr' ? `${out.reminders.length} rappel(s) à envoyer :` : `${out.reminders.length} reminder(s) due:`}\n${lines.join('\n')}`;
+  },
+});

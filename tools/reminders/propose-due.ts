@@ -1,0 +1,74 @@
+/**
+ * The daily dunning run: for every tenant, each reminder due today is proposed through the action door
+ * as the AI, so the tenant's automation level decides whether it is sent or waits for approval.
+ * Safe to run twice: a step already sent is no longer due, and a step already proposed returns its
+ * first proposal (idempotency key per invoice and step) instead of queuing a second one.
+ */
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import type { Database } from '../../db/client.ts';
+import { invoices, tenants, users } from '../../db/schema/index.ts';
+import { asSystem, withTenant } from '../../db/tenant.ts';
+import { propose } from '../actions/door.ts';
+import { actorOf } from '../auth/api-tokens.ts';
+import type { Session } from '../context.ts';
+import { AppError } from '../errors.ts';
+import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
+import { dueReminders, isoDay } from './due.ts';
+import { sendReminder } from './send-reminder.ts';
+
+export interface ProposedReminder {
+  tenantId: string;
+  invoiceNumber: string;
+  scheduleDay: number;
+  actionId: string;
+  status: string;
+  /** An earlier run already proposed this step: nothing new was queued or sent. */
+  duplicate: boolean;
+}
+
+export interface ReminderRun {
+  proposed: ProposedReminder[];
+  /** Reminders that could not be proposed (a client without email, no administrator): the others still ran. */
+  failed: { tenantId: string; invoiceNumber: string | null; error: string }[];
+}
+
+export const reminderKey = (invoiceId: string, step: number) => `reminder:${invoiceId}:${step}`;
+
+export async function proposeDueReminders(db: Database, now: Date): Promise<ReminderRun> {
+  // Only the ids of tenants with something owed are read outside a tenant; the work happens inside each one.
+  const owing = await asSystem(db, (tx) =>
+    tx
+      .selectDistinct({ tenantId: invoices.tenantId })
+      .from(invoices)
+      .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES] as InvoiceStatus[]), gt(sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`, sql`0`))),
+  );
+  const run: ReminderRun = { proposed: [], failed: [] };
+  for (const { tenantId } of owing) {
+    const { admin, due } = await withTenant(db, tenantId, async (tx) => {
+      const [tenant] = await tx.select({ schedule: tenants.reminderSchedule }).from(tenants).where(eq(tenants.id, tenantId));
+      // The AI proposes on behalf of the company's first administrator, as bill intake does without a sender.
+      const [admin] = await tx.select().from(users).where(and(eq(users.active, true), eq(users.role, 'admin'))).orderBy(asc(users.createdAt)).limit(1);
+      return { admin, due: tenant ? await dueReminders(tx, tenant.schedule, isoDay(now)) : [] };
+    });
+    if (!due.length) continue;
+    if (!admin) {
+      run.failed.push({ tenantId, invoiceNumber: null, error: 'No active administrator to propose reminders for.' });
+      continue;
+    }
+    const session: Session = { db, tenantId, actor: actorOf(admin), lang: admin.language, now: () => now };
+    for (const r of due) {
+      try {
+        const action = await propose(session, sendReminder, { invoiceId: r.invoice.id, scheduleDay: r.step }, {
+          source: 'job',
+          byAi: true,
+          idempotencyKey: reminderKey(r.invoice.id, r.step),
+          rationale: `Reminder schedule step ${r.step}: ${r.daysPastDue} day(s) from the due date.`,
+        });
+        run.proposed.push({ tenantId, invoiceNumber: r.invoice.number, scheduleDay: r.step, actionId: action.id, status: action.status, duplicate: action.duplicate });
+      } catch (err) {
+        run.failed.push({ tenantId, invoiceNumber: r.invoice.number, error: err instanceof AppError ? err.message : String(err) });
+      }
+    }
+  }
+  return run;
+}

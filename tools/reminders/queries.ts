@@ -1,0 +1,33 @@
+/** The SQL reminders need, always through a tenant-scoped transaction (ctx.db). */
+import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.ts';
+import { clients, invoices, reminders } from '../../db/schema/index.ts';
+import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
+import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
+
+/** What the client still owes, computed in SQL from the row (total − paid − credited). */
+const balance = sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`;
+
+/** Issued invoices with something owed, due on or before `dueBy`, with their client, oldest due first. */
+export async function owingInvoices(tx: Tx, dueBy: string): Promise<{ invoice: InvoiceRow; client: ClientRow }[]> {
+  return tx
+    .select({ invoice: invoices, client: clients })
+    .from(invoices)
+    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES] as InvoiceStatus[]), gt(balance, sql`0`), lte(invoices.dueDate, dueBy)))
+    .orderBy(asc(invoices.dueDate), asc(invoices.number));
+}
+
+/** The schedule steps already sent, per invoice. */
+export async function sentSteps(tx: Tx, invoiceIds: string[]): Promise<Map<string, number[]>> {
+  const sent = new Map<string, number[]>();
+  if (!invoiceIds.length) return sent;
+  const rows = await tx.select({ invoiceId: reminders.invoiceId, day: reminders.scheduleDay }).from(reminders).where(inArray(reminders.invoiceId, invoiceIds));
+  for (const r of rows) sent.set(r.invoiceId, [...(sent.get(r.invoiceId) ?? []), r.day]);
+  return sent;
+}
+
+export async function invoiceIdByNumber(tx: Tx, number: string): Promise<string | null> {
+  const [row] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, number));
+  return row?.id ?? null;
+}

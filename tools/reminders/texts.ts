@@ -1,0 +1,113 @@
+/**
+ * The words of a payment reminder in the client's language, firmer at each step of the schedule,
+ * and the refusals people read when an invoice cannot be reminded.
+ */
+import type { Lang } from '../context.ts';
+import type { Tone } from './model.ts';
+
+export interface ReminderFacts {
+  lang: Lang;
+  tone: Tone;
+  number: string;
+  tenantName: string;
+  /** Already written for the reader (formatMoney in the client's locale, formatDate). */
+  balance: string;
+  total: string;
+  partlyPaid: boolean;
+  dueDate: string;
+  daysPastDue: number;
+}
+
+const SUBJECTS: Record<Lang, Record<Tone, (n: string, from: string) => string>> = {
+  fr: {
+    courtesy: (n, from) => `Rappel : facture ${n} de ${from} bientôt à échéance`,
+    reminder: (n, from) => `Rappel de paiement : facture ${n} de ${from}`,
+    firm: (n, from) => `Deuxième rappel : facture ${n} de ${from} impayée`,
+    final: (n, from) => `Dernier avis : facture ${n} de ${from} impayée`,
+  },
+  en: {
+    courtesy: (n, from) => `Reminder: invoice ${n} from ${from} due soon`,
+    reminder: (n, from) => `Payment reminder: invoice ${n} from ${from}`,
+    firm: (n, from) => `Second reminder: invoice ${n} from ${from} is unpaid`,
+    final: (n, from) => `Final notice: invoice ${n} from ${from} is unpaid`,
+  },
+};
+
+function when(f: ReminderFacts): string {
+  const d = f.daysPastDue;
+  if (f.lang === 'fr') {
+    if (d < 0) return `arrive à échéance le ${f.dueDate}`;
+    if (d === 0) return `arrive à échéance aujourd'hui, le ${f.dueDate}`;
+    return `était payable le ${f.dueDate}, il y a ${d} jour${d > 1 ? 's' : ''}`;
+  }
+  if (d < 0) return `is due on ${f.dueDate}`;
+  if (d === 0) return `is due today, ${f.dueDate}`;
+  return `was due on ${f.dueDate}, ${d} day${d > 1 ? 's' : ''} ago`;
+}
+
+/** The amount still owed, saying so when part of the invoice was already paid or credited. */
+function owed(f: ReminderFacts): string {
+  if (f.lang === 'fr') return `Solde dû : ${f.balance}${f.partlyPaid ? ' (après déduction des paiements et crédits reçus)' : ''}.`;
+  return `Balance due: ${f.balance}${f.partlyPaid ? ' (after the payments and credits received)' : ''}.`;
+}
+
+const ASKS: Record<Lang, Record<Tone, string>> = {
+  fr: {
+    courtesy: "Ce message n'est qu'un rappel amical ; si le paiement est déjà en route, merci de ne pas en tenir compte.",
+    reminder: "Nous n'avons pas encore reçu votre paiement. Pourriez-vous le régler dès que possible ? Si c'est déjà fait, merci de ne pas tenir compte de ce message.",
+    firm: 'Ce montant demeure impayé à ce jour. Merci de procéder au paiement sans délai ou de nous indiquer la date à laquelle il sera effectué.',
+    final: "Il s'agit de notre dernier avis. Sans paiement ou nouvelle de votre part dans les 7 jours, nous devrons envisager d'autres mesures de recouvrement.",
+  },
+  en: {
+    courtesy: 'This is just a friendly reminder; if payment is already on its way, please disregard it.',
+    reminder: 'We have not received your payment yet. Could you settle it as soon as possible? If you already have, please disregard this message.',
+    firm: 'This amount remains unpaid to date. Please pay it without delay or let us know when payment will be made.',
+    final: 'This is our final notice. Without payment or word from you within 7 days, we will have to consider other collection steps.',
+  },
+};
+
+/** The reminder email: subject and text, with the invoice PDF attached by the caller. */
+export function reminderEmail(f: ReminderFacts): { subject: string; text: string } {
+  const subject = SUBJECTS[f.lang][f.tone](f.number, f.tenantName);
+  const text =
+    f.lang === 'fr'
+      ? `Bonjour,\n\nLa facture ${f.number} d'un montant de ${f.total} ${when(f)}.\n${owed(f)}\n\n${ASKS.fr[f.tone]}\n\nVous trouverez la facture ci-jointe.\n\nCordialement,\n${f.tenantName}\n`
+      : `Hello,\n\nInvoice ${f.number} for ${f.total} ${when(f)}.\n${owed(f)}\n\n${ASKS.en[f.tone]}\n\nThe invoice is attached.\n\nBest regards,\n${f.tenantName}\n`;
+  return { subject, text };
+}
+
+/** Why an invoice cannot be reminded, for the person (or model) who asked. */
+export const refusals = {
+  notOpen: (lang: Lang, number: string, status: string) =>
+    lang === 'fr'
+      ? `La facture ${number} a le statut « ${status} » : seule une facture émise et impayée peut faire l'objet d'un rappel.`
+      : `Invoice ${number} is ${status}: only an issued, unpaid invoice can be reminded.`,
+  creditNote: (lang: Lang, number: string) =>
+    lang === 'fr' ? `${number} est une note de crédit : il n'y a rien à réclamer.` : `${number} is a credit note: there is nothing to collect.`,
+  nothingOwed: (lang: Lang, number: string) =>
+    lang === 'fr' ? `La facture ${number} n'a plus de solde à payer.` : `Invoice ${number} has no balance left to pay.`,
+  noEmail: (lang: Lang, client: string) =>
+    lang === 'fr'
+      ? `Le client ${client} n'a pas d'adresse courriel : ajoutez-la avec invoicing_update_client, puis relancez.`
+      : `Client ${client} has no email address: add one with invoicing_update_client, then send the reminder.`,
+  notInSchedule: (lang: Lang, step: number, schedule: number[]) =>
+    lang === 'fr'
+      ? `Le jour ${step} ne fait pas partie du calendrier de relance (${schedule.join(', ')} jours par rapport à l'échéance).`
+      : `Day ${step} is not a step of the reminder schedule (${schedule.join(', ')} days from the due date).`,
+  tooEarly: (lang: Lang, number: string, on: string) =>
+    lang === 'fr' ? `Aucun rappel n'est prévu pour la facture ${number} avant le ${on}.` : `No reminder is due for invoice ${number} before ${on}.`,
+  scheduleDone: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `Tous les rappels prévus pour la facture ${number} ont déjà été envoyés.`
+      : `Every scheduled reminder for invoice ${number} has already been sent.`,
+  alreadySent: (lang: Lang, number: string, step: number) =>
+    lang === 'fr'
+      ? `Le rappel du jour ${step} pour la facture ${number} a déjà été envoyé (ou un rappel plus ferme).`
+      : `The day ${step} reminder for invoice ${number} was already sent (or a firmer one).`,
+  which: (lang: Lang) =>
+    lang === 'fr'
+      ? 'Indiquez la facture à relancer : invoiceId ou invoiceNumber (voir reminders_list_due).'
+      : 'Say which invoice to remind: invoiceId or invoiceNumber (see reminders_list_due).',
+  unknownNumber: (lang: Lang, number: string) =>
+    lang === 'fr' ? `Aucune facture ${number}. Utilisez reminders_list_due pour voir les factures à relancer.` : `No invoice ${number}. Use reminders_list_due to see the invoices due for a reminder.`,
+};
