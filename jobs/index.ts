@@ -5,10 +5,11 @@ import { overdueInvoicesJob, recurringInvoicesJob } from './functions/invoicing.
 import { billIntake } from './functions/bill-intake.ts';
 import { deliverMail, emailChat, pollMailbox } from './functions/email.ts';
 import { notifyApprovers } from './functions/notify-approvers.ts';
+import { paymentRemindersJob } from './functions/reminders.ts';
 import { toInngestFunction, type Job, type JobDeps } from './job.ts';
 
 export function jobDefinitions(deps: JobDeps): Job[] {
-  const jobs: Job[] = [approvalExpiry(deps), notifyApprovers(deps), recurringInvoicesJob(deps), overdueInvoicesJob(deps), emailChat(deps), billIntake(deps)] as Job[];
+  const jobs: Job[] = [approvalExpiry(deps), notifyApprovers(deps), recurringInvoicesJob(deps), overdueInvoicesJob(deps), paymentRemindersJob(deps), emailChat(deps), billIntake(deps)] as Job[];
   // Optional features: their jobs exist only when their servers are configured.
   const c = deps.config;
   if (c?.SMTP_URL) jobs.push(deliverMail({ ...deps, config: { ...c, SMTP_URL: c.SMTP_URL } }) as Job);

@@ -15,9 +15,9 @@ describe('/api/inngest', () => {
     const app = createApp({ handle, config: loadConfig({ INNGEST_BASE_URL: 'http://127.0.0.1:8288' }), now: () => new Date() });
     const res = await app.request('/api/inngest');
     expect(res.status).toBe(200);
-    // approval-expiry, notify-approvers, recurring and overdue invoices, email-chat, bill-intake
-    // (SMTP delivery and IMAP polling join only when configured).
-    expect(await res.json()).toMatchObject({ function_count: 6, mode: 'dev' });
+    // approval-expiry, notify-approvers, recurring and overdue invoices, payment reminders, email-chat,
+    // bill-intake (SMTP delivery and IMAP polling join only when configured).
+    expect(await res.json()).toMatchObject({ function_count: 7, mode: 'dev' });
   });
 
   it('is not served without one (the in-process runner runs the jobs): the path is just another API path', async () => {

@@ -1,0 +1,26 @@
+/**
+ * Payment reminders, daily: the reminders due under each tenant's schedule are proposed through the
+ * action door as the AI. Also runs on request (an event). The database decides what is due and what
+ * was already proposed or sent, so a repeated or overlapping run sends nothing twice.
+ */
+import { proposeDueReminders } from '../../tools/reminders/index.ts';
+import { defineJob, type JobDeps } from '../job.ts';
+
+export const PAYMENT_REMINDERS_EVENT = 'comptoir/reminders.due-requested';
+
+export const paymentRemindersJob = (deps: JobDeps) =>
+  defineJob({
+    id: 'payment-reminders',
+    name: 'Propose the payment reminders due',
+    // 14:00 UTC is 9:00 in Montréal (winter) and mid-afternoon in France: reminders arrive in office hours.
+    triggers: [{ cron: '0 14 * * *' }, { event: PAYMENT_REMINDERS_EVENT }],
+    handler: async ({ step }) => {
+      // The clock is read inside the step, so a replayed run reuses its result rather than a new instant.
+      const run = await step.run('propose-due', () => proposeDueReminders(deps.db, deps.now()));
+      return {
+        proposed: run.proposed.filter((p) => !p.duplicate).length,
+        alreadyProposed: run.proposed.filter((p) => p.duplicate).length,
+        failed: run.failed,
+      };
+    },
+  });
