@@ -23,7 +23,7 @@ type Lookup = (name: string) => AnyTool | undefined;
 export const COMMAND_TOOLS: Record<Exclude<SlashCommand['name'], 'help' | 'approve' | 'reject'>, string[]> = {
   po: ['purchasing_find_suppliers', 'purchasing_create_order', 'purchasing_submit_order'],
   invoice: ['invoicing_find_clients', 'invoicing_create_invoice'],
-  remind: ['invoicing_list_invoices', 'reminders_send_reminder'],
+  remind: ['reminders_list_due', 'reminders_send_reminder'],
   reconcile: ['banking_reconcile'],
 };
 
@@ -37,6 +37,9 @@ const t = {
     supplier: 'fournisseur', client: 'client',
     noAction: (n: number) => `Aucune action n° ${n} dans cette entreprise.`,
     noInvoice: (n: string) => `Aucune facture ${n}.`,
+    noneDue: 'Aucun rappel de paiement à envoyer aujourd’hui.',
+    dueCount: (n: number) => `${n} rappel(s) de paiement à envoyer aujourd’hui :`,
+    notSent: (number: string, why: string) => `${number} non relancée : ${why}`,
   },
   en: {
     unavailable: (cmd: string) => `The /${cmd} command is not available yet: Comptoir does not have this capability yet.`,
@@ -47,6 +50,9 @@ const t = {
     supplier: 'supplier', client: 'client',
     noAction: (n: number) => `No action #${n} in this company.`,
     noInvoice: (n: string) => `No invoice ${n}.`,
+    noneDue: 'No payment reminder is due today.',
+    dueCount: (n: number) => `${n} payment reminder(s) due today:`,
+    notSent: (number: string, why: string) => `${number} not reminded: ${why}`,
   },
 } satisfies Record<Lang, unknown>;
 
@@ -122,8 +128,23 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
       }
       case 'remind': {
         if (missing('remind')) return { text: w.unavailable('remind'), toolCalls: [] };
-        const done = (await call('reminders_send_reminder', { invoiceNumber: command.invoice })) as { message: string };
-        return { text: done.message, toolCalls: calls };
+        if (command.invoice) {
+          const done = (await call('reminders_send_reminder', { invoiceNumber: command.invoice })) as { message: string };
+          return { text: done.message, toolCalls: calls };
+        }
+        // Without an invoice: every reminder due today, each its own request, so one refusal stops no other.
+        const due = (await call('reminders_list_due', {})) as { reminders: { invoiceId: string; number: string; scheduleDay: number }[] };
+        if (!due.reminders.length) return { text: w.noneDue, toolCalls: calls };
+        const lines = [w.dueCount(due.reminders.length)];
+        for (const r of due.reminders) {
+          try {
+            lines.push(((await call('reminders_send_reminder', { invoiceId: r.invoiceId, scheduleDay: r.scheduleDay })) as { message: string }).message);
+          } catch (err) {
+            if (!(err instanceof Reply)) throw err;
+            lines.push(w.notSent(r.number, err.message));
+          }
+        }
+        return { text: lines.join('\n'), toolCalls: calls };
       }
       case 'reconcile': {
         if (missing('reconcile')) return { text: w.unavailable('reconcile'), toolCalls: [] };

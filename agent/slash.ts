@@ -2,7 +2,7 @@
  * Chat slash commands, parsed deterministically so they work with no model at all:
  *   /po <supplier>: <qty> x <description> @ <unit price>[; …]
  *   /invoice <client>: <qty> x <description> @ <unit price>[; …]
- *   /remind <invoice number>    /reconcile [account]    /approve <n> [note]    /reject <n> [note]    /help
+ *   /remind [invoice number]    /reconcile [account]    /approve <n> [note]    /reject <n> [note]    /help
  * Amounts stay strings here: tools/money.ts is the only place that reads them.
  */
 import type { Lang } from '../tools/context.ts';
@@ -17,7 +17,7 @@ export type SlashCommand =
   | { name: 'help' }
   | { name: 'po'; supplier: string; lines: SlashLine[] }
   | { name: 'invoice'; client: string; lines: SlashLine[] }
-  | { name: 'remind'; invoice: string }
+  | { name: 'remind'; invoice: string | null }
   | { name: 'reconcile'; account: string | null }
   | { name: 'approve' | 'reject'; number: number; note: string | null };
 
@@ -28,7 +28,7 @@ export const usage: Record<Lang, Record<SlashCommand['name'], string>> = {
     help: '/help — cette aide',
     po: '/po <fournisseur>: <qté> x <article> @ <prix unitaire>[; …] — ex. /po Bureau Plus: 10 x Chaise ergonomique @ 249.00',
     invoice: '/invoice <client>: <qté> x <article> @ <prix unitaire>[; …] — ex. /invoice Café Olimpico: 3 x Consultation @ 125.00',
-    remind: '/remind <n° de facture> — relance de paiement, ex. /remind INV2026-00012',
+    remind: '/remind [n° de facture] — relance de paiement : sans numéro, tous les rappels dus aujourd’hui ; ex. /remind INV2026-00012',
     reconcile: '/reconcile [compte] — rapprochement bancaire',
     approve: "/approve <n° d'action> [note] — approuver une action en attente, ex. /approve 12",
     reject: "/reject <n° d'action> [raison] — refuser une action en attente",
@@ -37,7 +37,7 @@ export const usage: Record<Lang, Record<SlashCommand['name'], string>> = {
     help: '/help — this help',
     po: '/po <supplier>: <qty> x <item> @ <unit price>[; …] — e.g. /po Bureau Plus: 10 x Ergonomic chair @ 249.00',
     invoice: '/invoice <client>: <qty> x <item> @ <unit price>[; …] — e.g. /invoice Maple Leaf: 3 x Consulting @ 125.00',
-    remind: '/remind <invoice number> — payment reminder, e.g. /remind INV2026-00012',
+    remind: '/remind [invoice number] — payment reminder: without a number, every reminder due today; e.g. /remind INV2026-00012',
     reconcile: '/reconcile [account] — bank reconciliation',
     approve: '/approve <action number> [note] — approve a pending action, e.g. /approve 12',
     reject: '/reject <action number> [reason] — reject a pending action',
@@ -90,7 +90,7 @@ export function parseSlash(text: string, lang: Lang): SlashParse | null {
       return { ok: true, command: name === 'po' ? { name, supplier: party, lines } : { name, client: party, lines } };
     }
     case 'remind':
-      return rest && !/\s/.test(rest) ? { ok: true, command: { name: 'remind', invoice: rest } } : bad('remind');
+      return !/\s/.test(rest) ? { ok: true, command: { name: 'remind', invoice: rest || null } } : bad('remind');
     case 'reconcile':
       return { ok: true, command: { name: 'reconcile', account: rest || null } };
     case 'approve':

@@ -30,6 +30,7 @@ describe('parseSlash', () => {
       expect: { ok: true, command: { name: 'invoice', client: 'Café Olimpico', lines: [{ quantity: '3', description: 'Consultation (heure)', unitPrice: '125.00' }] } },
     },
     { text: '/remind INV2026-00012', expect: { ok: true, command: { name: 'remind', invoice: 'INV2026-00012' } } },
+    { text: '/remind', expect: { ok: true, command: { name: 'remind', invoice: null } } },
     { text: '/reconcile', expect: { ok: true, command: { name: 'reconcile', account: null } } },
     { text: '/reconcile Desjardins', expect: { ok: true, command: { name: 'reconcile', account: 'Desjardins' } } },
     { text: '/approve 12', expect: { ok: true, command: { name: 'approve', number: 12, note: null } } },
@@ -42,7 +43,7 @@ describe('parseSlash', () => {
     { text: '/po Bureau Plus 10 chaises', lang: 'fr', message: "Je n'ai pas compris la commande. Forme attendue : /po <fournisseur>: <qté> x <article> @ <prix unitaire>[; …] — ex. /po Bureau Plus: 10 x Chaise ergonomique @ 249.00" },
     { text: '/po Bureau Plus: 10 chaises', lang: 'en', message: 'I could not read that command. Expected: /po <supplier>: <qty> x <item> @ <unit price>[; …] — e.g. /po Bureau Plus: 10 x Ergonomic chair @ 249.00' },
     { text: '/approve douze', lang: 'en', message: 'I could not read that command. Expected: /approve <action number> [note] — approve a pending action, e.g. /approve 12' },
-    { text: '/remind', lang: 'en', message: 'I could not read that command. Expected: /remind <invoice number> — payment reminder, e.g. /remind INV2026-00012' },
+    { text: '/remind INV2026-00012 INV2026-00013', lang: 'en', message: 'I could not read that command. Expected: /remind [invoice number] — payment reminder: without a number, every reminder due today; e.g. /remind INV2026-00012' },
     { text: '/pay 100', lang: 'fr', message: 'Commande inconnue « /pay ». Tapez /help pour la liste.' },
   ];
   for (const r of refusals) it(`refuses ${JSON.stringify(r.text)} with usage`, () => expect(parseSlash(r.text, r.lang)).toEqual({ ok: false, error: r.message }));

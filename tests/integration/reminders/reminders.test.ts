@@ -1,0 +1,245 @@
+/**
+ * Payment reminders on a real database: the schedule step each day, the balance of a partly paid
+ * invoice, refusals for invoices that owe nothing, the daily job through the door (manual → queued,
+ * full → emailed in the client's language), nothing sent twice, and no tenant seeing another's.
+ */
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatTurn } from '../../../agent/chat.ts';
+import type { DatabaseHandle } from '../../../db/client.ts';
+import { aiActions, outboxEmails, reminders } from '../../../db/schema/index.ts';
+import { withTenant } from '../../../db/tenant.ts';
+import { PAYMENT_REMINDERS_EVENT } from '../../../jobs/functions/reminders.ts';
+import { jobDefinitions } from '../../../jobs/index.ts';
+import { createInProcessRunner } from '../../../jobs/runner.ts';
+import { approve, propose } from '../../../tools/actions/door.ts';
+import type { Session } from '../../../tools/context.ts';
+import { cancelInvoice } from '../../../tools/invoicing/cancel-invoice.ts';
+import { recordPayment } from '../../../tools/invoicing/record-payment.ts';
+import type { InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
+import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
+import { listDueReminders } from '../../../tools/reminders/list-due.ts';
+import { proposeDueReminders } from '../../../tools/reminders/index.ts';
+import { sendReminder } from '../../../tools/reminders/send-reminder.ts';
+import { registry } from '../../../tools/registry.ts';
+import { makeCompany } from '../../support/company.ts';
+import { freshDatabase } from '../../support/database.ts';
+import { done, newClient, newInvoice, read } from '../invoicing/people.ts';
+
+let handle: DatabaseHandle;
+let clock = new Date('2026-03-02T14:00:00Z');
+const now = () => clock;
+const on = (day: string) => (clock = new Date(`${day}T14:00:00Z`));
+
+// 1 × 500.00: Québec GST 25.00 + QST 49.88 → 574.88; Ontario HST 65.00 → 565.00.
+const hosting = [{ description: 'Hébergement mensuel', quantity: '1', unitPrice: '500.00' }];
+
+type Company = Awaited<ReturnType<typeof makeCompany>>;
+type Due = { invoiceId: string; number: string; scheduleDay: number; daysPastDue: number; tone: string; balance: string; client: { language: string } };
+
+beforeAll(async () => {
+  handle = await freshDatabase();
+});
+afterAll(() => handle?.close());
+
+/** An invoice issued 2026-03-02 on net 15 (due 2026-03-17), sent to the client. */
+async function issued(company: Company, client: { name: string; province: string; language: 'fr' | 'en' }): Promise<InvoiceSummary> {
+  on('2026-03-02');
+  const manager = company.session('manager');
+  const c = await newClient(manager, { ...client, email: `ap@${client.name.toLowerCase().replace(/\W/g, '')}.example`, paymentTermsDays: 15 });
+  const draft = await newInvoice(manager, { clientId: c.id, issueDate: '2026-03-02', lines: hosting });
+  const sent = (await done<{ invoice: InvoiceSummary }>(manager, sendInvoice, { invoiceId: draft.id })).invoice;
+  expect(sent.dueDate).toBe('2026-03-17');
+  return sent;
+}
+
+const dueList = async (session: Session) => (await read<{ reminders: Due[] }>(session, listDueReminders, {})).reminders;
+const dueFor = async (session: Session, invoiceId: string) => (await dueList(session)).find((r) => r.invoiceId === invoiceId) ?? null;
+
+const remindersOf = (company: Company, invoiceId: string) =>
+  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(reminders).where(eq(reminders.invoiceId, invoiceId)).orderBy(reminders.scheduleDay));
+const mailsAbout = (company: Company, reminderIds: string[]) =>
+  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder'))).then((rows) =>
+    rows.filter((r) => reminderIds.includes(r.relatedId!)),
+  );
+const reminderActions = (company: Company) =>
+  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')));
+
+describe('which step is due', () => {
+  it('follows the schedule from three days before the due date to thirty days after, firmer each time', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const invoice = await issued(company, { name: 'Café Olimpico', province: 'QC', language: 'fr' });
+    const manager = company.session('manager');
+    const cases: [string, number | null, number | null, string | null][] = [
+      ['2026-03-13', null, null, null],
+      ['2026-03-14', -3, -3, 'courtesy'],
+      ['2026-03-17', -3, 0, 'courtesy'],
+      ['2026-03-18', 1, 1, 'reminder'],
+      ['2026-03-23', 1, 6, 'reminder'],
+      ['2026-03-24', 7, 7, 'firm'],
+      ['2026-03-31', 14, 14, 'firm'],
+      ['2026-04-16', 30, 30, 'final'],
+      ['2026-06-01', 30, 76, 'final'],
+    ];
+    for (const [day, step, days, tone] of cases) {
+      on(day);
+      const due = await dueFor(manager, invoice.id);
+      expect([day, due?.scheduleDay ?? null, due?.daysPastDue ?? null, due?.tone ?? null]).toEqual([day, step, days, tone]);
+    }
+  });
+});
+
+describe('the daily job, through the door', () => {
+  it('at the full level, emails a partly paid invoice its balance, in English, with the PDF attached', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const invoice = await issued(company, { name: 'Maple Leaf Supplies', province: 'ON', language: 'en' });
+    expect(invoice.total).toBe('565.00');
+    on('2026-03-20');
+    await done(company.session('accountant'), recordPayment, { invoiceId: invoice.id, amount: '100.00', method: 'interac' });
+
+    on('2026-03-24');
+    expect(await dueFor(company.session('manager'), invoice.id)).toMatchObject({ scheduleDay: 7, balance: '465.00', client: { language: 'en' } });
+    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now }), { log: (l) => expect.fail(l) });
+    await runner.send({ name: PAYMENT_REMINDERS_EVENT, data: {} });
+    await runner.idle();
+    await runner.stop();
+
+    const sent = await remindersOf(company, invoice.id);
+    expect(sent.map((r) => [r.scheduleDay, r.language])).toEqual([[7, 'en']]);
+    const [mail] = await mailsAbout(company, [sent[0]!.id]);
+    expect(mail).toMatchObject({ to: 'ap@mapleleafsupplies.example', subject: `Second reminder: invoice ${invoice.number} from ${company.tenant.name} is unpaid` });
+    expect(mail!.text).toContain(`Invoice ${invoice.number} for $565.00 was due on March 17, 2026, 7 days ago.\nBalance due: $465.00 (after the payments and credits received).`);
+    expect(mail!.text).toContain('This amount remains unpaid to date. Please pay it without delay');
+    expect(mail!.attachments).toEqual([{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', documentId: expect.any(String) }]);
+    const [action] = await reminderActions(company);
+    expect(action).toMatchObject({ status: 'executed', source: 'job', byAi: true, actorId: company.user('admin').id, amountCents: 46500n, input: { invoiceId: invoice.id, scheduleDay: 7 } });
+  });
+
+  it('at the full level, emails a French client in French with Québec amounts, and sends nothing new when run again', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const invoice = await issued(company, { name: 'Café Olimpico', province: 'QC', language: 'fr' });
+
+    on('2026-03-18');
+    const first = await proposeDueReminders(handle.db, clock);
+    expect(first.proposed.filter((p) => p.tenantId === company.tenant.id)).toEqual([
+      { tenantId: company.tenant.id, invoiceNumber: invoice.number, scheduleDay: 1, actionId: expect.any(String), status: 'executed', duplicate: false },
+    ]);
+    const sent = await remindersOf(company, invoice.id);
+    const [mail] = await mailsAbout(company, sent.map((r) => r.id));
+    expect(mail!.subject).toBe(`Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`);
+    expect(mail!.text).toContain(`La facture ${invoice.number} d'un montant de 574,88\u00a0$ était payable le 17 mars 2026, il y a 1 jour.\nSolde dû : 574,88\u00a0$.`);
+    expect(mail!.text).toContain("Nous n'avons pas encore reçu votre paiement.");
+
+    // Same day, and the day after: step 1 is sent, step 7 not reached.
+    for (const day of ['2026-03-18', '2026-03-19']) {
+      on(day);
+      const again = await proposeDueReminders(handle.db, clock);
+      expect(again.proposed.filter((p) => p.tenantId === company.tenant.id)).toEqual([]);
+    }
+    expect(await remindersOf(company, invoice.id)).toHaveLength(1);
+    expect(await reminderActions(company)).toHaveLength(1);
+
+    // A person asking for the same step again is told it went out.
+    await expect(propose(company.session('manager'), sendReminder, { invoiceId: invoice.id, scheduleDay: 1 }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`,
+    });
+
+    on('2026-03-24');
+    const week = await proposeDueReminders(handle.db, clock);
+    expect(week.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.scheduleDay, p.status])).toEqual([[7, 'executed']]);
+    expect((await remindersOf(company, invoice.id)).map((r) => r.scheduleDay)).toEqual([1, 7]);
+  });
+
+  it('at the manual level, queues the reminder for approval, once, and emails only when approved', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const invoice = await issued(company, { name: 'Boulangerie Saint-Roch', province: 'QC', language: 'fr' });
+
+    on('2026-03-18');
+    const first = await proposeDueReminders(handle.db, clock);
+    const mine = first.proposed.filter((p) => p.tenantId === company.tenant.id);
+    expect(mine.map((p) => [p.invoiceNumber, p.scheduleDay, p.status, p.duplicate])).toEqual([[invoice.number, 1, 'pending_approval', false]]);
+    expect(await remindersOf(company, invoice.id)).toEqual([]);
+
+    const again = await proposeDueReminders(handle.db, clock);
+    expect(again.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.actionId, p.duplicate])).toEqual([[mine[0]!.actionId, true]]);
+    expect(await reminderActions(company)).toHaveLength(1);
+    expect(await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder')))).toEqual([]);
+
+    const approved = await approve(company.session('manager'), mine[0]!.actionId, { source: 'rest' });
+    expect(approved.status).toBe('executed');
+    const sent = await remindersOf(company, invoice.id);
+    expect(sent.map((r) => r.scheduleDay)).toEqual([1]);
+    expect((await mailsAbout(company, [sent[0]!.id]))[0]!.subject).toBe(`Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`);
+  });
+});
+
+describe('invoices that owe nothing, and other companies', () => {
+  it('never reminds a paid, cancelled or draft invoice, and says why in the person’s language', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const manager = company.session('manager');
+    const paid = await issued(company, { name: 'Payé Inc', province: 'QC', language: 'fr' });
+    await done(company.session('accountant'), recordPayment, { invoiceId: paid.id, amount: '574.88', method: 'wire' });
+    const cancelled = await issued(company, { name: 'Annulé Inc', province: 'QC', language: 'fr' });
+    await done(manager, cancelInvoice, { invoiceId: cancelled.id, reason: 'Doublon' });
+    const draft = await newInvoice(manager, { clientId: paid.client.id, issueDate: '2026-03-02', lines: hosting });
+
+    for (const day of ['2026-03-14', '2026-03-18', '2026-04-16']) {
+      on(day);
+      const ids = (await dueList(manager)).map((r) => r.invoiceId);
+      expect(ids).not.toContain(paid.id);
+      expect(ids).not.toContain(cancelled.id);
+      expect(ids).not.toContain(draft.id);
+      const run = await proposeDueReminders(handle.db, clock);
+      expect(run.proposed.filter((p) => p.tenantId === company.tenant.id)).toEqual([]);
+    }
+    const refused = (session: Session, invoiceId: string) => propose(session, sendReminder, { invoiceId }, { source: 'rest', byAi: false });
+    await expect(refused(manager, paid.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${paid.number} is paid: only an issued, unpaid invoice can be reminded.` });
+    await expect(refused(company.session('manager', 'fr'), paid.id)).rejects.toMatchObject({
+      message: `La facture ${paid.number} a le statut « payée » : seule une facture émise et impayée peut faire l'objet d'un rappel.`,
+    });
+    await expect(refused(manager, cancelled.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${cancelled.number} is cancelled: only an issued, unpaid invoice can be reminded.` });
+    await expect(refused(manager, draft.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${draft.number} is draft: only an issued, unpaid invoice can be reminded.` });
+    expect(await reminderActions(company)).toEqual([]);
+  });
+
+  it("never shows or reminds another company's invoices", async () => {
+    const mine = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const theirs = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const own = await issued(mine, { name: 'Client A', province: 'QC', language: 'fr' });
+    const other = await issued(theirs, { name: 'Client B', province: 'QC', language: 'fr' });
+
+    on('2026-03-18');
+    const seen = await dueList(mine.session('manager'));
+    expect(seen.map((r) => r.invoiceId)).toEqual([own.id]);
+    await expect(propose(mine.session('manager'), sendReminder, { invoiceId: other.id }, { source: 'rest', byAi: false })).rejects.toMatchObject({ code: 'not_found' });
+
+    await proposeDueReminders(handle.db, clock);
+    // Each company's reminder is its own action, in its own tenant, about its own invoice.
+    expect((await reminderActions(mine)).map((a) => (a.input as { invoiceId: string }).invoiceId)).toEqual([own.id]);
+    expect((await reminderActions(theirs)).map((a) => (a.input as { invoiceId: string }).invoiceId)).toEqual([other.id]);
+    expect(await remindersOf(mine, other.id)).toEqual([]);
+  });
+});
+
+describe('/remind', () => {
+  it('lists and sends the reminders due today, then says nothing is left; names one invoice; answers in French', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const invoice = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
+    const say = (text: string, lang: 'fr' | 'en' = 'en') => chatTurn(company.session('manager', lang), { model: null, registry }, { text });
+
+    on('2026-03-13');
+    expect((await say('/remind')).text).toBe('No payment reminder is due today.');
+    expect((await say(`/remind ${invoice.number}`)).text).toBe(`No reminder is due for invoice ${invoice.number} before 2026-03-14.`);
+
+    on('2026-03-18');
+    // A person's own request: it executes within their rights, whatever the AI automation level.
+    const reply = await say('/remind');
+    expect(reply.text).toMatch(new RegExp(`^1 payment reminder\\(s\\) due today:\nAction #\\d+ executed\\. Reminder for ${invoice.number} sent to ap@northwind\\.example \\(balance 565\\.00 CAD, day 1\\)\\.$`));
+    expect((await remindersOf(company, invoice.id)).map((r) => [r.scheduleDay, r.language])).toEqual([[1, 'en']]);
+    expect((await say('/remind', 'fr')).text).toBe('Aucun rappel de paiement à envoyer aujourd’hui.');
+    expect((await say(`/remind ${invoice.number}`)).text).toBe(`The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`);
+    expect((await say('/remind INV2099-99999', 'fr')).text).toBe('Aucune facture INV2099-99999. Utilisez reminders_list_due pour voir les factures à relancer.');
+  });
+});
+
