@@ -4,7 +4,7 @@
  * Safe to run twice: a step already sent is no longer due, and a step already proposed returns its
  * first proposal (idempotency key per invoice and step) instead of queuing a second one.
  */
-import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { invoices, tenants, users } from '../../db/schema/index.ts';
 import { asSystem, withTenant } from '../../db/tenant.ts';
@@ -12,8 +12,8 @@ import { propose } from '../actions/door.ts';
 import { actorOf } from '../auth/api-tokens.ts';
 import type { Session } from '../context.ts';
 import { AppError } from '../errors.ts';
-import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
 import { dueReminders, isoDay } from './due.ts';
+import { owing } from './queries.ts';
 import { sendReminder } from './send-reminder.ts';
 
 export interface ProposedReminder {
@@ -36,14 +36,14 @@ export const reminderKey = (invoiceId: string, step: number) => `reminder:${invo
 
 export async function proposeDueReminders(db: Database, now: Date): Promise<ReminderRun> {
   // Only the ids of tenants with something owed are read outside a tenant; the work happens inside each one.
-  const owing = await asSystem(db, (tx) =>
+  const owed = await asSystem(db, (tx) =>
     tx
       .selectDistinct({ tenantId: invoices.tenantId })
       .from(invoices)
-      .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES] as InvoiceStatus[]), gt(sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`, sql`0`))),
+      .where(owing),
   );
   const run: ReminderRun = { proposed: [], failed: [] };
-  for (const { tenantId } of owing) {
+  for (const { tenantId } of owed) {
     const { admin, due } = await withTenant(db, tenantId, async (tx) => {
       const [tenant] = await tx.select({ schedule: tenants.reminderSchedule }).from(tenants).where(eq(tenants.id, tenantId));
       // The AI proposes on behalf of the company's first administrator, as bill intake does without a sender.

@@ -5,8 +5,12 @@ import { clients, invoices, reminders } from '../../db/schema/index.ts';
 import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
 import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
 
-/** What the client still owes, computed in SQL from the row (total − paid − credited). */
-const balance = sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`;
+/** Issued invoices the client still owes something on (total − paid − credited, read from the row). */
+export const owing = and(
+  eq(invoices.kind, 'invoice'),
+  inArray(invoices.status, [...OPEN_STATUSES] as InvoiceStatus[]),
+  gt(sql`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`, sql`0`),
+);
 
 /** Issued invoices with something owed, due on or before `dueBy`, with their client, oldest due first. */
 export async function owingInvoices(tx: Tx, dueBy: string): Promise<{ invoice: InvoiceRow; client: ClientRow }[]> {
@@ -14,7 +18,7 @@ export async function owingInvoices(tx: Tx, dueBy: string): Promise<{ invoice: I
     .select({ invoice: invoices, client: clients })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
-    .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES] as InvoiceStatus[]), gt(balance, sql`0`), lte(invoices.dueDate, dueBy)))
+    .where(and(owing, lte(invoices.dueDate, dueBy)))
     .orderBy(asc(invoices.dueDate), asc(invoices.number));
 }
 
