@@ -3,6 +3,7 @@
  * the person before acting: today's date, currency, province, automation level, role and name.
  */
 import type { Lang, Role } from '../tools/context.ts';
+import { roleName } from '../tools/role-names.ts';
 
 export interface PromptContext {
   lang: Lang;
@@ -12,10 +13,8 @@ export interface PromptContext {
   person: { name: string; role: Role };
 }
 
-const roleNames: Record<Lang, Record<Role, string>> = {
-  fr: { admin: 'administrateur', manager: 'gestionnaire', buyer: 'acheteur', accountant: 'comptable', viewer: 'lecteur (lecture seule)' },
-  en: { admin: 'administrator', manager: 'manager', buyer: 'buyer', accountant: 'accountant', viewer: 'viewer (read-only)' },
-};
+/** A viewer is told in so many words that it may only read. */
+const readOnly: Record<Lang, string> = { fr: ' (lecture seule)', en: ' (read-only)' };
 
 const levels: Record<Lang, Record<string, string>> = {
   fr: {
@@ -35,7 +34,7 @@ const levels: Record<Lang, Record<string, string>> = {
 export function systemPrompt(c: PromptContext): string {
   const where = c.company.province ? `${c.company.province}, ${c.company.country}` : c.company.country;
   const level = levels[c.lang][c.company.automationLevel] ?? c.company.automationLevel;
-  const role = roleNames[c.lang][c.person.role];
+  const role = roleName(c.person.role, c.lang) + (c.person.role === 'viewer' ? readOnly[c.lang] : '');
   if (c.lang === 'fr') {
     return [
       `Vous êtes Comptoir, l'assistant back-office (achats et facturation) de ${c.company.name}.`,

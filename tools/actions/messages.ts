@@ -1,11 +1,7 @@
 /** What the door tells people about an action, in French or English. One table, used by every frontend. */
 import type { Lang, Role } from '../context.ts';
+import { aRole } from '../role-names.ts';
 import type { ReasonCode } from './policy.ts';
-
-const roleNames: Record<Lang, Record<Role, string>> = {
-  en: { admin: 'an administrator', manager: 'a manager', buyer: 'a buyer', accountant: 'an accountant', viewer: 'a viewer' },
-  fr: { admin: 'un administrateur', manager: 'un gestionnaire', buyer: 'un acheteur', accountant: 'un comptable', viewer: 'un lecteur' },
-};
 
 const reasons: Record<Lang, Record<ReasonCode, string>> = {
   en: {
@@ -45,7 +41,7 @@ const reasons: Record<Lang, Record<ReasonCode, string>> = {
 export const reasonText = (code: ReasonCode, lang: Lang) => reasons[lang][code];
 
 export function queuedMessage(lang: Lang, n: number, level: number, approvers: Role[]): string {
-  const who = approvers.length ? roleNames[lang][approvers[0]!] : roleNames[lang].admin;
+  const who = aRole(approvers[0] ?? 'admin', lang);
   return lang === 'fr'
     ? `En attente d'approbation n° ${n} (niveau ${level}) : doit être approuvée par ${who} ou plus.`
     : `Pending approval #${n} (level ${level}): needs ${who} or above.`;
