@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor } from '../money.ts';
+import { fromMinor, formatAmount } from '../money.ts';
 import { balanceOf } from '../invoicing/model.ts';
 import { dueReminders, isoDay } from './due.ts';
 
@@ -49,7 +49,7 @@ export const listDueReminders = defineTool({
   },
   summarize: (out, lang) => {
     if (!out.reminders.length) return lang === 'fr' ? 'Aucun rappel de paiement à envoyer aujourd’hui.' : 'No payment reminder is due today.';
-    const lines = out.reminders.map((r) => `${r.number} — ${r.client.name} — ${r.balance} ${r.currency} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})`);
+    const lines = out.reminders.map((r) => `${r.number} — ${r.client.name} — ${formatAmount(r.balance, r.currency, lang)} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})`);
     return `${lang === 'fr' ? `${out.reminders.length} rappel(s) à envoyer :` : `${out.reminders.length} reminder(s) due:`}\n${lines.join('\n')}`;
   },
 });

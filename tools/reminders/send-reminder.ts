@@ -3,7 +3,7 @@ import { outboxEmails, reminders } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
-import { fromMinor } from '../money.ts';
+import { fromMinor, formatAmount } from '../money.ts';
 import { invoicePdf } from '../invoicing/invoice-pdf.ts';
 import { balanceOf, OPEN_STATUSES, statusWord, type InvoiceStatus } from '../invoicing/model.ts';
 import { clientById, invoiceById } from '../invoicing/queries.ts';
@@ -129,6 +129,6 @@ export const sendReminder = defineTool({
   },
   summarize: (out, lang) =>
     lang === 'fr'
-      ? `Rappel pour ${out.invoice.number} envoyé à ${out.email.to} (solde ${out.invoice.balance} ${out.invoice.currency}, jour ${out.scheduleDay}).`
-      : `Reminder for ${out.invoice.number} sent to ${out.email.to} (balance ${out.invoice.balance} ${out.invoice.currency}, day ${out.scheduleDay}).`,
+      ? `Rappel pour ${out.invoice.number} envoyé à ${out.email.to} (solde ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, jour ${out.scheduleDay}).`
+      : `Reminder for ${out.invoice.number} sent to ${out.email.to} (balance ${formatAmount(out.invoice.balance, out.invoice.currency, lang)}, day ${out.scheduleDay}).`,
 });

@@ -235,7 +235,7 @@ describe('/remind', () => {
     on('2026-03-18');
     // A person's own request: it executes within their rights, whatever the AI automation level.
     const reply = await say('/remind');
-    expect(reply.text).toMatch(new RegExp(`^1 payment reminder\\(s\\) due today:\nAction #\\d+ executed\\. Reminder for ${invoice.number} sent to ap@northwind\\.example \\(balance 565\\.00 CAD, day 1\\)\\.$`));
+    expect(reply.text).toMatch(new RegExp(`^1 payment reminder\\(s\\) due today:\nAction #\\d+ executed\\. Reminder for ${invoice.number} sent to ap@northwind\\.example \\(balance \\$565\\.00, day 1\\)\\.$`));
     expect((await remindersOf(company, invoice.id)).map((r) => [r.scheduleDay, r.language])).toEqual([[1, 'en']]);
     expect((await say('/remind', 'fr')).text).toBe('Aucun rappel de paiement à envoyer aujourd’hui.');
     expect((await say(`/remind ${invoice.number}`)).text).toBe(`The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`);
