@@ -5,6 +5,7 @@
 import type { AnyTool } from './define.ts';
 import { actionTools } from './actions/index.ts';
 import { analyticsTools } from './analytics/index.ts';
+import { bankingTools } from './banking/index.ts';
 import { billTools } from './bills/index.ts';
 import { exportTools } from './exports/index.ts';
 import { invoicingTools } from './invoicing/index.ts';

@@ -4,8 +4,8 @@
  * from the supplier's system, so every field has confidence 1.
  */
 import { isIsoDate } from '../money.ts';
-import { canonicalAmount, percentToRate } from './decimals.ts';
-import { emptyReading, setField, setLegalIds, type BillReading } from './reading.ts';
+import { amountIn, exactLine, exactTax, joinAddress, setFrenchLegalId, xmlReading } from './einvoice-fields.ts';
+import type { BillReading } from './reading.ts';
 import type { ExtractedLine, TaxAmount } from './schemas.ts';
 import { at, attr, children, text, textAt, type XNode } from './xml-nodes.ts';
 
@@ -24,29 +24,18 @@ function addressOf(party: XNode): string | undefined {
   const address = at(party, 'PostalTradeAddress');
   if (!address) return undefined;
   const city = [textAt(address, 'PostcodeCode'), textAt(address, 'CityName')].filter(Boolean).join(' ');
-  const parts = [
+  return joinAddress([
     textAt(address, 'LineOne'),
     textAt(address, 'LineTwo'),
     textAt(address, 'LineThree'),
     city,
     textAt(address, 'CountrySubDivisionName'),
     textAt(address, 'CountryID'),
-  ];
-  const joined = parts.filter((part) => part && part.length > 0).join(', ');
-  return joined || undefined;
-}
-
-/** The amount in the invoice currency: TaxTotalAmount may be repeated in the accounting currency. */
-function amountIn(nodes: XNode[], currency: string): string | undefined {
-  const chosen = nodes.find((node) => attr(node, 'currencyID') === currency) ?? nodes[0];
-  const value = text(chosen);
-  return value === undefined ? undefined : canonicalAmount(value, currency);
+  ]);
 }
 
 export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIndustryDocument', file: string): BillReading {
-  const reading = emptyReading();
-  const where = (path: string) => `xml ${file}: ${path}`;
-  const set = (name: Parameters<typeof setField>[1], value: string | undefined, path: string) => setField(reading, name, value, 1, where(path));
+  const { reading, where, set } = xmlReading(file);
 
   const document = pick(root, 'ExchangedDocument', 'HeaderExchangedDocument');
   const transaction = pick(root, 'SupplyChainTradeTransaction', 'SpecifiedSupplyChainTradeTransaction');
@@ -72,11 +61,7 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     if (/^\d{9}RT\d{4}$/.test(value)) set('supplierGst', value, 'SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]');
     else set('supplierVat', value, 'SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]');
   }
-  const legal = at(seller, 'SpecifiedLegalOrganization', 'ID');
-  const legalId = text(legal)?.replace(/\s+/g, '');
-  // ISO 6523 ICD 0002 is SIRENE (SIREN), 0009 is SIRET.
-  const scheme = attr(legal, 'schemeID');
-  if (legalId && (scheme === '0002' || scheme === '0009')) setLegalIds(reading, legalId, where(`SellerTradeParty/SpecifiedLegalOrganization/ID[@schemeID=${scheme}]`));
+  setFrenchLegalId(reading, at(seller, 'SpecifiedLegalOrganization', 'ID'), (scheme) => where(`SellerTradeParty/SpecifiedLegalOrganization/ID[@schemeID=${scheme}]`));
   set('buyerName', textAt(agreement, 'BuyerTradeParty', 'Name'), 'BuyerTradeParty/Name');
 
   const terms = children(settlement, 'SpecifiedTradePaymentTerms');
@@ -95,14 +80,7 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     if (amount === undefined) return [];
     const percent = textAt(tax, 'RateApplicablePercent') ?? textAt(tax, 'ApplicablePercent');
     const base = amountIn(children(tax, 'BasisAmount'), currency);
-    return [{
-      code: 'TVA',
-      rate: percent === undefined ? undefined : percentToRate(percent),
-      base,
-      amount,
-      confidence: 1,
-      evidence: where(`ApplicableTradeTax ${textAt(tax, 'CategoryCode') ?? ''} ${percent ?? ''}%`.trim()),
-    }];
+    return [exactTax(amount, percent, base, where(`ApplicableTradeTax ${textAt(tax, 'CategoryCode') ?? ''} ${percent ?? ''}%`.trim()))];
   });
 
   reading.lines = children(transaction, 'IncludedSupplyChainTradeLineItem').flatMap((item): ExtractedLine[] => {
@@ -114,16 +92,9 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     if (amount === undefined) return [];
     const tax = at(lineSettlement, 'ApplicableTradeTax');
     const percent = textAt(tax, 'RateApplicablePercent') ?? textAt(tax, 'ApplicablePercent');
-    const price = textAt(lineAgreement, 'NetPriceProductTradePrice', 'ChargeAmount');
-    const quantity = textAt(lineDelivery, 'BilledQuantity');
-    return [{
-      description: textAt(item, 'SpecifiedTradeProduct', 'Name') ?? textAt(item, 'SpecifiedTradeProduct', 'Description') ?? '',
-      quantity: quantity?.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''),
-      unitPrice: price === undefined ? undefined : canonicalAmount(price, currency),
-      amount,
-      taxRate: percent === undefined ? undefined : percentToRate(percent),
-      confidence: 1,
-    }];
+    const description = textAt(item, 'SpecifiedTradeProduct', 'Name') ?? textAt(item, 'SpecifiedTradeProduct', 'Description') ?? '';
+    const unitPrice = textAt(lineAgreement, 'NetPriceProductTradePrice', 'ChargeAmount');
+    return [exactLine({ description, quantity: textAt(lineDelivery, 'BilledQuantity'), unitPrice, amount, percent }, currency)];
   });
   return reading;
 }

@@ -3,10 +3,10 @@
  * supplier's system: every field has confidence 1.
  */
 import { isIsoDate } from '../money.ts';
-import { canonicalAmount, percentToRate } from './decimals.ts';
-import { emptyReading, setField, setLegalIds, type BillReading } from './reading.ts';
+import { amountIn, exactLine, exactTax, joinAddress, setFrenchLegalId, xmlReading } from './einvoice-fields.ts';
+import type { BillReading } from './reading.ts';
 import type { ExtractedLine, TaxAmount } from './schemas.ts';
-import { at, attr, children, text, textAt, type XNode } from './xml-nodes.ts';
+import { at, attr, children, textAt, type XNode } from './xml-nodes.ts';
 
 const isoDate = (value: string | undefined) => (value && isIsoDate(value) ? value : undefined);
 
@@ -14,28 +14,18 @@ function addressOf(party: XNode): string | undefined {
   const address = at(party, 'PostalAddress');
   if (!address) return undefined;
   const city = [textAt(address, 'PostalZone'), textAt(address, 'CityName')].filter(Boolean).join(' ');
-  const parts = [
+  return joinAddress([
     textAt(address, 'StreetName'),
     textAt(address, 'AdditionalStreetName'),
     ...children(address, 'AddressLine').map((line) => textAt(line, 'Line')),
     city,
     textAt(address, 'CountrySubentity'),
     textAt(address, 'Country', 'IdentificationCode'),
-  ];
-  const joined = parts.filter((part) => part && part.length > 0).join(', ');
-  return joined || undefined;
-}
-
-function amountIn(nodes: XNode[], currency: string): string | undefined {
-  const chosen = nodes.find((node) => attr(node, 'currencyID') === currency) ?? nodes[0];
-  const value = text(chosen);
-  return value === undefined ? undefined : canonicalAmount(value, currency);
+  ]);
 }
 
 export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: string): BillReading {
-  const reading = emptyReading();
-  const where = (path: string) => `xml ${file}: ${path}`;
-  const set = (name: Parameters<typeof setField>[1], value: string | undefined, path: string) => setField(reading, name, value, 1, where(path));
+  const { reading, where, set } = xmlReading(file);
   const currency = textAt(root, 'DocumentCurrencyCode') ?? 'EUR';
 
   const typeCode = textAt(root, 'InvoiceTypeCode') ?? textAt(root, 'CreditNoteTypeCode');
@@ -58,10 +48,7 @@ export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: s
     else if (/^\d{10}TQ\d{4}$/.test(id)) set('supplierQst', id, 'PartyTaxScheme/CompanyID');
     else if (textAt(scheme, 'TaxScheme', 'ID') === 'VAT') set('supplierVat', id, 'PartyTaxScheme/CompanyID (VAT)');
   }
-  const legal = at(seller, 'PartyLegalEntity', 'CompanyID');
-  const legalId = text(legal)?.replace(/\s+/g, '');
-  const scheme = attr(legal, 'schemeID');
-  if (legalId && (scheme === '0002' || scheme === '0009')) setLegalIds(reading, legalId, where(`PartyLegalEntity/CompanyID[@schemeID=${scheme}]`));
+  setFrenchLegalId(reading, at(seller, 'PartyLegalEntity', 'CompanyID'), (scheme) => where(`PartyLegalEntity/CompanyID[@schemeID=${scheme}]`));
   const buyer = at(root, 'AccountingCustomerParty', 'Party');
   set('buyerName', textAt(buyer, 'PartyName', 'Name') ?? textAt(buyer, 'PartyLegalEntity', 'RegistrationName'), 'AccountingCustomerParty/Party');
 
@@ -78,31 +65,21 @@ export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: s
     const amount = amountIn(children(subtotal, 'TaxAmount'), currency);
     if (amount === undefined) return [];
     const percent = textAt(subtotal, 'TaxCategory', 'Percent') ?? textAt(subtotal, 'Percent');
-    return [{
-      code: 'TVA',
-      rate: percent === undefined ? undefined : percentToRate(percent),
-      base: amountIn(children(subtotal, 'TaxableAmount'), currency),
-      amount,
-      confidence: 1,
-      evidence: where(`TaxTotal/TaxSubtotal ${textAt(subtotal, 'TaxCategory', 'ID') ?? ''} ${percent ?? ''}%`.trim()),
-    }];
+    const base = amountIn(children(subtotal, 'TaxableAmount'), currency);
+    return [exactTax(amount, percent, base, where(`TaxTotal/TaxSubtotal ${textAt(subtotal, 'TaxCategory', 'ID') ?? ''} ${percent ?? ''}%`.trim()))];
   });
 
   const lineNodes = [...children(root, 'InvoiceLine'), ...children(root, 'CreditNoteLine')];
   reading.lines = lineNodes.flatMap((line): ExtractedLine[] => {
     const amount = amountIn(children(line, 'LineExtensionAmount'), currency);
     if (amount === undefined) return [];
-    const quantity = textAt(line, 'InvoicedQuantity') ?? textAt(line, 'CreditedQuantity');
-    const price = textAt(line, 'Price', 'PriceAmount');
-    const percent = textAt(line, 'Item', 'ClassifiedTaxCategory', 'Percent');
-    return [{
+    return [exactLine({
       description: textAt(line, 'Item', 'Name') ?? textAt(line, 'Item', 'Description') ?? '',
-      quantity: quantity?.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''),
-      unitPrice: price === undefined ? undefined : canonicalAmount(price, currency),
+      quantity: textAt(line, 'InvoicedQuantity') ?? textAt(line, 'CreditedQuantity'),
+      unitPrice: textAt(line, 'Price', 'PriceAmount'),
       amount,
-      taxRate: percent === undefined ? undefined : percentToRate(percent),
-      confidence: 1,
-    }];
+      percent: textAt(line, 'Item', 'ClassifiedTaxCategory', 'Percent'),
+    }, currency)];
   });
   return reading;
 }
