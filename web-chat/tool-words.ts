@@ -22,6 +22,8 @@ export const frenchToolTitles: Record<string, string> = {
   invoicing_stop_recurring: 'Arrêter une facture récurrente',
   analytics_spend: 'Analyse des dépenses', analytics_ar_aging: 'Âge des comptes clients et DSO', analytics_cash_flow_forecast: 'Prévision de trésorerie sur 13 semaines',
   analytics_supplier_performance: 'Performance des fournisseurs', analytics_ai_dashboard: "Tableau de bord de l'IA",
+  banking_import_statement: 'Importer un relevé bancaire', banking_suggest_matches: 'Proposer des rapprochements bancaires',
+  banking_reconcile_transaction: 'Rapprocher une opération bancaire d’une facture', banking_ignore_transaction: 'Ignorer une opération bancaire',
   settings_get: 'Voir les paramètres', settings_update: 'Modifier les paramètres', settings_list_users: 'Lister les personnes', settings_update_user: 'Modifier le rôle ou les limites d’une personne',
 };
 
@@ -33,6 +35,8 @@ export const frenchEvidence: Record<string, string> = {
   tax_differs: 'Les taxes diffèrent du calcul', possible_duplicate: 'Doublon possible', no_purchase_order: 'Aucun bon de commande', lines_differ_from_subtotal: 'Les lignes ne font pas le sous-total',
   within_credit_limit: 'Dans la limite de crédit', credit_limit_exceeded: 'Limite de crédit dépassée', recipient_on_file: 'Destinataire connu', recipient_not_on_file: 'Destinataire inconnu',
   client_email_on_file: 'Courriel du client connu', partial_payment: 'Paiement partiel', amount_matches_balance: 'Le montant correspond au solde', amount_usual: 'Montant habituel', amount_above_usual: 'Montant inhabituellement élevé',
+  amount_equals_balance: 'Le montant égale le solde', partial_amount: 'Montant partiel du solde', number_in_text: 'Numéro de facture dans le libellé bancaire',
+  name_matches: 'Le nom correspond', name_partly_matches: 'Le nom correspond en partie', date_plausible: 'Date plausible', before_document: 'Opération antérieure à la pièce',
 };
 
 /** Labels of the bill fields extraction reads (tools/documents/schemas.ts FIELD_NAMES). */

@@ -247,7 +247,7 @@ export const MINUTES_PER_ACTION: Record<string, number> = {
   invoicing_record_payment: 3,
   invoicing_create_client: 4,
   reminders_send_reminder: 5,
-  banking_reconcile: 2,
+  banking_reconcile_transaction: 2,
 };
 /** Any other tool: a couple of minutes of clicking. */
 export const DEFAULT_MINUTES = 2;

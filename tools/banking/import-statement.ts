@@ -1,0 +1,120 @@
+/**
+ * Imports a bank statement file into a bank account. It only adds transactions: a line already
+ * imported (same external id in the same account) is skipped, so importing a file twice adds nothing.
+ */
+import { and, eq, or, type SQL } from 'drizzle-orm';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { bankAccounts, bankTransactions } from '../../db/schema/index.ts';
+import type { ToolCtx } from '../context.ts';
+import { defineTool } from '../define.ts';
+import { invalid, notFound } from '../errors.ts';
+import { readStatement, StatementError, type ParsedFile, type StatementAccount } from './import/index.ts';
+import { bankingTexts } from './texts.ts';
+
+const input = z.object({
+  content: z.string().min(1).max(5_000_000).describe('The statement file as text: camt.052/053/054 XML, MT940, OFX or CSV (date, amount, description columns).'),
+  fileName: z.string().max(255).optional().describe('The file name, kept for the record; the format is read from the content.'),
+  accountId: z.string().uuid().optional().describe('The bank account to import into; by default the account named in the statement (IBAN or number), created when new.'),
+});
+
+/** The file read, or a refusal in the person's language: a bad file imports nothing. */
+function parse(ctx: ToolCtx, content: string, currency: string): ParsedFile {
+  try {
+    return readStatement(content, currency);
+  } catch (err) {
+    if (err instanceof StatementError) throw invalid(ctx.lang === 'fr' ? err.fr : err.en);
+    throw err;
+  }
+}
+
+const accountKey = (a: StatementAccount) => a.iban ?? a.accountNumber;
+
+async function chosenAccount(ctx: ToolCtx, accountId: string) {
+  const [account] = await ctx.db.select().from(bankAccounts).where(eq(bankAccounts.id, accountId));
+  if (!account) throw notFound(bankingTexts[ctx.lang].accountNotFound(accountId));
+  return account;
+}
+
+/** The account a statement names, found by IBAN or number, or opened for it. */
+async function accountFor(ctx: ToolCtx, named: StatementAccount, currency: string) {
+  const match: SQL[] = [];
+  if (named.iban) match.push(eq(bankAccounts.iban, named.iban));
+  if (named.accountNumber) match.push(eq(bankAccounts.accountNumber, named.accountNumber));
+  if (match.length) {
+    const [existing] = await ctx.db.select().from(bankAccounts).where(or(...match)).limit(1);
+    if (existing) return existing;
+  } else {
+    // A CSV names no account: one unnamed imported account collects them.
+    const [existing] = await ctx.db
+      .select()
+      .from(bankAccounts)
+      .where(and(eq(bankAccounts.name, bankingTexts[ctx.lang].importedAccount), eq(bankAccounts.currency, currency)))
+      .limit(1);
+    if (existing) return existing;
+  }
+  const [created] = await ctx.db
+    .insert(bankAccounts)
+    .values({
+      tenantId: ctx.tenantId,
+      name: named.name ?? accountKey(named) ?? bankingTexts[ctx.lang].importedAccount,
+      institution: named.institution,
+      accountNumber: named.accountNumber,
+      iban: named.iban,
+      currency: named.currency ?? currency,
+    })
+    .returning();
+  return created!;
+}
+
+export const importStatement = defineTool({
+  name: 'banking_import_statement',
+  title: 'Import a bank statement',
+  description:
+    'Import a bank statement file (camt.053/052/054 XML, MT940, OFX or a CSV with date, amount and description ' +
+    'columns) into a bank account. Only adds transactions; a transaction already imported is skipped, so ' +
+    're-importing a file is harmless. Returns how many were imported and skipped. A malformed file is refused ' +
+    'whole with the reason; nothing is imported. Then use banking_suggest_matches to reconcile.',
+  kind: 'write',
+  risk: 'internal',
+  roles: ['admin', 'manager', 'accountant'],
+  input,
+  output: z.object({
+    format: z.enum(['camt', 'mt940', 'ofx', 'csv']),
+    batchId: z.string().uuid(),
+    accounts: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
+    total: z.number().int(),
+    imported: z.number().int(),
+    skipped: z.number().int(),
+  }),
+  async assess(ctx, request) {
+    const currency = request.accountId ? (await chosenAccount(ctx, request.accountId)).currency : (await ctx.tenant()).currency;
+    const parsed = parse(ctx, request.content, currency);
+    const keys = new Set(parsed.statements.map((s) => accountKey(s.account)).filter(Boolean));
+    if (request.accountId && keys.size > 1) throw invalid(bankingTexts[ctx.lang].severalAccounts(keys.size));
+    return { evidence: [] };
+  },
+  async run(ctx, request) {
+    const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
+    const currency = chosen?.currency ?? (await ctx.tenant()).currency;
+    const parsed = parse(ctx, request.content, currency);
+    const batchId = randomUUID();
+    const accounts = new Map<string, string>();
+    let imported = 0;
+    let total = 0;
+    for (const statement of parsed.statements) {
+      const account = chosen ?? (await accountFor(ctx, statement.account, currency));
+      accounts.set(account.id, account.name);
+      total += statement.lines.length;
+      if (!statement.lines.length) continue;
+      const rows = await ctx.db
+        .insert(bankTransactions)
+        .values(statement.lines.map((line) => ({ tenantId: ctx.tenantId, accountId: account.id, importBatch: batchId, ...line })))
+        .onConflictDoNothing({ target: [bankTransactions.tenantId, bankTransactions.accountId, bankTransactions.externalId] })
+        .returning({ id: bankTransactions.id });
+      imported += rows.length;
+    }
+    return { format: parsed.format, batchId, accounts: [...accounts].map(([id, name]) => ({ id, name })), total, imported, skipped: total - imported };
+  },
+  summarize: (out, lang) => bankingTexts[lang].imported(out.imported, out.skipped, out.format.toUpperCase()),
+});
