@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate } from '../money.ts';
+import { fromMinor, IsoDate, formatAmount } from '../money.ts';
 import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
 import { creditSales, openInvoices } from './queries.ts';
-import { formatAmount } from '../money.ts';
 
 const Bucket = z.object({ amount: z.string(), invoices: z.number().int() });
 

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { fromMinor, IsoDate, Money, toMinor, formatAmount } from '../money.ts';
 import { cashFlowForecast, paymentHistory } from './model.ts';
 import { openInvoices, paidInvoices, payables } from './queries.ts';
-import { formatAmount } from '../money.ts';
 
 export const cashFlow = defineTool({
   name: 'analytics_cash_flow_forecast',

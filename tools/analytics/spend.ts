@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { fromMinor } from '../money.ts';
+import { fromMinor, formatAmount } from '../money.ts';
 import { spendBy } from './model.ts';
 import { billedSpend, committedSpend } from './queries.ts';
 import { Period, periodOf } from './schemas.ts';
-import { formatAmount } from '../money.ts';
 
 export const spendAnalysis = defineTool({
   name: 'analytics_spend',

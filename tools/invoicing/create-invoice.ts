@@ -4,13 +4,12 @@ import { invoices } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate } from '../money.ts';
+import { IsoDate, formatAmount } from '../money.ts';
 import { creditEvidence } from './evidence.ts';
 import { assertMove, dueDateFor } from './model.ts';
 import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
-import { formatAmount } from '../money.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),

@@ -3,13 +3,12 @@ import { payments } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { fromMinor, IsoDate, Money, toMinor } from '../money.ts';
+import { fromMinor, IsoDate, Money, toMinor, formatAmount } from '../money.ts';
 import { balanceOf, checkPayment, statusWord } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary, PaymentMethod } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { moneyFor } from './texts.ts';
-import { formatAmount } from '../money.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),

@@ -4,13 +4,12 @@ import { invoiceItems, invoices } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate } from '../money.ts';
+import { IsoDate, formatAmount } from '../money.ts';
 import { taxLinesOf } from '../totals.ts';
 import { dueDateFor } from './model.ts';
 import { assertPositive, insertItems, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
-import { formatAmount } from '../money.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),

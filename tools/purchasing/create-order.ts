@@ -3,14 +3,13 @@ import { purchaseOrderHistory, purchaseOrderItems, purchaseOrders } from '../../
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate, Money, Quantity, toMinor } from '../money.ts';
+import { IsoDate, Money, Quantity, toMinor, formatAmount } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { amountLevel } from '../actions/policy.ts';
 import { documentTotals, taxLinesOf } from '../totals.ts';
 import { unitPriceFor } from './model.ts';
 import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
-import { formatAmount } from '../money.ts';
 import { STATUS_WORDS } from './texts.ts';
 
 const Line = z.object({
@@ -64,14 +63,15 @@ export const createOrder = defineTool({
   input,
   output: OrderSummary,
   async assess(ctx, request) {
-    const { currency, breakdown, supplier } = await priced(ctx, request);
+    const order = await priced(ctx, request);
     return {
-      amount: { cents: breakdown.total, currency },
-      evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${supplier.name} identified by id.` }],
+      amount: { cents: order.breakdown.total, currency: order.currency },
+      evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${order.supplier.name} identified by id.` }],
+      prepared: order,
     };
   },
-  async run(ctx, request) {
-    const { tenant, supplier, currency, on, lines, lineTotals, breakdown } = await priced(ctx, request);
+  async run(ctx, request, prepared) {
+    const { tenant, supplier, currency, on, lines, lineTotals, breakdown } = prepared ?? (await priced(ctx, request));
     const number = await nextNumber(ctx.db, ctx.tenantId, 'PO', on);
     const level = amountLevel(breakdown.total, [tenant.approvalLevel1Cents, tenant.approvalLevel2Cents, tenant.approvalLevel3Cents]);
     const [order] = await ctx.db

@@ -4,11 +4,10 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { embedText } from '../embeddings/embedder.ts';
 import { conflict, invalid } from '../errors.ts';
-import { toMinor } from '../money.ts';
+import { toMinor, formatAmount } from '../money.ts';
 import { ProductFields, productText } from './product-fields.ts';
 import { categoryById, productSummaryById, supplierById } from './queries.ts';
 import { ProductSummary } from './schemas.ts';
-import { formatAmount } from '../money.ts';
 
 const F = ProductFields;
 const input = z.object({

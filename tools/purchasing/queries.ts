@@ -15,8 +15,11 @@ import { supplierSummary } from './supplier-fields.ts';
  */
 const SEARCH_CANDIDATES = 2000;
 
+/** A supplier's columns but its embedding: a thousand numbers no caller reads, parsed on every lookup. */
+const { embedding: _supplierEmbedding, ...supplierColumns } = getTableColumns(suppliers);
+
 export async function supplierById(tx: Tx, id: string) {
-  const [row] = await tx.select().from(suppliers).where(eq(suppliers.id, id));
+  const [row] = await tx.select(supplierColumns).from(suppliers).where(eq(suppliers.id, id));
   if (!row) throw notFound(`Supplier ${id} not found. Use purchasing_find_suppliers to look suppliers up by name.`);
   return row;
 }
@@ -32,7 +35,7 @@ const distanceTo = (column: SQL | typeof suppliers.embedding | typeof products.e
 
 /** Suppliers by fuzzy name (accents, legal forms, plurals) and by meaning; best first, with their score. */
 export async function searchSuppliers(tx: Tx, input: { query: string; status?: readonly SupplierSummary['status'][] | undefined; limit: number }) {
-  const { embedding: _skip, ...columns } = getTableColumns(suppliers);
+  const columns = supplierColumns;
   const where = input.status?.length ? inArray(suppliers.status, input.status as never) : undefined;
   if (!input.query) {
     const rows = await tx.select(columns).from(suppliers).where(where).orderBy(asc(sql`lower(${suppliers.name})`)).limit(input.limit);
