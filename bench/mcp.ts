@@ -22,6 +22,7 @@ import { createOrder } from '../tools/purchasing/create-order.ts';
 import { createSupplier } from '../tools/purchasing/create-supplier.ts';
 import { createTenant } from '../tools/tenancy.ts';
 import { createApp } from '../web-chat/app.ts';
+import { cores, machineBusyMs, postgresCpuMs } from './cpu.ts';
 import { benchServer, freshBenchDatabase } from './database.ts';
 import type { ChildMessage, ClientKind, ParentMessage, SessionPlan } from './mcp-load.ts';
 import type { LoadResult } from './stats.ts';
@@ -46,6 +47,12 @@ interface Phase extends LoadResult {
   tool: string;
   serverCpuMsPerCall: number;
   clientCpuMsPerCall: number;
+  /** The PostgreSQL server's processes. */
+  postgresCpuMsPerCall: number;
+  /** Every core of the machine, busy for any reason (these three, the kernel, anything else running). */
+  machineCpuMsPerCall: number;
+  /** The rate the machine's cores could carry at that cost per call, were they all given to it. */
+  machineBoundPerSecond: number;
 }
 
 export interface McpBenchResult {
@@ -131,13 +138,24 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const perCall = (ms: number, calls: number) => Math.round((ms / Math.max(1, calls)) * 1000) / 1000;
   const phase = async (tool: string, calls: number, uniqueArg?: string, profile = true): Promise<Phase> => {
     const profiler = profile && options.profileDir ? await startProfiler() : undefined;
-    const before = process.cpuUsage();
+    const before = { process: process.cpuUsage(), postgres: postgresCpuMs(), machine: machineBusyMs() };
     const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg });
-    const cpu = process.cpuUsage(before);
+    const cpu = process.cpuUsage(before.process);
+    const postgres = postgresCpuMs() - before.postgres;
+    const machine = machineBusyMs() - before.machine;
     await profiler?.stop(`${options.profileDir}/${tool}.cpuprofile`);
     if (reply.type !== 'phase') throw new Error(`unexpected answer ${reply.type}`);
     const { operations } = reply.result;
-    return { tool, ...reply.result, serverCpuMsPerCall: perCall((cpu.user + cpu.system) / 1000, operations), clientCpuMsPerCall: perCall(reply.clientCpuMs, operations) };
+    const machineCpuMsPerCall = perCall(machine, operations);
+    return {
+      tool,
+      ...reply.result,
+      serverCpuMsPerCall: perCall((cpu.user + cpu.system) / 1000, operations),
+      clientCpuMsPerCall: perCall(reply.clientCpuMs, operations),
+      postgresCpuMsPerCall: perCall(postgres, operations),
+      machineCpuMsPerCall,
+      machineBoundPerSecond: machineCpuMsPerCall > 0 ? Math.round((cores * 1000) / machineCpuMsPerCall) : 0,
+    };
   };
 
   try {
