@@ -8,6 +8,7 @@ import type { Lang, Session, Source } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { AppError, errorBody } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
+import { formatAmount } from '../tools/money.ts';
 import type { SlashCommand } from './slash.ts';
 import { usage } from './slash.ts';
 import type { ActionBadge, ToolCallRecord } from './tool-calls.ts';
@@ -24,7 +25,7 @@ export const COMMAND_TOOLS: Record<Exclude<SlashCommand['name'], 'help' | 'appro
   po: ['purchasing_find_suppliers', 'purchasing_create_order', 'purchasing_submit_order'],
   invoice: ['invoicing_find_clients', 'invoicing_create_invoice'],
   remind: ['reminders_list_due', 'reminders_send_reminder'],
-  reconcile: ['banking_reconcile'],
+  reconcile: ['banking_suggest_matches', 'banking_reconcile_transaction'],
 };
 
 const t = {
@@ -40,6 +41,11 @@ const t = {
     noneDue: 'Aucun rappel de paiement à envoyer aujourd’hui.',
     dueCount: (n: number) => `${n} rappel(s) de paiement à envoyer aujourd’hui :`,
     notSent: (number: string, why: string) => `${number} non relancée : ${why}`,
+    nothingToReconcile: 'Aucune opération bancaire à rapprocher.',
+    toReconcile: (n: number) => `${n} opération(s) bancaire(s) à rapprocher :`,
+    candidates: (list: string) => `à confirmer : ${list}`,
+    noCandidate: 'aucune facture ne correspond',
+    notReconciled: (why: string) => `non rapprochée : ${why}`,
   },
   en: {
     unavailable: (cmd: string) => `The /${cmd} command is not available yet: Comptoir does not have this capability yet.`,
@@ -53,10 +59,23 @@ const t = {
     noneDue: 'No payment reminder is due today.',
     dueCount: (n: number) => `${n} payment reminder(s) due today:`,
     notSent: (number: string, why: string) => `${number} not reminded: ${why}`,
+    nothingToReconcile: 'No bank transaction to reconcile.',
+    toReconcile: (n: number) => `${n} bank transaction(s) to reconcile:`,
+    candidates: (list: string) => `to confirm: ${list}`,
+    noCandidate: 'no invoice or bill matches',
+    notReconciled: (why: string) => `not reconciled: ${why}`,
   },
 } satisfies Record<Lang, unknown>;
 
 class Reply extends Error {}
+
+type Suggestions = {
+  suggestions: {
+    transaction: { id: string; bookedOn: string; amount: string; currency: string; description: string; counterparty: string | null };
+    confident: boolean;
+    candidates: { kind: 'invoice' | 'bill'; id: string; number: string; party: string; score: number }[];
+  }[];
+};
 
 /** `source` is the frontend the command came from (a command can arrive by email too), recorded on its actions. */
 export async function runCommand(session: Session, command: SlashCommand, lookup: Lookup, source: Source): Promise<CommandReply> {
@@ -148,8 +167,27 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
       }
       case 'reconcile': {
         if (missing('reconcile')) return { text: w.unavailable('reconcile'), toolCalls: [] };
-        const done = (await call('banking_reconcile', command.account ? { account: command.account } : {})) as { message: string };
-        return { text: done.message, toolCalls: calls };
+        const { suggestions } = (await call('banking_suggest_matches', command.account ? { account: command.account } : {})) as Suggestions;
+        if (!suggestions.length) return { text: w.nothingToReconcile, toolCalls: calls };
+        const lines = [w.toReconcile(suggestions.length)];
+        for (const { transaction: tx, confident, candidates } of suggestions) {
+          const what = tx.counterparty ?? tx.description;
+          const head = `• ${tx.bookedOn} ${formatAmount(tx.amount, tx.currency, lang)} ${lang === 'fr' ? `« ${what} »` : `"${what}"`}`;
+          const best = candidates[0];
+          // Only a clear first candidate is recorded; the others wait for the person to choose.
+          if (confident && best) {
+            try {
+              const done = (await call('banking_reconcile_transaction', { transactionId: tx.id, targetKind: best.kind, targetId: best.id })) as { message: string };
+              lines.push(`${head} : ${done.message}`);
+            } catch (err) {
+              if (!(err instanceof Reply)) throw err;
+              lines.push(`${head} : ${w.notReconciled(err.message)}`);
+            }
+          } else {
+            lines.push(`${head} : ${candidates.length ? w.candidates(candidates.map((c) => `${c.number} (${c.party}, ${c.score.toFixed(2)})`).join(', ')) : w.noCandidate}`);
+          }
+        }
+        return { text: lines.join('\n'), toolCalls: calls };
       }
       case 'approve':
       case 'reject': {

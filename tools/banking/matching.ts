@@ -3,9 +3,9 @@
  * against open client invoices, money out against approved supplier bills; each candidate gets a
  * score from evidence a person can check (amount, document number, name, date).
  */
-import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { EvidenceFactor } from '../../db/schema/actions.ts';
-import { bankTransactions, clients, invoices, supplierBills, suppliers } from '../../db/schema/index.ts';
+import { bankAccounts, bankTransactions, clients, invoices, supplierBills, suppliers } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { balanceOf } from '../invoicing/model.ts';
 import { fromMinor } from '../money.ts';
@@ -122,11 +122,22 @@ export function rank(tx: TransactionRow, targets: Target[], limit = 3): Candidat
 export const isConfident = (ranked: Candidate[]): boolean =>
   ranked[0] !== undefined && ranked[0].score >= CONFIDENT && (ranked[1] === undefined || ranked[0].score - ranked[1].score >= 0.2);
 
-export async function unmatchedTransactions(ctx: ToolCtx, transactionId?: string, limit = 50): Promise<TransactionRow[]> {
-  return ctx.db
-    .select()
+/** `account`: part of the account's name, IBAN or number, as a person types it. */
+export async function unmatchedTransactions(ctx: ToolCtx, filter: { transactionId?: string; account?: string }, limit = 50): Promise<TransactionRow[]> {
+  const like = filter.account ? `%${filter.account.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  const rows = await ctx.db
+    .select({ t: bankTransactions })
     .from(bankTransactions)
-    .where(and(eq(bankTransactions.status, 'unmatched'), ne(bankTransactions.amountCents, 0n), transactionId ? eq(bankTransactions.id, transactionId) : undefined))
+    .innerJoin(bankAccounts, eq(bankAccounts.id, bankTransactions.accountId))
+    .where(
+      and(
+        eq(bankTransactions.status, 'unmatched'),
+        ne(bankTransactions.amountCents, 0n),
+        filter.transactionId ? eq(bankTransactions.id, filter.transactionId) : undefined,
+        like ? or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like)) : undefined,
+      ),
+    )
     .orderBy(sql`${bankTransactions.bookedOn} desc`, bankTransactions.id)
     .limit(limit);
+  return rows.map((r) => r.t);
 }

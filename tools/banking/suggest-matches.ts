@@ -17,6 +17,7 @@ export const suggestMatches = defineTool({
   kind: 'read',
   input: z.object({
     transactionId: z.string().uuid().optional().describe('Only this transaction.'),
+    account: z.string().trim().min(1).max(100).optional().describe('Only this bank account: part of its name, IBAN or number.'),
     limit: z.number().int().min(1).max(200).default(50).describe('How many unmatched transactions to look at, newest first.'),
   }),
   output: z.object({
@@ -40,7 +41,7 @@ export const suggestMatches = defineTool({
     ),
   }),
   async run(ctx, input) {
-    const transactions = await unmatchedTransactions(ctx, input.transactionId, input.limit);
+    const transactions = await unmatchedTransactions(ctx, { transactionId: input.transactionId, account: input.account }, input.limit);
     const [incoming, outgoing] = await Promise.all([openTargets(ctx, 'in'), openTargets(ctx, 'out')]);
     return {
       suggestions: transactions.map((tx) => {

@@ -141,10 +141,10 @@ describe('without a model', () => {
   it('answers /help and says which commands are not available yet', async () => {
     const reply = await chatTurn(company.session('buyer', 'en'), { model: null, registry }, { text: '/help' });
     expect(reply.text.split('\n')[0]).toBe('Commands (they work even without an AI model):');
-    expect(reply.text).toMatch(/\/reconcile \[account\] — bank reconciliation \(not available yet\)/);
+    expect(reply.text).toMatch(/\/reconcile \[account\] — bank reconciliation$/m);
     expect(reply.text).not.toMatch(/\/po .*not available yet/);
     const reconcile = await chatTurn(company.session('buyer', 'fr'), { model: null, registry }, { text: '/reconcile' });
-    expect(reconcile.text).toBe("La commande /reconcile n'est pas encore disponible : cette fonction n'existe pas encore dans Comptoir.");
+    expect(reconcile.text).toBe('Aucune opération bancaire à rapprocher.');
   });
 
   it("keeps each person's history to themselves", async () => {

@@ -7,7 +7,8 @@ import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { bankAccounts, bankMatches, bankTransactions, billPayments, payments } from '../../../db/schema/index.ts';
+import { chatTurn } from '../../../agent/chat.ts';
+import { bankAccounts, bankMatches, bankTransactions, billPayments, invoices, payments } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import { approveBill } from '../../../tools/bills/approve-bill.ts';
@@ -21,6 +22,7 @@ import { toolContext } from '../../../tools/tool-context.ts';
 import type { InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
+import { registry } from '../../../tools/registry.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { done, newClient, newInvoice, read } from '../invoicing/people.ts';
@@ -35,6 +37,7 @@ let manager: Session;
 let olimpico: InvoiceSummary;
 let second: InvoiceSummary;
 let bill: { id: string; number: string; total: string };
+let sendAnother: () => Promise<InvoiceSummary>;
 
 type Imported = { format: string; accounts: { id: string; name: string }[]; total: number; imported: number; skipped: number };
 type Suggestions = {
@@ -72,6 +75,7 @@ beforeAll(async () => {
   // 10 × 10.00 for a Québec client: 100.00 + GST 5.00 + QST 9.98 = 114.98.
   const lines = [{ description: 'Location de chaises', quantity: '10', unitPrice: '10.00', accountCode: '4100' }];
   const send = async () => (await done<{ invoice: InvoiceSummary }>(manager, sendInvoice, { invoiceId: (await newInvoice(manager, { clientId: client.id, issueDate: '2026-02-20', lines })).id })).invoice;
+  sendAnother = send;
   olimpico = await send();
   second = await send();
   const supplier = await done<{ id: string }>(co.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.', email: 'ventes@bureauplus.test' });
@@ -188,6 +192,22 @@ describe('reconciling', () => {
     await expect(propose(manager, ignoreTransaction, { transactionId: tx.id }, { source: 'rest', byAi: false })).rejects.toMatchObject({ message: 'This transaction is already ignored.' });
     await withTenant(handle.db, co.tenant.id, (db) => ignoreTransaction.undo!(toolContext(manager, db), { transactionId: tx.id }, { transactionId: tx.id, status: 'ignored' }));
     expect((await byText(manager, 'Frais de service')).status).toBe('unmatched');
+  });
+});
+
+describe('/reconcile in the chat', () => {
+  it('records the confident match, lists the rest, for the account named', async () => {
+    const third = await sendAnother();
+    await importFile(manager, camt([{ amount: '114.98', dir: 'CRDT', on: '2026-03-02', party: 'Cafe Olimpico', text: `Facture ${third.number}`, ref: 'R-5' }]));
+    const reply = await chatTurn(co.session('manager', 'fr'), { model: null, registry }, { text: '/reconcile desjardins' });
+    // Amounts are written the French way, with no-break spaces.
+    const lines = reply.text.replace(/[\u00a0\u202f]/g, ' ').split('\n');
+    // Only the operations account: the archived MT940/OFX/CSV lines are in another account.
+    expect(lines[0]).toBe('2 opération(s) bancaire(s) à rapprocher :');
+    expect(lines).toContainEqual(expect.stringMatching(new RegExp(`^• 2026-03-02 114,98 \\$ « Cafe Olimpico » : .*Opération rapprochée de ${third.number}\\.`)));
+    expect(lines).toContainEqual('• 2026-03-02 -12,50 $ « Desjardins » : aucune facture ne correspond');
+    const [invoice] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(invoices).where(eq(invoices.id, third.id)));
+    expect(invoice!.status).toBe('paid');
   });
 });
 
