@@ -16,7 +16,7 @@ import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
-import { alreadyDecidedMessage, executedMessage, failedMessage, queuedMessage, refusalReasons, reasonText } from './messages.ts';
+import { alreadyDecidedMessage, executedMessage, failedMessage, queuedMessage, reasonText, refusalReasons, undoneMessage } from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
@@ -212,10 +212,8 @@ export async function undo(session: Session, actionId: string, options: { source
   return withTenant(session.db, session.tenantId, async (tx) => {
     const row = await lockAction(tx, actionId);
     const tool = await writeToolNamed(row.tool);
-    if (row.status !== 'executed') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
-    if (!tool.undo) throw invalid(`${tool.name} cannot be undone.`);
-    if (!row.byAi || row.decidedBy) throw invalid('Only actions the AI executed on its own can be undone here.');
-    checkApprover(session, tool, row);
+    const refusal = undoRefusal(session.actor, session.lang, tool, row);
+    if (refusal) throw refusal;
     const ctx = toolContext(session, tx);
     const now = ctx.now;
     await tx.transaction((sp) => tool.undo!({ ...ctx, db: sp }, row.input as never, row.result as never));
@@ -249,6 +247,21 @@ export async function undo(session: Session, actionId: string, options: { source
     await executed.flush();
     return outcomeOf(updated!, session.lang, false);
   });
+}
+
+/** Why this person may not undo this action, or null: undo() and the inbox's Undo button follow this one rule. */
+export function undoRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ActionRow): AppError | null {
+  if (row.status !== 'executed') return conflict(alreadyDecidedMessage(lang, row.number, row.status), { status: row.status });
+  if (!tool.undo) return invalid(`${tool.name} cannot be undone.`);
+  if (!row.byAi || row.decidedBy) return invalid('Only actions the AI executed on its own can be undone here.');
+  return approverRefusal(actor, lang, tool, row);
+}
+
+/** Whether undo() would accept this person's request, without trying it (a tool no longer registered cannot be undone). */
+export async function mayUndo(actor: Actor, lang: Lang, row: ActionRow): Promise<boolean> {
+  if (row.status !== 'executed') return false;
+  const tool = await writeToolNamed(row.tool).catch(() => null);
+  return tool !== null && undoRefusal(actor, lang, tool, row) === null;
 }
 
 async function decideAndRun(session: Session, actionId: string, options: DecideOptions, from: 'pending_approval' | 'failed'): Promise<ActionOutcome> {
@@ -321,15 +334,22 @@ async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown, prepare
   }
 }
 
-function checkApprover(session: Session, tool: AnyWriteTool, row: Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'actorId' | 'byAi'>) {
-  const verdict = mayApprove(session.actor, {
+type ApprovalFacts = Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'actorId' | 'byAi'>;
+
+function approverRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ApprovalFacts): AppError | null {
+  const verdict = mayApprove(actor, {
     risk: tool.risk,
     level: row.requiredLevel,
     amountCents: row.amountCents,
     actorId: row.actorId,
     byAi: row.byAi,
   });
-  if (!verdict.allowed) throw forbidden(refusalReasons[session.lang][verdict.reason], { reason: verdict.reason });
+  return verdict.allowed ? null : forbidden(refusalReasons[lang][verdict.reason], { reason: verdict.reason });
+}
+
+function checkApprover(session: Session, tool: AnyWriteTool, row: ApprovalFacts) {
+  const refusal = approverRefusal(session.actor, session.lang, tool, row);
+  if (refusal) throw refusal;
 }
 
 async function lockAction(tx: Tx, actionId: string): Promise<ActionRow> {
@@ -408,7 +428,9 @@ export function outcomeOf(row: ActionRow, lang: Lang, duplicate: boolean, summar
         ? executedMessage(lang, row.number, summary)
         : row.status === 'failed'
           ? failedMessage(lang, row.number, error?.message ?? '')
-          : alreadyDecidedMessage(lang, row.number, row.status);
+          : row.status === 'undone'
+            ? undoneMessage(lang, row.number)
+            : alreadyDecidedMessage(lang, row.number, row.status);
   return {
     id: row.id,
     number: row.number,

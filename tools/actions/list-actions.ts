@@ -1,23 +1,43 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
+import { mayUndo } from './door.ts';
+import { Decider, deciderOf } from './decider.ts';
 import { listActions as query } from './queries.ts';
 import { ActionView, actionView } from './schemas.ts';
 
 const STATUSES = ['proposed', 'pending_approval', 'approved', 'executed', 'failed', 'rejected', 'expired', 'undone'] as const;
+
+const ListedAction = ActionView.extend({
+  decider: Decider,
+  /** For an undo, the number of the action it reversed: the undo carries that action's tool name. */
+  undoOfNumber: z.number().int().nullable(),
+  /** Whether the person asking may undo it now: the same rule the door's undo applies. */
+  undoable: z.boolean(),
+});
 
 export const listActions = defineTool({
   name: 'actions_list',
   title: 'List actions (approval queue and AI activity)',
   description:
     'List the actions proposed in this company, newest first. Filter by status (e.g. ["pending_approval"] ' +
-    'for the approval queue) or tool name. Each action has its number, confidence, evidence and status.',
+    'for the approval queue) or tool name. Each action has its number, confidence, evidence, status, who ' +
+    'decided it (a person by name, or automatically by the policy) and whether you may undo it.',
   kind: 'read',
   input: z.object({
     status: z.array(z.enum(STATUSES)).optional(),
     tool: z.string().optional(),
     limit: z.number().int().min(1).max(200).default(50),
   }),
-  output: z.object({ actions: z.array(ActionView) }),
-  run: async (ctx, input) => ({ actions: (await query(ctx.db, input)).map(actionView) }),
+  output: z.object({ actions: z.array(ListedAction) }),
+  run: async (ctx, input) => ({
+    actions: await Promise.all(
+      (await query(ctx.db, input)).map(async ({ action, undoOfNumber, ...names }) => ({
+        ...actionView(action),
+        decider: deciderOf(action, names),
+        undoOfNumber,
+        undoable: await mayUndo(ctx.actor, ctx.lang, action),
+      })),
+    ),
+  }),
   summarize: (out, lang) => (lang === 'fr' ? `${out.actions.length} action(s).` : `${out.actions.length} action(s).`),
 });

@@ -58,6 +58,10 @@ export function failedMessage(lang: Lang, n: number, error: string): string {
     : `Action #${n} failed: ${error} It stays visible and can be retried.`;
 }
 
+export function undoneMessage(lang: Lang, n: number): string {
+  return lang === 'fr' ? `Action n° ${n} annulée : ce qu'elle avait fait est défait.` : `Action #${n} undone: what it did is reversed.`;
+}
+
 export function alreadyDecidedMessage(lang: Lang, n: number, status: string): string {
   return lang === 'fr' ? `L'action n° ${n} est déjà décidée (statut : ${status}).` : `Action #${n} was already decided (status: ${status}).`;
 }

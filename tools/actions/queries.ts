@@ -1,7 +1,8 @@
 /** Reading the action queue and its audit trail (tenant-scoped). */
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
-import { aiActionEvents, aiActions } from '../../db/schema/index.ts';
+import { aiActionEvents, aiActions, users } from '../../db/schema/index.ts';
 import { notFound } from '../errors.ts';
 
 export type ActionStatusFilter = (typeof aiActions.$inferSelect)['status'];
@@ -10,7 +11,19 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
   const where: SQL[] = [];
   if (filter.status?.length) where.push(inArray(aiActions.status, filter.status));
   if (filter.tool) where.push(eq(aiActions.tool, filter.tool));
-  return tx.select().from(aiActions).where(and(...where)).orderBy(desc(aiActions.number)).limit(filter.limit);
+  // The names of who asked and who decided come with each action, so no client maps user ids itself.
+  const decider = alias(users, 'decider');
+  const requester = alias(users, 'requester');
+  const original = alias(aiActions, 'original');
+  return tx
+    .select({ action: aiActions, deciderName: decider.name, requesterName: requester.name, undoOfNumber: original.number })
+    .from(aiActions)
+    .leftJoin(decider, and(eq(decider.id, aiActions.decidedBy), eq(decider.tenantId, aiActions.tenantId)))
+    .leftJoin(requester, and(eq(requester.id, aiActions.actorId), eq(requester.tenantId, aiActions.tenantId)))
+    .leftJoin(original, and(eq(original.id, aiActions.undoOf), eq(original.tenantId, aiActions.tenantId)))
+    .where(and(...where))
+    .orderBy(desc(aiActions.number))
+    .limit(filter.limit);
 }
 
 export async function actionWithEvents(tx: Tx, id: string) {

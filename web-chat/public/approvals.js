@@ -36,6 +36,7 @@ function row(action, refresh) {
       buttons.replaceChildren();
       editBox.hidden = true;
       check.disabled = true;
+      await refresh();
     } catch (err) {
       feedback.replaceChildren(message('error', err.message));
     }
@@ -63,6 +64,51 @@ function row(action, refresh) {
   );
 }
 
+/** Who decided, in words: a person by name, or the policy when the AI's action ran on its own. */
+function deciderText(decider) {
+  if (!decider) return '';
+  return t(`decided_${decider.kind}`, { name: decider.name ?? '?' });
+}
+
+function activityRow(a) {
+  const status = el('td', { class: 'status' }, statusBadge(a.status), el('div', { class: 'decider muted' }, deciderText(a.decider)));
+  const feedback = el('div', { class: 'feedback' });
+  const actions = el('td', {});
+  if (boot.me.canWrite && a.undoable) {
+    actions.append(el('button', {
+      type: 'button', class: 'danger undo', onclick: async () => {
+        if (!confirm(t('undoConfirm', { n: a.number }))) return;
+        try {
+          const out = await api('POST', `/actions/${a.id}/undo`, {});
+          status.firstChild.replaceWith(statusBadge(out.action.status));
+          feedback.replaceChildren(message('ok', out.message));
+          actions.replaceChildren();
+        } catch (err) {
+          feedback.replaceChildren(message('error', err.message));
+          // Decided meanwhile (undone by someone else): show the status it has now, with nothing left to click.
+          if (err.code === 'conflict' && err.details?.status) {
+            status.firstChild.replaceWith(statusBadge(err.details.status));
+            actions.replaceChildren();
+          }
+        }
+      },
+    }, t('undo')));
+  }
+  return el('tr', { dataset: { actionId: a.id, number: a.number } },
+    el('td', { class: 'num' }, `#${a.number}`), el('td', {}, names[a.tool] ?? a.tool, a.undoOfNumber ? el('div', { class: 'muted' }, t('undoOf', { n: a.undoOfNumber })) : '', feedback), el('td', { class: 'num' }, money(a.amount, a.currency)),
+    // The score is the AI's: for a person's own request it would read as if the AI had judged it.
+    a.byAi ? el('td', { class: `num confidence ${confidenceClass(a.confidence)}` }, percent(a.confidence)) : el('td', { class: 'num muted' }, '—'),
+    el('td', {}, a.byAi ? t('byAi') : t('byPerson')),
+    status, el('td', { class: 'when' }, dateTime(a.decider?.at ?? a.decidedAt ?? a.createdAt)), actions);
+}
+
+function activityTable(recent) {
+  if (!recent.length) return el('p', { class: 'empty' }, '—');
+  return el('table', { class: 'grid activity' },
+    el('thead', {}, el('tr', {}, [t('colNumber'), t('colTool'), t('colAmount'), t('colAiConfidence'), t('colBy'), t('colStatus'), t('colDate'), ''].map((h) => el('th', {}, h)))),
+    el('tbody', {}, recent.slice(0, 30).map(activityRow)));
+}
+
 function table(actions, refresh) {
   return el('table', { class: 'grid approvals' },
     el('thead', {}, el('tr', {}, ['', t('colNumber'), t('colTool'), t('colAmount'), t('colConfidence'), t('colLevel'), t('colBy'), t('colStatus'), ''].map((h) => el('th', {}, h)))),
@@ -73,7 +119,9 @@ export async function render(root) {
   names = await titles();
   const [{ actions }, { actions: recent }] = await Promise.all([api('GET', '/actions?status=pending_approval'), api('GET', '/activity')]);
   const bulkFeedback = el('div', { class: 'feedback' });
-  const refresh = () => render(root);
+  const activity = el('div', { class: 'activity' }, activityTable(recent));
+  // A decision moves the action to the activity feed, which then says who decided it.
+  const refresh = async () => activity.replaceChildren(activityTable((await api('GET', '/activity')).actions));
   const pendingTable = table(actions, refresh);
   const bulk = el('button', {
     type: 'button', class: 'primary', hidden: !boot.me.canWrite || actions.length < 2, onclick: async () => {
@@ -88,6 +136,7 @@ export async function render(root) {
           tr?.querySelector('td.status')?.replaceChildren(statusBadge(r.action.status));
           tr?.querySelector('td:last-child')?.replaceChildren();
         }
+        await refresh();
       } catch (err) {
         bulkFeedback.replaceChildren(message('error', err.message));
       }
@@ -97,13 +146,6 @@ export async function render(root) {
     el('h1', {}, t('approvalsTitle')),
     actions.length ? el('div', {}, el('div', { class: 'toolbar' }, bulk), bulkFeedback, pendingTable) : el('p', { class: 'empty' }, t('approvalsEmpty')),
     el('h2', {}, t('recentActivity')),
-    recent.length
-      ? el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, [t('colNumber'), t('colTool'), t('colAmount'), t('colConfidence'), t('colBy'), t('colStatus'), t('colDate')].map((h) => el('th', {}, h)))),
-        el('tbody', {}, recent.slice(0, 30).map((a) => el('tr', {},
-          el('td', { class: 'num' }, `#${a.number}`), el('td', {}, names[a.tool] ?? a.tool), el('td', { class: 'num' }, money(a.amount, a.currency)),
-          el('td', { class: `num confidence ${confidenceClass(a.confidence)}` }, percent(a.confidence)), el('td', {}, a.byAi ? t('byAi') : t('byPerson')),
-          el('td', {}, statusBadge(a.status)), el('td', {}, dateTime(a.decidedAt ?? a.createdAt))))))
-      : el('p', { class: 'empty' }, '—'),
+    activity,
   );
 }

@@ -11,6 +11,7 @@ export class ApiError extends Error {
   constructor(body, status) {
     super(body?.error?.message ?? `HTTP ${status}`);
     this.code = body?.error?.code ?? 'internal';
+    this.details = body?.error?.details ?? null;
     this.status = status;
   }
 }

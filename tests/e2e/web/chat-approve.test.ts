@@ -107,7 +107,7 @@ async function orderAndApprove(p: {
 
   await logIn(page, ...p.approver);
   await page.goto(`${base}/app/approvals`);
-  const row = page.locator(`tr[data-number="${pendingNumber}"]`);
+  const row = page.locator(`table.approvals tr[data-number="${pendingNumber}"]`);
   await row.waitFor();
   await page.screenshot({ path: `${ARTIFACTS}/approvals-${p.lang}.png`, fullPage: true });
   if (p.edit) {

@@ -1,0 +1,187 @@
+/**
+ * The approvals inbox in headless Chromium: an approver approves a queued order and the activity feed
+ * names them; then undoes an order the AI submitted on its own and sees its status change; an undo the
+ * server refuses shows the server's message. Once in English and once in French. Screenshots go to
+ * tests/artifacts/.
+ */
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../config.ts';
+import type { DatabaseHandle } from '../../../db/client.ts';
+import { suppliers } from '../../../db/schema/index.ts';
+import { withTenant } from '../../../db/tenant.ts';
+import { propose, undo } from '../../../tools/actions/door.ts';
+import { actorOf } from '../../../tools/auth/api-tokens.ts';
+import type { Lang, Session } from '../../../tools/context.ts';
+import { createOrder } from '../../../tools/purchasing/create-order.ts';
+import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
+import { createTenant } from '../../../tools/tenancy.ts';
+import { createApp } from '../../../web-chat/app.ts';
+import { freshDatabase } from '../../support/database.ts';
+
+const ARTIFACTS = `${process.cwd()}/tests/artifacts`;
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+
+let handle: DatabaseHandle;
+let server: ServerType;
+let base: string;
+let browser: Browser;
+let session: (email: string) => Session;
+let supplierId: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  handle = await freshDatabase();
+  // Full automation with a modest floor: the AI's confident submissions run on their own, so they can be undone.
+  const { tenant, users } = await createTenant(handle.db, { slug: 'e2e-inbox', name: 'Atelier Démo', province: 'QC', automationLevel: 'full', confidenceFloor: 0.5 }, [
+    { email: 'sarah@inbox.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
+    { email: 'nadia@inbox.test', name: 'Nadia Côté', role: 'accountant', language: 'en', password: 'nadia-pass' },
+    { email: 'marie@inbox.test', name: 'Marie Tremblay', role: 'manager', language: 'fr', password: 'marie-pass' },
+  ]);
+  const [supplier] = await withTenant(handle.db, tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }).returning());
+  supplierId = supplier!.id;
+  session = (email) => {
+    const user = users.find((u) => u.email === email)!;
+    return { db: handle.db, tenantId: tenant.id, actor: actorOf(user), lang: user.language as Lang, now: () => new Date() };
+  };
+  const app = createApp({ handle, config: loadConfig({}), now: () => new Date() });
+  server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await handle?.close();
+});
+
+async function draft(total: string) {
+  const made = await propose(session('sarah@inbox.test'), createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: total, treatment: 'exempt' }] }, { source: 'rest', byAi: false });
+  return (made.result as { id: string }).id;
+}
+
+/** An order the buyer submits herself: a buyer does not decide on money, so it waits for approval. */
+async function queuedSubmission(total: string) {
+  const queued = await propose(session('sarah@inbox.test'), submitOrder, { orderId: await draft(total) }, { source: 'rest', byAi: false });
+  expect(queued.status).toBe('pending_approval');
+  return queued.number;
+}
+
+/** An order the AI submits on the approver's behalf, confident and small: it runs at once. */
+async function aiSubmission(approverEmail: string, total: string) {
+  const ran = await propose(session(approverEmail), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
+  expect(ran.status).toBe('executed');
+  return ran;
+}
+
+async function logIn(page: Page, email: string, password: string) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL(`${base}/app`), page.click('button[type=submit]')]);
+}
+
+async function approveThenUndo(p: {
+  lang: Lang;
+  approver: [string, string, string];
+  approvedBy: string;
+  automatic: string;
+  undoLabel: string;
+  undoneLabel: string;
+  alreadyUndone: RegExp;
+  undoneMessage: (n: number) => string;
+  undoOf: (n: number) => string;
+  executedBy: string;
+}) {
+  const [email, password, name] = p.approver;
+  const pendingNumber = await queuedSubmission('900.00');
+  const undoable = await aiSubmission(email, '180.00');
+  const refused = await aiSubmission(email, '95.00');
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA' });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('pageerror', (e) => problems.push(e.message));
+  // The refused undo answers 409 on purpose; the browser logs that failed request as a console error.
+  page.on('console', (m) => m.type() === 'error' && !/status of 409/.test(m.text()) && problems.push(m.text()));
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.accept();
+  });
+
+  await logIn(page, email, password);
+  await page.goto(`${base}/app/approvals`);
+  const pending = page.locator(`table.approvals tr[data-number="${pendingNumber}"]`);
+  await pending.waitFor();
+  await pending.locator('button.approve').click();
+  await expect.poll(() => pending.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('executed');
+  const approved = page.locator(`table.activity tr[data-number="${pendingNumber}"]`);
+  await expect.poll(() => approved.locator('.decider').textContent(), { timeout: 10_000 }).toBe(`${p.approvedBy} ${name}`);
+  expect(await approved.locator('button.undo').count()).toBe(0);
+
+  const auto = page.locator(`table.activity tr[data-number="${undoable.number}"]`);
+  expect(await auto.locator('.decider').textContent()).toBe(p.automatic);
+  expect(await auto.locator('button.undo').textContent()).toBe(p.undoLabel);
+  await page.screenshot({ path: `${ARTIFACTS}/activity-${p.lang}.png`, fullPage: true });
+  await auto.locator('button.undo').click();
+  await expect.poll(() => auto.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('undone');
+  expect(await auto.locator('td.status .badge').textContent()).toBe(p.undoneLabel);
+  expect(await auto.locator('button.undo').count()).toBe(0);
+  expect(await auto.locator('.notice.ok').textContent()).toBe(p.undoneMessage(undoable.number));
+  expect(dialogs).toHaveLength(1);
+  expect(dialogs[0]).toContain(String(undoable.number));
+
+  // Someone else undoes it first: the click is refused and the server's reason is shown on the row.
+  await undo(session(email), refused.id, { source: 'rest' });
+  const stale = page.locator(`table.activity tr[data-number="${refused.number}"]`);
+  await stale.locator('button.undo').click();
+  await expect.poll(() => stale.locator('.notice.error').textContent(), { timeout: 10_000 }).toMatch(p.alreadyUndone);
+  expect(await stale.locator('td.status .badge').getAttribute('data-status')).toBe('undone');
+  expect(await stale.locator('button.undo').count()).toBe(0);
+  // Reloaded, the feed lists the undo itself, naming the action it reversed.
+  await page.reload();
+  const undoRow = page.locator('table.activity tr', { hasText: p.undoOf(undoable.number) });
+  await undoRow.waitFor();
+  expect(await undoRow.locator('.decider').textContent()).toBe(`${p.executedBy} ${name}`);
+  await page.screenshot({ path: `${ARTIFACTS}/activity-undone-${p.lang}.png`, fullPage: true });
+  expect(problems).toEqual([]);
+  await context.close();
+}
+
+describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
+  it('English: approved by a name, executed automatically, undo with confirmation', async () => {
+    await approveThenUndo({
+      lang: 'en',
+      approver: ['nadia@inbox.test', 'nadia-pass', 'Nadia Côté'],
+      approvedBy: 'approved by',
+      automatic: 'executed automatically',
+      undoLabel: 'Undo',
+      undoneLabel: 'undone',
+      alreadyUndone: /^Action #\d+ was already decided \(status: undone\)\.$/,
+      undoneMessage: (n) => `Action #${n} undone: what it did is reversed.`,
+      undoOf: (n) => `Undo of action #${n}`,
+      executedBy: 'executed by',
+    });
+  });
+
+  it('French: the same, with every word in French', async () => {
+    await approveThenUndo({
+      lang: 'fr',
+      approver: ['marie@inbox.test', 'marie-pass', 'Marie Tremblay'],
+      approvedBy: 'approuvée par',
+      automatic: 'exécutée d’office',
+      undoLabel: 'Annuler l’action',
+      undoneLabel: 'annulée',
+      alreadyUndone: /^L'action n° \d+ est déjà décidée \(statut : undone\)\.$/,
+      undoneMessage: (n) => `Action n° ${n} annulée : ce qu'elle avait fait est défait.`,
+      undoOf: (n) => `Annulation de l’action n° ${n}`,
+      executedBy: 'exécutée par',
+    });
+  });
+});
