@@ -1,7 +1,4 @@
-/**
- * Bank accounts and imported transactions as they stand, read-only: what the bank page shows until
- * the banking tools (statement import, reconciliation) exist.
- */
+/** Bank accounts and imported transactions as they stand: what the bank page lists. */
 import { asc, desc, eq } from 'drizzle-orm';
 import { bankAccounts, bankTransactions } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';

@@ -1,11 +1,32 @@
-// Bank accounts and imported transactions, read-only until Comptoir has banking tools.
+// Bank accounts and imported transactions; a statement file (camt, MT940, OFX, CSV) is imported
+// through the same registry tool the chat and MCP use, so the door records it.
 import { api, el, money, t } from './common.js';
+
+function importForm(root) {
+  const status = el('p', { class: 'import-status', role: 'status' });
+  const input = el('input', { type: 'file', name: 'statement', accept: '.xml,.sta,.940,.txt,.ofx,.qfx,.csv' });
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    status.className = 'import-status';
+    status.textContent = t('bankImporting');
+    try {
+      const out = await api('POST', '/tools/banking_import_statement', { content: await file.text(), fileName: file.name });
+      await render(root);
+      root.querySelector('.import-status').textContent = out.message;
+    } catch (err) {
+      status.className = 'import-status notice warn';
+      status.textContent = err.message;
+    }
+  });
+  return el('div', { class: 'bank-import' }, el('label', {}, t('bankImport'), ' ', input), status);
+}
 
 export async function render(root) {
   const { accounts, transactions } = await api('GET', '/bank');
   root.replaceChildren(
     el('h1', {}, t('bankTitle')),
-    el('p', { class: 'notice warn' }, t('bankReadOnly')),
+    importForm(root),
     el('h2', {}, t('bankAccounts')),
     accounts.length
       ? el('table', { class: 'grid' },

@@ -1,6 +1,7 @@
 /**
- * The JSON the app's screens read besides chat and approvals: the documents list, the bank (read
- * only), dashboards from whatever analytics tools the registry has, the language switch, API tokens
+ * The JSON the app's screens read besides chat and approvals: the documents list, the bank (its
+ * imports go through POST /api/tools/banking_import_statement), dashboards from whatever analytics
+ * tools the registry has, the language switch, API tokens
  * (each person their own; administrators all) and the inbound address.
  */
 import { Hono } from 'hono';
