@@ -69,10 +69,10 @@ const monthEndClose = (month: string): Step[] => [
     fr: '- Factures clients impayées ou en retard (invoicing_list_invoices, statut ["sent", "viewed", "partially_paid", "overdue"]) avec le solde par client.',
   },
   {
-    needs: 'banking_',
+    needs: 'banking_suggest_matches',
     area: { en: 'bank reconciliation', fr: 'le rapprochement bancaire' },
-    en: "- The month's bank transactions still unmatched.",
-    fr: '- Les transactions bancaires du mois encore sans correspondance.',
+    en: "- The month's bank transactions still unmatched, with their suggested invoices and bills (banking_suggest_matches).",
+    fr: '- Les transactions bancaires du mois encore sans correspondance, avec les factures proposées (banking_suggest_matches).',
   },
   { needs: 'analytics_spend', en: '- Spend of the month by supplier (analytics_spend).', fr: '- Dépenses du mois par fournisseur (analytics_spend).' },
   { en: 'Finish with a short to-do list, largest amounts first.', fr: 'Termine par une courte liste de choses à faire, les plus gros montants en premier.' },

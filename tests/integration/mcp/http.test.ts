@@ -296,9 +296,10 @@ describe('resources and prompts', () => {
     const closeText = (close.messages[0]!.content as { text: string }).text;
     expect(closeText).toContain('Aide-moi à clôturer le mois 2026-02');
     expect(closeText).toContain("N'approuve, ne refuse, n'envoie et ne paie rien de toi-même");
-    // Steps name only tools that exist, and what does not exist yet is said.
+    // Steps name only tools that exist; every area has its tools now, so nothing is said to be missing.
     expect(closeText).toContain('purchasing_list_orders');
-    expect(closeText).toContain("Ce Comptoir n'a pas encore d'outils pour : le rapprochement bancaire.");
+    expect(closeText).toContain('banking_suggest_matches');
+    expect(closeText).not.toContain("pas encore d'outils");
     const review = await (await connect(tokens.manager)).client.getPrompt({ name: 'review-pending-approvals' });
     expect((review.messages[0]!.content as { text: string }).text).toContain('Never approve, reject, send or pay on your own');
     expect(review.messages[1]!.content).toMatchObject({ type: 'resource', resource: { uri: 'comptoir://approvals/pending' } });
