@@ -45,6 +45,32 @@ export interface DatabaseOptions {
   snapshot?: Blob;
 }
 
+/**
+ * drizzle asks postgres.js not to prepare any statement it was not given a name for: the server then
+ * parses and plans every query again, and every query with parameters waits one more round trip (its
+ * Describe) before it runs. Preparing, and caching per connection, is postgres.js's own default; this
+ * gives it back to every query, in transactions and savepoints too. Plans stay correct across tenants:
+ * row-level security reads the tenant setting when a statement runs, not when it is planned.
+ */
+function preparing(sql: postgres.Sql): postgres.Sql {
+  type Scoped = (sql: postgres.Sql) => unknown;
+  const scope = (open: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
+    const fn = args.pop() as Scoped;
+    return open(...args, (inner: postgres.Sql) => fn(preparing(inner)));
+  };
+  return new Proxy(sql, {
+    get(target, key, receiver) {
+      if (key === 'unsafe') {
+        return (query: string, params?: unknown[], options?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
+      }
+      // `savepoint` lives on a transaction's sql only.
+      if (key === 'begin' || key === 'savepoint') return scope((target as unknown as Record<typeof key, (...args: unknown[]) => unknown>)[key].bind(target));
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
 export async function openDatabase(options: DatabaseOptions = {}): Promise<DatabaseHandle> {
   if (options.url) {
     const client = postgres(options.url, {
@@ -52,7 +78,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       onnotice: () => {},
       // bigint columns come back as strings; drizzle's bigint mode turns them into BigInt.
     });
-    const db = drizzlePostgres(client, { schema }) as unknown as Database;
+    const db = drizzlePostgres(preparing(client), { schema }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
