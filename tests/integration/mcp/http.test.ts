@@ -180,6 +180,22 @@ describe('authentication and sessions', () => {
     expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining('Session not found') } });
   });
 
+  it('answers a body that is not JSON, or one over 4 MiB, with a JSON-RPC error', async () => {
+    const { transport } = await connect(tokens.buyer);
+    const post = (body: string) =>
+      fetch(app.url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tokens.buyer}`, 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': transport.sessionId!, 'mcp-protocol-version': transport.protocolVersion! },
+        body,
+      });
+    const broken = await post('{"jsonrpc": "2.0", "id": 1, "method": ');
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700, message: expect.stringContaining('not JSON') }, id: null });
+    const huge = await post(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'ping', params: { pad: 'x'.repeat(4 * 1024 * 1024) } }));
+    expect(huge.status).toBe(413);
+    expect(await huge.json()).toMatchObject({ error: { message: expect.stringContaining('Payload Too Large') } });
+  });
+
   it('forgets a session once its client ends it', async () => {
     const { client, transport } = await connect(tokens.buyer);
     const sessionId = transport.sessionId!;
