@@ -23,7 +23,7 @@ export const bankingTexts = {
     wrongDirection: (kind: 'invoice' | 'bill') => (kind === 'invoice' ? 'Only money in can settle a client invoice.' : 'Only money out can settle a supplier bill.'),
     currencyMismatch: (tx: string, target: string) => `Currencies differ: the transaction is in ${tx}, the document in ${target}.`,
     importedAccount: 'Imported account',
-    imported: (n: number, skipped: number, format: string) => `${n} transaction(s) imported from a ${format} statement, ${skipped} already known.`,
+    imported: (n: number, skipped: number, format: string) => `${n} transaction(s) imported from the ${format} statement, ${skipped} already known.`,
     reconciled: (number: string) => `Transaction matched to ${number}.`,
     ignored: 'Transaction ignored for reconciliation.',
   },

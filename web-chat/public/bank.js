@@ -38,7 +38,7 @@ export async function render(root) {
       ? el('table', { class: 'grid' },
         el('thead', {}, el('tr', {}, [t('colDate'), t('colAccount'), t('colDescription'), t('colCounterparty'), t('colAmount'), t('colStatus')].map((h) => el('th', {}, h)))),
         el('tbody', {}, transactions.map((x) => el('tr', {},
-          el('td', {}, x.bookedOn), el('td', {}, x.account), el('td', {}, x.description), el('td', {}, x.counterparty ?? '—'),
+          el('td', { class: 'date' }, x.bookedOn), el('td', {}, x.account), el('td', {}, x.description), el('td', {}, x.counterparty ?? '—'),
           el('td', { class: `num ${x.amount.startsWith('-') ? 'out' : 'in'}` }, money(x.amount, x.currency)), el('td', {}, t(`tx_${x.status}`))))))
       : '',
   );

@@ -54,7 +54,7 @@ it('uploads a statement on the bank page, once, and reports a bad file', async (
 
   await page.setInputFiles('input[name=statement]', sample('ofx/checking.ofx'));
   const status = page.locator('.import-status');
-  await expect.poll(() => status.textContent()).toMatch(/3 transaction\(s\) imported from a OFX statement, 0 already known/);
+  await expect.poll(() => status.textContent()).toMatch(/3 transaction\(s\) imported from the OFX statement, 0 already known/);
   await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(4); // 1 account + 3 transactions
   await page.screenshot({ path: `${ARTIFACTS}/bank-import.png`, fullPage: true });
 
