@@ -4,10 +4,7 @@
  * server refuses shows the server's message. Once in English and once in French. Screenshots go to
  * tests/artifacts/.
  */
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
@@ -19,21 +16,18 @@ import type { Lang, Session } from '../../../tools/context.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { ARTIFACTS, serveInBrowser, type BrowserApp } from '../../support/browser.ts';
 import { freshDatabase } from '../../support/database.ts';
 
-const ARTIFACTS = `${process.cwd()}/tests/artifacts`;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 let handle: DatabaseHandle;
-let server: ServerType;
 let base: string;
 let browser: Browser;
+let web: BrowserApp;
 let session: (email: string) => Session;
 let supplierId: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   handle = await freshDatabase();
   // Full automation with a modest floor: the AI's confident submissions run on their own, so they can be undone.
   const { tenant, users } = await createTenant(handle.db, { slug: 'e2e-inbox', name: 'Atelier Démo', province: 'QC', automationLevel: 'full', confidenceFloor: 0.5 }, [
@@ -47,17 +41,12 @@ beforeAll(async () => {
     const user = users.find((u) => u.email === email)!;
     return { db: handle.db, tenantId: tenant.id, actor: actorOf(user), lang: user.language as Lang, now: () => new Date() };
   };
-  const app = createApp({ handle, config: loadConfig({}), now: () => new Date() });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  web = await serveInBrowser({ handle, config: loadConfig({}), now: () => new Date() });
+  ({ base, browser } = web);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await web?.close();
   await handle?.close();
 });
 
@@ -78,13 +67,6 @@ async function aiSubmission(approverEmail: string, total: string) {
   const ran = await propose(session(approverEmail), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
   expect(ran.status).toBe('executed');
   return ran;
-}
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`${base}/app`), page.click('button[type=submit]')]);
 }
 
 async function approveThenUndo(p: {
@@ -115,7 +97,7 @@ async function approveThenUndo(p: {
     void d.accept();
   });
 
-  await logIn(page, email, password);
+  await web.logIn(page, email, password);
   await page.goto(`${base}/app/approvals`);
   const pending = page.locator(`table.approvals tr[data-number="${pendingNumber}"]`);
   await pending.waitFor();

@@ -4,10 +4,8 @@
  * submission pending approval; an approver logs in, approves it in the inbox and sees its status
  * change. Once in English and once in French. Screenshots go to tests/artifacts/.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
@@ -15,17 +13,15 @@ import { asc, eq } from 'drizzle-orm';
 import { aiActionEvents, aiActions, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { ARTIFACTS, serveInBrowser, type BrowserApp } from '../../support/browser.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { answer, callTools, fakeModel, lastToolResult } from '../../support/scripted-model.ts';
 
-const ARTIFACTS = `${process.cwd()}/tests/artifacts`;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 
 let handle: DatabaseHandle;
-let server: ServerType;
 let base: string;
 let browser: Browser;
+let web: BrowserApp;
 let tenantId: string;
 
 /** What a good model does with "10 chairs from Bureau Plus": search, draft, submit, then say what the door said. */
@@ -44,7 +40,6 @@ function orderingModel() {
 }
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   handle = await freshDatabase();
   const { tenant } = await createTenant(handle.db, { slug: 'e2e', name: 'Atelier Démo', province: 'QC', automationLevel: 'assisted' }, [
     { email: 'sarah@e2e.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
@@ -54,26 +49,14 @@ beforeAll(async () => {
   ]);
   tenantId = tenant.id;
   await withTenant(handle.db, tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }));
-  const app = createApp({ handle, config: loadConfig({}), now: () => new Date(), chatModel: orderingModel });
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  web = await serveInBrowser({ handle, config: loadConfig({}), now: () => new Date(), chatModel: orderingModel });
+  ({ base, browser } = web);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await web?.close();
   await handle?.close();
 });
-
-async function logIn(page: Page, email: string, password: string) {
-  await page.goto(`${base}/login`);
-  await page.fill('input[name=email]', email);
-  await page.fill('input[name=password]', password);
-  await Promise.all([page.waitForURL(`${base}/app`), page.click('button[type=submit]')]);
-}
 
 async function orderAndApprove(p: {
   lang: 'en' | 'fr';
@@ -91,7 +74,7 @@ async function orderAndApprove(p: {
   page.on('pageerror', (e) => problems.push(e.message));
   page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
 
-  await logIn(page, ...p.buyer);
+  await web.logIn(page, ...p.buyer);
   await page.fill('.composer textarea', p.request);
   await page.click('.composer button[type=submit]');
   const reply = page.locator('.msg.assistant').last();
@@ -105,7 +88,7 @@ async function orderAndApprove(p: {
   await page.screenshot({ path: `${ARTIFACTS}/chat-${p.lang}.png`, fullPage: true });
   await context.clearCookies();
 
-  await logIn(page, ...p.approver);
+  await web.logIn(page, ...p.approver);
   await page.goto(`${base}/app/approvals`);
   const row = page.locator(`table.approvals tr[data-number="${pendingNumber}"]`);
   await row.waitFor();
