@@ -2,7 +2,8 @@
  * Structured e-invoices: recognises the syntax of an XML file (CII, ZUGFeRD 1, UBL Invoice or
  * CreditNote) and reads it with fast-xml-parser. Values stay strings, so no amount passes through a float.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { xmlParser } from '../xml.ts';
 import { readCii } from './einvoice-cii.ts';
 import { readUbl } from './einvoice-ubl.ts';
 import type { BillReading } from './reading.ts';
@@ -17,15 +18,7 @@ const REPEATED = new Set([
   'TaxExclusiveAmount', 'TaxInclusiveAmount', 'PayableAmount', 'LineExtensionAmount', 'TaxAmount', 'TaxableAmount',
 ]);
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATED.has(name),
-});
+const parser = xmlParser(REPEATED);
 
 export interface EInvoice {
   format: EInvoiceFormat;

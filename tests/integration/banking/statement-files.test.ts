@@ -50,6 +50,11 @@ describe('camt.052 / camt.053 / camt.054', () => {
     expect(first!.account.iban).toBe('NL26VAYB8060476890');
   });
 
+  it('decodes the standard XML entities of a camt statement: "Smith &amp; Co" is Smith & Co', () => {
+    const xml = readFileSync(join(bank, 'camt/camt053.v2.minimal.xml'), 'latin1').replace('<Nm>NAME NAME</Nm>', '<Nm>Smith &amp; Co</Nm>');
+    expect(readStatement(xml).statements.flatMap((s) => s.lines.map((l) => l.counterparty))).toContain('Smith & Co');
+  });
+
   it('keeps the debtor, the remittance text and the bank reference of a camt.054 line', () => {
     const [line] = lines(join(bank, 'camt/camt054.v4.xml'));
     expect(line).toMatchObject({ amountCents: -20000000n, currency: 'SEK', counterparty: 'Example Creditor 3 - V1', externalId: expect.stringMatching(/^bank:ACSR/) });

@@ -2,22 +2,14 @@
  * ISO 20022 cash statements: camt.053 (statement), camt.052 (intraday report) and camt.054
  * (debit/credit notification), read with fast-xml-parser; values stay strings.
  */
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLValidator } from 'fast-xml-parser';
+import { xmlParser } from '../../xml.ts';
 import { amountOf, isoCurrency, isoDate } from './amounts.ts';
 import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
 
 const REPEATED = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'AdrLine']);
 
-const parser = new XMLParser({
-  removeNSPrefix: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '@_',
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  processEntities: false,
-  isArray: (name) => REPEATED.has(name),
-});
+const parser = xmlParser(REPEATED);
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Node = any;
