@@ -2,9 +2,8 @@
  * Reading a PDF: its embedded files (where Factur-X / ZUGFeRD put their XML), its text layer with
  * pdf-parse, and page images for OCR when it is a scan. pdf.js errors become `DocumentFailure`s.
  */
-import { PDFParse } from 'pdf-parse';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentFailure } from './failures.ts';
+import { getDocument, PDFParse } from './pdfjs.ts';
 
 /** pdf.js options for untrusted files: no eval of font programs, no fetching, quiet. */
 const UNTRUSTED = { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false } as const;
@@ -46,7 +45,7 @@ export interface PdfText {
 
 /** An open PDF for text and page images; destroy() it when done. */
 export class PdfDocument {
-  private readonly parser: PDFParse;
+  private readonly parser: InstanceType<typeof PDFParse>;
 
   constructor(pdf: Buffer) {
     this.parser = new PDFParse({ ...UNTRUSTED, data: new Uint8Array(pdf) });

@@ -150,6 +150,18 @@ describe('raw SQL under the application role', () => {
     expect(refused).toMatch(/row-level security/);
   });
 
+  // withTenant sends its settings in the same write as the first query: that query must already see them.
+  it('runs the very first statement of a tenant transaction as the application role, in that tenant', async () => {
+    const first = await withTenant(handle.db, b.tenant.id, (tx) =>
+      exec(tx, `SELECT current_user AS role, current_setting('app.tenant_id', true) AS tenant, (SELECT count(*)::int FROM suppliers WHERE tenant_id = '${a.tenant.id}') AS foreign`),
+    );
+    expect(first).toEqual([{ role: 'comptoir_app', tenant: b.tenant.id, foreign: 0 }]);
+    const firstBuilt = await withTenant(handle.db, b.tenant.id, (tx) => tx.select({ tenantId: s.suppliers.tenantId }).from(s.suppliers));
+    expect(firstBuilt.filter((row) => row.tenantId !== b.tenant.id)).toEqual([]);
+    const ownFirst = await withTenant(handle.db, a.tenant.id, (tx) => tx.select({ tenantId: s.suppliers.tenantId }).from(s.suppliers));
+    expect(ownFirst.length).toBeGreaterThan(0);
+  });
+
   it('shows nothing at all without a tenant context', async () => {
     const seen = await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local role comptoir_app`);
