@@ -15,6 +15,7 @@ import type { Session } from '../tools/context.ts';
 import { errorBody, httpStatus } from '../tools/errors.ts';
 import { bearerAuth } from '../web-chat/auth.ts';
 import type { AppDeps, AppEnv } from '../web-chat/deps.ts';
+import { releaseAnsweredStreams } from './json-streams.ts';
 import { buildMcpServer } from './server.ts';
 
 interface OpenSession {
@@ -96,6 +97,7 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
       eventStore: mayAsk ? new MemoryEventStore() : undefined,
       onsessioninitialized: (id) => void sessions.set(id, { session, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
     });
+    releaseAnsweredStreams(transport);
     // Set before connect(): the server chains its own clean-up after this one.
     transport.onclose = () => {
       if (transport.sessionId) sessions.delete(transport.sessionId);
