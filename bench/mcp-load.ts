@@ -20,7 +20,8 @@ export interface SessionPlan {
 export type ParentMessage =
   | { type: 'connect'; url: string; sessions: SessionPlan[]; client: ClientKind }
   /** `tool: 'ping'` sends MCP pings: the cost of HTTP and the protocol alone, without any tool or database. */
-  | { type: 'phase'; tool: string; calls: number; uniqueArg?: string }
+  /** `perSecond`: calls paced at that rate instead of as fast as the sessions go. */
+  | { type: 'phase'; tool: string; calls: number; uniqueArg?: string; perSecond?: number }
   | { type: 'close' };
 
 export type ChildMessage =
@@ -68,17 +69,18 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
       return { type: 'connected' };
     }
     case 'phase': {
-      const { tool, calls, uniqueArg } = message;
+      const { tool, calls, uniqueArg, perSecond } = message;
       const before = process.cpuUsage();
-      // As many callers as sessions, calls spread over the sessions in turn.
-      const result = await load(calls, sessions.length, async (i) => {
-        const s = i % sessions.length;
+      // One caller per session, as each MCP client waits for an answer before its next call. (Spreading
+      // calls over sessions by call number instead would queue two calls on one session's connection
+      // while another session sat idle.)
+      const result = await load(calls, sessions.length, async (i, s) => {
         if (tool === 'ping') return sessions[s]!.ping();
         const args = { ...plans[s]!.args[tool] };
         // Writes differ from one another (a line description), as real requests do.
         if (uniqueArg) args[uniqueArg] = JSON.parse(JSON.stringify(args[uniqueArg]).replaceAll('{i}', String(i)));
         return sessions[s]!.callTool(tool, args);
-      });
+      }, perSecond);
       const cpu = process.cpuUsage(before);
       return { type: 'phase', result, clientCpuMs: (cpu.user + cpu.system) / 1000 };
     }

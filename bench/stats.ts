@@ -15,20 +15,28 @@ export function percentile(sortedMs: number[], p: number): number {
   return Math.round(sortedMs[Math.max(0, index)]! * 100) / 100;
 }
 
-/** Runs `count` operations with `concurrency` workers; each call gets its index. Bounded by count. */
-export async function load(count: number, concurrency: number, op: (i: number) => Promise<unknown>): Promise<LoadResult> {
+/**
+ * Runs `count` operations with `concurrency` workers, each calling one after the other; a call gets
+ * its index and its worker's number. As fast as the workers go, or, given `perSecond`, one call every
+ * 1/perSecond s: the latency at that rate rather than at saturation.
+ */
+export async function load(count: number, concurrency: number, op: (i: number, worker: number) => Promise<unknown>, perSecond?: number): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;
   const started = performance.now();
   await Promise.all(
-    Array.from({ length: concurrency }, async () => {
+    Array.from({ length: concurrency }, async (_, worker) => {
       while (next < count) {
         const i = next++;
-        const t0 = performance.now();
+        // Paced: call i is due at its slot; its latency counts from then, so a call that had to wait
+        // for a free worker is not reported as fast (no coordinated omission).
+        const due = perSecond ? started + (i * 1000) / perSecond : performance.now();
+        const wait = due - performance.now();
+        if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
         try {
-          await op(i);
-          latencies.push(performance.now() - t0);
+          await op(i, worker);
+          latencies.push(performance.now() - due);
         } catch {
           errors++;
         }
