@@ -1,5 +1,6 @@
 /**
- * pdf.js and pdf-parse, loaded so that they cannot slow down the rest of the process.
+ * pdf.js and pdf-parse, loaded so that they cannot slow down the rest of the process: neither its
+ * polyfills nor its source maps.
  *
  * The legacy build of pdf.js (the one that runs on Node 20, and the one pdf-parse imports) bundles
  * core-js, which on load replaces built-ins Node already has with JavaScript polyfills: JSON.parse,
@@ -54,6 +55,11 @@ function restore(before: Descriptors): void {
 
 async function load() {
   const before = snapshot();
+  // pdf.js ships 8 MB of source maps. With source maps on (tsx turns them on), Node would parse and
+  // keep them for the life of the process: about 150 MB of heap, which every full garbage collection
+  // walks. Its code is not minified; its stack traces read well without them.
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
   try {
     const [pdfParse, pdfjs, worker] = await Promise.all([
       import('pdf-parse'),
@@ -65,6 +71,7 @@ async function load() {
     (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
     return { PDFParse: pdfParse.PDFParse, getDocument: pdfjs.getDocument };
   } finally {
+    process.setSourceMapsEnabled(sourceMaps);
     restore(before);
   }
 }

@@ -19,6 +19,7 @@ const watched = {
   AbortSignal: () => own(globalThis, 'AbortSignal').get ?? own(globalThis, 'AbortSignal').value,
   DOMException: () => own(globalThis, 'DOMException').get ?? own(globalThis, 'DOMException').value,
 };
+const mapsBefore = process.sourceMapsEnabled;
 const before = Object.fromEntries(Object.entries(watched).map(([name, read]) => [name, read()]));
 const changed = () => Object.keys(watched).filter((name) => watched[name]() !== before[name]);
 const { PdfDocument } = await import('./tools/documents/pdf-reader.ts');
@@ -28,13 +29,13 @@ const pdf = new PdfDocument(readFileSync(process.argv[1]));
 const text = (await pdf.text(1)).pages[0];
 await pdf.destroy();
 // What the polyfills add that Node 20 lacks is kept: pdf.js needs it.
-console.log(JSON.stringify({ afterLoad, afterRead: changed(), read: text.includes('PAYMENT RECEIPT'), withResolvers: typeof Promise.withResolvers }));
+console.log(JSON.stringify({ afterLoad, afterRead: changed(), read: text.includes('PAYMENT RECEIPT'), withResolvers: typeof Promise.withResolvers, sourceMapsKept: process.sourceMapsEnabled === mapsBefore }));
 `;
 
 describe('loading pdf.js', () => {
   it('leaves the built-ins the process already had as they were, and still reads PDFs', () => {
     const pdf = fileURLToPath(new URL('../../../../shared/data/invoices/invoice2data/oyo.pdf', import.meta.url));
     const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, pdf], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ afterLoad: [], afterRead: [], read: true, withResolvers: 'function' });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ afterLoad: [], afterRead: [], read: true, withResolvers: 'function', sourceMapsKept: true });
   });
 });
