@@ -18,8 +18,10 @@ interface RpcResponse {
 function responseOf(contentType: string, body: string, id: number): RpcResponse | undefined {
   if (contentType.includes('application/json')) return body ? (JSON.parse(body) as RpcResponse) : undefined;
   for (const line of body.split('\n')) {
-    if (!line.startsWith('data:')) continue;
-    const message = JSON.parse(line.slice(5)) as RpcResponse;
+    // A resumable stream opens with a priming event that carries no data.
+    const data = line.startsWith('data:') ? line.slice(5).trim() : '';
+    if (!data) continue;
+    const message = JSON.parse(data) as RpcResponse;
     if (message.id === id) return message;
   }
   return undefined;
