@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { aiDashboard, DEFAULT_MINUTES, MINUTES_PER_ACTION } from './model.ts';
 import { actionRows } from './queries.ts';
+import { formatDecimal } from './texts.ts';
 import { Period, periodOf } from './schemas.ts';
 
 export const aiDashboardTool = defineTool({
@@ -47,6 +48,6 @@ export const aiDashboardTool = defineTool({
   },
   summarize: (o, lang) =>
     lang === 'fr'
-      ? `${o.byAi} action(s) de l'IA, ${o.autoExecutionPercent ?? '0'} % exécutées d'office, environ ${o.hoursSaved} h gagnées.`
-      : `${o.byAi} AI action(s), ${o.autoExecutionPercent ?? '0'} % executed at once, about ${o.hoursSaved} h saved.`,
+      ? `${o.byAi} action(s) de l'IA, ${formatDecimal(o.autoExecutionPercent ?? '0', lang)} % exécutées d'office, environ ${formatDecimal(o.hoursSaved, lang)} h gagnées.`
+      : `${o.byAi} AI action(s), ${formatDecimal(o.autoExecutionPercent ?? '0', lang)}% executed at once, about ${formatDecimal(o.hoursSaved, lang)} h saved.`,
 });

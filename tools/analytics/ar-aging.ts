@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { fromMinor, IsoDate, formatAmount } from '../money.ts';
 import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
 import { creditSales, openInvoices } from './queries.ts';
+import { formatDecimal } from './texts.ts';
 
 const Bucket = z.object({ amount: z.string(), invoices: z.number().int() });
 
@@ -42,6 +43,6 @@ export const receivablesAging = defineTool({
   },
   summarize: (o, lang) =>
     lang === 'fr'
-      ? `Comptes clients au ${o.asOf} : ${formatAmount(o.total, o.currency, lang)}, dont ${formatAmount(o.buckets.over_90.amount, o.currency, lang)} à plus de 90 jours ; DSO ${o.dso ?? 'n/d'} jours.`
-      : `Receivables as of ${o.asOf}: ${formatAmount(o.total, o.currency, lang)}, ${formatAmount(o.buckets.over_90.amount, o.currency, lang)} over 90 days; DSO ${o.dso ?? 'n/a'} days.`,
+      ? `Comptes clients au ${o.asOf} : ${formatAmount(o.total, o.currency, lang)}, dont ${formatAmount(o.buckets.over_90.amount, o.currency, lang)} à plus de 90 jours ; ${o.dso === null ? 'DSO non calculable (aucune vente à crédit sur la période)' : `DSO ${formatDecimal(o.dso, lang)} jours`}.`
+      : `Receivables as of ${o.asOf}: ${formatAmount(o.total, o.currency, lang)}, ${formatAmount(o.buckets.over_90.amount, o.currency, lang)} over 90 days; ${o.dso === null ? 'no DSO (no credit sales in the period)' : `DSO ${formatDecimal(o.dso, lang)} days`}.`,
 });
