@@ -16,7 +16,7 @@ import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
-import { alreadyDecidedMessage, executedMessage, failedMessage, queuedMessage, reasonText, refusalReasons, undoneMessage } from './messages.ts';
+import { alreadyDecidedMessage, executedMessage, failedMessage, notAiAloneMessage, noUndoMessage, queuedMessage, reasonText, refusalReasons, undoneMessage } from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
@@ -252,8 +252,8 @@ export async function undo(session: Session, actionId: string, options: { source
 /** Why this person may not undo this action, or null: undo() and the inbox's Undo button follow this one rule. */
 export function undoRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ActionRow): AppError | null {
   if (row.status !== 'executed') return conflict(alreadyDecidedMessage(lang, row.number, row.status), { status: row.status });
-  if (!tool.undo) return invalid(`${tool.name} cannot be undone.`);
-  if (!row.byAi || row.decidedBy) return invalid('Only actions the AI executed on its own can be undone here.');
+  if (!tool.undo) return invalid(noUndoMessage(lang, row.number, tool.name));
+  if (!row.byAi || row.decidedBy) return invalid(notAiAloneMessage(lang, row.number));
   return approverRefusal(actor, lang, tool, row);
 }
 

@@ -66,6 +66,18 @@ export function alreadyDecidedMessage(lang: Lang, n: number, status: string): st
   return lang === 'fr' ? `L'action n° ${n} est déjà décidée (statut : ${status}).` : `Action #${n} was already decided (status: ${status}).`;
 }
 
+/** Undo refused because the tool has no way back: nothing reverses what it did. */
+export function noUndoMessage(lang: Lang, n: number, tool: string): string {
+  return lang === 'fr' ? `L'action n° ${n} (${tool}) ne peut pas être annulée.` : `Action #${n} (${tool}) cannot be undone.`;
+}
+
+/** Undo refused because a person ran or approved the action: undo here takes back only what the AI did alone. */
+export function notAiAloneMessage(lang: Lang, n: number): string {
+  return lang === 'fr'
+    ? `L'action n° ${n} a été faite ou approuvée par une personne : seules les actions que l'IA a exécutées d'elle-même peuvent être annulées ici.`
+    : `Action #${n} was done or approved by a person: only actions the AI executed on its own can be undone here.`;
+}
+
 export const refusalReasons: Record<Lang, Record<'role_too_low' | 'above_approval_limit' | 'own_request', string>> = {
   en: {
     role_too_low: 'Your role cannot approve at this level.',

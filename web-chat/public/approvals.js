@@ -1,12 +1,17 @@
 // The approvals inbox: what waits for a decision, with amount, confidence and evidence; approve,
 // reject, or edit the request (JSON) and approve it; approve several at once. The door decides
 // whether this person may: a refusal is shown, not hidden.
-import { api, boot, confidenceClass, dateTime, el, evidenceText, message, money, percent, statusBadge, t, titles } from './common.js';
+import { api, boot, confidenceClass, dateTime, el, evidenceText, message, money, percent, refreshPendingCount, statusBadge, t, titles } from './common.js';
 
 let names = {};
 
 function evidenceList(action) {
   return el('ul', { class: 'evidence' }, action.evidence.map((e) => el('li', { title: e.detail }, `${evidenceText(e)} `, el('small', {}, `(${e.weight >= 0 ? '+' : ''}${e.weight})`))));
+}
+
+/** The AI's confidence; for a person's own request the score would read as if the AI had judged it, so none is shown. */
+function aiConfidenceCell(action) {
+  return action.byAi ? el('td', { class: `num confidence ${confidenceClass(action.confidence)}` }, percent(action.confidence)) : el('td', { class: 'num muted' }, '—');
 }
 
 function row(action, refresh) {
@@ -56,7 +61,7 @@ function row(action, refresh) {
     el('td', {}, el('strong', {}, names[action.tool] ?? action.tool), el('div', { class: 'muted' }, el('code', {}, action.tool)),
       action.rationale ? el('div', { class: 'why' }, t('reasonLine', { text: action.rationale })) : '', evidenceList(action), editBox, feedback),
     el('td', { class: 'num' }, money(action.amount, action.currency)),
-    el('td', { class: `num confidence ${confidenceClass(action.confidence)}` }, percent(action.confidence)),
+    aiConfidenceCell(action),
     el('td', { class: 'num' }, action.requiredLevel),
     el('td', {}, action.byAi ? t('byAi') : t('byPerson')),
     status,
@@ -83,6 +88,7 @@ function activityRow(a) {
           status.firstChild.replaceWith(statusBadge(out.action.status));
           feedback.replaceChildren(message('ok', out.message));
           actions.replaceChildren();
+          await refreshPendingCount();
         } catch (err) {
           feedback.replaceChildren(message('error', err.message));
           // Decided meanwhile (undone by someone else): show the status it has now, with nothing left to click.
@@ -96,8 +102,7 @@ function activityRow(a) {
   }
   return el('tr', { dataset: { actionId: a.id, number: a.number } },
     el('td', { class: 'num' }, `#${a.number}`), el('td', {}, names[a.tool] ?? a.tool, a.undoOfNumber ? el('div', { class: 'muted' }, t('undoOf', { n: a.undoOfNumber })) : '', feedback), el('td', { class: 'num' }, money(a.amount, a.currency)),
-    // The score is the AI's: for a person's own request it would read as if the AI had judged it.
-    a.byAi ? el('td', { class: `num confidence ${confidenceClass(a.confidence)}` }, percent(a.confidence)) : el('td', { class: 'num muted' }, '—'),
+    aiConfidenceCell(a),
     el('td', {}, a.byAi ? t('byAi') : t('byPerson')),
     status, el('td', { class: 'when' }, dateTime(a.decider?.at ?? a.decidedAt ?? a.createdAt)), actions);
 }
@@ -111,7 +116,7 @@ function activityTable(recent) {
 
 function table(actions, refresh) {
   return el('table', { class: 'grid approvals' },
-    el('thead', {}, el('tr', {}, ['', t('colNumber'), t('colTool'), t('colAmount'), t('colConfidence'), t('colLevel'), t('colBy'), t('colStatus'), ''].map((h) => el('th', {}, h)))),
+    el('thead', {}, el('tr', {}, ['', t('colNumber'), t('colTool'), t('colAmount'), t('colAiConfidence'), t('colLevel'), t('colBy'), t('colStatus'), ''].map((h) => el('th', {}, h)))),
     el('tbody', {}, actions.map((a) => row(a, refresh))));
 }
 
@@ -120,8 +125,11 @@ export async function render(root) {
   const [{ actions }, { actions: recent }] = await Promise.all([api('GET', '/actions?status=pending_approval'), api('GET', '/activity')]);
   const bulkFeedback = el('div', { class: 'feedback' });
   const activity = el('div', { class: 'activity' }, activityTable(recent));
-  // A decision moves the action to the activity feed, which then says who decided it.
-  const refresh = async () => activity.replaceChildren(activityTable((await api('GET', '/activity')).actions));
+  // A decision moves the action to the activity feed, which then says who decided it, and out of the navigation's count.
+  const refresh = async () => {
+    const [{ actions: latest }] = await Promise.all([api('GET', '/activity'), refreshPendingCount()]);
+    activity.replaceChildren(activityTable(latest));
+  };
   const pendingTable = table(actions, refresh);
   const bulk = el('button', {
     type: 'button', class: 'primary', hidden: !boot.me.canWrite || actions.length < 2, onclick: async () => {

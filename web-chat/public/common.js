@@ -74,6 +74,16 @@ export async function titles() {
   return toolTitles;
 }
 
+/**
+ * Redraws the navigation's approvals count from the queue as it is now, counted as the server counts
+ * it for the page (same query, same cap); asked anew rather than decremented, since others decide too.
+ */
+export async function refreshPendingCount() {
+  const { actions } = await api('GET', '/actions?status=pending_approval&limit=200');
+  const link = document.querySelector('header.top nav [data-nav="approvals"]');
+  link?.replaceChildren(t('navApprovals'), ...(actions.length ? [' ', el('span', { class: 'count' }, actions.length)] : []));
+}
+
 export function message(kind, text) {
   return el('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }

@@ -1,7 +1,9 @@
 /**
- * The approvals inbox in headless Chromium: an approver approves a queued order and the activity feed
- * names them; then undoes an order the AI submitted on its own and sees its status change; an undo the
- * server refuses shows the server's message. Once in English and once in French. Screenshots go to
+ * The approvals inbox in headless Chromium: both tables head their confidence column as the AI's, and
+ * show none for a person's own request; an approver approves a queued order and the activity feed names
+ * them, rejects the AI's request, and the navigation's count follows each decision without a reload;
+ * then undoes an order the AI submitted on its own and sees its status change; an undo the server
+ * refuses shows the server's message. Once in English and once in French. Screenshots go to
  * tests/artifacts/.
  */
 import type { Browser } from 'playwright-core';
@@ -10,7 +12,7 @@ import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
-import { propose, undo } from '../../../tools/actions/door.ts';
+import { propose, reject, undo } from '../../../tools/actions/door.ts';
 import { actorOf } from '../../../tools/auth/api-tokens.ts';
 import type { Lang, Session } from '../../../tools/context.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
@@ -62,6 +64,13 @@ async function queuedSubmission(total: string) {
   return queued.number;
 }
 
+/** An order the AI submits for the buyer: a buyer does not decide on money, so however confident, it waits. */
+async function aiQueuedSubmission(total: string) {
+  const queued = await propose(session('sarah@inbox.test'), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
+  expect(queued.status).toBe('pending_approval');
+  return queued;
+}
+
 /** An order the AI submits on the approver's behalf, confident and small: it runs at once. */
 async function aiSubmission(approverEmail: string, total: string) {
   const ran = await propose(session(approverEmail), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
@@ -72,6 +81,8 @@ async function aiSubmission(approverEmail: string, total: string) {
 async function approveThenUndo(p: {
   lang: Lang;
   approver: [string, string, string];
+  navLabel: string;
+  aiConfidence: string;
   approvedBy: string;
   automatic: string;
   undoLabel: string;
@@ -83,6 +94,7 @@ async function approveThenUndo(p: {
 }) {
   const [email, password, name] = p.approver;
   const pendingNumber = await queuedSubmission('900.00');
+  const aiPending = await aiQueuedSubmission('60.00');
   const undoable = await aiSubmission(email, '180.00');
   const refused = await aiSubmission(email, '95.00');
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA' });
@@ -101,8 +113,26 @@ async function approveThenUndo(p: {
   await page.goto(`${base}/app/approvals`);
   const pending = page.locator(`table.approvals tr[data-number="${pendingNumber}"]`);
   await pending.waitFor();
+  // Both tables head the column as the AI's confidence; a person's own request shows none.
+  expect(await page.locator('table.approvals thead th').nth(4).textContent()).toBe(p.aiConfidence);
+  expect(await page.locator('table.activity thead th').nth(3).textContent()).toBe(p.aiConfidence);
+  const aiRow = page.locator(`table.approvals tr[data-number="${aiPending.number}"]`);
+  expect(await aiRow.locator('td').nth(4).textContent()).toBe(`${Math.round(aiPending.confidence * 100)} %`);
+  expect(await pending.locator('td').nth(4).textContent()).toBe('—');
+
+  // The navigation's count follows each decision; a reload would drop this mark.
+  const nav = page.locator('header.top nav [data-nav="approvals"]');
+  await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
+  expect(await nav.textContent()).toBe(`${p.navLabel} 2`);
   await pending.locator('button.approve').click();
   await expect.poll(() => pending.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('executed');
+  await expect.poll(() => nav.locator('.count').textContent(), { timeout: 10_000 }).toBe('1');
+  await page.screenshot({ path: `${ARTIFACTS}/approvals-count-${p.lang}.png`, fullPage: true });
+  await aiRow.locator('button.reject').click();
+  await expect.poll(() => aiRow.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('rejected');
+  await expect.poll(() => nav.textContent(), { timeout: 10_000 }).toBe(p.navLabel);
+  expect(await nav.locator('.count').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   const approved = page.locator(`table.activity tr[data-number="${pendingNumber}"]`);
   await expect.poll(() => approved.locator('.decider').textContent(), { timeout: 10_000 }).toBe(`${p.approvedBy} ${name}`);
   expect(await approved.locator('button.undo').count()).toBe(0);
@@ -111,8 +141,12 @@ async function approveThenUndo(p: {
   expect(await auto.locator('.decider').textContent()).toBe(p.automatic);
   expect(await auto.locator('button.undo').textContent()).toBe(p.undoLabel);
   await page.screenshot({ path: `${ARTIFACTS}/activity-${p.lang}.png`, fullPage: true });
+  // A request arrives meanwhile from someone else: the undo's redraw of the count shows it.
+  const arrived = await aiQueuedSubmission('70.00');
   await auto.locator('button.undo').click();
   await expect.poll(() => auto.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('undone');
+  await expect.poll(() => nav.textContent(), { timeout: 10_000 }).toBe(`${p.navLabel} 1`);
+  expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   expect(await auto.locator('td.status .badge').textContent()).toBe(p.undoneLabel);
   expect(await auto.locator('button.undo').count()).toBe(0);
   expect(await auto.locator('.notice.ok').textContent()).toBe(p.undoneMessage(undoable.number));
@@ -134,6 +168,8 @@ async function approveThenUndo(p: {
   await page.screenshot({ path: `${ARTIFACTS}/activity-undone-${p.lang}.png`, fullPage: true });
   expect(problems).toEqual([]);
   await context.close();
+  // The next language starts from an empty queue.
+  await reject(session(email), arrived.id, { source: 'rest' });
 }
 
 describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
@@ -141,6 +177,8 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
     await approveThenUndo({
       lang: 'en',
       approver: ['nadia@inbox.test', 'nadia-pass', 'Nadia Côté'],
+      navLabel: 'Approvals',
+      aiConfidence: 'AI confidence',
       approvedBy: 'approved by',
       automatic: 'executed automatically',
       undoLabel: 'Undo',
@@ -156,6 +194,8 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
     await approveThenUndo({
       lang: 'fr',
       approver: ['marie@inbox.test', 'marie-pass', 'Marie Tremblay'],
+      navLabel: 'Approbations',
+      aiConfidence: 'Confiance de l’IA',
       approvedBy: 'approuvée par',
       automatic: 'exécutée d’office',
       undoLabel: 'Annuler l’action',

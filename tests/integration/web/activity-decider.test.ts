@@ -8,6 +8,7 @@ import type { DatabaseHandle } from '../../../db/client.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import { createApiToken } from '../../../tools/auth/api-tokens.ts';
 import type { Role } from '../../../tools/context.ts';
+import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
 import { createApp } from '../../../web-chat/app.ts';
 import { makeCompany, ROLES } from '../../support/company.ts';
@@ -23,10 +24,10 @@ const tokens = {} as Record<Role, string>;
 let otherToken: string;
 let supplierId: string;
 
-async function call(token: string, method: string, path: string, body?: unknown) {
+async function call(token: string, method: string, path: string, body?: unknown, lang: 'en' | 'fr' = 'en') {
   const res = await app.request(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'en' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': lang === 'fr' ? 'fr-CA' : 'en' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
@@ -41,7 +42,7 @@ async function activity(token: string): Promise<Listed[]> {
 async function draftOrder(total: string) {
   const order = await call(tokens.buyer, 'POST', '/api/tools/purchasing_create_order', { supplierId, lines: [{ description: 'Bureau', quantity: '1', unitPrice: total, treatment: 'exempt' }] });
   expect(order.status).toBe(200);
-  return order.body.action as { id: string; result: { id: string } };
+  return order.body.action as { id: string; number: number; result: { id: string } };
 }
 
 beforeAll(async () => {
@@ -98,5 +99,24 @@ describe('who decided, in the activity feed', () => {
     expect(feed.find((a) => a.id === ran.id)).toMatchObject({ status: 'undone', decider: { kind: 'automatic' }, undoable: false, undoOfNumber: null });
     // The undo is itself an action, run by the manager, that names the one it reversed.
     expect(feed.find((a) => a.undoOfNumber === ran.number)).toMatchObject({ status: 'executed', byAi: false, decider: { kind: 'self', name: company.user('manager').name }, undoable: false });
+  });
+
+  it('says why an undo is refused, in English or in French as the person asks', async () => {
+    // The manager submits an order herself: undo here only takes back what the AI did alone.
+    const submitted = await call(tokens.manager, 'POST', '/api/tools/purchasing_submit_order', { orderId: (await draftOrder('120.00')).result.id });
+    expect(submitted.body.action.status).toBe('executed');
+    const own = submitted.body.action as { id: string; number: number };
+    // The AI drafts an order on its own, but a draft order has no undo.
+    const aiDraft = await propose(company.session('manager'), createOrder, { supplierId, lines: [{ description: 'Lampe', quantity: '1', unitPrice: '80.00', treatment: 'exempt' }] }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
+    expect(aiDraft.status).toBe('executed');
+    const refusal = async (id: string, lang: 'en' | 'fr') => {
+      const { status, body } = await call(tokens.manager, 'POST', `/api/actions/${id}/undo`, {}, lang);
+      expect(status).toBe(400);
+      return body.error.message;
+    };
+    expect(await refusal(own.id, 'en')).toBe(`Action #${own.number} was done or approved by a person: only actions the AI executed on its own can be undone here.`);
+    expect(await refusal(own.id, 'fr')).toBe(`L'action n° ${own.number} a été faite ou approuvée par une personne : seules les actions que l'IA a exécutées d'elle-même peuvent être annulées ici.`);
+    expect(await refusal(aiDraft.id, 'en')).toBe(`Action #${aiDraft.number} (purchasing_create_order) cannot be undone.`);
+    expect(await refusal(aiDraft.id, 'fr')).toBe(`L'action n° ${aiDraft.number} (purchasing_create_order) ne peut pas être annulée.`);
   });
 });
