@@ -43,8 +43,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
     if (events.length) await jobs?.send(events);
   };
   const app = createApp({ handle, config, now: () => new Date(), sendEvents });
-  const server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, () => resolve(s));
+  const server = await listen(app.fetch, config).catch(async (err: unknown) => {
+    await handle.close();
+    throw err;
   });
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
@@ -64,6 +65,18 @@ export async function startServer(config: Config, log: (line: string) => void = 
       await handle.close();
     },
   };
+}
+
+/** Serves the app; a port already taken is said in a sentence, not a stack trace. */
+function listen(fetch: ReturnType<typeof createApp>['fetch'], config: Config): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch, hostname: config.HOST, port: config.PORT }, () => resolve(server));
+    server.once('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EADDRINUSE') reject(new Error(`Port ${config.PORT} on ${config.HOST} is already in use: stop the program using it, or set PORT to a free port.`));
+      else if (err.code === 'EACCES') reject(new Error(`Not allowed to listen on port ${config.PORT}: choose a port above 1023 with PORT.`));
+      else reject(err);
+    });
+  });
 }
 
 /** The SMTP listener for bills+<token>@MAIL_DOMAIN; a busy port is reported, not fatal. */

@@ -101,3 +101,24 @@ describe('comptoir serve on a fresh machine', () => {
     expect(body.result.suppliers.map((s: { name: string }) => s.name)).toEqual(['Bureau Plus Inc.']);
   });
 });
+
+describe('comptoir serve on a port already taken', () => {
+  it('says so in a sentence, exits with an error, and leaves the running one alone', async () => {
+    const port = new URL(url).port;
+    const otherDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SMTP_PORT: '0', COMPTOIR_DATA_DIR: otherDir, DATABASE_URL: database ? serverUrl(database) : '' };
+    try {
+      const second = spawn(process.execPath, ['bin/comptoir.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let said = '';
+      second.stdout!.on('data', (d) => (said += d));
+      second.stderr!.on('data', (d) => (said += d));
+      const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(said).toContain(`Port ${port} on 127.0.0.1 is already in use: stop the program using it, or set PORT to a free port.`);
+      expect(said).not.toMatch(/EADDRINUSE|at Server\./);
+      expect((await fetch(`${url}/health`)).status).toBe(200);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
