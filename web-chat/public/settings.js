@@ -1,6 +1,6 @@
 // Settings: how much the AI may do alone (an administrator's audited write, settings_update through
 // the action door), people and roles, API tokens (shown once), and the inbound address for bills.
-import { api, boot, el, message, t } from './common.js';
+import { api, boot, el, message, money, t } from './common.js';
 
 const LEVELS = ['manual', 'assisted', 'supervised', 'full'];
 const ROLES = ['admin', 'manager', 'buyer', 'accountant', 'viewer'];
@@ -9,8 +9,7 @@ function field(label, input) {
   return el('label', { class: 'field' }, el('span', {}, label), input);
 }
 
-async function companyForm() {
-  const { result: s } = await api('POST', '/tools/settings_get', {});
+function companyForm(s) {
   const admin = boot.me.isAdmin;
   const level = el('select', { name: 'automationLevel', disabled: !admin }, LEVELS.map((l) => el('option', { value: l, selected: s.automationLevel === l }, t(`level_${l}`))));
   const ai = el('input', { type: 'checkbox', name: 'aiEnabled', checked: s.aiEnabled, disabled: !admin });
@@ -44,7 +43,7 @@ async function companyForm() {
   return form;
 }
 
-async function people() {
+async function people(currency) {
   const { result } = await api('POST', '/tools/settings_list_users', {});
   const feedback = el('div', { class: 'feedback' });
   const rows = result.users.map((u) => {
@@ -58,7 +57,7 @@ async function people() {
         feedback.replaceChildren(message('error', err.message));
       }
     });
-    return el('tr', {}, el('td', {}, u.name), el('td', {}, u.email), el('td', {}, role), el('td', {}, u.active ? t('yes') : t('no')), el('td', { class: 'num' }, u.aiAutoApproveLimit));
+    return el('tr', {}, el('td', {}, u.name), el('td', {}, u.email), el('td', {}, role), el('td', {}, u.active ? t('yes') : t('no')), el('td', { class: 'num' }, money(u.aiAutoApproveLimit, currency)));
   });
   return el('section', {}, el('h2', {}, t('usersTitle')), feedback,
     el('table', { class: 'grid' }, el('thead', {}, el('tr', {}, [t('colName'), t('email'), t('colRole'), t('colActive'), t('colAiLimit')].map((h) => el('th', {}, h)))), el('tbody', {}, rows)));
@@ -102,5 +101,6 @@ async function inbound() {
 }
 
 export async function render(root) {
-  root.replaceChildren(el('h1', {}, t('settingsTitle')), await companyForm(), await inbound(), await people(), await tokens());
+  const { result: settings } = await api('POST', '/tools/settings_get', {});
+  root.replaceChildren(el('h1', {}, t('settingsTitle')), companyForm(settings), await inbound(), await people(settings.currency), await tokens());
 }
