@@ -41,4 +41,9 @@ export interface ToolCtx {
   now: Date;
   /** The tenant's settings, read once per call when a tool needs them. */
   tenant: () => Promise<Tenant>;
+  /**
+   * The pending action a person is approving, when the tool is re-assessed or run for it: a tool that
+   * refuses while another action of its kind is pending must not count this one, still pending until it runs.
+   */
+  decidingAction?: string;
 }

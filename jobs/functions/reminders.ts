@@ -17,9 +17,12 @@ export const paymentRemindersJob = (deps: JobDeps) =>
     handler: async ({ step }) => {
       // The clock is read inside the step, so a replayed run reuses its result rather than a new instant.
       const run = await step.run('propose-due', () => proposeDueReminders(deps.db, deps.now()));
+      // Waiting for an approval and missing client emails are counted, not failed: they recur daily until someone acts.
       return {
         proposed: run.proposed.filter((p) => !p.duplicate).length,
         alreadyProposed: run.proposed.filter((p) => p.duplicate).length,
+        waiting: run.waiting.length,
+        needsEmail: run.needsEmail.length,
         failed: run.failed,
       };
     },

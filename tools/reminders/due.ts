@@ -10,6 +10,8 @@ export interface DueReminder {
   daysPastDue: number;
   step: number;
   tone: Tone;
+  /** Why it cannot be sent as things stand: reminders go by email, and a client without one needs it added first. */
+  blocked: 'no_email' | null;
 }
 
 export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -24,7 +26,7 @@ export async function dueReminders(tx: Tx, schedule: readonly number[], today: s
   for (const { invoice, client } of owing) {
     const days = daysPastDue(invoice.dueDate, today);
     const step = dueStep(steps, days, sent.get(invoice.id) ?? []);
-    if (step !== null) due.push({ invoice, client, daysPastDue: days, step, tone: toneOf(steps, step) });
+    if (step !== null) due.push({ invoice, client, daysPastDue: days, step, tone: toneOf(steps, step), blocked: client.email ? null : 'no_email' });
   }
   return due;
 }

@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { fromMinor, formatAmount } from '../money.ts';
 import { balanceOf } from '../invoicing/model.ts';
 import { dueReminders, isoDay } from './due.ts';
+import { refusals } from './texts.ts';
 
 const DueLine = z.object({
   invoiceId: z.string().uuid(),
@@ -15,6 +16,10 @@ const DueLine = z.object({
   balance: z.string().describe('Outstanding amount, decimal string in the invoice currency.'),
   total: z.string(),
   currency: z.string(),
+  blocked: z
+    .object({ reason: z.enum(['no_email']), message: z.string() })
+    .nullable()
+    .describe('Why this reminder cannot be sent until someone fixes the data (e.g. the client has no email address); null when it can.'),
 });
 
 export const listDueReminders = defineTool({
@@ -23,7 +28,8 @@ export const listDueReminders = defineTool({
   description:
     "List the client invoices due for a payment reminder today under the company's reminder schedule (days " +
     'relative to the due date, e.g. -3, 1, 7, 14, 30): invoice, client and email, days past due, the outstanding ' +
-    'balance (decimal string) and the schedule step. Send one with reminders_send_reminder (invoiceId and scheduleDay).',
+    'balance (decimal string) and the schedule step. Send one with reminders_send_reminder (invoiceId and scheduleDay); ' +
+    'a line with `blocked` cannot be sent until its reason is fixed (e.g. add the client\'s email address).',
   kind: 'read',
   input: z.object({}),
   output: z.object({ date: z.string(), reminders: z.array(DueLine) }),
@@ -33,7 +39,7 @@ export const listDueReminders = defineTool({
     const due = await dueReminders(ctx.db, tenant.reminderSchedule, today);
     return {
       date: today,
-      reminders: due.map(({ invoice, client, daysPastDue, step, tone }) => ({
+      reminders: due.map(({ invoice, client, daysPastDue, step, tone, blocked }) => ({
         invoiceId: invoice.id,
         number: invoice.number,
         client: { id: client.id, name: client.name, email: client.email, language: invoice.language },
@@ -44,12 +50,17 @@ export const listDueReminders = defineTool({
         balance: fromMinor(balanceOf(invoice), invoice.currency),
         total: fromMinor(invoice.totalCents, invoice.currency),
         currency: invoice.currency,
+        blocked: blocked === 'no_email' ? { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) } : null,
       })),
     };
   },
   summarize: (out, lang) => {
     if (!out.reminders.length) return lang === 'fr' ? 'Aucun rappel de paiement à envoyer aujourd’hui.' : 'No payment reminder is due today.';
-    const lines = out.reminders.map((r) => `${r.number} — ${r.client.name} — ${formatAmount(r.balance, r.currency, lang)} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})`);
+    const lines = out.reminders.map(
+      (r) =>
+        `${r.number} — ${r.client.name} — ${formatAmount(r.balance, r.currency, lang)} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})` +
+        (r.blocked ? ` — ${r.blocked.message}` : ''),
+    );
     return `${lang === 'fr' ? `${out.reminders.length} rappel(s) à envoyer :` : `${out.reminders.length} reminder(s) due:`}\n${lines.join('\n')}`;
   },
 });

@@ -2,7 +2,9 @@
  * The daily dunning run: for every tenant, each reminder due today is proposed through the action door
  * as the AI, so the tenant's automation level decides whether it is sent or waits for approval.
  * Safe to run twice: a step already sent is no longer due, and a step already proposed returns its
- * first proposal (idempotency key per invoice and step) instead of queuing a second one.
+ * first proposal (idempotency key per invoice and step) instead of queuing a second one. An invoice
+ * whose earlier reminder still waits for approval waits with it, and one whose client has no email is
+ * a gap in the data to fix: neither is a failure of the run.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
@@ -28,7 +30,11 @@ export interface ProposedReminder {
 
 export interface ReminderRun {
   proposed: ProposedReminder[];
-  /** Reminders that could not be proposed (a client without email, no administrator): the others still ran. */
+  /** Not proposed: an earlier reminder for the invoice (this action) still waits for approval. */
+  waiting: { tenantId: string; invoiceNumber: string; scheduleDay: number; pendingAction: number; reason: string }[];
+  /** Not proposed: the client has no email address (reminders_list_due says so to the company). */
+  needsEmail: { tenantId: string; invoiceNumber: string; clientId: string }[];
+  /** Reminders that could not be proposed (no administrator, an unexpected refusal): the others still ran. */
   failed: { tenantId: string; invoiceNumber: string | null; error: string }[];
 }
 
@@ -42,13 +48,17 @@ export async function proposeDueReminders(db: Database, now: Date): Promise<Remi
       .from(invoices)
       .where(owing),
   );
-  const run: ReminderRun = { proposed: [], failed: [] };
+  const run: ReminderRun = { proposed: [], waiting: [], needsEmail: [], failed: [] };
   for (const { tenantId } of owed) {
-    const { admin, due } = await withTenant(db, tenantId, async (tx) => {
+    const { admin, reminders } = await withTenant(db, tenantId, async (tx) => {
       const [tenant] = await tx.select({ schedule: tenants.reminderSchedule }).from(tenants).where(eq(tenants.id, tenantId));
       // The AI proposes on behalf of the company's first administrator, as bill intake does without a sender.
       const [admin] = await tx.select().from(users).where(and(eq(users.active, true), eq(users.role, 'admin'))).orderBy(asc(users.createdAt)).limit(1);
-      return { admin, due: tenant ? await dueReminders(tx, tenant.schedule, isoDay(now)) : [] };
+      return { admin, reminders: tenant ? await dueReminders(tx, tenant.schedule, isoDay(now)) : [] };
+    });
+    const due = reminders.filter((r) => {
+      if (r.blocked === 'no_email') run.needsEmail.push({ tenantId, invoiceNumber: r.invoice.number, clientId: r.client.id });
+      return r.blocked === null;
     });
     if (!due.length) continue;
     if (!admin) {
@@ -66,9 +76,18 @@ export async function proposeDueReminders(db: Database, now: Date): Promise<Remi
         });
         run.proposed.push({ tenantId, invoiceNumber: r.invoice.number, scheduleDay: r.step, actionId: action.id, status: action.status, duplicate: action.duplicate });
       } catch (err) {
-        run.failed.push({ tenantId, invoiceNumber: r.invoice.number, error: err instanceof AppError ? err.message : String(err) });
+        const message = err instanceof AppError ? err.message : String(err);
+        const pending = err instanceof AppError ? pendingActionOf(err) : null;
+        if (pending !== null) run.waiting.push({ tenantId, invoiceNumber: r.invoice.number, scheduleDay: r.step, pendingAction: pending, reason: message });
+        else run.failed.push({ tenantId, invoiceNumber: r.invoice.number, error: message });
       }
     }
   }
   return run;
+}
+
+/** The number of the reminder action the refusal says is still waiting for approval, or null for any other error. */
+function pendingActionOf(err: AppError): number | null {
+  const details = err.details as { pendingAction?: { number: number } } | null | undefined;
+  return err.code === 'conflict' && details?.pendingAction ? details.pendingAction.number : null;
 }

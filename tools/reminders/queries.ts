@@ -1,7 +1,7 @@
 /** The SQL reminders need, always through a tenant-scoped transaction (ctx.db). */
-import { and, asc, eq, gt, inArray, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { clients, invoices, reminders } from '../../db/schema/index.ts';
+import { aiActions, clients, invoices, reminders } from '../../db/schema/index.ts';
 import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
 import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
 
@@ -34,4 +34,29 @@ export async function sentSteps(tx: Tx, invoiceIds: string[]): Promise<Map<strin
 export async function invoiceIdByNumber(tx: Tx, number: string): Promise<string | null> {
   const [row] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, number));
   return row?.id ?? null;
+}
+
+/**
+ * The reminder action for this invoice still waiting for approval, if any: the oldest, whose number
+ * people see in the queue. Its input names the invoice by id or, as `/remind INV…` does, by number.
+ * `except` is the action being approved, itself pending until it runs.
+ */
+export async function pendingReminderAction(tx: Tx, invoice: { id: string; number: string }, except?: string): Promise<{ id: string; number: number } | null> {
+  const [row] = await tx
+    .select({ id: aiActions.id, number: aiActions.number })
+    .from(aiActions)
+    .where(
+      and(
+        eq(aiActions.tool, 'reminders_send_reminder'),
+        eq(aiActions.status, 'pending_approval'),
+        or(
+          sql`${aiActions.input}->>'invoiceId' = ${invoice.id}`,
+          and(isNull(sql`${aiActions.input}->>'invoiceId'`), sql`${aiActions.input}->>'invoiceNumber' = ${invoice.number}`),
+        ),
+        except ? ne(aiActions.id, except) : undefined,
+      ),
+    )
+    .orderBy(asc(aiActions.number))
+    .limit(1);
+  return row ?? null;
 }

@@ -11,7 +11,7 @@ import { keepSentPdf } from '../invoicing/sent-pdf.ts';
 import { formatDate, localeOf, moneyFor } from '../invoicing/texts.ts';
 import { isoDay } from './due.ts';
 import { addDays, daysPastDue, dueStep, stepsOf, toneOf } from './model.ts';
-import { invoiceIdByNumber, sentSteps } from './queries.ts';
+import { invoiceIdByNumber, pendingReminderAction, sentSteps } from './queries.ts';
 import { refusals, reminderEmail } from './texts.ts';
 
 const input = z.object({
@@ -21,10 +21,11 @@ const input = z.object({
 });
 
 /**
- * Everything a reminder needs, checked: an issued invoice with a balance, a client with an email, and
- * a step of the schedule that has been reached and not yet sent (nor any firmer one).
+ * Everything a reminder needs, checked: an issued invoice with a balance, no other reminder for it
+ * waiting for approval, a client with an email, and a step of the schedule that has been reached and
+ * not yet sent (nor any firmer one).
  */
-async function prepare(ctx: ToolCtx, request: z.output<typeof input>, lock = false) {
+async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
   const { lang } = ctx;
   let id = request.invoiceId ?? null;
   if (!id) {
@@ -32,12 +33,16 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>, lock = fal
     id = await invoiceIdByNumber(ctx.db, request.invoiceNumber);
     if (!id) throw notFound(refusals.unknownNumber(lang, request.invoiceNumber));
   }
-  const invoice = await invoiceById(ctx.db, id, lock);
+  // Locked from the proposal on: two proposals for one invoice queue here, and the second sees the first's pending action.
+  const invoice = await invoiceById(ctx.db, id, true);
   if (invoice.kind !== 'invoice') throw invalid(refusals.creditNote(lang, invoice.number));
   const status = invoice.status as InvoiceStatus;
   if (!OPEN_STATUSES.includes(status)) throw invalid(refusals.notOpen(lang, invoice.number, statusWord(status, lang)), { status });
   const balance = balanceOf(invoice);
   if (balance <= 0n) throw invalid(refusals.nothingOwed(lang, invoice.number));
+  // One reminder at a time: when approvals are slow, a second one would reach the client right after the first.
+  const pending = await pendingReminderAction(ctx.db, invoice, ctx.decidingAction);
+  if (pending) throw conflict(refusals.pending(lang, invoice.number, pending.number), { pendingAction: pending });
   const client = await clientById(ctx.db, invoice.clientId);
   if (!client.email) throw invalid(refusals.noEmail(lang, client.name));
 
@@ -63,7 +68,8 @@ export const sendReminder = defineTool({
     "Email a payment reminder for one issued, unpaid invoice to the client, in the client's language, with the " +
     'outstanding balance, the due date and the invoice PDF attached; firmer at each step of the reminder schedule. ' +
     'Give invoiceId (or invoiceNumber) and, from reminders_list_due, the scheduleDay. Each step is sent once per ' +
-    'invoice. Fails for a draft, paid or cancelled invoice, a client without email, or a step not reached yet.',
+    'invoice. Fails for a draft, paid or cancelled invoice, a client without email, a step not reached yet, or ' +
+    'while another reminder for the invoice waits for approval (decide that one first).',
   kind: 'write',
   risk: 'external',
   openWorld: true,
@@ -92,7 +98,7 @@ export const sendReminder = defineTool({
   },
   async run(ctx, request) {
     // The invoice row lock makes two approvals of the same step queue; the unique (invoice, step) settles them.
-    const r = await prepare(ctx, request, true);
+    const r = await prepare(ctx, request);
     const lang = r.invoice.language;
     const [reminder] = await ctx.db
       .insert(reminders)

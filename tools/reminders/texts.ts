@@ -88,8 +88,12 @@ export const refusals = {
     lang === 'fr' ? `La facture ${number} n'a plus de solde à payer.` : `Invoice ${number} has no balance left to pay.`,
   noEmail: (lang: Lang, client: string) =>
     lang === 'fr'
-      ? `Le client ${client} n'a pas d'adresse courriel : ajoutez-la avec invoicing_update_client, puis relancez.`
-      : `Client ${client} has no email address: add one with invoicing_update_client, then send the reminder.`,
+      ? `Le client ${client} n'a pas d'adresse courriel : ajoutez-en une (invoicing_update_client) pour lui envoyer des rappels.`
+      : `Client ${client} has no email address: add one (invoicing_update_client) to send reminders.`,
+  pending: (lang: Lang, number: string, action: number) =>
+    lang === 'fr'
+      ? `Un rappel pour la facture ${number} attend déjà une approbation (action n° ${action}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`
+      : `A reminder for invoice ${number} is already waiting for approval (action #${action}): approve or reject it before proposing another.`,
   notInSchedule: (lang: Lang, step: number, schedule: number[]) =>
     lang === 'fr'
       ? `Le jour ${step} ne fait pas partie du calendrier de relance (${schedule.join(', ')} jours par rapport à l'échéance).`

@@ -1,16 +1,20 @@
 /**
  * Payment reminders on a real database: the schedule step each day, the balance of a partly paid
  * invoice, refusals for invoices that owe nothing, the daily job through the door (manual → queued,
- * full → emailed in the client's language), nothing sent twice, and no tenant seeing another's.
+ * full → emailed in the client's language), nothing sent twice, one reminder waiting for approval at a
+ * time, clients without an email counted apart, and no tenant seeing another's.
  */
+import { InngestTestEngine } from '@inngest/test';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatTurn } from '../../../agent/chat.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { aiActions, outboxEmails, reminders } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
-import { PAYMENT_REMINDERS_EVENT } from '../../../jobs/functions/reminders.ts';
+import { createJobClient } from '../../../jobs/client.ts';
+import { PAYMENT_REMINDERS_EVENT, paymentRemindersJob } from '../../../jobs/functions/reminders.ts';
 import { jobDefinitions } from '../../../jobs/index.ts';
+import { toInngestFunction } from '../../../jobs/job.ts';
 import { createInProcessRunner } from '../../../jobs/runner.ts';
 import { approve, propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
@@ -18,6 +22,8 @@ import { cancelInvoice } from '../../../tools/invoicing/cancel-invoice.ts';
 import { recordPayment } from '../../../tools/invoicing/record-payment.ts';
 import type { InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
+import { updateClient } from '../../../tools/invoicing/update-client.ts';
+import { invoke } from '../../../tools/invoke.ts';
 import { listDueReminders } from '../../../tools/reminders/list-due.ts';
 import { proposeDueReminders } from '../../../tools/reminders/index.ts';
 import { sendReminder } from '../../../tools/reminders/send-reminder.ts';
@@ -35,7 +41,16 @@ const on = (day: string) => (clock = new Date(`${day}T14:00:00Z`));
 const hosting = [{ description: 'Hébergement mensuel', quantity: '1', unitPrice: '500.00' }];
 
 type Company = Awaited<ReturnType<typeof makeCompany>>;
-type Due = { invoiceId: string; number: string; scheduleDay: number; daysPastDue: number; tone: string; balance: string; client: { language: string } };
+type Due = {
+  invoiceId: string;
+  number: string;
+  scheduleDay: number;
+  daysPastDue: number;
+  tone: string;
+  balance: string;
+  client: { language: string };
+  blocked: { reason: string; message: string } | null;
+};
 
 beforeAll(async () => {
   handle = await freshDatabase();
@@ -171,6 +186,114 @@ describe('the daily job, through the door', () => {
     const sent = await remindersOf(company, invoice.id);
     expect(sent.map((r) => r.scheduleDay)).toEqual([1]);
     expect((await mailsAbout(company, [sent[0]!.id]))[0]!.subject).toBe(`Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`);
+  });
+});
+
+describe('one reminder at a time, and clients without an email address', () => {
+  it('waits while an earlier reminder awaits approval, tells a person which action to decide, and resumes once it is decided', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const invoice = await issued(company, { name: 'Fromagerie Lemaire', province: 'QC', language: 'fr' });
+    const mine = <T extends { tenantId: string }>(rows: T[]) => rows.filter((r) => r.tenantId === company.tenant.id);
+
+    on('2026-03-18');
+    const first = await proposeDueReminders(handle.db, clock);
+    expect(mine(first.proposed).map((p) => [p.scheduleDay, p.status])).toEqual([[1, 'pending_approval']]);
+    const [pending] = await reminderActions(company);
+
+    // Approvals are slow: a week later step 7 is due, but the day-1 reminder has not been decided.
+    on('2026-03-24');
+    const week = await proposeDueReminders(handle.db, clock);
+    expect(mine(week.proposed)).toEqual([]);
+    expect(mine(week.failed)).toEqual([]);
+    expect(mine(week.waiting)).toEqual([
+      {
+        tenantId: company.tenant.id,
+        invoiceNumber: invoice.number,
+        scheduleDay: 7,
+        pendingAction: pending!.number,
+        // Written for the company's administrator, in whose name the job proposes (French here).
+        reason: `Un rappel pour la facture ${invoice.number} attend déjà une approbation (action n° ${pending!.number}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`,
+      },
+    ]);
+
+    // A person asking by hand is refused, in their language, and told which action to decide.
+    await expect(propose(company.session('manager'), sendReminder, { invoiceId: invoice.id }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `A reminder for invoice ${invoice.number} is already waiting for approval (action #${pending!.number}): approve or reject it before proposing another.`,
+    });
+    const say = (text: string) => chatTurn(company.session('manager', 'fr'), { model: null, registry }, { text });
+    expect((await say(`/remind ${invoice.number}`)).text).toBe(
+      `Un rappel pour la facture ${invoice.number} attend déjà une approbation (action n° ${pending!.number}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`,
+    );
+    expect((await reminderActions(company)).map((a) => [a.number, a.status])).toEqual([[pending!.number, 'pending_approval']]);
+    expect(await remindersOf(company, invoice.id)).toEqual([]);
+
+    // The manager brings the waiting reminder up to the step due now: it does not count against itself.
+    const approved = await approve(company.session('manager'), pending!.id, { source: 'rest', editedInput: { invoiceId: invoice.id, scheduleDay: 7 } });
+    expect(approved.status).toBe('executed');
+    expect((await remindersOf(company, invoice.id)).map((r) => r.scheduleDay)).toEqual([7]);
+
+    const sameDay = await proposeDueReminders(handle.db, clock);
+    expect([mine(sameDay.proposed), mine(sameDay.waiting)]).toEqual([[], []]);
+    on('2026-03-31');
+    const next = await proposeDueReminders(handle.db, clock);
+    expect(mine(next.proposed).map((p) => [p.scheduleDay, p.status, p.duplicate])).toEqual([[14, 'pending_approval', false]]);
+    expect(mine(next.waiting)).toEqual([]);
+  });
+
+  it('lists an invoice whose client has no email address with the reason, and the job counts it apart instead of failing', async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const invoice = await issued(company, { name: 'Quincaillerie Dubé', province: 'QC', language: 'fr' });
+    const mine = <T extends { tenantId: string }>(rows: T[]) => rows.filter((r) => r.tenantId === company.tenant.id);
+    // The address was on file when the invoice went out, and removed since (the contact left).
+    await done(company.session('manager'), updateClient, { clientId: invoice.client.id, email: null });
+
+    on('2026-03-18');
+    expect(await dueFor(company.session('manager'), invoice.id)).toMatchObject({
+      scheduleDay: 1,
+      blocked: { reason: 'no_email', message: 'Client Quincaillerie Dubé has no email address: add one (invoicing_update_client) to send reminders.' },
+    });
+    const listed = await invoke(company.session('manager', 'fr'), listDueReminders, {}, { source: 'rest', byAi: false });
+    expect(listed.message).toBe(
+      `1 rappel(s) à envoyer :\n${invoice.number} — Quincaillerie Dubé — 574,88\u00a0$ (jour 1) — ` +
+        "Le client Quincaillerie Dubé n'a pas d'adresse courriel : ajoutez-en une (invoicing_update_client) pour lui envoyer des rappels.",
+    );
+
+    for (const day of ['2026-03-18', '2026-03-19']) {
+      on(day);
+      const run = await proposeDueReminders(handle.db, clock);
+      expect([mine(run.proposed), mine(run.failed), mine(run.needsEmail)]).toEqual([[], [], [{ tenantId: company.tenant.id, invoiceNumber: invoice.number, clientId: invoice.client.id }]]);
+    }
+    expect(await reminderActions(company)).toEqual([]);
+
+    // Once the address is back, the reminder goes out as usual.
+    await done(company.session('manager'), updateClient, { clientId: invoice.client.id, email: 'compta@quincailleriedube.example' });
+    expect((await dueFor(company.session('manager'), invoice.id))?.blocked).toBeNull();
+    const run = await proposeDueReminders(handle.db, clock);
+    expect([mine(run.proposed).map((p) => [p.scheduleDay, p.status]), mine(run.needsEmail)]).toEqual([[[1, 'executed']], []]);
+  });
+
+  it('as an Inngest function, reports the waiting reminder and the missing email as counts, with no failure', async () => {
+    // A database of its own: the job's counts cover every company in it.
+    const own = await freshDatabase();
+    try {
+      const company = await makeCompany(own.db, { automationLevel: 'manual' }, now);
+      const reachable = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
+      const unreachable = await issued(company, { name: 'Sans Adresse', province: 'QC', language: 'fr' });
+      await done(company.session('manager'), updateClient, { clientId: unreachable.client.id, email: null });
+      const fn = toInngestFunction(createJobClient(), paymentRemindersJob({ db: own.db, publicUrl: 'https://comptoir.example', now }));
+      const runJob = async () => (await new InngestTestEngine({ function: fn, events: [{ name: PAYMENT_REMINDERS_EVENT, data: {} }] }).execute()).result;
+
+      on('2026-03-18');
+      expect(await runJob()).toEqual({ proposed: 1, alreadyProposed: 0, waiting: 0, needsEmail: 1, failed: [] });
+      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 1, waiting: 0, needsEmail: 1, failed: [] });
+      on('2026-03-24');
+      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 0, waiting: 1, needsEmail: 1, failed: [] });
+      const actions = await withTenant(own.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')));
+      expect(actions.map((a) => [(a.input as { invoiceId: string }).invoiceId, a.status])).toEqual([[reachable.id, 'pending_approval']]);
+    } finally {
+      await own.close();
+    }
   });
 });
 
