@@ -42,6 +42,12 @@ export interface ToolCtx {
   /** The tenant's settings, read once per call when a tool needs them. */
   tenant: () => Promise<Tenant>;
   /**
+   * The action this run carries out, set by the door whenever it runs a write tool (at once or once
+   * approved), so what the tool writes can point back to the action that made it. Absent for reads
+   * and in assess, which runs before the action is recorded.
+   */
+  actionId?: string;
+  /**
    * The pending action a person is approving, when the tool is re-assessed or run for it: a tool that
    * refuses while another action of its kind is pending must not count this one, still pending until it runs.
    */

@@ -1,7 +1,7 @@
 /**
- * French names for the registry's tools and evidence factors, for the UI. Tools define their titles
- * and evidence details in English (one definition, read by models and MCP clients); a person reading
- * the inbox in French sees these instead. Unknown names fall back to the tool's own English words.
+ * French names for the registry's tools and evidence factors, for the UI. Tools define their titles,
+ * and most of their evidence details, in English (one definition, read by models and MCP clients); a
+ * person reading the inbox in French sees these instead. Unknown names fall back to the tool's own words.
  */
 export const frenchToolTitles: Record<string, string> = {
   actions_list: 'Lister les actions', actions_get: "Voir une action et son historique",
@@ -37,6 +37,7 @@ export const frenchEvidence: Record<string, string> = {
   client_email_on_file: 'Courriel du client connu', partial_payment: 'Paiement partiel', amount_matches_balance: 'Le montant correspond au solde', amount_usual: 'Montant habituel', amount_above_usual: 'Montant inhabituellement élevé',
   amount_equals_balance: 'Le montant égale le solde', partial_amount: 'Montant partiel du solde', number_in_text: 'Numéro de facture dans le libellé bancaire',
   name_matches: 'Le nom correspond', name_partly_matches: 'Le nom correspond en partie', date_plausible: 'Date plausible', before_document: 'Opération antérieure à la pièce',
+  statement_unbalanced: 'Le relevé ne s’équilibre pas',
 };
 
 /** Labels of the bill fields extraction reads (tools/documents/schemas.ts FIELD_NAMES). */

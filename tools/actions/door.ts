@@ -107,7 +107,7 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
       let result: unknown = null;
       let error: ActionRow['error'] = null;
       if (decision.outcome === 'execute') {
-        const run = await execute(ctx, tool, input, assessment.prepared);
+        const run = await execute(ctx, tool, input, assessment.prepared, id);
         // A request the tool itself rejects (unknown supplier, bad state) records nothing.
         if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
         ({ status, result, error } = run.ok ? { status: 'executed', result: run.result, error: null } : { status: 'failed', result: null, error: run.body });
@@ -290,7 +290,7 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     if (from === 'failed') event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
     else event('approved', { status: row.status }, { status: 'approved' }, options.note);
 
-    const run = await execute(ctx, tool, input, prepared);
+    const run = await execute(ctx, tool, input, prepared, row.id);
     const status: ActionStatus = run.ok ? 'executed' : 'failed';
     const [updated] = await tx
       .update(aiActions)
@@ -321,11 +321,12 @@ type RunResult = { ok: true; result: unknown } | { ok: false; error: unknown; bo
 /**
  * Runs the tool in a savepoint: a failure rolls back its own writes and leaves the action's record intact.
  * `prepared` is what assess found earlier in this same transaction; the door writes nothing the tool
- * reads in between, so it still holds and run need not read it all again.
+ * reads in between, so it still holds and run need not read it all again. `actionId` is the action
+ * being carried out (its row is written after the run, in the same transaction, when it runs at once).
  */
-async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown, prepared?: unknown): Promise<RunResult> {
+async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown, prepared: unknown, actionId: string): Promise<RunResult> {
   try {
-    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp }, input, prepared)));
+    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp, actionId }, input, prepared)));
     return { ok: true, result: jsonSafe(result) };
   } catch (error) {
     const body = errorBody(error).error;

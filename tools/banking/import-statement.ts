@@ -1,15 +1,21 @@
 /**
  * Imports a bank statement file into a bank account. It only adds transactions: a line already
  * imported (same external id in the same account) is skipped, so importing a file twice adds nothing.
+ * A statement whose lines do not add up from its opening to its closing balance is imported with a
+ * warning, not refused: real banks' sample exports (anonymised, cut down) fail that check, and a
+ * refused file would leave the person nothing to reconcile. The warning names both balances and the
+ * difference, in the result, its summary and the action's evidence.
  */
 import { and, eq, or, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { bankAccounts, bankTransactions } from '../../db/schema/index.ts';
-import type { ToolCtx } from '../context.ts';
+import type { Lang, ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
-import { readStatement, StatementError, type ParsedFile, type StatementAccount } from './import/index.ts';
+import { formatAmount, fromMinor, toMinor } from '../money.ts';
+import { imbalanceOf } from './import/balance.ts';
+import { readStatement, StatementError, type ParsedFile, type Statement, type StatementAccount } from './import/index.ts';
 import { bankingTexts } from './texts.ts';
 
 const input = z.object({
@@ -29,6 +35,60 @@ function parse(ctx: ToolCtx, content: string, currency: string): ParsedFile {
 }
 
 const accountKey = (a: StatementAccount) => a.iban ?? a.accountNumber;
+
+const Amount = z.object({ amount: z.string(), currency: z.string() });
+const Unbalanced = z.object({
+  account: z.string().describe('The bank account the statement goes into.'),
+  statement: z.string().nullable().describe('The bank’s reference of the statement.'),
+  opening: Amount,
+  closing: Amount,
+  lines: z.number().int().describe('Booked transactions between the two balances.'),
+  linesTotal: Amount.nullable().describe('Their sum; null when balances and transactions are in several currencies.'),
+  difference: Amount.nullable().describe('closing − (opening + transactions); null when the currencies differ.'),
+  currencies: z.array(z.string()),
+});
+type Unbalanced = z.output<typeof Unbalanced>;
+
+const moneyOf = (b: { cents: bigint; currency: string }) => ({ amount: fromMinor(b.cents, b.currency), currency: b.currency });
+
+/** The statement's balance spans that do not add up, as the result reports them. */
+function unbalancedOf(statement: Statement, account: string): Unbalanced[] {
+  return statement.balances.flatMap((span) => {
+    const gap = imbalanceOf(span);
+    if (!gap) return [];
+    const [currency] = gap.currencies;
+    return [
+      {
+        account,
+        statement: statement.reference,
+        opening: moneyOf(gap.opening),
+        closing: moneyOf(gap.closing),
+        lines: gap.count,
+        linesTotal: gap.kind === 'difference' ? moneyOf({ cents: gap.movedCents, currency: currency! }) : null,
+        difference: gap.kind === 'difference' ? moneyOf({ cents: gap.differenceCents, currency: currency! }) : null,
+        currencies: gap.currencies,
+      },
+    ];
+  });
+}
+
+/** One sentence naming the balances and the difference, in the reader's language. */
+export function unbalancedText(lang: Lang, u: Unbalanced): string {
+  const say = bankingTexts[lang];
+  const money = (a: { amount: string; currency: string }) => formatAmount(a.amount, a.currency, lang);
+  const statement = say.statement(u.statement, u.account);
+  if (!u.linesTotal || !u.difference) return say.severalCurrencies(statement, u.currencies.join(', '), money(u.opening), money(u.closing));
+  const { currency } = u.opening;
+  const reached = toMinor(u.opening.amount, currency) + toMinor(u.linesTotal.amount, currency);
+  return say.doesNotAddUp(statement, {
+    opening: money(u.opening),
+    count: u.lines,
+    total: money(u.linesTotal),
+    reached: money(moneyOf({ cents: reached, currency })),
+    closing: money(u.closing),
+    difference: money({ amount: u.difference.amount.replace(/^-/, ''), currency }),
+  });
+}
 
 async function chosenAccount(ctx: ToolCtx, accountId: string) {
   const [account] = await ctx.db.select().from(bankAccounts).where(eq(bankAccounts.id, accountId));
@@ -74,7 +134,9 @@ export const importStatement = defineTool({
     'Import a bank statement file (camt.053/052/054 XML, MT940, OFX or a CSV with date, amount and description ' +
     'columns) into a bank account. Only adds transactions; a transaction already imported is skipped, so ' +
     're-importing a file is harmless. Returns how many were imported and skipped. A malformed file is refused ' +
-    'whole with the reason; nothing is imported. Then use banking_suggest_matches to reconcile.',
+    'whole with the reason; nothing is imported. A statement whose transactions do not add up from its opening ' +
+    'to its closing balance (MT940, camt.053) is imported and listed in `unbalanced` with both balances and the ' +
+    'difference: tell the person. Then use banking_suggest_matches to reconcile.',
   kind: 'write',
   risk: 'internal',
   roles: ['admin', 'manager', 'accountant'],
@@ -86,13 +148,16 @@ export const importStatement = defineTool({
     total: z.number().int(),
     imported: z.number().int(),
     skipped: z.number().int(),
+    unbalanced: z.array(Unbalanced).describe('Statements whose transactions do not add up to their closing balance; imported all the same.'),
   }),
   async assess(ctx, request) {
-    const currency = request.accountId ? (await chosenAccount(ctx, request.accountId)).currency : (await ctx.tenant()).currency;
-    const parsed = parse(ctx, request.content, currency);
+    const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
+    const parsed = parse(ctx, request.content, chosen?.currency ?? (await ctx.tenant()).currency);
     const keys = new Set(parsed.statements.map((s) => accountKey(s.account)).filter(Boolean));
     if (request.accountId && keys.size > 1) throw invalid(bankingTexts[ctx.lang].severalAccounts(keys.size));
-    return { evidence: [] };
+    const unbalanced = parsed.statements.flatMap((s) => unbalancedOf(s, chosen?.name ?? accountKey(s.account) ?? bankingTexts[ctx.lang].importedAccount));
+    // The approver sees it before the import runs: a statement that does not add up lowers the confidence.
+    return { evidence: unbalanced.map((u) => ({ factor: 'statement_unbalanced', weight: -0.3, detail: unbalancedText(ctx.lang, u) })) };
   },
   async run(ctx, request) {
     const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
@@ -100,11 +165,13 @@ export const importStatement = defineTool({
     const parsed = parse(ctx, request.content, currency);
     const batchId = randomUUID();
     const accounts = new Map<string, string>();
+    const unbalanced: Unbalanced[] = [];
     let imported = 0;
     let total = 0;
     for (const statement of parsed.statements) {
       const account = chosen ?? (await accountFor(ctx, statement.account, currency));
       accounts.set(account.id, account.name);
+      unbalanced.push(...unbalancedOf(statement, account.name));
       total += statement.lines.length;
       if (!statement.lines.length) continue;
       const rows = await ctx.db
@@ -114,7 +181,11 @@ export const importStatement = defineTool({
         .returning({ id: bankTransactions.id });
       imported += rows.length;
     }
-    return { format: parsed.format, batchId, accounts: [...accounts].map(([id, name]) => ({ id, name })), total, imported, skipped: total - imported };
+    return { format: parsed.format, batchId, accounts: [...accounts].map(([id, name]) => ({ id, name })), total, imported, skipped: total - imported, unbalanced };
   },
-  summarize: (out, lang) => bankingTexts[lang].imported(out.imported, out.skipped, out.format.toUpperCase()),
+  summarize: (out, lang) => {
+    const say = bankingTexts[lang];
+    const warnings = out.unbalanced.map((u) => unbalancedText(lang, u));
+    return [say.imported(out.imported, out.skipped, out.format.toUpperCase()), ...warnings, ...(warnings.length ? [say.importedAnyway] : [])].join(' ');
+  },
 });

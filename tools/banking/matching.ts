@@ -6,9 +6,10 @@
 import { and, eq, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { EvidenceFactor } from '../../db/schema/actions.ts';
 import { bankAccounts, bankTransactions, clients, invoices, supplierBills, suppliers } from '../../db/schema/index.ts';
-import type { ToolCtx } from '../context.ts';
+import type { Lang, ToolCtx } from '../context.ts';
 import { balanceOf } from '../invoicing/model.ts';
-import { fromMinor } from '../money.ts';
+import { formatMoney } from '../money.ts';
+import { bankingTexts } from './texts.ts';
 
 export type TransactionRow = typeof bankTransactions.$inferSelect;
 
@@ -81,38 +82,43 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
   }));
 }
 
-/** The evidence that `tx` pays `target`, or null when it cannot (other currency, more than owed). */
-export function weigh(tx: TransactionRow, target: Target): Candidate | null {
+/**
+ * The evidence that `tx` pays `target`, or null when it cannot (other currency, more than owed).
+ * Details are written in `lang`: people read them in the approvals inbox and the chat.
+ */
+export function weigh(tx: TransactionRow, target: Target, lang: Lang): Candidate | null {
   const paid = tx.amountCents < 0n ? -tx.amountCents : tx.amountCents;
   if (target.currency !== tx.currency || target.balanceCents <= 0n || paid === 0n || paid > target.balanceCents) return null;
-  const money = (cents: bigint) => `${fromMinor(cents, target.currency)} ${target.currency}`;
+  const say = bankingTexts[lang].evidence;
+  const money = (cents: bigint) => formatMoney(cents, target.currency, lang === 'fr' ? 'fr-CA' : 'en-CA');
+  const ours = target.numbers[0]!;
   const evidence: EvidenceFactor[] = [];
-  if (paid === target.balanceCents) evidence.push({ factor: 'amount_equals_balance', weight: 0.45, detail: `${money(paid)} is exactly the balance of ${target.numbers[0]}.` });
-  else evidence.push({ factor: 'partial_amount', weight: 0.1, detail: `${money(paid)} is part of the ${money(target.balanceCents)} balance of ${target.numbers[0]}.` });
+  if (paid === target.balanceCents) evidence.push({ factor: 'amount_equals_balance', weight: 0.45, detail: say.amountEqualsBalance(money(paid), ours) });
+  else evidence.push({ factor: 'partial_amount', weight: 0.1, detail: say.partialAmount(money(paid), money(target.balanceCents), ours) });
 
   const text = [tx.description, tx.reference ?? ''].join(' ');
   const number = target.numbers.find((n) => compact(n).length >= 3 && compact(text).includes(compact(n)));
-  if (number) evidence.push({ factor: 'number_in_text', weight: 0.35, detail: `The bank text mentions ${number}.` });
+  if (number) evidence.push({ factor: 'number_in_text', weight: 0.35, detail: say.numberInText(number) });
 
   const partyText = folded([tx.counterparty ?? '', tx.description].join(' '));
   const nameWords = words(target.party);
   const found = nameWords.filter((w) => new RegExp(`(^|[^A-Z0-9])${w}([^A-Z0-9]|$)`).test(partyText));
-  if (nameWords.length && found.length === nameWords.length) evidence.push({ factor: 'name_matches', weight: 0.2, detail: `The ${tx.amountCents > 0n ? 'payer' : 'payee'} reads as ${target.party}.` });
-  else if (found.length) evidence.push({ factor: 'name_partly_matches', weight: 0.1, detail: `The bank text has part of the name ${target.party} (${found.join(', ').toLowerCase()}).` });
+  if (nameWords.length && found.length === nameWords.length) evidence.push({ factor: 'name_matches', weight: 0.2, detail: say.nameMatches(target.party, tx.amountCents > 0n) });
+  else if (found.length) evidence.push({ factor: 'name_partly_matches', weight: 0.1, detail: say.namePartlyMatches(target.party, found.join(', ').toLowerCase()) });
 
   const sinceIssue = days(tx.bookedOn, target.from);
   const afterDue = target.dueOn ? days(tx.bookedOn, target.dueOn) : 0;
-  if (sinceIssue >= -3 && afterDue <= 60) evidence.push({ factor: 'date_plausible', weight: 0.1, detail: `Booked ${tx.bookedOn}, ${sinceIssue} day(s) after ${target.numbers[0]} was dated ${target.from}.` });
-  else if (sinceIssue < -3) evidence.push({ factor: 'before_document', weight: -0.3, detail: `Booked ${tx.bookedOn}, before ${target.numbers[0]} was dated ${target.from}.` });
+  if (sinceIssue >= -3 && afterDue <= 60) evidence.push({ factor: 'date_plausible', weight: 0.1, detail: say.datePlausible(tx.bookedOn, sinceIssue, ours, target.from) });
+  else if (sinceIssue < -3) evidence.push({ factor: 'before_document', weight: -0.3, detail: say.beforeDocument(tx.bookedOn, ours, target.from) });
 
   const score = Math.max(0, Math.min(1, evidence.reduce((s, e) => s + e.weight, 0)));
   return { target, amountCents: paid, score: Math.round(score * 100) / 100, evidence };
 }
 
 /** The best candidates for a transaction, best first; weak ones (amount alone when partial) are left out. */
-export function rank(tx: TransactionRow, targets: Target[], limit = 3): Candidate[] {
+export function rank(tx: TransactionRow, targets: Target[], lang: Lang, limit = 3): Candidate[] {
   return targets
-    .map((t) => weigh(tx, t))
+    .map((t) => weigh(tx, t, lang))
     .filter((c): c is Candidate => c !== null && c.score >= 0.3)
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);

@@ -41,7 +41,7 @@ async function checked(ctx: ToolCtx, req: Request, lock: boolean) {
   const whole = tx.amountCents < 0n ? -tx.amountCents : tx.amountCents;
   const amount = fromMinor(req.amount === undefined ? whole : toMinor(req.amount, tx.currency), tx.currency);
   const reference = [tx.reference, tx.description].filter(Boolean).join(' · ').slice(0, 100) || undefined;
-  const evidence = target ? (weigh(tx, target)?.evidence ?? []) : [];
+  const evidence = target ? (weigh(tx, target, ctx.lang)?.evidence ?? []) : [];
   const payment =
     req.targetKind === 'invoice'
       ? ({ tool: recordPayment, input: recordPayment.input.parse({ invoiceId: req.targetId, amount, method: 'other', receivedOn: tx.bookedOn, reference }) } as const)
@@ -90,7 +90,16 @@ export const reconcileTransaction = defineTool({
     }
     const [match] = await ctx.db
       .insert(bankMatches)
-      .values({ tenantId: ctx.tenantId, transactionId: tx.id, targetKind: req.targetKind, targetId: req.targetId, amountCents: settled.amountCents, score: Math.max(0, Math.min(1, score)) })
+      .values({
+        tenantId: ctx.tenantId,
+        transactionId: tx.id,
+        targetKind: req.targetKind,
+        targetId: req.targetId,
+        amountCents: settled.amountCents,
+        score: Math.max(0, Math.min(1, score)),
+        // The action that made the match: its audit trail says who asked, who approved, and why.
+        actionId: ctx.actionId ?? null,
+      })
       .returning({ id: bankMatches.id });
     await ctx.db.update(bankTransactions).set({ status: 'matched' }).where(eq(bankTransactions.id, tx.id));
     return {

@@ -45,7 +45,7 @@ export const suggestMatches = defineTool({
     const [incoming, outgoing] = await Promise.all([openTargets(ctx, 'in'), openTargets(ctx, 'out')]);
     return {
       suggestions: transactions.map((tx) => {
-        const ranked = rank(tx, tx.amountCents > 0n ? incoming : outgoing);
+        const ranked = rank(tx, tx.amountCents > 0n ? incoming : outgoing, ctx.lang);
         return {
           transaction: {
             id: tx.id,

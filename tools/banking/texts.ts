@@ -14,6 +14,22 @@ export const bankingTexts = {
     imported: (n: number, skipped: number, format: string) => `${n} opération(s) importée(s) depuis un relevé ${format}, ${skipped} déjà connue(s).`,
     reconciled: (number: string) => `Opération rapprochée de ${number}.`,
     ignored: 'Opération ignorée pour le rapprochement.',
+    statement: (reference: string | null, account: string) => (reference ? `Le relevé ${reference} du compte ${account}` : `Le relevé du compte ${account}`),
+    doesNotAddUp: (statement: string, a: { opening: string; count: number; total: string; reached: string; closing: string; difference: string }) =>
+      `${statement} ne s’équilibre pas : solde d’ouverture ${a.opening} + ${a.count} opération(s) totalisant ${a.total} = ${a.reached}, mais le solde de clôture est de ${a.closing} (écart de ${a.difference}).`,
+    severalCurrencies: (statement: string, currencies: string, opening: string, closing: string) =>
+      `${statement} ne peut pas être vérifié : ses soldes et ses opérations sont en plusieurs devises (${currencies}) ; solde d’ouverture ${opening}, solde de clôture ${closing}.`,
+    importedAnyway: 'Les opérations ont quand même été importées : comparez-les avec votre banque avant de les rapprocher.',
+    /** Why a transaction may pay an invoice or a bill; amounts arrive already written for the reader. */
+    evidence: {
+      amountEqualsBalance: (amount: string, number: string) => `${amount} correspond exactement au solde de ${number}.`,
+      partialAmount: (amount: string, balance: string, number: string) => `${amount} est une partie du solde de ${balance} de ${number}.`,
+      numberInText: (number: string) => `Le libellé bancaire mentionne ${number}.`,
+      nameMatches: (party: string, payer: boolean) => `${payer ? 'Le payeur' : 'Le bénéficiaire'} correspond à ${party}.`,
+      namePartlyMatches: (party: string, found: string) => `Le libellé bancaire contient une partie du nom ${party} (${found}).`,
+      datePlausible: (booked: string, days: number, number: string, dated: string) => `Comptabilisée le ${booked}, ${days} jour(s) après la date de ${number} (${dated}).`,
+      beforeDocument: (booked: string, number: string, dated: string) => `Comptabilisée le ${booked}, avant la date de ${number} (${dated}).`,
+    },
   },
   en: {
     transactionNotFound: (id: string) => `Bank transaction not found: ${id}.`,
@@ -26,5 +42,20 @@ export const bankingTexts = {
     imported: (n: number, skipped: number, format: string) => `${n} transaction(s) imported from the ${format} statement, ${skipped} already known.`,
     reconciled: (number: string) => `Transaction matched to ${number}.`,
     ignored: 'Transaction ignored for reconciliation.',
+    statement: (reference: string | null, account: string) => (reference ? `Statement ${reference} of account ${account}` : `The statement of account ${account}`),
+    doesNotAddUp: (statement: string, a: { opening: string; count: number; total: string; reached: string; closing: string; difference: string }) =>
+      `${statement} does not add up: opening balance ${a.opening} + ${a.count} transaction(s) totalling ${a.total} = ${a.reached}, but the closing balance is ${a.closing} (difference ${a.difference}).`,
+    severalCurrencies: (statement: string, currencies: string, opening: string, closing: string) =>
+      `${statement} cannot be checked: its balances and transactions are in several currencies (${currencies}); opening balance ${opening}, closing balance ${closing}.`,
+    importedAnyway: 'The transactions were imported anyway: compare them with your bank before reconciling.',
+    evidence: {
+      amountEqualsBalance: (amount: string, number: string) => `${amount} is exactly the balance of ${number}.`,
+      partialAmount: (amount: string, balance: string, number: string) => `${amount} is part of the ${balance} balance of ${number}.`,
+      numberInText: (number: string) => `The bank text mentions ${number}.`,
+      nameMatches: (party: string, payer: boolean) => `The ${payer ? 'payer' : 'payee'} reads as ${party}.`,
+      namePartlyMatches: (party: string, found: string) => `The bank text has part of the name ${party} (${found}).`,
+      datePlausible: (booked: string, days: number, number: string, dated: string) => `Booked ${booked}, ${days} day(s) after ${number} was dated ${dated}.`,
+      beforeDocument: (booked: string, number: string, dated: string) => `Booked ${booked}, before ${number} was dated ${dated}.`,
+    },
   },
 } satisfies Record<Lang, Record<string, unknown>>;

@@ -1,7 +1,8 @@
 /**
  * The bank page in headless Chromium: an accountant uploads an OFX statement, sees the count
  * imported and the transactions; the same file again adds nothing; a malformed file shows the
- * server's reason and imports nothing. Screenshot in tests/artifacts/.
+ * server's reason and imports nothing; a statement that does not add up is imported and the page
+ * says by how much. Screenshot in tests/artifacts/.
  */
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -50,5 +51,12 @@ it('uploads a statement on the bank page, once, and reports a bad file', async (
   await page.setInputFiles('input[name=statement]', sample('camt/camt053.v2.wrong.xml'));
   await expect.poll(() => page.locator('.import-status').textContent()).toMatch(/Incomplete camt statement/);
   expect(await page.locator('table.grid tbody tr').count()).toBe(4);
+
+  // A statement whose lines do not reach its closing balance is imported, and the page says by how much.
+  await page.setInputFiles('input[name=statement]', sample('mt940/jejik/ing.sta'));
+  await expect
+    .poll(() => page.locator('.import-status').textContent())
+    .toMatch(/7 transaction\(s\) imported from the MT940 statement, 0 already known\. Statement MPBZ of account 0001234567 does not add up: .*closing balance is €3\.47 \(difference €49\.06\)\. The transactions were imported anyway/);
+  await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12); // 2 accounts + 10 transactions
   await page.close();
 });

@@ -10,7 +10,7 @@ import type { DatabaseHandle } from '../../../db/client.ts';
 import { chatTurn } from '../../../agent/chat.ts';
 import { bankAccounts, bankMatches, bankTransactions, billPayments, invoices, payments } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
-import { propose } from '../../../tools/actions/door.ts';
+import { approve, propose } from '../../../tools/actions/door.ts';
 import { approveBill } from '../../../tools/bills/approve-bill.ts';
 import { recordBill } from '../../../tools/bills/record-bill.ts';
 import { ignoreTransaction } from '../../../tools/banking/ignore-transaction.ts';
@@ -44,7 +44,7 @@ type Suggestions = {
   suggestions: {
     transaction: { id: string; amount: string; description: string };
     confident: boolean;
-    candidates: { kind: string; id: string; number: string; score: number; amount: string; evidence: { factor: string }[] }[];
+    candidates: { kind: string; id: string; number: string; score: number; amount: string; evidence: { factor: string; detail: string }[] }[];
   }[];
 };
 
@@ -152,14 +152,35 @@ describe('reconciling', () => {
     expect(of('Frais de service').candidates).toEqual([]);
   });
 
-  it('records the payment on the invoice, which becomes paid, and marks the transaction matched', async () => {
+  it('writes the evidence in the person’s language, French or English', async () => {
+    const detailsFor = async (session: Session) => {
+      const { suggestions } = await read<Suggestions>(session, suggestMatches, {});
+      const best = suggestions.find((s) => s.transaction.description.includes(olimpico.number))!.candidates[0]!;
+      return best.evidence.map((e) => e.detail.replace(/[\u00a0\u202f]/g, ' '));
+    };
+    expect(await detailsFor(co.session('manager', 'fr'))).toEqual([
+      `114,98 $ correspond exactement au solde de ${olimpico.number}.`,
+      `Le libellé bancaire mentionne ${olimpico.number}.`,
+      'Le payeur correspond à Café Olimpico.',
+      `Comptabilisée le 2026-03-01, 9 jour(s) après la date de ${olimpico.number} (2026-02-20).`,
+    ]);
+    expect(await detailsFor(co.session('manager', 'en'))).toEqual([
+      `$114.98 is exactly the balance of ${olimpico.number}.`,
+      `The bank text mentions ${olimpico.number}.`,
+      'The payer reads as Café Olimpico.',
+      `Booked 2026-03-01, 9 day(s) after ${olimpico.number} was dated 2026-02-20.`,
+    ]);
+  });
+
+  it('records the payment on the invoice, which becomes paid, and marks the transaction matched by this action', async () => {
     const tx = await byText(manager, olimpico.number);
-    const out = await done<{ targetStatus: string; balance: string; amount: string }>(manager, reconcileTransaction, { transactionId: tx.id, targetKind: 'invoice', targetId: olimpico.id });
-    expect(out).toMatchObject({ targetStatus: 'paid', balance: '0.00', amount: '114.98' });
+    const action = await propose(manager, reconcileTransaction, { transactionId: tx.id, targetKind: 'invoice', targetId: olimpico.id }, { source: 'rest', byAi: false });
+    expect(action.status).toBe('executed');
+    expect(action.result).toMatchObject({ targetStatus: 'paid', balance: '0.00', amount: '114.98' });
     const [row] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(bankTransactions).where(eq(bankTransactions.id, tx.id)));
     expect(row!.status).toBe('matched');
     const [match] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(bankMatches).where(eq(bankMatches.transactionId, tx.id)));
-    expect(match).toMatchObject({ targetKind: 'invoice', targetId: olimpico.id, amountCents: 11498n });
+    expect(match).toMatchObject({ targetKind: 'invoice', targetId: olimpico.id, amountCents: 11498n, actionId: action.id });
     const [payment] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(payments).where(eq(payments.invoiceId, olimpico.id)));
     expect(payment).toMatchObject({ amountCents: 11498n, receivedOn: '2026-03-01' });
     // Matched once only.
@@ -175,12 +196,19 @@ describe('reconciling', () => {
     expect(out).toMatchObject({ targetStatus: 'partially_paid', balance: '64.98' });
   });
 
-  it('records a bill payment from money out', async () => {
+  it('records a bill payment from money out the AI proposed, once approved, linked to that action', async () => {
     const tx = await byText(manager, 'BP-7781');
-    const out = await done<{ targetStatus: string; balance: string; number: string }>(manager, reconcileTransaction, { transactionId: tx.id, targetKind: 'bill', targetId: bill.id });
-    expect(out).toMatchObject({ targetStatus: 'paid', balance: '0.00', number: bill.number });
+    // Assisted automation: money the AI would move waits for a person, with its evidence in French.
+    const proposed = await propose(co.session('accountant', 'fr'), reconcileTransaction, { transactionId: tx.id, targetKind: 'bill', targetId: bill.id }, { source: 'chat', byAi: true });
+    expect(proposed.status).toBe('pending_approval');
+    expect(proposed.evidence.find((e) => e.factor === 'number_in_text')?.detail).toBe('Le libellé bancaire mentionne BP-7781.');
+    const decided = await approve(manager, proposed.id, { source: 'rest' });
+    expect(decided.status).toBe('executed');
+    expect(decided.result).toMatchObject({ targetStatus: 'paid', balance: '0.00', number: bill.number });
     const [payment] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(billPayments).where(eq(billPayments.billId, bill.id)));
     expect(payment).toMatchObject({ amountCents: 28744n, paidOn: '2026-03-02' });
+    const [match] = await withTenant(handle.db, co.tenant.id, (db) => db.select().from(bankMatches).where(eq(bankMatches.transactionId, tx.id)));
+    expect(match).toMatchObject({ targetKind: 'bill', targetId: bill.id, actionId: proposed.id });
   });
 
   it('ignores a bank fee, once, and its undo puts it back in the list', async () => {

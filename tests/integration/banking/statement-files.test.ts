@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { imbalanceOf } from '../../../tools/banking/import/balance.ts';
 import { detectFormat, readStatement, StatementError, type StatementLine } from '../../../tools/banking/import/index.ts';
 import { camtExpected, mt940Expected, type Expected } from './upstream.ts';
 
@@ -145,5 +146,69 @@ describe('CSV and format detection', () => {
     expect(detectFormat(readFileSync(join(bank, 'mt940/ASNB/0708271685_09022020_164516.940.txt'), 'utf8'))).toBe('mt940');
     expect(() => readStatement('date,amount,description\n01/02/2026,10.00,x\n')).toThrow(/Ambiguous dates/);
     expect(() => readStatement('<html><body>hello</body></html>')).toThrow(StatementError);
+  });
+});
+
+describe('opening balance + lines = closing balance', () => {
+  /** Per statement span of a file: null when it adds up, else the difference in cents or the currencies met. */
+  const gaps = (path: string) =>
+    read(path).statements.flatMap((s) => s.balances.map(imbalanceOf).map((g) => (g === null ? null : g.kind === 'difference' ? g.differenceCents : g.currencies.join('/'))));
+  const readable = files(bank).filter((p) => /\.(xml|sta|txt|ofx)$/.test(p) && refusal(p) === null);
+
+  it('checks every sample that states both balances, in exact cents', () => {
+    const checked = Object.fromEntries(readable.map((p) => [p.slice(bank.length + 1), gaps(p)] as const).filter(([, g]) => g.length));
+    const off = Object.fromEntries(Object.entries(checked).filter(([, g]) => g.some((x) => x !== null)));
+    console.log(`balances: ${readable.length} samples read, ${Object.keys(checked).length} state both balances, ${Object.keys(off).length} do not add up (imported with a warning)`);
+    // The anonymised or cut-down exports of real banks, and upstream's synthetic camt fixtures, as they are.
+    expect(off).toEqual({
+      'camt/camt053.v2.all-balance-types.xml': [-582n],
+      'camt/camt053.v2.five.decimals.xml': [5n],
+      'camt/camt053.v2.minimal.ultimate.xml': ['EUR/SEK'],
+      'camt/camt053.v2.minimal.xml': ['EUR/SEK'],
+      'camt/camt053.v2.with-party-ids.xml': ['EUR/SEK'],
+      'camt/camt053.v3.xml': ['EUR/SEK'],
+      'camt/camt053.v4.xml': ['EUR/SEK'],
+      'camt/camt053.v8.xml': ['EUR/SEK'],
+      'mt940/betterplace/sepa_snippet.sta': [null, 30008n],
+      'mt940/betterplace/sepa_snippet_broken.sta': [30760386n],
+      'mt940/jejik/abnamro.sta': [-203800n, -100260n],
+      'mt940/jejik/ing.sta': [4906n],
+      'mt940/jejik/knab.sta': [null, 450000n],
+      'mt940/jejik/postfinance.sta': [null, 20n],
+      'mt940/jejik/rabobank.sta': [113593n, null, 23656n, null],
+      'mt940/jejik/triodos.sta': [11140n],
+      'mt940/mBank/with_newline_in_tnr.sta': [77071n],
+      'mt940/self-provided/details_60-63.sta': [23401n],
+      'mt940/self-provided/malformed_details.sta': [23401n],
+      'mt940/self-provided/overly_long_details.sta': [23401n],
+      'mt940/self-provided/raiffeisen-cmi.sta': [112326400n],
+      'mt940/self-provided/whitespace.sta': [23401n],
+    });
+    expect(Object.keys(checked).length - Object.keys(off).length).toBe(10);
+  });
+
+  it('adds up every page of a multi-page export, reversals included', () => {
+    // 31 daily statements, most of them without a line.
+    expect(gaps(join(bank, 'mt940/ASNB/0708271685_09022020_164516.940.txt'))).toEqual(Array(31).fill(null));
+    // 26 statements, two with :60M:/:62M: pages; they add up only with RC read as money out (SWIFT), not in.
+    expect(gaps(join(bank, 'mt940/betterplace/sepa_mt9401.sta'))).toEqual(Array(26).fill(null));
+    expect(gaps(join(bank, 'camt/camt053.v2.multi.statement.xml'))).toEqual([null, null]);
+  });
+
+  it('counts only booked camt entries, and takes PRCD as the opening balance when OPBD is missing', () => {
+    const xml = readFileSync(join(bank, 'camt/camt053.v2.multi.statement.xml'), 'latin1');
+    // The first statement: 18.15 + 8.85 = 27.00. A pending entry of 5.00 is not in the booked balance.
+    const pending = xml.replace(/(<Ntry>[\s\S]*?<\/Ntry>)/, (entry) => `${entry}${entry.replace('8.85', '5.00').replace('<Sts>BOOK</Sts>', '<Sts>PDNG</Sts>').replace(/<AcctSvcrRef>[^<]*</, '<AcctSvcrRef>PENDING-1<')}`);
+    const [first] = readStatement(pending).statements;
+    expect(first!.lines.map((l) => l.amountCents)).toEqual([885n, 500n]);
+    expect(first!.balances.map(imbalanceOf)).toEqual([null]);
+    expect(readStatement(xml.replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>')).statements[0]!.balances.map(imbalanceOf)).toEqual([null]);
+    // Booked after all: then the 5.00 is one too many.
+    expect(readStatement(pending.replace('<Sts>PDNG</Sts>', '<Sts>BOOK</Sts>')).statements[0]!.balances.map(imbalanceOf)).toMatchObject([{ differenceCents: -500n }]);
+  });
+
+  it('has nothing to check where the format states no opening balance (OFX, CSV, camt.054)', () => {
+    for (const path of ['ofx/checking.ofx', 'ofx/bank_medium.ofx', 'camt/camt054.v4.xml', 'camt/camt052.v4.xml']) expect(gaps(join(bank, path)), path).toEqual([]);
+    expect(readStatement('Date;Libellé;Montant\n2026-01-31;VIR;10,00\n').statements[0]!.balances).toEqual([]);
   });
 });

@@ -5,9 +5,9 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { xmlParser } from '../../xml.ts';
 import { amountOf, isoCurrency, isoDate } from './amounts.ts';
-import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
+import { clean, orNull, StatementError, withExternalIds, type BalanceSpan, type DraftLine, type StatedBalance, type Statement } from './types.ts';
 
-const REPEATED = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'AdrLine']);
+const REPEATED = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'AdrLine']);
 
 const parser = xmlParser(REPEATED);
 
@@ -48,7 +48,8 @@ function readRecord(record: Node, where: string): Statement {
   if (!acct?.Id) throw new StatementError(`Relevé camt incomplet : compte manquant (${where}).`, `Incomplete camt statement: account missing (${where}).`);
   const accountCurrency = text(acct.Ccy) ?? null;
   const created = text(record.CreDtTm);
-  const drafts = (record.Ntry ?? []).map((entry: Node, i: number) => readEntry(entry, `${where}, Ntry ${i + 1}`, created));
+  const entries: Node[] = record.Ntry ?? [];
+  const drafts = entries.map((entry, i) => readEntry(entry, `${where}, Ntry ${i + 1}`, created));
   return {
     account: {
       iban: text(acct.Id.IBAN) ?? null,
@@ -57,8 +58,36 @@ function readRecord(record: Node, where: string): Statement {
       name: orNull(text(acct.Nm)),
       institution: orNull(text(acct.Svcr?.FinInstnId?.Nm) ?? text(acct.Svcr?.FinInstnId?.BIC) ?? text(acct.Svcr?.FinInstnId?.BICFI)),
     },
+    reference: orNull(text(record.Id)),
     lines: withExternalIds(drafts),
+    balances: balanceSpan(record, entries, drafts, where),
   };
+}
+
+/** The record's balance of this type (OPBD opening booked, PRCD previous closing, CLBD closing booked). */
+function statedBalance(record: Node, type: string, where: string): StatedBalance | null {
+  const balance = (record.Bal ?? []).find((b: Node) => text(b.Tp?.CdOrPrtry?.Cd) === type);
+  if (!balance) return null;
+  const at = `${where}, Bal ${type}`;
+  const currency = isoCurrency(balance.Amt?.['@_Ccy'], at);
+  const cents = amountOf(text(balance.Amt), currency, at);
+  const direction = text(balance.CdtDbtInd);
+  if (direction !== 'CRDT' && direction !== 'DBIT') throw new StatementError(`Sens (crédit/débit) du solde manquant (${at}).`, `Balance credit/debit indicator missing (${at}).`);
+  return { cents: direction === 'DBIT' ? -cents : cents, currency };
+}
+
+/**
+ * Opening (OPBD, or PRCD, which some banks give instead) and closing (CLBD) booked balances with the
+ * booked entries: pending or informational ones are not in the booked balance. A report without both
+ * (camt.052 interim balances, camt.054 notifications) has nothing to check.
+ */
+function balanceSpan(record: Node, entries: Node[], lines: DraftLine[], where: string): BalanceSpan[] {
+  const opening = statedBalance(record, 'OPBD', where) ?? statedBalance(record, 'PRCD', where);
+  const closing = statedBalance(record, 'CLBD', where);
+  if (!opening || !closing) return [];
+  // Sts is a code before camt v8 (<Sts>BOOK</Sts>) and holds one after (<Sts><Cd>BOOK</Cd></Sts>).
+  const booked = lines.filter((_, i) => (text(entries[i]?.Sts?.Cd) ?? text(entries[i]?.Sts) ?? 'BOOK') === 'BOOK');
+  return [{ opening, closing, lines: booked }];
 }
 
 function readEntry(entry: Node, where: string, created: string | undefined): DraftLine {

@@ -105,5 +105,5 @@ export function readCsv(text: string, defaultCurrency: string): Statement[] {
       bankId: cell(id) || null,
     };
   });
-  return [{ account: { iban: null, accountNumber: null, currency: null, name: null, institution: null }, lines: withExternalIds(drafts) }];
+  return [{ account: { iban: null, accountNumber: null, currency: null, name: null, institution: null }, reference: null, lines: withExternalIds(drafts), balances: [] }];
 }

@@ -1,19 +1,20 @@
 /**
- * SWIFT MT940 statements, read with mt940js. Its amounts are floats, so the amount of each line is
- * taken again from the raw :61: field, with the library's own pattern, as the exact decimal string.
+ * SWIFT MT940 statements, read with mt940js. Its amounts are floats, so the amount of each line and
+ * balance is taken again from the raw :61:, :60: or :62: field, with the library's own pattern, as
+ * the exact decimal string.
  */
-import mt940 from 'mt940js';
+import mt940, { type Mt940Tag } from 'mt940js';
 import { isIsoDate } from '../../money.ts';
 import { amountOf, isoCurrency } from './amounts.ts';
-import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
+import { clean, orNull, StatementError, withExternalIds, type BalanceSpan, type DraftLine, type StatedBalance, type Statement } from './types.ts';
 
 export const looksLikeMt940 = (text: string): boolean => /(^|\n):(20|25|28C?|60[FM]|61|62[FM]|86):/.test(text);
 
 /**
  * mt940js checks that the lines add up to the balance change with floats, and refuses the whole
- * file when they do not. Exported statements are often cut (intermediate balances, anonymised
- * samples), and a missing line is what reconciliation shows anyway, so only that check is waived;
- * the mandatory tags and currency checks stay.
+ * file when they do not. That check is made again here in exact cents (balance.ts), per :60:/:62:
+ * pair, and the import tool says when a statement does not add up instead of refusing it; the
+ * mandatory tags and currency checks of mt940js stay.
  */
 class Parser extends mt940.Parser {
   override _validateGroup(group: unknown, idx: number): void {
@@ -48,6 +49,36 @@ function lineDates(raw: RegExpExecArray, where: string): { valueOn: string; book
   return { valueOn, bookedOn };
 }
 
+/** "1250," is a whole amount in MT940, where the comma is always the decimal mark. */
+const amountOfField = (text: string | undefined, currency: string, where: string) => amountOf((text ?? '').replace(',', '.').replace(/\.$/, ''), currency, where);
+
+/** A :60: or :62: balance from its raw field, with the library's own pattern: D is overdrawn. */
+function statedBalance(tag: Mt940Tag, where: string): StatedBalance {
+  const raw = new RegExp(tag.re.source).exec(tag.data);
+  if (!raw) throw new StatementError(`Solde :${tag.id}: illisible (${where}).`, `Unreadable :${tag.id}: balance (${where}).`);
+  const currency = isoCurrency(raw[5], where);
+  const cents = amountOfField(raw[6], currency, `${where}, :${tag.id}:`);
+  return { cents: raw[1] === 'D' ? -cents : cents, currency };
+}
+
+/** Each opening balance with the :61: lines up to the next closing balance (a group may hold several pages). */
+function balanceSpans(tags: Mt940Tag[], lines: DraftLine[], where: string): BalanceSpan[] {
+  const spans: BalanceSpan[] = [];
+  let open: Omit<BalanceSpan, 'closing'> | null = null;
+  let next = 0;
+  for (const tag of tags) {
+    if (tag.id === 60) open = { opening: statedBalance(tag, where), lines: [] };
+    else if (tag.id === 61) {
+      const line = lines[next++];
+      if (line) open?.lines.push(line);
+    } else if (tag.id === 62 && open) {
+      spans.push({ ...open, closing: statedBalance(tag, where) });
+      open = null;
+    }
+  }
+  return spans;
+}
+
 const meaningful = (ref: string | undefined) => (ref && ref.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined);
 
 export function readMt940(text: string): Statement[] {
@@ -70,8 +101,7 @@ export function readMt940(text: string): Statement[] {
       if (!raw) throw new StatementError(`Ligne :61: illisible (${where}).`, `Unreadable :61: line (${where}).`);
       const mark = raw[7] ?? '';
       const currency = isoCurrency(t.currency || s.currency, where);
-      // "1250," is a whole amount in MT940, where the comma is always the decimal mark.
-      const unsigned = amountOf((raw[9] ?? '').replace(',', '.').replace(/\.$/, ''), currency, `${where}, :61: ${j + 1}`);
+      const unsigned = amountOfField(raw[9], currency, `${where}, :61: ${j + 1}`);
       const debit = mark.endsWith('D');
       // A reversal (RC, RD) undoes the opposite movement: RD gives money back, RC takes it back.
       const negative = mark.startsWith('R') ? !debit : debit;
@@ -91,7 +121,9 @@ export function readMt940(text: string): Statement[] {
     const iban = /[A-Z]{2}\d{2}[A-Z0-9]{10,30}/.exec(account.replace(/\s/g, ''))?.[0] ?? null;
     return {
       account: { iban, accountNumber: account || null, currency: s.currency || null, name: null, institution: null },
+      reference: orNull(s.transactionReference),
       lines: withExternalIds(drafts),
+      balances: balanceSpans(s.tags ?? [], drafts, where),
     };
   });
 }

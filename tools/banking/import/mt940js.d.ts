@@ -1,6 +1,6 @@
 // mt940js ships no types; only what readMt940 uses is declared.
 declare module 'mt940js' {
-  interface Mt940Tag {
+  export interface Mt940Tag {
     id: number | string;
     data: string;
     re: RegExp;

@@ -63,7 +63,10 @@ export function readOfx(text: string): Statement[] {
         name: null,
         institution: str(ofx?.SIGNONMSGSRSV1?.SONRS?.FI?.ORG) ?? str(from?.BANKID) ?? null,
       },
+      reference: null,
       lines: withExternalIds(drafts),
+      // LEDGERBAL is a closing balance alone: OFX states no opening balance to check the lines against.
+      balances: [],
     };
   });
 }

@@ -24,9 +24,29 @@ export interface StatementAccount {
   institution: string | null;
 }
 
+/** A balance as the bank states it: signed minor units (negative: overdrawn) in its currency. */
+export interface StatedBalance {
+  cents: bigint;
+  currency: string;
+}
+
+/**
+ * An opening and a closing balance the statement states, with the booked lines between them: the bank
+ * says opening + lines = closing, and balance.ts checks it in exact minor units.
+ */
+export interface BalanceSpan {
+  opening: StatedBalance;
+  closing: StatedBalance;
+  lines: Pick<StatementLine, 'amountCents' | 'currency'>[];
+}
+
 export interface Statement {
   account: StatementAccount;
+  /** The bank's reference for this statement (MT940 :20:, camt Id), to name it to a person. */
+  reference: string | null;
   lines: StatementLine[];
+  /** Empty when the file states no opening and closing balance (OFX, CSV, camt.054, intraday camt.052). */
+  balances: BalanceSpan[];
 }
 
 export interface ParsedFile {
