@@ -42,14 +42,10 @@ export interface ToolCtx {
   /** The tenant's settings, read once per call when a tool needs them. */
   tenant: () => Promise<Tenant>;
   /**
-   * The action this run carries out, set by the door whenever it runs a write tool (at once or once
-   * approved), so what the tool writes can point back to the action that made it. Absent for reads
-   * and in assess, which runs before the action is recorded.
+   * The action this call belongs to, set by the door: when it runs a write tool (at once or once
+   * approved), so what the tool writes can point back to the action that made it, and when it checks
+   * an edited approval again, so a tool that refuses while another action of its kind is pending does
+   * not count this one. Absent for reads and when a new request is assessed, before it is recorded.
    */
   actionId?: string;
-  /**
-   * The pending action a person is approving, when the tool is re-assessed or run for it: a tool that
-   * refuses while another action of its kind is pending must not count this one, still pending until it runs.
-   */
-  decidingAction?: string;
 }

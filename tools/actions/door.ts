@@ -270,7 +270,7 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     const row = await lockAction(tx, actionId);
     const tool = await writeToolNamed(row.tool);
     if (row.status !== from) throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
-    const ctx: ToolCtx = { ...toolContext(session, tx), decidingAction: row.id };
+    const ctx: ToolCtx = { ...toolContext(session, tx), actionId: row.id };
     const now = ctx.now;
     const event = eventWriter(tx, row, session.actor.userId, options.source, now);
     let input = row.input as unknown;

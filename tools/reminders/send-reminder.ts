@@ -41,7 +41,7 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
   const balance = balanceOf(invoice);
   if (balance <= 0n) throw invalid(refusals.nothingOwed(lang, invoice.number));
   // One reminder at a time: when approvals are slow, a second one would reach the client right after the first.
-  const pending = await pendingReminderAction(ctx.db, invoice, ctx.decidingAction);
+  const pending = await pendingReminderAction(ctx.db, invoice, ctx.actionId);
   if (pending) throw conflict(refusals.pending(lang, invoice.number, pending.number), { pendingAction: pending });
   const client = await clientById(ctx.db, invoice.clientId);
   if (!client.email) throw invalid(refusals.noEmail(lang, client.name));
