@@ -3,6 +3,7 @@
  * removes a weight from a neutral prior, and the factors are stored so a manager can see why.
  */
 import type { EvidenceFactor } from '../../db/schema/actions.ts';
+import type { Lang } from '../context.ts';
 
 export type { EvidenceFactor };
 
@@ -15,16 +16,16 @@ export function confidenceFrom(factors: readonly EvidenceFactor[]): number {
   return Math.round(Math.min(1, Math.max(0, score)) * 1000) / 1000;
 }
 
-/** The model's self-assessment (0..1) as one bounded factor among others. */
-export function modelFactor(selfReported: number): EvidenceFactor {
+/** The model's self-assessment (0..1) as one bounded factor among others, told in the language of the person it acts for. */
+export function modelFactor(selfReported: number, lang: Lang): EvidenceFactor {
   const clamped = Math.min(1, Math.max(0, selfReported));
   const weight = Math.round((clamped - 0.5) * 2 * MODEL_WEIGHT * 1000) / 1000;
-  return { factor: 'model_self_assessment', weight, detail: `The model rated its own proposal ${clamped.toFixed(2)}.` };
+  const rating = clamped.toFixed(2);
+  const detail = lang === 'fr' ? `Le modèle a noté sa propre proposition ${rating.replace('.', ',')}.` : `The model rated its own proposal ${rating}.`;
+  return { factor: 'model_self_assessment', weight, detail };
 }
 
 /** A person asking directly knows what they want: full confidence, their rights still apply. */
-export const personFactor: EvidenceFactor = {
-  factor: 'person_request',
-  weight: 0.5,
-  detail: 'Requested directly by a person.',
-};
+export function personFactor(lang: Lang): EvidenceFactor {
+  return { factor: 'person_request', weight: 0.5, detail: lang === 'fr' ? 'Demandé directement par une personne.' : 'Requested directly by a person.' };
+}

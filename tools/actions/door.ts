@@ -76,10 +76,10 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
       const tenant = await ctx.tenant();
       const assessment = tool.assess ? await tool.assess(ctx, input) : {};
       const evidence = [
-        options.byAi ? null : personFactor,
+        options.byAi ? null : personFactor(session.lang),
         ...(options.evidence ?? []),
         ...(assessment.evidence ?? []),
-        options.byAi && options.modelConfidence !== undefined ? modelFactor(options.modelConfidence) : null,
+        options.byAi && options.modelConfidence !== undefined ? modelFactor(options.modelConfidence, session.lang) : null,
       ].filter((f): f is EvidenceFactor => f !== null);
       const confidence = confidenceFrom(evidence);
       const amount = assessment.amount ?? null;
@@ -228,7 +228,7 @@ export async function undo(session: Session, actionId: string, options: { source
         actorId: session.actor.userId,
         byAi: false,
         confidence: 1,
-        evidence: [personFactor],
+        evidence: [personFactor(session.lang)],
         rationale: options.note ?? `Undo of action #${row.number}`,
         status: 'executed',
         decision: { outcome: 'execute', reasons: ['within_rights'] },

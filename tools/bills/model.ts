@@ -6,8 +6,9 @@
  * doubtful one falls under any tenant's threshold.
  */
 import type { EvidenceFactor } from '../../db/schema/actions.ts';
-import { fromMinor } from '../money.ts';
+import type { Lang } from '../context.ts';
 import type { MatchResult } from '../purchasing/three-way-match.ts';
+import { billEvidence, DIFFERENCE_WORDS } from './texts.ts';
 
 export const BILL_STATUSES = ['draft', 'booked', 'approved', 'partially_paid', 'paid', 'cancelled'] as const;
 export type BillStatus = (typeof BILL_STATUSES)[number];
@@ -22,18 +23,25 @@ const NEXT: Record<BillStatus, readonly BillStatus[]> = {
 };
 export const canMoveBill = (from: BillStatus, to: BillStatus) => NEXT[from].includes(to);
 
+/** The person the evidence is written for: their language, and amounts written for them (see moneyFor). */
+export interface Reader {
+  lang: Lang;
+  money: (cents: bigint) => string;
+}
+
 export type SupplierResolution = { how: 'id' | 'tax_number' | 'name_exact'; name: string } | { how: 'name_fuzzy'; name: string; asked: string; score: number };
 
-export function supplierFactor(r: SupplierResolution): EvidenceFactor {
+export function supplierFactor(r: SupplierResolution, lang: Lang): EvidenceFactor {
+  const say = billEvidence[lang];
   switch (r.how) {
     case 'id':
-      return { factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${r.name} identified by id.` };
+      return { factor: 'supplier_exact', weight: 0.2, detail: say.supplierById(r.name) };
     case 'tax_number':
-      return { factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${r.name} identified by its tax number.` };
+      return { factor: 'supplier_exact', weight: 0.2, detail: say.supplierByTaxNumber(r.name) };
     case 'name_exact':
-      return { factor: 'supplier_exact', weight: 0.15, detail: `Supplier ${r.name} identified by its exact name.` };
+      return { factor: 'supplier_exact', weight: 0.15, detail: say.supplierByName(r.name) };
     case 'name_fuzzy':
-      return { factor: 'supplier_fuzzy', weight: 0.05, detail: `Supplier "${r.asked}" taken as ${r.name} (search score ${r.score.toFixed(2)}).` };
+      return { factor: 'supplier_fuzzy', weight: 0.05, detail: say.supplierFuzzy(r.asked, r.name, r.score.toFixed(2)) };
   }
 }
 
@@ -46,27 +54,29 @@ export interface TotalsCheck {
 }
 
 /** Lines + taxes = total, and the lines add up to the subtotal the supplier printed. */
-export function totalsFactor(t: TotalsCheck, currency: string): EvidenceFactor {
-  const m = (c: bigint) => fromMinor(c, currency);
+export function totalsFactor(t: TotalsCheck, reader: Reader): EvidenceFactor {
+  const { money: m } = reader;
+  const say = billEvidence[reader.lang];
   if (t.subtotalCents + t.taxCents !== t.totalCents) {
-    return { factor: 'totals_inconsistent', weight: -0.3, detail: `Subtotal ${m(t.subtotalCents)} + tax ${m(t.taxCents)} ≠ total ${m(t.totalCents)}.` };
+    return { factor: 'totals_inconsistent', weight: -0.3, detail: say.totalsInconsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)) };
   }
-  if (!t.computed) return { factor: 'totals_consistent', weight: 0.05, detail: `Subtotal ${m(t.subtotalCents)} + tax ${m(t.taxCents)} = total ${m(t.totalCents)}; no lines to check.` };
+  if (!t.computed) return { factor: 'totals_consistent', weight: 0.05, detail: say.totalsConsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)) };
   if (t.computed.subtotalCents !== t.subtotalCents) {
-    return { factor: 'lines_differ_from_subtotal', weight: -0.2, detail: `Lines add up to ${m(t.computed.subtotalCents)}, the bill says ${m(t.subtotalCents)}.` };
+    return { factor: 'lines_differ_from_subtotal', weight: -0.2, detail: say.linesDiffer(m(t.computed.subtotalCents), m(t.subtotalCents)) };
   }
   if (t.computed.taxCents !== t.taxCents) {
-    return { factor: 'tax_differs', weight: -0.1, detail: `Tax by the rules is ${m(t.computed.taxCents)}, the bill charges ${m(t.taxCents)}.` };
+    return { factor: 'tax_differs', weight: -0.1, detail: say.taxDiffers(m(t.computed.taxCents), m(t.taxCents)) };
   }
-  return { factor: 'totals_match', weight: 0.15, detail: `Lines + taxes = total (${m(t.totalCents)}).` };
+  return { factor: 'totals_match', weight: 0.15, detail: say.totalsMatch(m(t.totalCents)) };
 }
 
-export function matchFactor(match: MatchResult | null, orderNumber: string | null): EvidenceFactor {
-  if (!match || !orderNumber) return { factor: 'no_purchase_order', weight: 0, detail: 'No purchase order linked: no three-way match.' };
-  if (match.status === 'matched') return { factor: 'three_way_match', weight: 0.15, detail: `Matches ${orderNumber} and its receipts exactly.` };
-  const kinds = [...new Set(match.differences.map((d) => d.kind))].join(', ');
-  if (match.status === 'within_tolerance') return { factor: 'three_way_match_tolerance', weight: 0.05, detail: `Matches ${orderNumber} within tolerance (${kinds}).` };
-  return { factor: 'three_way_mismatch', weight: -0.3, detail: `Does not match ${orderNumber}: ${kinds}.` };
+export function matchFactor(match: MatchResult | null, orderNumber: string | null, lang: Lang): EvidenceFactor {
+  const say = billEvidence[lang];
+  if (!match || !orderNumber) return { factor: 'no_purchase_order', weight: 0, detail: say.noOrder };
+  if (match.status === 'matched') return { factor: 'three_way_match', weight: 0.15, detail: say.matched(orderNumber) };
+  const kinds = [...new Set(match.differences.map((d) => DIFFERENCE_WORDS[d.kind][lang]))].join(', ');
+  if (match.status === 'within_tolerance') return { factor: 'three_way_match_tolerance', weight: 0.05, detail: say.withinTolerance(orderNumber, kinds) };
+  return { factor: 'three_way_mismatch', weight: -0.3, detail: say.mismatch(orderNumber, kinds) };
 }
 
 export interface PastBill {
@@ -85,10 +95,10 @@ export function possibleDuplicates(bill: { billDate: string; totalCents: bigint 
   return past.filter((p) => p.status !== 'cancelled' && p.totalCents === bill.totalCents && days(p.billDate, bill.billDate) <= DUPLICATE_WINDOW_DAYS);
 }
 
-export function duplicateFactor(duplicates: readonly PastBill[]): EvidenceFactor | null {
+export function duplicateFactor(duplicates: readonly PastBill[], lang: Lang): EvidenceFactor | null {
   if (!duplicates.length) return null;
   const list = duplicates.map((d) => d.number + (d.supplierInvoiceNumber ? ` (${d.supplierInvoiceNumber})` : '')).join(', ');
-  return { factor: 'possible_duplicate', weight: -0.4, detail: `Possible duplicate of ${list}: same supplier and total within ${DUPLICATE_WINDOW_DAYS} days.` };
+  return { factor: 'possible_duplicate', weight: -0.4, detail: billEvidence[lang].duplicate(list, DUPLICATE_WINDOW_DAYS) };
 }
 
 /** Median of amounts (the lower middle for an even count: amounts stay whole cents). */
@@ -101,13 +111,14 @@ export function medianCents(amounts: readonly bigint[]): bigint | null {
 /** Usual means: at least 3 earlier bills; above usual means more than twice their median. */
 export const USUAL_MIN_BILLS = 3;
 export const USUAL_FACTOR = 2n;
-export function usualAmountFactor(totalCents: bigint, past: readonly PastBill[], currency: string): EvidenceFactor | null {
+export function usualAmountFactor(totalCents: bigint, past: readonly PastBill[], reader: Reader): EvidenceFactor | null {
   const amounts = past.filter((p) => p.status !== 'cancelled').map((p) => p.totalCents);
   if (amounts.length < USUAL_MIN_BILLS) return null;
   const median = medianCents(amounts)!;
-  const m = (c: bigint) => fromMinor(c, currency);
+  const { money: m } = reader;
+  const say = billEvidence[reader.lang];
   if (totalCents > USUAL_FACTOR * median) {
-    return { factor: 'amount_above_usual', weight: -0.15, detail: `Total ${m(totalCents)} is more than twice this supplier's median bill (${m(median)} over ${amounts.length} bills).` };
+    return { factor: 'amount_above_usual', weight: -0.15, detail: say.aboveUsual(m(totalCents), m(median), amounts.length) };
   }
-  return { factor: 'amount_usual', weight: 0.05, detail: `Total ${m(totalCents)} is in this supplier's usual range (median ${m(median)}).` };
+  return { factor: 'amount_usual', weight: 0.05, detail: say.usual(m(totalCents), m(median)) };
 }

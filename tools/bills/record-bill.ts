@@ -4,6 +4,7 @@ import { documents, supplierBillItems, supplierBills } from '../../db/schema/ind
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { moneyFor } from '../invoicing/texts.ts';
 import { CurrencyCode, IsoDate, Money, Quantity, toMinor } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { orderById, orderItems, searchSuppliers, supplierById } from '../purchasing/queries.ts';
@@ -123,12 +124,13 @@ async function prepare(ctx: ToolCtx, request: Input) {
   }
   const past = await pastBills(ctx.db, supplier.id);
   const duplicates = possibleDuplicates({ billDate: request.billDate, totalCents }, past);
+  const reader = { lang: ctx.lang, money: moneyFor(ctx.lang, tenant.country, currency) };
   const evidence = [
-    supplierFactor(resolution),
-    totalsFactor({ subtotalCents, taxCents, totalCents, computed: computed ? { subtotalCents: computed.breakdown.subtotal, taxCents: computed.breakdown.totalTax } : undefined }, currency),
-    matchFactor(match, order?.number ?? null),
-    duplicateFactor(duplicates),
-    usualAmountFactor(totalCents, past, currency),
+    supplierFactor(resolution, ctx.lang),
+    totalsFactor({ subtotalCents, taxCents, totalCents, computed: computed ? { subtotalCents: computed.breakdown.subtotal, taxCents: computed.breakdown.totalTax } : undefined }, reader),
+    matchFactor(match, order?.number ?? null, ctx.lang),
+    duplicateFactor(duplicates, ctx.lang),
+    usualAmountFactor(totalCents, past, reader),
   ].filter((f) => f !== null);
   const dueDate = request.dueDate ?? addDays(request.billDate, supplier.paymentTermsDays);
   return { supplier, order, currency, lines, lineTotals: computed?.lineTotals ?? [], subtotalCents, taxCents, totalCents, taxBreakdown, match, evidence, dueDate };

@@ -5,6 +5,7 @@
 import type { Lang } from '../context.ts';
 import type { OrderStatus } from '../purchasing/model.ts';
 import { STATUS_WORDS as ORDER_STATUS_WORDS } from '../purchasing/texts.ts';
+import type { Difference } from '../purchasing/three-way-match.ts';
 import type { BillStatus } from './model.ts';
 
 export const BILL_STATUS_WORDS: Record<BillStatus, Record<Lang, string>> = {
@@ -63,5 +64,59 @@ export const billRefusals = {
     paymentNotPositive: 'A payment must be more than zero.',
     overBalance: (amount: string, bill: string, balance: string) => `Payment of ${amount} exceeds the balance of bill ${bill} (${balance}).`,
     changedMeanwhile: (bill: string) => `Bill ${bill} changed meanwhile; read it again.`,
+  },
+} satisfies Record<Lang, unknown>;
+
+/** The differences a three-way match finds, named for people (the codes stay in the bill's match). */
+export const DIFFERENCE_WORDS: Record<Difference['kind'], Record<Lang, string>> = {
+  not_on_order: { fr: 'ligne absente de la commande', en: 'line not on the order' },
+  billed_more_than_received: { fr: 'facturé plus que reçu', en: 'billed more than received' },
+  billed_more_than_ordered: { fr: 'facturé plus que commandé', en: 'billed more than ordered' },
+  price_above_order: { fr: 'prix supérieur à la commande', en: 'price above the order' },
+  price_below_order: { fr: 'prix inférieur à la commande', en: 'price below the order' },
+  received_not_billed: { fr: 'reçu mais non facturé', en: 'received but not billed' },
+  subtotal_differs: { fr: 'sous-total différent', en: 'subtotal differs' },
+};
+
+/**
+ * Why a recorded bill may or may not be trusted, in the language of the person it is recorded for.
+ * Amounts arrive already written for the reader (see moneyFor); numbers are the bill's own.
+ */
+export const billEvidence = {
+  fr: {
+    supplierById: (name: string) => `Fournisseur ${name} identifié par son identifiant.`,
+    supplierByTaxNumber: (name: string) => `Fournisseur ${name} identifié par son numéro de taxe.`,
+    supplierByName: (name: string) => `Fournisseur ${name} identifié par son nom exact.`,
+    supplierFuzzy: (asked: string, name: string, score: string) => `Fournisseur « ${asked} » pris pour ${name} (score de recherche ${score.replace('.', ',')}).`,
+    totalsInconsistent: (subtotal: string, tax: string, total: string) => `Sous-total ${subtotal} + taxes ${tax} ≠ total ${total}.`,
+    totalsConsistent: (subtotal: string, tax: string, total: string) => `Sous-total ${subtotal} + taxes ${tax} = total ${total} ; aucune ligne à vérifier.`,
+    linesDiffer: (lines: string, printed: string) => `Les lignes totalisent ${lines}, la facture indique ${printed}.`,
+    taxDiffers: (byRules: string, charged: string) => `Selon les règles, la taxe est de ${byRules} ; la facture réclame ${charged}.`,
+    totalsMatch: (total: string) => `Lignes + taxes = total (${total}).`,
+    noOrder: 'Aucun bon de commande lié : pas de rapprochement à trois.',
+    matched: (order: string) => `Correspond exactement à ${order} et à ses réceptions.`,
+    withinTolerance: (order: string, kinds: string) => `Correspond à ${order} dans la tolérance (${kinds}).`,
+    mismatch: (order: string, kinds: string) => `Ne correspond pas à ${order} : ${kinds}.`,
+    duplicate: (bills: string, days: number) => `Doublon possible de ${bills} : même fournisseur et même total à moins de ${days} jours.`,
+    aboveUsual: (total: string, median: string, count: number) => `Le total de ${total} dépasse le double de la facture médiane de ce fournisseur (${median} sur ${count} factures).`,
+    usual: (total: string, median: string) => `Le total de ${total} est dans la fourchette habituelle de ce fournisseur (médiane ${median}).`,
+  },
+  en: {
+    supplierById: (name: string) => `Supplier ${name} identified by id.`,
+    supplierByTaxNumber: (name: string) => `Supplier ${name} identified by its tax number.`,
+    supplierByName: (name: string) => `Supplier ${name} identified by its exact name.`,
+    supplierFuzzy: (asked: string, name: string, score: string) => `Supplier "${asked}" taken as ${name} (search score ${score}).`,
+    totalsInconsistent: (subtotal: string, tax: string, total: string) => `Subtotal ${subtotal} + tax ${tax} ≠ total ${total}.`,
+    totalsConsistent: (subtotal: string, tax: string, total: string) => `Subtotal ${subtotal} + tax ${tax} = total ${total}; no lines to check.`,
+    linesDiffer: (lines: string, printed: string) => `Lines add up to ${lines}, the bill says ${printed}.`,
+    taxDiffers: (byRules: string, charged: string) => `Tax by the rules is ${byRules}, the bill charges ${charged}.`,
+    totalsMatch: (total: string) => `Lines + taxes = total (${total}).`,
+    noOrder: 'No purchase order linked: no three-way match.',
+    matched: (order: string) => `Matches ${order} and its receipts exactly.`,
+    withinTolerance: (order: string, kinds: string) => `Matches ${order} within tolerance (${kinds}).`,
+    mismatch: (order: string, kinds: string) => `Does not match ${order}: ${kinds}.`,
+    duplicate: (bills: string, days: number) => `Possible duplicate of ${bills}: same supplier and total within ${days} days.`,
+    aboveUsual: (total: string, median: string, count: number) => `Total ${total} is more than twice this supplier's median bill (${median} over ${count} bills).`,
+    usual: (total: string, median: string) => `Total ${total} is in this supplier's usual range (median ${median}).`,
   },
 } satisfies Record<Lang, unknown>;

@@ -3,12 +3,14 @@
  * add up to its total, at rates in force in a province on its date, with every required field,
  * earns a high confidence even from OCR; a bill that does not add up never does.
  */
+import type { Lang } from '../context.ts';
 import { fromMinor, mulRate, sum, type CurrencyCode } from '../money.ts';
 import { PROVINCES, ratesInForce, type TaxRate } from '../tax/index.ts';
 import { canonicalRate, minorOf } from './decimals.ts';
 import type { BillReading } from './reading.ts';
 import type { Check, ExtractionSource, TaxAmount } from './schemas.ts';
 import { frenchVatKey, luhnValid } from './tax-ids.ts';
+import { checkTexts, day, inBoth, money, taxAt, taxName, taxNumber } from './texts.ts';
 
 export const REQUIRED_FIELDS = ['supplierName', 'invoiceNumber', 'invoiceDate', 'total'] as const;
 
@@ -30,6 +32,7 @@ function totalsCheck(reading: BillReading, currency: CurrencyCode): Check | unde
     name: 'totals_add_up',
     passed,
     detail: `subtotal ${reading.fields.subtotal!.value} + taxes ${fmt(taxes, currency)} ${passed ? '=' : '≠'} total ${reading.fields.total!.value}`,
+    message: inBoth((lang) => checkTexts[lang].totals(money(subtotal, currency, lang), money(taxes, currency, lang), money(total, currency, lang), passed)),
   };
 }
 
@@ -42,7 +45,12 @@ function linesCheck(reading: BillReading, currency: CurrencyCode): Check | undef
   if (amounts.some((a) => a === undefined)) return undefined;
   const lines = sum(amounts as bigint[]);
   const passed = lines === subtotal;
-  return { name: 'lines_add_up', passed, detail: `${reading.lines.length} lines sum to ${fmt(lines, currency)}, subtotal ${reading.fields.subtotal!.value}` };
+  return {
+    name: 'lines_add_up',
+    passed,
+    detail: `${reading.lines.length} lines sum to ${fmt(lines, currency)}, subtotal ${reading.fields.subtotal!.value}`,
+    message: inBoth((lang) => checkTexts[lang].lines(reading.lines.length, money(lines, currency, lang), money(subtotal, currency, lang))),
+  };
 }
 
 /** Every (tax, rate) in force somewhere in Canada on a date, with the provinces that levy it. */
@@ -88,9 +96,14 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
   const canada = canadianRates(on);
   const france = frenchRates(on);
   const subtotal = minorOf(reading.fields.subtotal?.value, currency);
-  const problems: string[] = [];
-  const matched: string[] = [];
+  // Each problem and each matched tax, compact in English and as people read it in either language.
+  const problems: { detail: string; say: (lang: Lang) => string }[] = [];
+  const matched: { detail: string; say: (lang: Lang) => string }[] = [];
   const provinceSets: string[][] = [];
+  const amountOf = (text: string, lang: Lang) => {
+    const minor = minorOf(text, currency);
+    return minor === undefined ? text : money(minor, currency, lang);
+  };
   for (const tax of reading.taxes) {
     if (tax.code === 'TVA' && !french) continue;
     const table = tax.code === 'TVA' ? [...france] : [...canada.keys()];
@@ -98,50 +111,75 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
     const base = minorOf(tax.base, currency) ?? (reading.taxes.filter((t) => t.code !== 'TVA').length > 0 || reading.taxes.length === 1 ? subtotal : undefined);
     const rate = tax.rate ?? impliedRate(tax, base, forCode, currency);
     if (rate === undefined) {
-      problems.push(`${tax.code} ${tax.amount}: no rate in force on ${on} gives this amount`);
+      problems.push({
+        detail: `${tax.code} ${tax.amount}: no rate in force on ${on} gives this amount`,
+        say: (lang) => checkTexts[lang].noRateGives(taxName(tax.code, lang), amountOf(tax.amount, lang), day(on, lang)),
+      });
       continue;
     }
     if (!forCode.includes(rate)) {
-      problems.push(`${tax.code} at ${rate} is not a rate in force on ${on}`);
+      problems.push({ detail: `${tax.code} at ${rate} is not a rate in force on ${on}`, say: (lang) => checkTexts[lang].notARate(taxAt(tax.code, rate, lang), day(on, lang)) });
       continue;
     }
     const amount = minorOf(tax.amount, currency);
     if (base !== undefined && amount !== undefined && rate !== '0' && abs(mulRate(base, rate) - amount) > ROUNDING_TOLERANCE) {
-      problems.push(`${tax.code} ${tax.amount} is not ${rate} × ${fmt(base, currency)}`);
+      problems.push({
+        detail: `${tax.code} ${tax.amount} is not ${rate} × ${fmt(base, currency)}`,
+        say: (lang) => checkTexts[lang].notRateTimesBase(taxAt(tax.code, rate, lang), money(amount, currency, lang), money(base, currency, lang)),
+      });
       continue;
     }
-    matched.push(`${tax.code} ${rate}`);
+    matched.push({ detail: `${tax.code} ${rate}`, say: (lang) => taxAt(tax.code, rate, lang) });
     if (tax.code !== 'TVA') provinceSets.push(canada.get(`${tax.code}/${rate}`) ?? []);
   }
   if (problems.length === 0 && matched.length === 0) return undefined;
   const provinces = provinceSets.length > 0 ? provinceSets.reduce((a, b) => a.filter((p) => b.includes(p))) : [];
-  if (provinceSets.length > 1 && provinces.length === 0 && reading.taxes.some((t) => t.code === 'QST')) problems.push('these taxes are not levied together in any province');
-  const where = provinces.length > 0 && provinces.length <= 4 ? ` (${provinces.join(', ')})` : '';
+  if (provinceSets.length > 1 && provinces.length === 0 && reading.taxes.some((t) => t.code === 'QST')) {
+    problems.push({ detail: 'these taxes are not levied together in any province', say: (lang) => checkTexts[lang].notTogether });
+  }
+  const where = provinces.length > 0 && provinces.length <= 4 ? provinces.join(', ') : '';
+  const detail = (list: typeof matched) => list.map((p) => p.detail);
+  const said = (list: typeof matched, lang: Lang) => list.map((p) => p.say(lang));
   return {
     name: 'tax_rates_plausible',
     passed: problems.length === 0,
-    detail: problems.length === 0 ? `${matched.join(', ')} in force on ${on}${where}` : problems.join('; '),
+    detail: problems.length === 0 ? `${detail(matched).join(', ')} in force on ${on}${where ? ` (${where})` : ''}` : detail(problems).join('; '),
+    message: inBoth((lang) =>
+      problems.length === 0 ? checkTexts[lang].ratesInForce(said(matched, lang).join(', '), day(on, lang), where) : checkTexts[lang].problems(said(problems, lang)),
+    ),
   };
 }
 
 function requiredCheck(reading: BillReading): Check {
   const missing = REQUIRED_FIELDS.filter((name) => reading.fields[name] === undefined);
-  return { name: 'required_fields', passed: missing.length === 0, detail: missing.length === 0 ? 'supplier, number, date and total found' : `missing: ${missing.join(', ')}` };
+  return {
+    name: 'required_fields',
+    passed: missing.length === 0,
+    detail: missing.length === 0 ? 'supplier, number, date and total found' : `missing: ${missing.join(', ')}`,
+    message: inBoth((lang) => (missing.length === 0 ? checkTexts[lang].requiredFound : checkTexts[lang].requiredMissing(missing))),
+  };
 }
 
 function taxNumbersCheck(reading: BillReading): Check | undefined {
-  const results: string[] = [];
-  const bad: string[] = [];
+  type Found = { kind: Parameters<typeof taxNumber>[0]; value: string };
+  const results: Found[] = [];
+  const bad: Found[] = [];
   const gst = reading.fields.supplierGst?.value;
-  if (gst) (luhnValid(gst.slice(0, 9)) ? results : bad).push(`GST/HST ${gst}`);
+  if (gst) (luhnValid(gst.slice(0, 9)) ? results : bad).push({ kind: 'gst', value: gst });
   const siren = reading.fields.supplierSiren?.value;
-  if (siren) (luhnValid(siren) ? results : bad).push(`SIREN ${siren}`);
+  if (siren) (luhnValid(siren) ? results : bad).push({ kind: 'siren', value: siren });
   const siret = reading.fields.supplierSiret?.value;
-  if (siret) (luhnValid(siret) ? results : bad).push(`SIRET ${siret}`);
+  if (siret) (luhnValid(siret) ? results : bad).push({ kind: 'siret', value: siret });
   const vat = reading.fields.supplierVat?.value;
-  if (vat && /^FR\d{11}$/.test(vat)) (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push(`VAT ${vat}`);
+  if (vat && /^FR\d{11}$/.test(vat)) (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push({ kind: 'vat', value: vat });
   if (results.length === 0 && bad.length === 0) return undefined;
-  return { name: 'tax_numbers_valid', passed: bad.length === 0, detail: bad.length === 0 ? `check digits valid: ${results.join(', ')}` : `invalid check digit: ${bad.join(', ')}` };
+  const named = (list: Found[], lang: Lang) => list.map((f) => taxNumber(f.kind, f.value, lang));
+  return {
+    name: 'tax_numbers_valid',
+    passed: bad.length === 0,
+    detail: bad.length === 0 ? `check digits valid: ${named(results, 'en').join(', ')}` : `invalid check digit: ${named(bad, 'en').join(', ')}`,
+    message: inBoth((lang) => (bad.length === 0 ? checkTexts[lang].checkDigitsValid(named(results, lang)) : checkTexts[lang].checkDigitInvalid(named(bad, lang)))),
+  };
 }
 
 export interface Assessment {
@@ -165,7 +203,12 @@ export function assess(reading: BillReading, source: ExtractionSource, ocrConfid
     safe(() => ratesCheck(reading, currency, on)),
     taxNumbersCheck(reading),
     source === 'ocr' && ocrConfidence !== undefined
-      ? { name: 'ocr_quality', passed: ocrConfidence >= 0.7, detail: `mean OCR word confidence ${Math.round(ocrConfidence * 100)} %` }
+      ? {
+          name: 'ocr_quality',
+          passed: ocrConfidence >= 0.7,
+          detail: `mean OCR word confidence ${Math.round(ocrConfidence * 100)} %`,
+          message: inBoth((lang) => checkTexts[lang].ocrQuality(Math.round(ocrConfidence * 100))),
+        }
       : undefined,
   ].filter((check): check is Check => check !== undefined);
   const failed = (name: string) => checks.some((c) => c.name === name && !c.passed);

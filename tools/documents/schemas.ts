@@ -73,7 +73,10 @@ export const Check = z.object({
   /** Stable key: totals_add_up, lines_add_up, tax_rates_plausible, required_fields, tax_numbers_valid, ocr_quality. */
   name: z.string(),
   passed: z.boolean(),
+  /** Compact, in English with canonical numbers: for models and logs. */
   detail: z.string(),
+  /** The same for people, in both languages: the evidence a manager reads when the check fails. */
+  message: z.object({ fr: z.string(), en: z.string() }),
 });
 export type Check = z.infer<typeof Check>;
 

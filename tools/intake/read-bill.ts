@@ -62,14 +62,23 @@ export function billInputFrom(read: Extracted, documentId: string): { input: Rec
   };
 }
 
-/** How well the file was read, as evidence next to the bill's own (supplier match, totals, duplicates). */
-export function readingFactors(read: Extracted): EvidenceFactor[] {
-  const how = read.source === 'xml' ? `embedded e-invoice XML (${read.format ?? 'exact'})` : read.source === 'text' ? 'the PDF text' : 'OCR';
+const readFrom: Record<Lang, (read: Extracted, confidence: string) => string> = {
+  fr: (read, confidence) =>
+    `${read.source === 'xml' ? `Lu dans la facture électronique XML intégrée (${read.format ?? 'exacte'})` : read.source === 'text' ? 'Lu dans le texte du PDF' : 'Lu par OCR'}, confiance ${confidence.replace('.', ',')}.`,
+  en: (read, confidence) =>
+    `Read from ${read.source === 'xml' ? `embedded e-invoice XML (${read.format ?? 'exact'})` : read.source === 'text' ? 'the PDF text' : 'OCR'}, confidence ${confidence}.`,
+};
+
+/**
+ * How well the file was read, as evidence next to the bill's own (supplier match, totals, duplicates),
+ * in the language of the person the bill is proposed for.
+ */
+export function readingFactors(read: Extracted, lang: Lang): EvidenceFactor[] {
   const factors: EvidenceFactor[] = [
-    { factor: 'document_read', weight: Math.round((read.confidence - 0.5) * 0.4 * 1000) / 1000, detail: `Read from ${how}, confidence ${read.confidence.toFixed(2)}.` },
+    { factor: 'document_read', weight: Math.round((read.confidence - 0.5) * 0.4 * 1000) / 1000, detail: readFrom[lang](read, read.confidence.toFixed(2)) },
   ];
   for (const check of read.checks.filter((c) => !c.passed)) {
-    factors.push({ factor: `check_${check.name}`, weight: -0.1, detail: check.detail });
+    factors.push({ factor: `check_${check.name}`, weight: -0.1, detail: check.message[lang] });
   }
   return factors;
 }
@@ -136,7 +145,7 @@ export async function readBill(
       action = await propose(session, recordBill, bill.input, {
         source: options.source,
         byAi: true,
-        evidence: readingFactors(read),
+        evidence: readingFactors(read, lang),
         rationale: `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
         idempotencyKey: `bill-from-document-${documentId}`,
       });

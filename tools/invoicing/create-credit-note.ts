@@ -7,7 +7,7 @@ import { insertInvoice, linesIn, priceFor, type PricedLine } from './pricing.ts'
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
-import { moneyFor } from './texts.ts';
+import { invoicingEvidence, moneyFor } from './texts.ts';
 import { formatAmount } from '../money.ts';
 
 const input = z.object({
@@ -81,7 +81,7 @@ export const createCreditNote = defineTool({
     const { creditCents } = await priced(ctx, invoice, request);
     return {
       amount: { cents: creditCents, currency: invoice.currency },
-      evidence: [{ factor: 'invoice_exact', weight: 0.2, detail: `Credits invoice ${invoice.number}, identified by id.` }],
+      evidence: [{ factor: 'invoice_exact', weight: 0.2, detail: invoicingEvidence[ctx.lang].invoiceById(invoice.number) }],
     };
   },
   async run(ctx, request) {

@@ -10,6 +10,7 @@ import { assertMove, dueDateFor } from './model.ts';
 import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
+import { invoicingEvidence } from './texts.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),
@@ -46,7 +47,7 @@ export const createInvoice = defineTool({
     return {
       amount: { cents: p.breakdown.total, currency: p.currency },
       evidence: [
-        { factor: 'client_exact', weight: 0.2, detail: `Client ${client.name} identified by id.` },
+        { factor: 'client_exact', weight: 0.2, detail: invoicingEvidence[ctx.lang].clientById(client.name) },
         ...(await creditEvidence(ctx, client, p.breakdown.total)),
       ],
     };

@@ -7,6 +7,7 @@ import { IsoDate } from '../money.ts';
 import { linesIn, priceFor } from './pricing.ts';
 import { clientById, recurringSummary } from './queries.ts';
 import { Frequency, InvoiceLineInput, RecurringSummary } from './schemas.ts';
+import { invoicingEvidence } from './texts.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),
@@ -43,7 +44,7 @@ export const createRecurring = defineTool({
     const { client, priced } = await checked(ctx, request);
     return {
       amount: { cents: priced.breakdown.total, currency: priced.currency },
-      evidence: [{ factor: 'client_exact', weight: 0.2, detail: `Client ${client.name} identified by id.` }],
+      evidence: [{ factor: 'client_exact', weight: 0.2, detail: invoicingEvidence[ctx.lang].clientById(client.name) }],
     };
   },
   async run(ctx, request) {

@@ -8,7 +8,7 @@ import { balanceOf, checkPayment, statusWord } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary, PaymentMethod } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
-import { moneyFor } from './texts.ts';
+import { invoicingEvidence, moneyFor } from './texts.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),
@@ -23,13 +23,14 @@ async function checked(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<type
   assertOpen(invoice, 'payment', ctx.lang);
   const client = await clientById(ctx.db, invoice.clientId);
   const amountCents = toMinor(request.amount, invoice.currency);
-  checkPayment(amountCents, balanceOf(invoice), invoice.number, ctx.lang, moneyFor(ctx.lang, client.country, invoice.currency));
+  const money = moneyFor(ctx.lang, client.country, invoice.currency);
+  checkPayment(amountCents, balanceOf(invoice), invoice.number, ctx.lang, money);
   const today = ctx.now.toISOString().slice(0, 10);
   const receivedOn = request.receivedOn ?? today;
   if (receivedOn > today) {
     throw invalid(ctx.lang === 'fr' ? `Un paiement ne peut pas être reçu dans le futur (${receivedOn}).` : `A payment cannot be received in the future (${receivedOn}).`);
   }
-  return { amountCents, receivedOn };
+  return { amountCents, receivedOn, money };
 }
 
 export const recordPayment = defineTool({
@@ -49,14 +50,15 @@ export const recordPayment = defineTool({
   }),
   async assess(ctx, request) {
     const invoice = await invoiceById(ctx.db, request.invoiceId);
-    const { amountCents } = await checked(ctx, invoice, request);
+    const { amountCents, money } = await checked(ctx, invoice, request);
     const balance = balanceOf(invoice);
+    const say = invoicingEvidence[ctx.lang];
     return {
       amount: { cents: amountCents, currency: invoice.currency },
       evidence: [
         amountCents === balance
-          ? { factor: 'amount_matches_balance', weight: 0.2, detail: `The amount equals the balance of ${invoice.number}.` }
-          : { factor: 'partial_payment', weight: 0, detail: `Partial payment: ${fromMinor(balance - amountCents, invoice.currency)} would remain on ${invoice.number}.` },
+          ? { factor: 'amount_matches_balance', weight: 0.2, detail: say.amountMatchesBalance(invoice.number) }
+          : { factor: 'partial_payment', weight: 0, detail: say.partialPayment(money(balance - amountCents), invoice.number) },
       ],
     };
   },

@@ -10,7 +10,7 @@ import { assertMove, type InvoiceStatus } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary } from './schemas.ts';
 import { keepSentPdf } from './sent-pdf.ts';
-import { formatDate, invoiceEmail, localeOf, moneyFor } from './texts.ts';
+import { formatDate, invoiceEmail, invoicingEvidence, localeOf, moneyFor } from './texts.ts';
 import { formatAmount } from '../money.ts';
 
 const input = z.object({ invoiceId: z.string().uuid() });
@@ -55,7 +55,7 @@ export const sendInvoice = defineTool({
     return {
       amount: { cents: invoice.totalCents < 0n ? -invoice.totalCents : invoice.totalCents, currency: invoice.currency },
       evidence: [
-        { factor: 'client_email_on_file', weight: 0.1, detail: `Sent to ${email}, the address on file for ${client.name}.` },
+        { factor: 'client_email_on_file', weight: 0.1, detail: invoicingEvidence[ctx.lang].emailOnFile(email, client.name) },
         ...(invoice.kind === 'invoice' ? await creditEvidence(ctx, client, invoice.totalCents) : []),
       ],
     };

@@ -185,3 +185,31 @@ export function invoiceEmail(doc: {
         text: `Hello,\n\nPlease find attached invoice ${number} for ${total}, due on ${dueDate}.\n\nThank you for your business,\n${tenantName}\n`,
       };
 }
+
+/**
+ * Why an invoicing action may be trusted, in the language of the person it is for (not the client's):
+ * what a manager reads in the approvals inbox. Amounts arrive already written for the reader (moneyFor).
+ * Sentences end on an address rather than a name, which may end with its own full stop ("Café inc.").
+ */
+export const invoicingEvidence = {
+  fr: {
+    clientById: (client: string) => `Client ${client} identifié par son identifiant.`,
+    invoiceById: (number: string) => `Crédite la facture ${number}, identifiée par son identifiant.`,
+    emailOnFile: (email: string, client: string) => `Envoi à l’adresse au dossier de ${client} : ${email}.`,
+    withinCreditLimit: (client: string, owed: string, withThis: string, limit: string) =>
+      `${client} doit ${owed} ; avec cette facture, ${withThis} sur une limite de crédit de ${limit}.`,
+    creditLimitExceeded: (client: string, owed: string, withThis: string, limit: string) =>
+      `${client} doit ${owed} ; avec cette facture, ${withThis} dépasse la limite de crédit de ${limit}.`,
+    amountMatchesBalance: (number: string) => `Le montant correspond au solde de ${number}.`,
+    partialPayment: (remaining: string, number: string) => `Paiement partiel : il resterait ${remaining} à payer sur ${number}.`,
+  },
+  en: {
+    clientById: (client: string) => `Client ${client} identified by id.`,
+    invoiceById: (number: string) => `Credits invoice ${number}, identified by id.`,
+    emailOnFile: (email: string, client: string) => `Sent to the address on file for ${client}: ${email}.`,
+    withinCreditLimit: (client: string, owed: string, withThis: string, limit: string) => `${client} owes ${owed}; with this, ${withThis} of a ${limit} limit.`,
+    creditLimitExceeded: (client: string, owed: string, withThis: string, limit: string) => `${client} owes ${owed}; with this, ${withThis} exceeds the ${limit} credit limit.`,
+    amountMatchesBalance: (number: string) => `The amount equals the balance of ${number}.`,
+    partialPayment: (remaining: string, number: string) => `Partial payment: ${remaining} would remain on ${number}.`,
+  },
+} satisfies Record<Lang, unknown>;

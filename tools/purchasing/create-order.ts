@@ -10,7 +10,7 @@ import { documentTotals, taxLinesOf } from '../totals.ts';
 import { unitPriceFor } from './model.ts';
 import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
-import { STATUS_WORDS } from './texts.ts';
+import { purchasingEvidence, STATUS_WORDS } from './texts.ts';
 
 const Line = z.object({
   productId: z.string().uuid().optional(),
@@ -66,7 +66,7 @@ export const createOrder = defineTool({
     const order = await priced(ctx, request);
     return {
       amount: { cents: order.breakdown.total, currency: order.currency },
-      evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${order.supplier.name} identified by id.` }],
+      evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: purchasingEvidence[ctx.lang].supplierById(order.supplier.name) }],
       prepared: order,
     };
   },

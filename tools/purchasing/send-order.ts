@@ -8,7 +8,7 @@ import { formatMoney } from '../money.ts';
 import { renderOrderPdf } from './order-pdf.ts';
 import { orderById, orderSummary, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
-import { orderEmail } from './texts.ts';
+import { orderEmail, purchasingEvidence } from './texts.ts';
 import { checkMove, moveOrder } from './transition.ts';
 
 const input = z.object({
@@ -51,8 +51,8 @@ export const sendOrder = defineTool({
       amount: { cents: order.totalCents, currency: order.currency },
       evidence: [
         known
-          ? { factor: 'recipient_on_file', weight: 0.2, detail: `Sent to ${to}, the email on file for ${supplier.name}.` }
-          : { factor: 'recipient_not_on_file', weight: -0.2, detail: `${to} is not the email on file for ${supplier.name} (${supplier.email ?? 'none'}).` },
+          ? { factor: 'recipient_on_file', weight: 0.2, detail: purchasingEvidence[ctx.lang].recipientOnFile(to, supplier.name) }
+          : { factor: 'recipient_not_on_file', weight: -0.2, detail: purchasingEvidence[ctx.lang].recipientNotOnFile(to, supplier.name, supplier.email) },
       ],
     };
   },

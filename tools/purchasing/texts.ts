@@ -103,3 +103,21 @@ export function orderEmail(lang: Lang, p: { number: string; company: string; tot
     ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
   };
 }
+
+/**
+ * Why a purchasing action may be trusted, in the language of the person it is for. Sentences end on
+ * an address rather than a name, which often ends with its own full stop ("Bureau Plus Inc.").
+ */
+export const purchasingEvidence = {
+  fr: {
+    supplierById: (supplier: string) => `Fournisseur ${supplier} identifié par son identifiant.`,
+    recipientOnFile: (email: string, supplier: string) => `Envoi à l’adresse courriel au dossier de ${supplier} : ${email}.`,
+    recipientNotOnFile: (email: string, supplier: string, onFile: string | null) =>
+      `${email} n’est pas l’adresse courriel au dossier de ${supplier} (${onFile ?? 'aucune'}).`,
+  },
+  en: {
+    supplierById: (supplier: string) => `Supplier ${supplier} identified by id.`,
+    recipientOnFile: (email: string, supplier: string) => `Sent to the email on file for ${supplier}: ${email}.`,
+    recipientNotOnFile: (email: string, supplier: string, onFile: string | null) => `${email} is not the email on file for ${supplier} (${onFile ?? 'none'}).`,
+  },
+} satisfies Record<Lang, unknown>;

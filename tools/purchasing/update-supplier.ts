@@ -8,6 +8,7 @@ import { conflict, invalid } from '../errors.ts';
 import { supplierById, supplierByName } from './queries.ts';
 import { SupplierFields, supplierSummary, supplierText } from './supplier-fields.ts';
 import { SupplierSummary } from './schemas.ts';
+import { purchasingEvidence } from './texts.ts';
 
 const F = SupplierFields;
 /** null clears an optional field; an absent key leaves it as it is. */
@@ -59,7 +60,7 @@ export const updateSupplier = defineTool({
   output: SupplierSummary,
   async assess(ctx, request) {
     const { supplier } = await checkChange(ctx, request);
-    return { evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: `Supplier ${supplier.name} identified by id.` }] };
+    return { evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: purchasingEvidence[ctx.lang].supplierById(supplier.name) }] };
   },
   async run(ctx, request) {
     const { supplier, changes } = await checkChange(ctx, request);

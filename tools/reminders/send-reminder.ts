@@ -12,7 +12,7 @@ import { formatDate, localeOf, moneyFor } from '../invoicing/texts.ts';
 import { isoDay } from './due.ts';
 import { addDays, daysPastDue, dueStep, stepsOf, toneOf } from './model.ts';
 import { invoiceIdByNumber, pendingReminderAction, sentSteps } from './queries.ts';
-import { refusals, reminderEmail } from './texts.ts';
+import { refusals, reminderEmail, reminderEvidence } from './texts.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid().optional(),
@@ -84,15 +84,14 @@ export const sendReminder = defineTool({
   }),
   async assess(ctx, request) {
     const r = await prepare(ctx, request);
+    const { lang } = ctx;
+    const balance = moneyFor(lang, r.client.country, r.invoice.currency)(r.balance);
+    const dueDate = formatDate(r.invoice.dueDate, localeOf(lang, r.client.country));
     return {
       amount: { cents: r.balance, currency: r.invoice.currency },
       evidence: [
-        { factor: 'client_email_on_file', weight: 0.1, detail: `Sent to ${r.email}, the address on file for ${r.client.name}.` },
-        {
-          factor: 'reminder_step_due',
-          weight: 0.2,
-          detail: `Step ${r.step} of the schedule is reached (${r.days} day(s) from the due date ${r.invoice.dueDate}) and not yet sent; ${fromMinor(r.balance, r.invoice.currency)} ${r.invoice.currency} still owed.`,
-        },
+        { factor: 'client_email_on_file', weight: 0.1, detail: reminderEvidence.emailOnFile(lang, r.email, r.client.name) },
+        { factor: 'reminder_step_due', weight: 0.2, detail: reminderEvidence.stepDue(lang, { step: r.step, days: r.days, dueDate, balance }) },
       ],
     };
   },

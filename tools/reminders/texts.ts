@@ -115,3 +115,16 @@ export const refusals = {
   unknownNumber: (lang: Lang, number: string) =>
     lang === 'fr' ? `Aucune facture ${number}. Utilisez reminders_list_due pour voir les factures à relancer.` : `No invoice ${number}. Use reminders_list_due to see the invoices due for a reminder.`,
 };
+
+/**
+ * Why a reminder may be sent, in the language of the person it is for (not the client's): what a
+ * manager reads before approving it. Amounts and dates arrive already written for the reader.
+ */
+export const reminderEvidence = {
+  emailOnFile: (lang: Lang, email: string, client: string) =>
+    lang === 'fr' ? `Envoi à l’adresse au dossier de ${client} : ${email}.` : `Sent to the address on file for ${client}: ${email}.`,
+  stepDue: (lang: Lang, f: { step: number; days: number; dueDate: string; balance: string }) =>
+    lang === 'fr'
+      ? `L’étape du jour ${f.step} du calendrier de relance est atteinte (${f.days} jour(s) par rapport à l’échéance du ${f.dueDate}) et n’a pas encore été envoyée ; ${f.balance} reste dû.`
+      : `Step ${f.step} of the schedule is reached (${f.days} day(s) from the due date ${f.dueDate}) and not yet sent; ${f.balance} still owed.`,
+};

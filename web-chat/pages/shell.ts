@@ -6,7 +6,7 @@ import { html, raw } from 'hono/html';
 import type { BrowserSession } from '../../tools/auth/sessions.ts';
 import type { Lang } from '../../tools/context.ts';
 import { catalogue, type MessageKey } from '../i18n.ts';
-import { billFieldLabels, frenchEvidence, frenchToolTitles } from '../tool-words.ts';
+import { billFieldLabels, evidenceLabels, frenchToolTitles } from '../tool-words.ts';
 
 export const PAGES = ['chat', 'approvals', 'documents', 'bank', 'dashboards', 'settings'] as const;
 export type PageName = (typeof PAGES)[number];
@@ -29,7 +29,7 @@ export function shellPage(p: { page: PageName; lang: Lang; browser: BrowserSessi
     model: p.modelLabel,
     t,
     toolTitles: p.lang === 'fr' ? frenchToolTitles : {},
-    evidence: p.lang === 'fr' ? frenchEvidence : {},
+    evidence: evidenceLabels[p.lang],
     fields: billFieldLabels[p.lang],
   };
   return html`<!doctype html>

@@ -1,12 +1,12 @@
 // The approvals inbox: what waits for a decision, with amount, confidence and evidence; approve,
 // reject, or edit the request (JSON) and approve it; approve several at once. The door decides
 // whether this person may: a refusal is shown, not hidden.
-import { api, boot, confidenceClass, dateTime, el, evidenceText, message, money, percent, refreshPendingCount, statusBadge, t, titles } from './common.js';
+import { api, boot, confidenceClass, dateTime, el, evidenceParts, message, money, percent, refreshPendingCount, statusBadge, t, titles } from './common.js';
 
 let names = {};
 
 function evidenceList(action) {
-  return el('ul', { class: 'evidence' }, action.evidence.map((e) => el('li', { title: e.detail }, `${evidenceText(e)} `, el('small', {}, `(${e.weight >= 0 ? '+' : ''}${e.weight})`))));
+  return el('ul', { class: 'evidence' }, action.evidence.map((e) => el('li', {}, ...evidenceParts(e), ' ', el('small', {}, `(${e.weight >= 0 ? '+' : ''}${e.weight})`))));
 }
 
 /** The AI's confidence; for a person's own request the score would read as if the AI had judged it, so none is shown. */

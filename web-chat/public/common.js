@@ -88,7 +88,11 @@ export function message(kind, text) {
   return el('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
 }
 
-/** An evidence factor in the person's language when we have words for it, else the tool's own detail. */
-export function evidenceText(e) {
-  return boot.evidence?.[e.factor] ?? e.detail;
+/**
+ * An evidence line: the factor's name in the reader's language when we have words for it, then the
+ * tool's detail, written in the language of the person the action was for.
+ */
+export function evidenceParts(e) {
+  const label = boot.evidence?.[e.factor];
+  return label ? [el('span', { class: 'factor' }, label), ` — ${e.detail}`] : [e.detail];
 }

@@ -91,6 +91,8 @@ async function approveThenUndo(p: {
   undoneMessage: (n: number) => string;
   undoOf: (n: number) => string;
   executedBy: string;
+  /** The first evidence line of the person's and of the AI's pending request, both made by an English-speaking buyer. */
+  evidence: { person: string; ai: string };
 }) {
   const [email, password, name] = p.approver;
   const pendingNumber = await queuedSubmission('900.00');
@@ -119,6 +121,9 @@ async function approveThenUndo(p: {
   const aiRow = page.locator(`table.approvals tr[data-number="${aiPending.number}"]`);
   expect(await aiRow.locator('td').nth(4).textContent()).toBe(`${Math.round(aiPending.confidence * 100)} %`);
   expect(await pending.locator('td').nth(4).textContent()).toBe('—');
+  // Each evidence line: the factor named in the approver's language, then the detail in the requester's.
+  expect(await pending.locator('ul.evidence li').first().textContent()).toBe(p.evidence.person);
+  expect(await aiRow.locator('ul.evidence li').first().textContent()).toBe(p.evidence.ai);
 
   // The navigation's count follows each decision; a reload would drop this mark.
   const nav = page.locator('header.top nav [data-nav="approvals"]');
@@ -187,6 +192,7 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
       undoneMessage: (n) => `Action #${n} undone: what it did is reversed.`,
       undoOf: (n) => `Undo of action #${n}`,
       executedBy: 'executed by',
+      evidence: { person: 'Direct request — Requested directly by a person. (+0.5)', ai: 'Model self-assessment — The model rated its own proposal 0.95. (+0.09)' },
     });
   });
 
@@ -204,6 +210,7 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
       undoneMessage: (n) => `Action n° ${n} annulée : ce qu'elle avait fait est défait.`,
       undoOf: (n) => `Annulation de l’action n° ${n}`,
       executedBy: 'exécutée par',
+      evidence: { person: 'Demande directe — Requested directly by a person. (+0.5)', ai: 'Auto-évaluation du modèle — The model rated its own proposal 0.95. (+0.09)' },
     });
   });
 });

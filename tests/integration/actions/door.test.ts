@@ -54,6 +54,19 @@ describe('propose', () => {
     expect(events.filter((e) => e.actionId === out.id).map((e) => e.type)).toEqual(['proposed', 'executed']);
   });
 
+  it('writes its own evidence in the language of the person the action is for', async () => {
+    const order = { supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: '10.00' }] };
+    const person = await propose(company.session('buyer', 'fr'), createOrder, order, { source: 'rest', byAi: false });
+    expect(person.evidence).toEqual([
+      { factor: 'person_request', weight: 0.5, detail: 'Demandé directement par une personne.' },
+      { factor: 'supplier_exact', weight: 0.2, detail: 'Fournisseur Bureau Plus Inc. identifié par son identifiant.' },
+    ]);
+    const ai = await propose(company.session('buyer', 'fr'), createOrder, order, { source: 'chat', byAi: true, modelConfidence: 0.9 });
+    expect(ai.evidence.find((e) => e.factor === 'model_self_assessment')).toEqual({ factor: 'model_self_assessment', weight: 0.08, detail: 'Le modèle a noté sa propre proposition 0,90.' });
+    const english = await propose(company.session('buyer', 'en'), createOrder, order, { source: 'chat', byAi: true, modelConfidence: 0.9 });
+    expect(english.evidence.map((e) => e.detail)).toEqual(['Supplier Bureau Plus Inc. identified by id.', 'The model rated its own proposal 0.90.']);
+  });
+
   it('hands run what assess prepared for the same proposal, so a tool checks the request once', async () => {
     const received: unknown[] = [];
     const prepared = { checked: 'once' };

@@ -122,7 +122,7 @@ describe('recording a bill', () => {
     );
     expect(out.evidence).toEqual([
       { factor: 'supplier_exact', weight: 0.2, detail: 'Supplier Bureau Plus Inc. identified by id.' },
-      { factor: 'totals_match', weight: 0.15, detail: 'Lines + taxes = total (2874.38).' },
+      { factor: 'totals_match', weight: 0.15, detail: 'Lines + taxes = total ($2,874.38).' },
       { factor: 'three_way_match', weight: 0.15, detail: expect.stringContaining('Matches PO2026-') },
       { factor: 'possible_duplicate', weight: -0.4, detail: 'Possible duplicate of BILL2026-00001 (F-1001): same supplier and total within 30 days.' },
     ]);
@@ -168,7 +168,7 @@ describe('recording a bill', () => {
     // → sorted 100.00, 1207.24, 2874.38, 2874.38: median (lower middle) 1207.24.
     const out = await propose(co.session('accountant'), recordBill, { supplierId, supplierInvoiceNumber: 'F-9999', billDate: '2026-03-11', subtotal: '9000.00', tax: '1000.00', total: '10400.00' }, email);
     expect(out.evidence.map((e) => e.factor)).toEqual(['supplier_exact', 'totals_inconsistent', 'no_purchase_order', 'amount_above_usual']);
-    expect(out.evidence[3]!.detail).toBe("Total 10400.00 is more than twice this supplier's median bill (1207.24 over 4 bills).");
+    expect(out.evidence[3]!.detail).toBe("Total $10,400.00 is more than twice this supplier's median bill ($1,207.24 over 4 bills).");
     // 0.5 + 0.2 - 0.3 + 0 - 0.15
     expect(out.confidence).toBe(0.25);
   });

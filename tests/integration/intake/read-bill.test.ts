@@ -145,3 +145,34 @@ describe('a bill that waits for a person', () => {
     expect(await withTenant(handle.db, manual.tenant.id, (tx) => tx.select().from(supplierBills))).toEqual([]);
   });
 });
+
+describe('what the approver reads', () => {
+  it('writes how the file was read, and each failed check, in the language of the person the bill is proposed for', async () => {
+    const manual = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    await withTenant(handle.db, manual.tenant.id, (tx) => tx.update(users).set({ language: 'en' }).where(eq(users.id, manual.user('buyer').id)));
+    // A GST number whose check digit is wrong (…789 instead of …782): the reading flags it, the supplier is still found by it.
+    const specs = makeBills(2, 17).map((spec) => ({ ...spec, supplier: { ...spec.supplier, gst: '123456789RT0001' } }));
+    await withTenant(handle.db, manual.tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: manual.tenant.id, name: specs[0]!.supplier.name, gstNumber: '123456789RT0001' }));
+    const proposedFor = async (i: number, uploaderId: string) => {
+      const doc = await withTenant(handle.db, manual.tenant.id, async (tx) =>
+        storeDocument(tx, manual.tenant.id, { filename: `${specs[i]!.id}.pdf`, declaredType: 'application/pdf', content: await renderBill(specs[i]!), source: 'upload' }),
+      );
+      const outcome = await readBill(handle.db, manual.tenant.id, doc.id, { source: 'chat', now, uploaderId });
+      if (outcome.status !== 'proposed') throw new Error(`not proposed: ${JSON.stringify(outcome)}`);
+      return Object.fromEntries(outcome.action.evidence.map((e) => [e.factor, e.detail]));
+    };
+
+    const french = await proposedFor(0, manual.user('accountant').id);
+    expect(french).toMatchObject({
+      document_read: expect.stringMatching(/^Lu dans le texte du PDF, confiance \d,\d\d\.$/),
+      check_tax_numbers_valid: 'Chiffre de contrôle invalide : TPS/TVH 123456789RT0001.',
+      supplier_exact: `Fournisseur ${specs[0]!.supplier.name} identifié par son numéro de taxe.`,
+    });
+    const english = await proposedFor(1, manual.user('buyer').id);
+    expect(english).toMatchObject({
+      document_read: expect.stringMatching(/^Read from the PDF text, confidence \d\.\d\d\.$/),
+      check_tax_numbers_valid: 'Invalid check digit: GST/HST 123456789RT0001.',
+      supplier_exact: `Supplier ${specs[0]!.supplier.name} identified by its tax number.`,
+    });
+  });
+});

@@ -387,4 +387,26 @@ describe('what the AI may do alone (assisted company)', () => {
       detail: 'Petit Crédit owes $114.98; with this, $229.96 exceeds the $200.00 credit limit.',
     });
   });
+
+  it('writes the evidence in the language of the person the action is for, with amounts as they write them', async () => {
+    // fr-CA amounts carry no-break spaces ("114,98 $"); plain spaces here for readability.
+    const details = (out: { evidence: { detail: string }[] }) => out.evidence.map((e) => e.detail.replace(/\u00a0/g, ' '));
+    const ai = { source: 'chat' as const, byAi: true };
+    const french = company.session('manager', 'fr');
+    const tight = await newClient(manager, { name: 'Crédit Serré', email: 'compta@serre.example', province: 'QC', creditLimit: '200.00' });
+    await done(manager, sendInvoice, { invoiceId: (await newInvoice(manager, { clientId: tight.id, lines: chairs })).id });
+    const second = await newInvoice(manager, { clientId: tight.id, lines: chairs });
+    expect(details(await propose(french, sendInvoice, { invoiceId: second.id }, ai))).toEqual([
+      'Envoi à l’adresse au dossier de Crédit Serré : compta@serre.example.',
+      'Crédit Serré doit 114,98 $ ; avec cette facture, 229,96 $ dépasse la limite de crédit de 200,00 $.',
+    ]);
+    const invoice = await sentInvoice();
+    expect(details(await propose(company.session('accountant', 'fr'), recordPayment, { invoiceId: invoice.id, amount: '100.00', method: 'wire' }, ai))).toEqual([
+      `Paiement partiel : il resterait 14,98 $ à payer sur ${invoice.number}.`,
+    ]);
+    expect(details(await propose(accountant, recordPayment, { invoiceId: invoice.id, amount: '100.00', method: 'wire' }, ai))).toEqual([
+      `Partial payment: $14.98 would remain on ${invoice.number}.`,
+    ]);
+    expect(details(await propose(french, createCreditNote, { invoiceId: invoice.id, reason: 'Erreur' }, ai))).toEqual([`Crédite la facture ${invoice.number}, identifiée par son identifiant.`]);
+  });
 });

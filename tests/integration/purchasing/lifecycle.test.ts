@@ -182,6 +182,17 @@ describe('purchase order lifecycle', () => {
     expect((await snapshot(approved.id)).order.status).toBe('approved');
   });
 
+  it('tells the approver, in the language of the person asking, whether the recipient is the one on file', async () => {
+    const approved = await approvedOrder();
+    const ai = { source: 'chat' as const, byAi: true };
+    const french = await propose(co.session('buyer', 'fr'), sendOrder, { orderId: approved.id, to: 'commandes@ailleurs.test' }, ai);
+    expect(french.evidence).toEqual([
+      { factor: 'recipient_not_on_file', weight: -0.2, detail: 'commandes@ailleurs.test n’est pas l’adresse courriel au dossier de Bureau Plus Inc. (ventes@bureauplus.test).' },
+    ]);
+    const english = await propose(co.session('buyer', 'en'), sendOrder, { orderId: approved.id }, ai);
+    expect(english.evidence).toEqual([{ factor: 'recipient_on_file', weight: 0.2, detail: 'Sent to the email on file for Bureau Plus Inc.: ventes@bureauplus.test.' }]);
+  });
+
   it('refuses to send to a supplier without an email unless one is given', async () => {
     const bare = await run<{ id: string }>(co.session('buyer'), createSupplier, { name: 'Sans Courriel' });
     const draft = await run(co.session('buyer'), createOrder, { supplierId: bare.id, lines: [{ description: 'Vis', quantity: '1', unitPrice: '5.00' }] });

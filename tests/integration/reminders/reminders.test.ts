@@ -189,6 +189,30 @@ describe('the daily job, through the door', () => {
   });
 });
 
+describe('what the approver reads', () => {
+  it("writes the evidence in the language of the person the reminder is for, not the client's", async () => {
+    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const ontario = await issued(company, { name: 'Harbour Supplies', province: 'ON', language: 'en' });
+    const quebec = await issued(company, { name: 'Epicerie Limoilou', province: 'QC', language: 'fr' });
+    on('2026-03-18');
+    const ai = { source: 'chat' as const, byAi: true };
+    // fr-CA amounts carry a no-break space ("565,00 $"); plain spaces here for readability.
+    const details = (out: { evidence: { detail: string }[] }) => out.evidence.map((e) => e.detail.replace(/\u00a0/g, ' '));
+
+    const french = await propose(company.session('manager', 'fr'), sendReminder, { invoiceNumber: ontario.number }, ai);
+    expect(french.status).toBe('pending_approval');
+    expect(details(french)).toEqual([
+      'Envoi à l’adresse au dossier de Harbour Supplies : ap@harboursupplies.example.',
+      'L’étape du jour 1 du calendrier de relance est atteinte (1 jour(s) par rapport à l’échéance du 17 mars 2026) et n’a pas encore été envoyée ; 565,00 $ reste dû.',
+    ]);
+    const english = await propose(company.session('manager', 'en'), sendReminder, { invoiceNumber: quebec.number }, ai);
+    expect(details(english)).toEqual([
+      'Sent to the address on file for Epicerie Limoilou: ap@epicerielimoilou.example.',
+      'Step 1 of the schedule is reached (1 day(s) from the due date March 17, 2026) and not yet sent; $574.88 still owed.',
+    ]);
+  });
+});
+
 describe('one reminder at a time, and clients without an email address', () => {
   it('waits while an earlier reminder awaits approval, tells a person which action to decide, and resumes once it is decided', async () => {
     const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);

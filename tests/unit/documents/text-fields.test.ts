@@ -130,6 +130,25 @@ describe('assess', () => {
     expect(confidence).toBeGreaterThan(0.85);
   });
 
+  it('says what each failed check found in French and in English, amounts, rates and dates written for the reader', () => {
+    // fr-CA writes no-break spaces in amounts and before %; plain spaces here for readability.
+    const plain = (said: { fr: string; en: string }) => ({ fr: said.fr.replace(/[\u00a0\u202f]/g, ' '), en: said.en.replace(/[\u00a0\u202f]/g, ' ') });
+    const check = (text: string, name: string) => plain(assess(valuesOf(text).reading, 'text').checks.find((c) => c.name === name)!.message);
+    expect(check(ONTARIO_EN.replace('$5,650.00', '$5,750.00'), 'totals_add_up')).toEqual({
+      fr: 'Sous-total 5 000,00 $ + taxes 650,00 $ ≠ total 5 750,00 $.',
+      en: 'Subtotal $5,000.00 + taxes $650.00 ≠ total $5,750.00.',
+    });
+    expect(check(ONTARIO_EN.replace('123456782RT0001', '123456789RT0001'), 'tax_numbers_valid')).toEqual({
+      fr: 'Chiffre de contrôle invalide : TPS/TVH 123456789RT0001.',
+      en: 'Invalid check digit: GST/HST 123456789RT0001.',
+    });
+    expect(check('Maritime Tools Inc.\nInvoice #: 77\nInvoice date: 2025-03-31\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00', 'tax_rates_plausible')).toEqual({
+      fr: 'Taxes douteuses : TVH 14 % n’est pas un taux en vigueur le 31 mars 2025.',
+      en: 'Doubtful taxes: HST 14% is not a rate in force on March 31, 2025.',
+    });
+    expect(check(QUEBEC_FR, 'tax_rates_plausible')).toEqual({ fr: 'TPS 5 %, TVQ 9,975 % en vigueur le 1 avril 2025 (QC).', en: 'GST 5%, QST 9.975% in force on April 1, 2025 (QC).' });
+  });
+
   it('accepts HST 14 % from 2025-04-01 (Nova Scotia) and flags it the day before, when no province charged it', () => {
     const bill = (date: string) => `Maritime Tools Inc.\nInvoice #: 77\nInvoice date: ${date}\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00`;
     const before = assess(valuesOf(bill('2025-03-31')).reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')!;
