@@ -8,7 +8,7 @@ import type { MatchResult } from '../purchasing/three-way-match.ts';
 import { canMoveBill } from './model.ts';
 import { billById, billSummary } from './queries.ts';
 import { BillSummary } from './schemas.ts';
-import { billRefusals } from './texts.ts';
+import { billRefusals, DIFFERENCE_WORDS } from './texts.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
@@ -22,7 +22,7 @@ async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: bool
   if (!canMoveBill(bill.status, 'approved')) throw invalid(say.notApprovable(bill.number, bill.status), { status: bill.status });
   const match = bill.matchResult as MatchResult | null;
   if (match?.status === 'mismatch' && !(request.acceptMismatch && request.note)) {
-    throw invalid(say.mismatch(bill.number, match.differences.map((d) => d.kind).join(', ')), { differences: match.differences });
+    throw invalid(say.mismatch(bill.number, [...new Set(match.differences.map((d) => DIFFERENCE_WORDS[d.kind][ctx.lang]))].join(', ')), { differences: match.differences });
   }
   return bill;
 }

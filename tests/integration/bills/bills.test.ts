@@ -148,7 +148,7 @@ describe('recording a bill', () => {
     expect(bill.match!.differences.map((d) => d.kind)).toEqual(['billed_more_than_received', 'price_above_order', 'received_not_billed', 'subtotal_differs']);
     expect(out.evidence.find((e) => e.factor === 'three_way_mismatch')).toMatchObject({ weight: -0.3 });
     // A mismatched bill cannot be approved without a reason.
-    await expect(propose(co.session('admin'), approveBill, { billId: bill.id }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('does not match its purchase order') });
+    await expect(propose(co.session('admin'), approveBill, { billId: bill.id }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('does not match its purchase order (billed more than received, price above the order, received but not billed, subtotal differs)') });
     const approved = await run(co.session('admin'), approveBill, { billId: bill.id, acceptMismatch: true, note: 'Second desk delivered by courier, price increase agreed by phone' });
     expect(approved.status).toBe('approved');
   });
