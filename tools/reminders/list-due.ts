@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { fromMinor, formatAmount } from '../money.ts';
 import { balanceOf } from '../invoicing/model.ts';
 import { dueReminders, isoDay } from './due.ts';
+import { pendingReminderAction } from './queries.ts';
 import { refusals } from './texts.ts';
 
 const DueLine = z.object({
@@ -17,9 +18,12 @@ const DueLine = z.object({
   total: z.string(),
   currency: z.string(),
   blocked: z
-    .object({ reason: z.enum(['no_email']), message: z.string() })
+    .object({ reason: z.enum(['no_email', 'awaiting_approval']), message: z.string(), actionNumber: z.number().int().optional() })
     .nullable()
-    .describe('Why this reminder cannot be sent until someone fixes the data (e.g. the client has no email address); null when it can.'),
+    .describe(
+      'Why this reminder cannot be sent now: the client has no email address (fix the data), or an earlier reminder for ' +
+        'this invoice still awaits approval (actionNumber: decide it first); null when it can.',
+    ),
 });
 
 export const listDueReminders = defineTool({
@@ -37,9 +41,17 @@ export const listDueReminders = defineTool({
     const tenant = await ctx.tenant();
     const today = isoDay(ctx.now);
     const due = await dueReminders(ctx.db, tenant.reminderSchedule, today);
+    // One lookup per due invoice: a day's list is a handful of invoices.
+    const pending = await Promise.all(due.map(({ invoice }) => pendingReminderAction(ctx.db, invoice)));
+    const blockedLine = (i: number): z.output<typeof DueLine>['blocked'] => {
+      const { invoice, client, blocked } = due[i]!;
+      if (blocked === 'no_email') return { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) };
+      const action = pending[i];
+      return action ? { reason: 'awaiting_approval', message: refusals.pending(ctx.lang, invoice.number, action.number), actionNumber: action.number } : null;
+    };
     return {
       date: today,
-      reminders: due.map(({ invoice, client, daysPastDue, step, tone, blocked }) => ({
+      reminders: due.map(({ invoice, client, daysPastDue, step, tone }, i) => ({
         invoiceId: invoice.id,
         number: invoice.number,
         client: { id: client.id, name: client.name, email: client.email, language: invoice.language },
@@ -50,7 +62,7 @@ export const listDueReminders = defineTool({
         balance: fromMinor(balanceOf(invoice), invoice.currency),
         total: fromMinor(invoice.totalCents, invoice.currency),
         currency: invoice.currency,
-        blocked: blocked === 'no_email' ? { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) } : null,
+        blocked: blockedLine(i),
       })),
     };
   },

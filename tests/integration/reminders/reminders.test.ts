@@ -49,7 +49,7 @@ type Due = {
   tone: string;
   balance: string;
   client: { language: string };
-  blocked: { reason: string; message: string } | null;
+  blocked: { reason: string; message: string; actionNumber?: number } | null;
 };
 
 beforeAll(async () => {
@@ -251,6 +251,13 @@ describe('one reminder at a time, and clients without an email address', () => {
     );
     expect((await reminderActions(company)).map((a) => [a.number, a.status])).toEqual([[pending!.number, 'pending_approval']]);
     expect(await remindersOf(company, invoice.id)).toEqual([]);
+    // The list of reminders due says so too, with the action to decide.
+    const [line] = await dueList(company.session('manager'));
+    expect(line!.blocked).toEqual({
+      reason: 'awaiting_approval',
+      actionNumber: pending!.number,
+      message: `A reminder for invoice ${invoice.number} is already waiting for approval (action #${pending!.number}): approve or reject it before proposing another.`,
+    });
 
     // The manager brings the waiting reminder up to the step due now: it does not count against itself.
     const approved = await approve(company.session('manager'), pending!.id, { source: 'rest', editedInput: { invoiceId: invoice.id, scheduleDay: 7 } });
