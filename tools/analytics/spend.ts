@@ -5,6 +5,7 @@ import { fromMinor, formatAmount } from '../money.ts';
 import { spendBy } from './model.ts';
 import { billedSpend, committedSpend } from './queries.ts';
 import { Period, periodOf } from './schemas.ts';
+import { analyticsRefusals } from './texts.ts';
 
 export const spendAnalysis = defineTool({
   name: 'analytics_spend',
@@ -29,7 +30,7 @@ export const spendAnalysis = defineTool({
   }),
   async run(ctx, input) {
     const { from, to } = periodOf(input, ctx.now);
-    if (from > to) throw invalid(`The period starts (${from}) after it ends (${to}).`);
+    if (from > to) throw invalid(analyticsRefusals[ctx.lang].periodReversed(from, to));
     const { currency } = await ctx.tenant();
     const lines = input.basis === 'committed' ? await committedSpend(ctx.db, currency, from, to) : await billedSpend(ctx.db, currency, from, to);
     const { rows, totalCents } = spendBy(lines, input.groupBy);

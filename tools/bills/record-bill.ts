@@ -62,7 +62,7 @@ type Input = z.output<typeof input>;
 
 async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier: Awaited<ReturnType<typeof supplierById>>; resolution: SupplierResolution }> {
   if (request.supplierId) {
-    const supplier = await supplierById(ctx.db, request.supplierId);
+    const supplier = await supplierById(ctx.db, request.supplierId, ctx.lang);
     return { supplier, resolution: { how: 'id', name: supplier.name } };
   }
   const byTax = await supplierByTaxNumber(ctx.db, request.supplier ?? {});
@@ -71,7 +71,7 @@ async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier
   if (asked) {
     const [best] = await searchSuppliers(ctx.db, { query: asked, limit: 1 });
     if (best) {
-      const supplier = await supplierById(ctx.db, best.id);
+      const supplier = await supplierById(ctx.db, best.id, ctx.lang);
       if (supplier.name.toLowerCase() === asked.toLowerCase()) return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
       if ((best.score ?? 0) >= FUZZY_SUPPLIER) return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: best.score! } };
     }
@@ -91,7 +91,7 @@ async function prepare(ctx: ToolCtx, request: Input) {
     if (existing) throw conflict(say.alreadyRecorded(request.supplierInvoiceNumber, supplier.name, existing.number), { billId: existing.id, number: existing.number });
   }
   const currency = request.currency ?? supplier.currency;
-  const order = request.purchaseOrderId ? await orderById(ctx.db, request.purchaseOrderId) : null;
+  const order = request.purchaseOrderId ? await orderById(ctx.db, request.purchaseOrderId, ctx.lang) : null;
   if (order) {
     if (order.supplierId !== supplier.id) throw invalid(say.orderOtherSupplier(order.number, supplier.name));
     if (!BILLABLE.has(order.status)) throw invalid(say.orderNotBillable(order.number, order.status), { status: order.status });

@@ -7,6 +7,7 @@ import { toCsv } from './csv.ts';
 import { ExportOutput } from './export-csv.ts';
 import { DEFAULT_ACCOUNTS, JOURNAL_HEADER, journalLines, journalRow, type JournalSource, type TaxPart } from './journal.ts';
 import { billItemRows, bookedBills, bookedInvoices, madePaymentRows, receivedPaymentRows } from './queries.ts';
+import { exportRefusals } from './texts.ts';
 
 const Accounts = z.object(Object.fromEntries(Object.entries(DEFAULT_ACCOUNTS).map(([k, v]) => [k, z.string().trim().min(1).max(100).default(v)])) as Record<keyof typeof DEFAULT_ACCOUNTS, z.ZodDefault<z.ZodString>>);
 
@@ -48,7 +49,7 @@ export const exportJournal = defineTool({
   }),
   output: ExportOutput,
   async run(ctx, input) {
-    if (input.from > input.to) throw invalid(`The period starts (${input.from}) after it ends (${input.to}).`);
+    if (input.from > input.to) throw invalid(exportRefusals[ctx.lang].periodReversed(input.from, input.to));
     const { currency } = await ctx.tenant();
     const lines = journalLines(await sources(ctx, input.from, input.to, currency), input.accounts);
     return {

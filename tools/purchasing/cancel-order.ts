@@ -15,13 +15,13 @@ export const cancelOrder = defineTool({
   input: z.object({ orderId: z.string().uuid(), reason: z.string().trim().min(1).max(1000) }),
   output: OrderSummary,
   async assess(ctx, input) {
-    checkMove(ctx, await orderById(ctx.db, input.orderId), 'cancelled');
+    checkMove(ctx, await orderById(ctx.db, input.orderId, ctx.lang), 'cancelled');
     return {};
   },
   async run(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId, true);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
     await moveOrder(ctx, order, 'cancelled', input.reason);
-    return orderSummary(ctx.db, order.id);
+    return orderSummary(ctx.db, order.id, ctx.lang);
   },
   summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} annulé.` : `Purchase order ${o.number} cancelled.`),
 });

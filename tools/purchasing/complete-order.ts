@@ -13,13 +13,13 @@ export const completeOrder = defineTool({
   input: z.object({ orderId: z.string().uuid(), note: z.string().max(1000).optional() }),
   output: OrderSummary,
   async assess(ctx, input) {
-    checkMove(ctx, await orderById(ctx.db, input.orderId), 'completed');
+    checkMove(ctx, await orderById(ctx.db, input.orderId, ctx.lang), 'completed');
     return {};
   },
   async run(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId, true);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
     await moveOrder(ctx, order, 'completed', input.note);
-    return orderSummary(ctx.db, order.id);
+    return orderSummary(ctx.db, order.id, ctx.lang);
   },
   summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} terminé.` : `Purchase order ${o.number} completed.`),
 });

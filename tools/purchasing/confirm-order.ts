@@ -21,14 +21,14 @@ export const confirmOrder = defineTool({
   }),
   output: OrderSummary,
   async assess(ctx, input) {
-    checkMove(ctx, await orderById(ctx.db, input.orderId), 'confirmed');
+    checkMove(ctx, await orderById(ctx.db, input.orderId, ctx.lang), 'confirmed');
     return {};
   },
   async run(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId, true);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
     const note = input.supplierReference ? `supplier ref. ${input.supplierReference}` : undefined;
     await moveOrder(ctx, order, 'confirmed', note, input.expectedOn ? { expectedOn: input.expectedOn } : {});
-    return orderSummary(ctx.db, order.id);
+    return orderSummary(ctx.db, order.id, ctx.lang);
   },
   summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} confirmé par le fournisseur.` : `Purchase order ${o.number} confirmed by the supplier.`),
 });

@@ -10,7 +10,7 @@ import { documentTotals, taxLinesOf } from '../totals.ts';
 import { unitPriceFor } from './model.ts';
 import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
-import { purchasingEvidence, STATUS_WORDS } from './texts.ts';
+import { purchasingEvidence, purchasingRefusals, STATUS_WORDS } from './texts.ts';
 
 const Line = z.object({
   productId: z.string().uuid().optional(),
@@ -32,16 +32,17 @@ const input = z.object({
 /** Totals of an order request, in the supplier's currency, taxed at the delivery province. */
 async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
   const tenant = await ctx.tenant();
-  const supplier = await supplierById(ctx.db, request.supplierId);
-  if (supplier.status === 'blocked') throw invalid(`Supplier ${supplier.name} is blocked: no new orders.`);
+  const supplier = await supplierById(ctx.db, request.supplierId, ctx.lang);
+  const say = purchasingRefusals[ctx.lang];
+  if (supplier.status === 'blocked') throw invalid(say.supplierBlocked(supplier.name));
   const currency = supplier.currency;
   const on = request.orderDate ?? ctx.now.toISOString().slice(0, 10);
   const lines = await Promise.all(
     request.lines.map(async (l, i) => {
       if (l.unitPrice !== undefined) return { ...l, unitPriceCents: toMinor(l.unitPrice, currency) };
-      if (!l.productId) throw invalid(`Line ${i + 1}: give a unitPrice, or a productId whose price applies.`);
-      const product = await productById(ctx.db, l.productId);
-      if (product.currency !== currency) throw invalid(`Line ${i + 1}: ${product.name} is priced in ${product.currency}, the supplier bills in ${currency}; give the unitPrice.`);
+      if (!l.productId) throw invalid(say.lineWithoutPrice(i + 1));
+      const product = await productById(ctx.db, l.productId, ctx.lang);
+      if (product.currency !== currency) throw invalid(say.lineCurrency(i + 1, product.name, product.currency, currency));
       return { ...l, unitPriceCents: unitPriceFor(product, l.quantity).unitPriceCents };
     }),
   );
@@ -107,7 +108,7 @@ export const createOrder = defineTool({
       })),
     );
     await ctx.db.insert(purchaseOrderHistory).values({ tenantId: ctx.tenantId, orderId: order!.id, toStatus: 'draft', actorId: ctx.actor.userId, at: ctx.now });
-    return orderSummary(ctx.db, order!.id);
+    return orderSummary(ctx.db, order!.id, ctx.lang);
   },
   summarize: (o, lang) =>
     lang === 'fr'

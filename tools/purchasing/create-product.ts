@@ -4,10 +4,11 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { embedText } from '../embeddings/embedder.ts';
 import { conflict, invalid } from '../errors.ts';
-import { toMinor, formatAmount } from '../money.ts';
+import { fromMinor, toMinor, formatAmount } from '../money.ts';
 import { ProductFields, productText } from './product-fields.ts';
 import { categoryById, productSummaryById, supplierById } from './queries.ts';
 import { ProductSummary } from './schemas.ts';
+import { purchasingRefusals } from './texts.ts';
 
 const F = ProductFields;
 const input = z.object({
@@ -28,21 +29,21 @@ const input = z.object({
 
 /** Prices in minor units, checked against each other and against the company's data. */
 async function checked(ctx: ToolCtx, p: z.output<typeof input>) {
-  if ((p.bulkPrice === undefined) !== (p.bulkThreshold === undefined)) {
-    throw invalid('A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold, or neither.');
-  }
-  const supplier = p.supplierId ? await supplierById(ctx.db, p.supplierId) : null;
-  if (p.categoryId) await categoryById(ctx.db, p.categoryId);
+  const say = purchasingRefusals[ctx.lang];
+  if ((p.bulkPrice === undefined) !== (p.bulkThreshold === undefined)) throw invalid(say.bulkPairOrNeither);
+  const supplier = p.supplierId ? await supplierById(ctx.db, p.supplierId, ctx.lang) : null;
+  if (p.categoryId) await categoryById(ctx.db, p.categoryId, ctx.lang);
   if (p.sku) {
     const existing = await ctx.db.query.products.findFirst({ columns: { id: true }, where: (t, { eq }) => eq(t.sku, p.sku!) });
-    if (existing) throw conflict(`A product with SKU '${p.sku}' already exists (id ${existing.id}).`, { id: existing.id });
+    if (existing) throw conflict(say.skuExists(p.sku, existing.id), { id: existing.id });
   }
   const currency = p.currency ?? supplier?.currency ?? (await ctx.tenant()).currency;
   const unitPriceCents = toMinor(p.unitPrice, currency);
   const bulkPriceCents = p.bulkPrice === undefined ? null : toMinor(p.bulkPrice, currency);
-  if (unitPriceCents < 0n || (bulkPriceCents !== null && bulkPriceCents < 0n)) throw invalid('Prices cannot be negative.');
+  if (unitPriceCents < 0n || (bulkPriceCents !== null && bulkPriceCents < 0n)) throw invalid(say.negativePrice);
   if (bulkPriceCents !== null && bulkPriceCents > unitPriceCents) {
-    throw invalid(`The bulk price (${p.bulkPrice}) is above the unit price (${p.unitPrice}): a bulk price is a discount.`);
+    const money = (cents: bigint) => formatAmount(fromMinor(cents, currency), currency, ctx.lang);
+    throw invalid(say.bulkAboveUnit(money(bulkPriceCents), money(unitPriceCents)));
   }
   return { currency, unitPriceCents, bulkPriceCents };
 }
@@ -85,7 +86,7 @@ export const createProduct = defineTool({
         embedding,
       })
       .returning({ id: products.id });
-    return productSummaryById(ctx.db, row!.id);
+    return productSummaryById(ctx.db, row!.id, ctx.lang);
   },
   summarize: (p, lang) => (lang === 'fr' ? `Produit ${p.name} créé (${formatAmount(p.unitPrice, p.currency, lang)}).` : `Product ${p.name} created (${formatAmount(p.unitPrice, p.currency, lang)}).`),
 });

@@ -4,6 +4,7 @@ import { defineTool } from '../define.ts';
 import { embedText } from '../embeddings/embedder.ts';
 import { conflict } from '../errors.ts';
 import { supplierByName } from './queries.ts';
+import { purchasingRefusals } from './texts.ts';
 import { SupplierFields, supplierSummary, supplierText } from './supplier-fields.ts';
 import { SupplierSummary } from './schemas.ts';
 
@@ -42,7 +43,7 @@ export const createSupplier = defineTool({
   output: SupplierSummary,
   async assess(ctx, input) {
     const existing = await supplierByName(ctx.db, input.name);
-    if (existing) throw conflict(`A supplier named '${input.name}' already exists (id ${existing.id}).`, { id: existing.id });
+    if (existing) throw conflict(purchasingRefusals[ctx.lang].supplierExists(input.name, existing.id), { id: existing.id });
     return {};
   },
   async run(ctx, input) {
@@ -53,7 +54,7 @@ export const createSupplier = defineTool({
       .values({ ...input, currency: input.currency ?? tenant.currency, tenantId: ctx.tenantId, embedding })
       .onConflictDoNothing()
       .returning();
-    if (!row) throw conflict(`A supplier named '${input.name}' already exists.`);
+    if (!row) throw conflict(purchasingRefusals[ctx.lang].supplierExists(input.name));
     return supplierSummary(row);
   },
   summarize: (s, lang) => (lang === 'fr' ? `Fournisseur ${s.name} créé.` : `Supplier ${s.name} created.`),

@@ -12,7 +12,7 @@ export const getOrder = defineTool({
   kind: 'read',
   input: z.object({ orderId: z.string().uuid() }),
   output: OrderSummary,
-  run: (ctx, input) => orderSummary(ctx.db, input.orderId),
+  run: (ctx, input) => orderSummary(ctx.db, input.orderId, ctx.lang),
   summarize: (o, lang) =>
     lang === 'fr' ? `${o.number} : ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].fr}.` : `${o.number}: ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].en}.`,
 });

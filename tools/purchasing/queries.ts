@@ -4,10 +4,12 @@ import { rowsOf, type Tx } from '../../db/client.ts';
 import { productCategories, products, purchaseOrderItems, purchaseOrders, suppliers } from '../../db/schema/index.ts';
 import { currentEmbedder, embedText } from '../embeddings/embedder.ts';
 import { rankCandidates, vectorLiteral } from '../embeddings/rank.ts';
+import type { Lang } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
 import type { OrderSummary, ProductSummary, SupplierSummary } from './schemas.ts';
 import { supplierSummary } from './supplier-fields.ts';
+import { purchasingRefusals } from './texts.ts';
 
 /**
  * How many rows, nearest by vector first, search scores in JS. Every supplier of a small or mid-size
@@ -18,9 +20,10 @@ const SEARCH_CANDIDATES = 2000;
 /** A supplier's columns but its embedding: a thousand numbers no caller reads, parsed on every lookup. */
 const { embedding: _supplierEmbedding, ...supplierColumns } = getTableColumns(suppliers);
 
-export async function supplierById(tx: Tx, id: string) {
+/** The supplier, or a refusal in the asker's language (lang) naming the tool that finds it. */
+export async function supplierById(tx: Tx, id: string, lang: Lang) {
   const [row] = await tx.select(supplierColumns).from(suppliers).where(eq(suppliers.id, id));
-  if (!row) throw notFound(`Supplier ${id} not found. Use purchasing_find_suppliers to look suppliers up by name.`);
+  if (!row) throw notFound(purchasingRefusals[lang].supplierNotFound(id));
   return row;
 }
 
@@ -57,16 +60,16 @@ export async function searchSuppliers(tx: Tx, input: { query: string; status?: r
   return ranked.slice(0, input.limit).map((r) => ({ ...supplierSummary(byId.get(r.id)!), score: r.score }));
 }
 
-export async function categoryById(tx: Tx, id: string) {
+export async function categoryById(tx: Tx, id: string, lang: Lang) {
   const [row] = await tx.select().from(productCategories).where(eq(productCategories.id, id));
-  if (!row) throw notFound(`Product category ${id} not found. Use purchasing_list_categories to see them.`);
+  if (!row) throw notFound(purchasingRefusals[lang].categoryNotFound(id));
   return row;
 }
 
-export async function productById(tx: Tx, id: string) {
+export async function productById(tx: Tx, id: string, lang: Lang) {
   const { embedding: _skip, ...columns } = getTableColumns(products);
   const [row] = await tx.select(columns).from(products).where(eq(products.id, id));
-  if (!row) throw notFound(`Product ${id} not found. Use purchasing_find_products to look products up by name.`);
+  if (!row) throw notFound(purchasingRefusals[lang].productNotFound(id));
   return row;
 }
 
@@ -91,9 +94,9 @@ export function productSummary(p: ProductRow, category: { id: string; name: stri
   };
 }
 
-export async function productSummaryById(tx: Tx, id: string): Promise<ProductSummary> {
-  const product = await productById(tx, id);
-  const category = product.categoryId ? await categoryById(tx, product.categoryId) : null;
+export async function productSummaryById(tx: Tx, id: string, lang: Lang): Promise<ProductSummary> {
+  const product = await productById(tx, id, lang);
+  const category = product.categoryId ? await categoryById(tx, product.categoryId, lang) : null;
   return productSummary(product, category && { id: category.id, name: category.name });
 }
 
@@ -127,10 +130,10 @@ export async function searchProducts(
   return ranked.slice(0, input.limit).map((r) => ({ ...summaryOf(byId.get(r.id)!), score: r.score }));
 }
 
-export async function orderById(tx: Tx, id: string, lock = false) {
+export async function orderById(tx: Tx, id: string, lang: Lang, lock = false) {
   const query = tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, id));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound(`Purchase order ${id} not found. Use purchasing_list_orders to find it.`);
+  if (!row) throw notFound(purchasingRefusals[lang].orderNotFound(id));
   return row;
 }
 
@@ -160,7 +163,7 @@ interface OrderSummaryRow {
  * (every purchasing tool answers with it), and three queries built one by one cost three round trips
  * and most of a read's CPU. Amounts and quantities leave the database as text, exact.
  */
-export async function orderSummary(tx: Tx, id: string): Promise<OrderSummary> {
+export async function orderSummary(tx: Tx, id: string, lang: Lang): Promise<OrderSummary> {
   const [order] = rowsOf<OrderSummaryRow>(
     await tx.execute(sql`
       select o.id, o.number, o.status, o.currency, o.order_date, o.expected_on, o.subtotal_cents::text, o.tax_cents::text,
@@ -172,7 +175,7 @@ export async function orderSummary(tx: Tx, id: string): Promise<OrderSummary> {
       from purchase_orders o join suppliers s on s.id = o.supplier_id
       where o.id = ${id}`),
   );
-  if (!order) throw notFound(`Purchase order ${id} not found. Use purchasing_list_orders to find it.`);
+  if (!order) throw notFound(purchasingRefusals[lang].orderNotFound(id));
   const money = (cents: string) => fromMinor(BigInt(cents), order.currency);
   return {
     id: order.id,

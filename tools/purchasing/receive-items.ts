@@ -9,6 +9,7 @@ import { applyReceipt, type ReceiptProblem } from './model.ts';
 import { refreshPerformance } from './performance.ts';
 import { orderById, orderItems, orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
+import { purchasingRefusals } from './texts.ts';
 import { checkMove, moveOrder } from './transition.ts';
 
 const input = z.object({
@@ -22,20 +23,17 @@ const input = z.object({
 });
 
 function problemText(lang: ToolCtx['lang'], p: ReceiptProblem): string {
-  if (p.kind === 'unknown_item') return lang === 'fr' ? `la ligne ${p.itemId} n'est pas sur ce bon de commande` : `line ${p.itemId} is not on this order`;
-  return lang === 'fr'
-    ? `« ${p.description} » : ${p.ordered} commandé(s), ${p.alreadyReceived} déjà reçu(s), ${p.receiving} de plus dépasserait la commande`
-    : `"${p.description}": ${p.ordered} ordered, ${p.alreadyReceived} already received, ${p.receiving} more would exceed the order`;
+  return p.kind === 'unknown_item' ? purchasingRefusals[lang].unknownItem(p.itemId) : purchasingRefusals[lang].overReceipt(p);
 }
 
 async function planned(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
-  const order = await orderById(ctx.db, request.orderId, lock);
+  const order = await orderById(ctx.db, request.orderId, ctx.lang, lock);
   checkMove(ctx, order, 'received');
   const items = await orderItems(ctx.db, order.id);
   const receipt = applyReceipt(items, request.lines);
   if (!receipt.ok) {
     const list = receipt.problems.map((p) => problemText(ctx.lang, p)).join('; ');
-    throw invalid(ctx.lang === 'fr' ? `Réception refusée, rien n'a été enregistré : ${list}.` : `Receipt refused, nothing was recorded: ${list}.`, { problems: receipt.problems });
+    throw invalid(purchasingRefusals[ctx.lang].receiptRefused(list), { problems: receipt.problems });
   }
   return { order, receipt };
 }
@@ -72,7 +70,7 @@ export const receiveItems = defineTool({
     await moveOrder(ctx, order, receipt.status, request.note ?? `receipt of ${receivedOn}`);
     const today = ctx.now.toISOString().slice(0, 10);
     const performance = await refreshPerformance(ctx.db, order.supplierId, receivedOn > today ? receivedOn : today);
-    return { ...(await orderSummary(ctx.db, order.id)), receiptId: row!.id, supplierPerformanceScore: performance.score };
+    return { ...(await orderSummary(ctx.db, order.id, ctx.lang)), receiptId: row!.id, supplierPerformanceScore: performance.score };
   },
   summarize: (o, lang) =>
     lang === 'fr'

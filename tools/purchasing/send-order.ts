@@ -8,7 +8,7 @@ import { formatMoney } from '../money.ts';
 import { renderOrderPdf } from './order-pdf.ts';
 import { orderById, orderSummary, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
-import { orderEmail, purchasingEvidence } from './texts.ts';
+import { orderEmail, purchasingEvidence, purchasingRefusals } from './texts.ts';
 import { checkMove, moveOrder } from './transition.ts';
 
 const input = z.object({
@@ -18,17 +18,11 @@ const input = z.object({
 });
 
 async function recipient(ctx: ToolCtx, request: z.output<typeof input>) {
-  const order = await orderById(ctx.db, request.orderId);
+  const order = await orderById(ctx.db, request.orderId, ctx.lang);
   checkMove(ctx, order, 'sent');
-  const supplier = await supplierById(ctx.db, order.supplierId);
+  const supplier = await supplierById(ctx.db, order.supplierId, ctx.lang);
   const to = request.to ?? supplier.email;
-  if (!to) {
-    throw invalid(
-      ctx.lang === 'fr'
-        ? `Le fournisseur ${supplier.name} n'a pas d'adresse courriel : donnez « to » ou ajoutez-la avec purchasing_update_supplier.`
-        : `Supplier ${supplier.name} has no email address: give "to", or add it with purchasing_update_supplier.`,
-    );
-  }
+  if (!to) throw invalid(purchasingRefusals[ctx.lang].noSupplierEmail(supplier.name));
   return { order, supplier, to };
 }
 
@@ -58,11 +52,11 @@ export const sendOrder = defineTool({
   },
   async run(ctx, request) {
     const { order: unlocked, supplier, to } = await recipient(ctx, request);
-    const order = await orderById(ctx.db, unlocked.id, true);
+    const order = await orderById(ctx.db, unlocked.id, ctx.lang, true);
     checkMove(ctx, order, 'sent');
     const tenant = await ctx.tenant();
     const lang = tenant.language;
-    const summary = await orderSummary(ctx.db, order.id);
+    const summary = await orderSummary(ctx.db, order.id, ctx.lang);
     const pdf = await renderOrderPdf({ tenant, supplier, order: { ...summary, shipToProvince: order.shipToProvince, notes: order.notes }, lang, createdAt: ctx.now });
     const filename = `${order.number}.pdf`;
     const [document] = await ctx.db
@@ -95,7 +89,7 @@ export const sendOrder = defineTool({
       })
       .returning({ id: outboxEmails.id });
     await moveOrder(ctx, order, 'sent', `to ${to}`);
-    return { ...(await orderSummary(ctx.db, order.id)), documentId: document!.id, emailId: email!.id, to };
+    return { ...(await orderSummary(ctx.db, order.id, ctx.lang)), documentId: document!.id, emailId: email!.id, to };
   },
   summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} envoyé à ${o.to}.` : `Purchase order ${o.number} sent to ${o.to}.`),
 });

@@ -6,6 +6,7 @@ import { invalid } from '../errors.ts';
 import { canMove } from './model.ts';
 import { orderById, orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
+import { purchasingRefusals } from './texts.ts';
 import { formatAmount } from '../money.ts';
 
 /**
@@ -25,13 +26,13 @@ export const submitOrder = defineTool({
   input: z.object({ orderId: z.string().uuid(), note: z.string().max(1000).optional() }),
   output: OrderSummary,
   async assess(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId);
-    if (!canMove(order.status, 'approved')) throw invalid(`Order ${order.number} is ${order.status}; only a draft can be submitted.`);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang);
+    if (!canMove(order.status, 'approved')) throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
     return { amount: { cents: order.totalCents, currency: order.currency } };
   },
   async run(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId, true);
-    if (!canMove(order.status, 'approved')) throw invalid(`Order ${order.number} is ${order.status}; only a draft can be submitted.`);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
+    if (!canMove(order.status, 'approved')) throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
     await ctx.db.update(purchaseOrders).set({ status: 'approved', updatedAt: ctx.now }).where(eq(purchaseOrders.id, order.id));
     await ctx.db.insert(purchaseOrderApprovals).values({
       tenantId: ctx.tenantId,
@@ -45,11 +46,11 @@ export const submitOrder = defineTool({
     await ctx.db.insert(purchaseOrderHistory).values({
       tenantId: ctx.tenantId, orderId: order.id, fromStatus: order.status, toStatus: 'approved', actorId: ctx.actor.userId, note: input.note, at: ctx.now,
     });
-    return orderSummary(ctx.db, order.id);
+    return orderSummary(ctx.db, order.id, ctx.lang);
   },
   async undo(ctx, input) {
-    const order = await orderById(ctx.db, input.orderId, true);
-    if (order.status !== 'approved') throw invalid(`Order ${order.number} is already ${order.status}; it can no longer be taken back.`);
+    const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
+    if (order.status !== 'approved') throw invalid(purchasingRefusals[ctx.lang].notTakenBack(order.number, order.status));
     await ctx.db.update(purchaseOrders).set({ status: 'draft', updatedAt: ctx.now }).where(eq(purchaseOrders.id, order.id));
     await ctx.db.insert(purchaseOrderHistory).values({
       tenantId: ctx.tenantId, orderId: order.id, fromStatus: 'approved', toStatus: 'draft', actorId: ctx.actor.userId, note: 'undo', at: ctx.now,

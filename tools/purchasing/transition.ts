@@ -4,7 +4,7 @@ import { purchaseOrderHistory, purchaseOrders } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { conflict, invalid } from '../errors.ts';
 import { canMove, nextStatuses, type OrderStatus } from './model.ts';
-import { refusedMove } from './texts.ts';
+import { purchasingRefusals, refusedMove } from './texts.ts';
 
 type OrderRow = typeof purchaseOrders.$inferSelect;
 
@@ -23,7 +23,7 @@ export async function moveOrder(ctx: ToolCtx, order: OrderRow, to: OrderStatus, 
     .set({ ...extra, status: to, updatedAt: ctx.now })
     .where(and(eq(purchaseOrders.id, order.id), eq(purchaseOrders.status, order.status)))
     .returning({ id: purchaseOrders.id });
-  if (!updated.length) throw conflict(`Purchase order ${order.number} changed meanwhile; read it again and retry.`);
+  if (!updated.length) throw conflict(purchasingRefusals[ctx.lang].changedMeanwhile(order.number));
   await ctx.db.insert(purchaseOrderHistory).values({
     tenantId: ctx.tenantId,
     orderId: order.id,

@@ -5,10 +5,11 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { embedText } from '../embeddings/embedder.ts';
 import { conflict, invalid } from '../errors.ts';
-import { toMinor } from '../money.ts';
+import { formatAmount, fromMinor, toMinor } from '../money.ts';
 import { ProductFields, productText } from './product-fields.ts';
 import { categoryById, productById, productSummaryById, supplierById } from './queries.ts';
 import { ProductSummary } from './schemas.ts';
+import { purchasingRefusals } from './texts.ts';
 
 const F = ProductFields;
 const input = z.object({
@@ -29,24 +30,26 @@ const input = z.object({
 });
 
 async function changes(ctx: ToolCtx, p: z.output<typeof input>) {
+  const say = purchasingRefusals[ctx.lang];
   const { productId, ...given } = p;
-  if (Object.values(given).every((v) => v === undefined)) throw invalid('Nothing to change: give at least one field to update.');
-  const product = await productById(ctx.db, productId);
-  if (p.categoryId) await categoryById(ctx.db, p.categoryId);
-  if (p.supplierId) await supplierById(ctx.db, p.supplierId);
+  if (Object.values(given).every((v) => v === undefined)) throw invalid(say.nothingToChange);
+  const product = await productById(ctx.db, productId, ctx.lang);
+  if (p.categoryId) await categoryById(ctx.db, p.categoryId, ctx.lang);
+  if (p.supplierId) await supplierById(ctx.db, p.supplierId, ctx.lang);
   if (p.sku) {
     const [other] = await ctx.db.select({ id: products.id }).from(products).where(and(eq(products.sku, p.sku), ne(products.id, productId)));
-    if (other) throw conflict(`Another product already has SKU '${p.sku}' (id ${other.id}).`, { id: other.id });
+    if (other) throw conflict(say.skuTaken(p.sku, other.id), { id: other.id });
   }
   const c = product.currency;
   const unitPriceCents = p.unitPrice === undefined ? product.unitPriceCents : toMinor(p.unitPrice, c);
   const bulkPriceCents = p.bulkPrice === null ? null : p.bulkPrice === undefined ? product.bulkPriceCents : toMinor(p.bulkPrice, c);
   const bulkThreshold = p.bulkPrice === null ? null : (p.bulkThreshold ?? product.bulkThreshold);
-  if ((bulkPriceCents === null) !== (bulkThreshold === null)) {
-    throw invalid('A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold.');
+  if ((bulkPriceCents === null) !== (bulkThreshold === null)) throw invalid(say.bulkPair);
+  if (unitPriceCents < 0n || (bulkPriceCents !== null && bulkPriceCents < 0n)) throw invalid(say.negativePrice);
+  if (bulkPriceCents !== null && bulkPriceCents > unitPriceCents) {
+    const money = (cents: bigint) => formatAmount(fromMinor(cents, c), c, ctx.lang);
+    throw invalid(say.bulkAboveUnit(money(bulkPriceCents), money(unitPriceCents)));
   }
-  if (unitPriceCents < 0n || (bulkPriceCents !== null && bulkPriceCents < 0n)) throw invalid('Prices cannot be negative.');
-  if (bulkPriceCents !== null && bulkPriceCents > unitPriceCents) throw invalid('The bulk price is above the unit price: a bulk price is a discount.');
   const { unitPrice: _u, bulkPrice: _b, bulkThreshold: _t, ...plain } = given;
   const renamed = (p.name !== undefined && p.name !== product.name) || (p.description !== undefined && p.description !== product.description);
   const text = productText({ name: p.name ?? product.name, description: p.description === undefined ? product.description : p.description });
@@ -75,7 +78,7 @@ export const updateProduct = defineTool({
       .update(products)
       .set({ ...set, ...(renamed ? { embedding } : {}), updatedAt: ctx.now })
       .where(eq(products.id, product.id));
-    return productSummaryById(ctx.db, product.id);
+    return productSummaryById(ctx.db, product.id, ctx.lang);
   },
   summarize: (p, lang) => (lang === 'fr' ? `Produit ${p.name} mis à jour.` : `Product ${p.name} updated.`),
 });

@@ -8,7 +8,7 @@ import { conflict, invalid } from '../errors.ts';
 import { supplierById, supplierByName } from './queries.ts';
 import { SupplierFields, supplierSummary, supplierText } from './supplier-fields.ts';
 import { SupplierSummary } from './schemas.ts';
-import { purchasingEvidence } from './texts.ts';
+import { purchasingEvidence, purchasingRefusals } from './texts.ts';
 
 const F = SupplierFields;
 /** null clears an optional field; an absent key leaves it as it is. */
@@ -38,11 +38,11 @@ const input = z.object({
 
 async function checkChange(ctx: ToolCtx, request: z.output<typeof input>) {
   const { supplierId, ...changes } = request;
-  const supplier = await supplierById(ctx.db, supplierId);
-  if (Object.values(changes).every((v) => v === undefined)) throw invalid('Nothing to change: give at least one field to update.');
+  const supplier = await supplierById(ctx.db, supplierId, ctx.lang);
+  if (Object.values(changes).every((v) => v === undefined)) throw invalid(purchasingRefusals[ctx.lang].nothingToChange);
   if (changes.name && changes.name !== supplier.name) {
     const other = await supplierByName(ctx.db, changes.name);
-    if (other) throw conflict(`Another supplier is already named '${changes.name}' (id ${other.id}).`, { id: other.id });
+    if (other) throw conflict(purchasingRefusals[ctx.lang].supplierNameTaken(changes.name, other.id), { id: other.id });
   }
   return { supplier, changes };
 }

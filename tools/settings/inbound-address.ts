@@ -7,9 +7,10 @@ import { tenants } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';
 import type { Session } from '../context.ts';
 import { forbidden } from '../errors.ts';
+import { settingsRefusals } from './texts.ts';
 
 export async function inboundAddress(session: Session, mailDomain: string): Promise<string> {
-  if (session.actor.role !== 'admin') throw forbidden(session.lang === 'fr' ? "Seul un administrateur voit l'adresse de réception." : 'Only an administrator sees the inbound address.');
+  if (session.actor.role !== 'admin') throw forbidden(settingsRefusals[session.lang].inboundAdminOnly);
   const [row] = await withTenant(session.db, session.tenantId, (tx) => tx.select({ token: tenants.inboundToken }).from(tenants).where(eq(tenants.id, session.tenantId)));
   return `bills+${row!.token}@${mailDomain}`;
 }

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { tenants } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { Money, toMinor } from '../money.ts';
+import { formatAmount, Money, toMinor } from '../money.ts';
 import { getSettings } from './get-settings.ts';
+import { settingsRefusals } from './texts.ts';
 
 const Ratio = z.number().min(0).max(1);
 
@@ -36,11 +37,15 @@ export const updateSettings = defineTool({
   }),
   output: getSettings.output,
   async assess(ctx, input) {
-    if (!Object.values(input).some((v) => v !== undefined)) throw invalid('Nothing to change: give at least one setting.');
+    const say = settingsRefusals[ctx.lang];
+    if (!Object.values(input).some((v) => v !== undefined)) throw invalid(say.nothingToChange);
     const tenant = await ctx.tenant();
     if (input.approvalLevels) {
-      const [a, b, c] = input.approvalLevels.map((m) => toMinor(m, tenant.currency));
-      if (!(a! <= b! && b! <= c!)) throw invalid('Approval levels must increase: level 1 ≤ level 2 ≤ level 3.');
+      const levels = input.approvalLevels;
+      const cents = levels.map((m) => toMinor(m, tenant.currency));
+      // The first level below the one before it: levels are 1-based for people.
+      const i = cents.findIndex((v, k) => k > 0 && v < cents[k - 1]!);
+      if (i > 0) throw invalid(say.levelsMustIncrease(i + 1, formatAmount(levels[i]!, tenant.currency, ctx.lang), formatAmount(levels[i - 1]!, tenant.currency, ctx.lang)));
     }
     return {};
   },

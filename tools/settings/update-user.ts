@@ -5,6 +5,7 @@ import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
 import { Money, fromMinor, toMinor } from '../money.ts';
 import { UserView } from './list-users.ts';
+import { settingsRefusals } from './texts.ts';
 
 /** Roles and limits decide what people (and the AI for them) may do: an administrator's audited write. */
 export const updateUser = defineTool({
@@ -28,12 +29,12 @@ export const updateUser = defineTool({
   output: UserView,
   async assess(ctx, input) {
     const [user] = await ctx.db.select().from(users).where(eq(users.id, input.userId));
-    if (!user) throw notFound(`No person ${input.userId} in this company. Use settings_list_users.`);
+    if (!user) throw notFound(settingsRefusals[ctx.lang].personNotFound(input.userId));
     // A company with no active administrator could never change its settings again.
     const demotes = (input.role !== undefined && input.role !== 'admin') || input.active === false;
     if (user.role === 'admin' && demotes) {
       const others = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, user.id)));
-      if (!others.length) throw invalid(ctx.lang === 'fr' ? "C'est le dernier administrateur actif : nommez-en un autre d'abord." : 'This is the last active administrator: appoint another one first.');
+      if (!others.length) throw invalid(settingsRefusals[ctx.lang].lastAdmin);
     }
     return {};
   },
@@ -50,7 +51,7 @@ export const updateUser = defineTool({
       })
       .where(eq(users.id, input.userId))
       .returning();
-    if (!u) throw notFound(`No person ${input.userId} in this company.`);
+    if (!u) throw notFound(settingsRefusals[ctx.lang].personNotFound(input.userId));
     return {
       id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,
       aiAutoApproveLimit: fromMinor(u.aiAutoApproveLimitCents, currency),

@@ -162,6 +162,14 @@ describe('analytics tools on a fixed data set (as of 2026-03-31)', () => {
     });
   });
 
+  it('refuses a period that ends before it starts, in the language of the person asking', async () => {
+    const reversed = { from: '2026-04-01', to: '2026-03-01' };
+    const ask = (tool: AnyTool, lang: 'fr' | 'en') => invoke(co.session('viewer', lang), tool, reversed, { source: 'rest', byAi: false });
+    await expect(ask(spendAnalysis, 'en')).rejects.toMatchObject({ code: 'invalid', message: 'The period starts (2026-04-01) after it ends (2026-03-01).' });
+    await expect(ask(spendAnalysis, 'fr')).rejects.toMatchObject({ code: 'invalid', message: 'La période commence (2026-04-01) après sa fin (2026-03-01).' });
+    await expect(ask(aiDashboardTool, 'fr')).rejects.toMatchObject({ code: 'invalid', message: 'La période commence (2026-04-01) après sa fin (2026-03-01).' });
+  });
+
   it("shows another company none of these numbers", async () => {
     const aging = await read<{ total: string }>(receivablesAging, { asOf: '2026-03-31' }, other);
     expect(aging.total).toBe('0.00');

@@ -253,6 +253,15 @@ describe('refusals in the language of the person asking', () => {
       code: 'invalid',
       message: expect.stringMatching(/^Le bon de commande PO2026-\d{5} est en CAD, la facture en USD\.$/),
     });
+    const unknown = randomUUID();
+    await expect(propose(fr, recordBill, { supplierId: unknown, billDate: '2026-03-10', total: '5.00', subtotal: '5.00', tax: '0.00' }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Fournisseur ${unknown} introuvable. Cherchez les fournisseurs par leur nom avec purchasing_find_suppliers.`,
+    });
+    await expect(propose(fr, recordBill, { supplierId, purchaseOrderId: unknown, billDate: '2026-03-10', total: '5.00', subtotal: '5.00', tax: '0.00' }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Bon de commande ${unknown} introuvable. Retrouvez-le avec purchasing_list_orders.`,
+    });
 
     const draft = await run(co.session('accountant'), recordBill, { supplierId, supplierInvoiceNumber: 'F-3000', billDate: '2026-03-12', subtotal: '20.00', tax: '0.00', total: '20.00' });
     await expect(propose(fr, payBill, { billId: draft.id }, person)).rejects.toMatchObject({

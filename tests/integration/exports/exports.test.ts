@@ -133,8 +133,20 @@ describe('CSV exports read back', () => {
     }
   });
 
-  it('refuses a period that ends before it starts', async () => {
-    await expect(invoke(co.session('viewer'), exportCsv, { dataset: 'bills', from: '2026-04-01', to: '2026-03-01' }, person)).rejects.toMatchObject({ code: 'invalid' });
+  it('refuses a period that ends before it starts, in the language of the person asking', async () => {
+    const reversed = { from: '2026-04-01', to: '2026-03-01' };
+    await expect(invoke(co.session('viewer', 'en'), exportCsv, { dataset: 'bills', ...reversed }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'The period starts (2026-04-01) after it ends (2026-03-01).',
+    });
+    await expect(invoke(co.session('viewer', 'fr'), exportCsv, { dataset: 'bills', ...reversed }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'La période commence (2026-04-01) après sa fin (2026-03-01).',
+    });
+    await expect(invoke(co.session('accountant', 'fr'), exportJournal, reversed, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'La période commence (2026-04-01) après sa fin (2026-03-01).',
+    });
   });
 });
 

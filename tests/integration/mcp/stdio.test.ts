@@ -100,7 +100,8 @@ describe('comptoir mcp over stdio', () => {
 
       const foreign = await client.callTool({ name: 'purchasing_get_order', arguments: { orderId: data.otherTenantOrderId } });
       expect(foreign.isError).toBe(true);
-      expect((foreign.content as { text: string }[])[0]!.text).toContain('not found');
+      // Another company's order is unknown here, said in the buyer's language.
+      expect((foreign.content as { text: string }[])[0]!.text).toBe(`Bon de commande ${data.otherTenantOrderId} introuvable. Retrouvez-le avec purchasing_list_orders.`);
     } finally {
       await client.close();
     }

@@ -1,6 +1,7 @@
 // Suppliers and products through the tools: fuzzy + vector search quality, updates, and tenant isolation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
+import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
 import type { AnyTool } from '../../../tools/define.ts';
@@ -13,6 +14,7 @@ import { findProducts } from '../../../tools/purchasing/find-products.ts';
 import { findSuppliers } from '../../../tools/purchasing/find-suppliers.ts';
 import { updateProduct } from '../../../tools/purchasing/update-product.ts';
 import { updateSupplier } from '../../../tools/purchasing/update-supplier.ts';
+import { toolContext } from '../../../tools/tool-context.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 
@@ -177,5 +179,101 @@ describe('products', () => {
     await write(a.session('admin'), updateProduct, { productId: ids.paper, active: false });
     const out2 = await read<FoundProducts>(a.session('viewer'), findProducts, { query: 'papier' });
     expect(out2.products).toEqual([]);
+  });
+});
+
+describe('refusals, in the language of the person asking', () => {
+  const refused = (session: Session, tool: AnyTool & { kind: 'write' }, input: unknown) => propose(session, tool, input, person);
+
+  it('names a taken supplier name, with the supplier it belongs to', async () => {
+    await expect(refused(a.session('buyer', 'fr'), createSupplier, { name: 'Bureau Plus Inc.' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Un fournisseur nommé « Bureau Plus Inc. » existe déjà (id ${ids.bureauPlus}).`,
+      details: { id: ids.bureauPlus },
+    });
+    await expect(refused(a.session('buyer', 'fr'), updateSupplier, { supplierId: ids.papeterie, name: 'Bureau en Gros' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Un autre fournisseur s'appelle déjà « Bureau en Gros » (id ${ids.bureauGros}).`,
+      details: { id: ids.bureauGros },
+    });
+    // Two people creating the same supplier at once: the second insert finds the name taken.
+    const racing = createSupplier.input.parse({ name: 'Bureau Plus Inc.' });
+    await expect(withTenant(handle.db, a.tenant.id, (tx) => createSupplier.run(toolContext(a.session('buyer', 'fr'), tx), racing))).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'Un fournisseur nommé « Bureau Plus Inc. » existe déjà.',
+    });
+  });
+
+  it("answers another company's supplier, product or category as not found", async () => {
+    const theirs = b.session('admin', 'fr');
+    await expect(refused(theirs, updateSupplier, { supplierId: ids.bureauPlus, rating: 1 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Fournisseur ${ids.bureauPlus} introuvable. Cherchez les fournisseurs par leur nom avec purchasing_find_suppliers.`,
+    });
+    await expect(refused(theirs, updateProduct, { productId: ids.desk, leadTimeDays: 3 })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Produit ${ids.desk} introuvable. Cherchez les produits par leur nom avec purchasing_find_products.`,
+    });
+    await expect(refused(theirs, createCategory, { name: 'Chaises', parentId: ids.furniture })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Catégorie de produits ${ids.furniture} introuvable. Voyez les catégories avec purchasing_list_categories.`,
+    });
+  });
+
+  it('refuses a category name already used', async () => {
+    await expect(refused(a.session('admin', 'fr'), createCategory, { name: 'Mobilier' })).rejects.toMatchObject({ code: 'conflict', message: 'Une catégorie nommée « Mobilier » existe déjà.' });
+    await expect(refused(a.session('admin', 'en'), createCategory, { name: 'Mobilier' })).rejects.toMatchObject({ code: 'conflict', message: "A category named 'Mobilier' already exists." });
+  });
+
+  it('refuses a SKU already used, a bulk price without its threshold, and a bulk price above the list price, written as money', async () => {
+    const fr = a.session('admin', 'fr');
+    await expect(refused(fr, createProduct, { name: 'Lampe', sku: 'CH-01', unitPrice: '10.00' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Un produit porte déjà le SKU « CH-01 » (id ${ids.chair}).`,
+    });
+    await expect(refused(fr, updateProduct, { productId: ids.desk, sku: 'CH-01' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Un autre produit porte déjà le SKU « CH-01 » (id ${ids.chair}).`,
+    });
+    await expect(refused(fr, createProduct, { name: 'Lampe', unitPrice: '10.00', bulkPrice: '8.00' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Un prix de gros va avec sa quantité seuil, et inversement : donnez bulkPrice et bulkThreshold ensemble, ou aucun des deux.',
+    });
+    await expect(refused(fr, createProduct, { name: 'Lampe', unitPrice: '1000.00', bulkPrice: '1200.00', bulkThreshold: '5' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Le prix de gros (1\u00a0200,00\u00a0$) dépasse le prix unitaire (1\u00a0000,00\u00a0$) : un prix de gros est un rabais.',
+    });
+    await expect(refused(a.session('admin', 'en'), createProduct, { name: 'Lampe', unitPrice: '1000.00', bulkPrice: '1200.00', bulkThreshold: '5' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'The bulk price ($1,200.00) is above the unit price ($1,000.00): a bulk price is a discount.',
+    });
+    // The chair has no bulk price any more (see above): a new one must come with its threshold and stay below 249.99.
+    await expect(refused(fr, updateProduct, { productId: ids.chair, bulkPrice: '200.00' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Un prix de gros va avec sa quantité seuil, et inversement : donnez bulkPrice et bulkThreshold ensemble.',
+    });
+    await expect(refused(fr, updateProduct, { productId: ids.chair, bulkPrice: '300.00', bulkThreshold: '5' })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Le prix de gros (300,00\u00a0$) dépasse le prix unitaire (249,99\u00a0$) : un prix de gros est un rabais.',
+    });
+    await expect(refused(fr, updateProduct, { productId: ids.chair })).rejects.toMatchObject({ code: 'invalid', message: 'Rien à modifier : donnez au moins un champ à changer.' });
+  });
+
+  it('refuses an order to a blocked supplier, a line without a price, and a product priced in another currency', async () => {
+    const fr = a.session('buyer', 'fr');
+    const blocked = await write(a.session('admin'), createSupplier, { name: 'Fournisseur Bloqué', status: 'blocked' });
+    await expect(refused(fr, createOrder, { supplierId: blocked.id, lines: [{ description: 'Vis', quantity: '1', unitPrice: '1.00' }] })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Le fournisseur Fournisseur Bloqué est bloqué : aucune nouvelle commande.',
+    });
+    await expect(refused(fr, createOrder, { supplierId: ids.bureauPlus, lines: [{ description: 'Vis', quantity: '1' }] })).rejects.toMatchObject({
+      code: 'invalid',
+      message: "Ligne 1 : donnez un unitPrice, ou un productId dont le prix s'applique.",
+    });
+    const imported = await write(a.session('admin'), createProduct, { name: 'Lampe importée', currency: 'USD', unitPrice: '80.00' });
+    await expect(refused(fr, createOrder, { supplierId: ids.bureauPlus, lines: [{ description: 'Lampe', quantity: '1', unitPrice: '5.00' }, { productId: imported.id, description: 'Lampe', quantity: '2' }] })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Ligne 2 : Lampe importée a un prix en USD, le fournisseur facture en CAD ; donnez le unitPrice.',
+    });
   });
 });

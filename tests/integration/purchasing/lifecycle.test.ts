@@ -9,14 +9,18 @@ import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
 import type { AnyWriteTool } from '../../../tools/define.ts';
+import { invoke } from '../../../tools/invoke.ts';
 import { cancelOrder } from '../../../tools/purchasing/cancel-order.ts';
 import { completeOrder } from '../../../tools/purchasing/complete-order.ts';
 import { confirmOrder } from '../../../tools/purchasing/confirm-order.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
+import { getOrder } from '../../../tools/purchasing/get-order.ts';
 import { receiveItems } from '../../../tools/purchasing/receive-items.ts';
 import { sendOrder } from '../../../tools/purchasing/send-order.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
+import { moveOrder } from '../../../tools/purchasing/transition.ts';
+import { toolContext } from '../../../tools/tool-context.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 
@@ -200,5 +204,66 @@ describe('purchase order lifecycle', () => {
     await expect(propose(co.session('buyer'), sendOrder, { orderId: draft.id }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('has no email address') });
     const sent = await run<Order & { to: string }>(co.session('buyer'), sendOrder, { orderId: draft.id, to: 'achats@sanscourriel.test' });
     expect(sent).toMatchObject({ status: 'sent', to: 'achats@sanscourriel.test' });
+  });
+});
+
+describe('purchase order refusals, in the language of the person asking', () => {
+  it.each([
+    ['purchasing_submit_order', submitOrder, {}],
+    ['purchasing_send_order', sendOrder, {}],
+    ['purchasing_confirm_order', confirmOrder, {}],
+    ['purchasing_receive_items', receiveItems, { lines: [{ itemId: '00000000-0000-4000-8000-000000000002', quantity: '1' }] }],
+    ['purchasing_cancel_order', cancelOrder, { reason: 'erreur' }],
+    ['purchasing_complete_order', completeOrder, {}],
+  ] as const)('%s answers an unknown order as not found', async (_name, tool, extra) => {
+    const orderId = '00000000-0000-4000-8000-000000000001';
+    await expect(propose(co.session('buyer', 'fr'), tool as AnyWriteTool, { orderId, ...extra }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Bon de commande ${orderId} introuvable. Retrouvez-le avec purchasing_list_orders.`,
+    });
+  });
+
+  it('purchasing_get_order answers an unknown order as not found', async () => {
+    const orderId = '00000000-0000-4000-8000-000000000001';
+    await expect(invoke(co.session('viewer', 'fr'), getOrder, { orderId }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Bon de commande ${orderId} introuvable. Retrouvez-le avec purchasing_list_orders.`,
+    });
+    await expect(invoke(co.session('viewer', 'en'), getOrder, { orderId }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Purchase order ${orderId} not found. Use purchasing_list_orders to find it.`,
+    });
+  });
+
+  it('refuses to submit an order twice, its status written in words', async () => {
+    const order = await approvedOrder();
+    await expect(propose(co.session('admin', 'fr'), submitOrder, { orderId: order.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Le bon de commande ${order.number} est approuvé : seul un brouillon peut être soumis.`,
+    });
+    await expect(propose(co.session('admin', 'en'), submitOrder, { orderId: order.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Purchase order ${order.number} is approved: only a draft can be submitted.`,
+    });
+  });
+
+  it('refuses to take back the approval of an order already sent', async () => {
+    const order = await approvedOrder();
+    await run(co.session('buyer'), sendOrder, { orderId: order.id });
+    const takeBack = (lang: 'fr' | 'en') =>
+      withTenant(handle.db, co.tenant.id, (tx) => submitOrder.undo!(toolContext(co.session('admin', lang), tx), { orderId: order.id }, order as never));
+    await expect(takeBack('fr')).rejects.toMatchObject({ code: 'invalid', message: `Le bon de commande ${order.number} est déjà envoyé : son approbation ne peut plus être reprise.` });
+    await expect(takeBack('en')).rejects.toMatchObject({ code: 'invalid', message: `Purchase order ${order.number} is already sent: its approval can no longer be taken back.` });
+  });
+
+  it('refuses to move an order that changed since it was read', async () => {
+    const order = await approvedOrder();
+    const stale = (await snapshot(order.id)).order;
+    await run(co.session('buyer'), cancelOrder, { orderId: order.id, reason: 'Budget gelé' });
+    await expect(withTenant(handle.db, co.tenant.id, (tx) => moveOrder(toolContext(co.session('buyer', 'fr'), tx), stale, 'sent'))).rejects.toMatchObject({
+      code: 'conflict',
+      message: `Le bon de commande ${order.number} a changé entre-temps : relisez-le et réessayez.`,
+    });
+    expect((await snapshot(order.id)).order.status).toBe('cancelled');
   });
 });

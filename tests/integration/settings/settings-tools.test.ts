@@ -40,12 +40,19 @@ describe('settings_update', () => {
     expect((await tenantRow()).automationLevel).toBe('supervised');
   });
 
-  it('refuses decreasing approval levels and an empty change', async () => {
-    await expect(propose(company.session('admin'), updateSettings, { approvalLevels: ['5000.00', '1000.00', '9000.00'] }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+  it('refuses decreasing approval levels and an empty change, naming the level out of order, in the language of the person asking', async () => {
+    const person = { source: 'rest' as const, byAi: false };
+    await expect(propose(company.session('admin', 'en'), updateSettings, { approvalLevels: ['5000.00', '1000.00', '9000.00'] }, person)).rejects.toMatchObject({
       code: 'invalid',
-      message: 'Approval levels must increase: level 1 ≤ level 2 ≤ level 3.',
+      message: 'Approval levels must increase: level 1 ≤ level 2 ≤ level 3, but level 2 ($1,000.00) is below level 1 ($5,000.00).',
     });
-    await expect(propose(company.session('admin'), updateSettings, {}, { source: 'rest', byAi: false })).rejects.toMatchObject({ code: 'invalid' });
+    await expect(propose(company.session('admin', 'fr'), updateSettings, { approvalLevels: ['500.00', '2500.00', '900.00'] }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: "Les niveaux d'approbation doivent croître (niveau 1 ≤ niveau 2 ≤ niveau 3) : le niveau 3 (900,00\u00a0$) est inférieur au niveau 2 (2\u00a0500,00\u00a0$).",
+    });
+    await expect(propose(company.session('admin', 'en'), updateSettings, {}, person)).rejects.toMatchObject({ code: 'invalid', message: 'Nothing to change: give at least one setting.' });
+    await expect(propose(company.session('admin', 'fr'), updateSettings, {}, person)).rejects.toMatchObject({ code: 'invalid', message: 'Rien à modifier : donnez au moins un paramètre.' });
+    expect((await tenantRow()).approvalLevel3Cents).toBe(900000n);
   });
 
   it('queues an AI proposal to raise the automation level for a person to approve', async () => {
@@ -64,11 +71,28 @@ describe('settings_update_user and the inbound address', () => {
       code: 'invalid',
       message: 'This is the last active administrator: appoint another one first.',
     });
+    await expect(propose(company.session('admin', 'fr'), updateUser, { userId: company.user('admin').id, active: false }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'invalid',
+      message: "C'est le dernier administrateur actif : nommez-en un autre d'abord.",
+    });
+  });
+
+  it('refuses an unknown person in the language of the person asking', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    await expect(propose(company.session('admin', 'fr'), updateUser, { userId: nobody, role: 'buyer' }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Aucune personne ${nobody} dans cette entreprise. Retrouvez-la avec settings_list_users.`,
+    });
+    await expect(propose(company.session('admin', 'en'), updateUser, { userId: nobody, role: 'buyer' }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `No person ${nobody} in this company. Use settings_list_users.`,
+    });
   });
 
   it('shows the inbound address to administrators only', async () => {
     const t = await tenantRow();
     expect(await inboundAddress(company.session('admin'), 'comptoir.local')).toBe(`bills+${t.inboundToken}@comptoir.local`);
-    await expect(inboundAddress(company.session('manager'), 'comptoir.local')).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(inboundAddress(company.session('manager', 'en'), 'comptoir.local')).rejects.toMatchObject({ code: 'forbidden', message: 'Only an administrator sees the inbound address.' });
+    await expect(inboundAddress(company.session('manager', 'fr'), 'comptoir.local')).rejects.toMatchObject({ code: 'forbidden', message: "Seul un administrateur voit l'adresse de réception." });
   });
 });

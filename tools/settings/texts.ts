@@ -1,0 +1,25 @@
+/**
+ * What settings say when they refuse a change, in the language of the person asking: what went wrong
+ * and what to do next. Amounts arrive already written for the reader (formatAmount).
+ */
+import type { Lang } from '../context.ts';
+import { aRole, roleName } from '../role-names.ts';
+
+export const settingsRefusals = {
+  fr: {
+    nothingToChange: 'Rien à modifier : donnez au moins un paramètre.',
+    levelsMustIncrease: (level: number, amount: string, below: string) =>
+      `Les niveaux d'approbation doivent croître (niveau 1 ≤ niveau 2 ≤ niveau 3) : le niveau ${level} (${amount}) est inférieur au niveau ${level - 1} (${below}).`,
+    personNotFound: (id: string) => `Aucune personne ${id} dans cette entreprise. Retrouvez-la avec settings_list_users.`,
+    lastAdmin: `C'est le dernier ${roleName('admin', 'fr')} actif : nommez-en un autre d'abord.`,
+    inboundAdminOnly: `Seul ${aRole('admin', 'fr')} voit l'adresse de réception.`,
+  },
+  en: {
+    nothingToChange: 'Nothing to change: give at least one setting.',
+    levelsMustIncrease: (level: number, amount: string, below: string) =>
+      `Approval levels must increase: level 1 ≤ level 2 ≤ level 3, but level ${level} (${amount}) is below level ${level - 1} (${below}).`,
+    personNotFound: (id: string) => `No person ${id} in this company. Use settings_list_users.`,
+    lastAdmin: `This is the last active ${roleName('admin', 'en')}: appoint another one first.`,
+    inboundAdminOnly: `Only ${aRole('admin', 'en')} sees the inbound address.`,
+  },
+} satisfies Record<Lang, unknown>;
