@@ -65,6 +65,24 @@ export function registerRegistryTools(server: McpServer, session: Session): void
       }
     });
   }
+  leaveInputToTheDoor(server);
+}
+
+type ValidateInput = (tool: unknown, args: unknown, name: string) => Promise<unknown>;
+const registryNames = new Set(registry.map((tool) => tool.name));
+
+/**
+ * The SDK checks a call's arguments against the tool's schema before the handler runs, and refuses bad
+ * input in English only. A registry tool's input is checked by invoke() anyway, as for every other
+ * frontend: leave it there, where the refusal is worded in the person's language (the one check, not
+ * two). Other tools (approvals) keep the SDK's check. The SDK keeps no public way to do this; without
+ * this private method (another SDK version) the SDK's check stays, in English.
+ */
+function leaveInputToTheDoor(server: McpServer): void {
+  const sdk = server as unknown as { validateToolInput?: ValidateInput };
+  const check = sdk.validateToolInput?.bind(server);
+  if (!check) return;
+  sdk.validateToolInput = (tool, args, name) => (registryNames.has(name) ? Promise.resolve(args) : check(tool, args, name));
 }
 
 type RawHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;

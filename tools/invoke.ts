@@ -18,7 +18,7 @@ export async function invoke(session: Session, tool: AnyTool, rawInput: unknown,
     const action = await propose(session, tool, rawInput, options);
     return { kind: 'write', action, message: action.message };
   }
-  const input = parseInput(tool, rawInput);
+  const input = parseInput(tool, rawInput, session.lang);
   const output = await withTenant(session.db, session.tenantId, async (tx) =>
     (tool.output as z.ZodType).parse(await tool.run(toolContext(session, tx), input)),
   );

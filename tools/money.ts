@@ -4,6 +4,7 @@
  * rates and quantities are exact decimals. No float ever touches an amount.
  */
 import { z } from 'zod';
+import type { Lang } from './context.ts';
 import { invalid } from './errors.ts';
 
 /** The currencies we invoice in. Any other 3-letter ISO code is accepted through `CurrencyCode`. */
@@ -11,9 +12,48 @@ export type Currency = 'CAD' | 'USD' | 'EUR' | 'GBP' | 'CHF' | 'JPY';
 
 /** A 3-letter ISO 4217 code; the union keeps editor completion for the ones we support. */
 export type CurrencyCode = Currency | (string & {});
-export const CurrencyCode = z
-  .string()
-  .regex(/^[A-Z]{3}$/, { error: 'Expected a 3-letter ISO 4217 currency code in capitals, e.g. "CAD".' });
+
+/**
+ * What the boundary schemas below refuse, in French and English. A schema keeps its English sentence
+ * (so every parser of it reads something clear); the action door words the same problem in the
+ * person's language, finding it with boundaryProblem().
+ */
+export const BOUNDARY_WORDS = {
+  en: {
+    money: 'Expected a decimal amount as a string, e.g. "1250.00".',
+    quantity: 'Expected a positive decimal quantity with at most 4 decimals, e.g. "2.5".',
+    zeroQuantity: 'A quantity must be greater than zero.',
+    date: 'Expected a real calendar date written YYYY-MM-DD, e.g. "2025-04-01".',
+    currency: 'Expected a 3-letter ISO 4217 currency code in capitals, e.g. "CAD".',
+  },
+  fr: {
+    money: 'Montant décimal attendu, en texte, p. ex. "1250.00" ou "1 250,00".',
+    quantity: 'Quantité décimale positive attendue, avec un point et 4 décimales au plus, p. ex. "2.5".',
+    zeroQuantity: 'Une quantité doit être supérieure à zéro.',
+    date: 'Date réelle attendue, écrite AAAA-MM-JJ, p. ex. "2025-04-01".',
+    currency: 'Code de devise ISO 4217 attendu, en 3 lettres majuscules, p. ex. "CAD".',
+  },
+} satisfies Record<Lang, unknown>;
+export type BoundaryProblem = keyof (typeof BOUNDARY_WORDS)['en'];
+
+const CURRENCY_PATTERN = /^[A-Z]{3}$/;
+const QUANTITY_PATTERN = /^\d+(\.\d{1,4})?$/;
+
+// Refinements carry their problem as params; a regex check cannot, so its issue is known by its pattern
+// (kept a regex because MCP clients read it from the JSON Schema).
+const PATTERN_PROBLEMS = new Map<string, BoundaryProblem>([
+  [String(CURRENCY_PATTERN), 'currency'],
+  [String(QUANTITY_PATTERN), 'quantity'],
+]);
+
+/** Which of the boundary schemas below raised a zod issue, if one did. */
+export function boundaryProblem(issue: z.core.$ZodIssue): BoundaryProblem | undefined {
+  if (issue.code === 'custom') return (issue.params as { problem?: BoundaryProblem } | undefined)?.problem;
+  if (issue.code === 'invalid_format' && issue.format === 'regex') return PATTERN_PROBLEMS.get(String(issue.pattern));
+  return undefined;
+}
+
+export const CurrencyCode = z.string().regex(CURRENCY_PATTERN, { error: BOUNDARY_WORDS.en.currency });
 
 export type MoneyLocale = 'fr-CA' | 'en-CA' | 'fr-FR' | 'en-US';
 
@@ -55,15 +95,41 @@ function toDecimal(sign: string, integer: string, fraction: string): Decimal {
   return { units: sign === '-' ? -units : units, scale: frac.length };
 }
 
+/** A typed amount refused, and why, in each language: "Invalid money amount '1,250': ambiguous: …". */
+const AMOUNT_WORDS = {
+  en: {
+    invalid: (text: string, why: string) => `Invalid money amount '${text}': ${why}`,
+    notANumber: 'expected a decimal number such as "1250.00", "1 250,00" or "1,250.00".',
+    ambiguous: (asThousands: string, asDecimals: string) => `ambiguous: thousands or decimals? Write "${asThousands}" or "${asDecimals}".`,
+    severalDecimalMarks: 'more than one decimal mark.',
+    noDecimals: 'expected digits after the decimal mark.',
+    misplacedSeparator: 'misplaced thousands separator.',
+    noDigits: 'no digits.',
+    tooManyDecimals: (currency: string, digits: number) => `${currency} allows at most ${digits} decimals.`,
+  },
+  fr: {
+    invalid: (text: string, why: string) => `Montant invalide « ${text} » : ${why}`,
+    notANumber: 'un nombre décimal est attendu, p. ex. "1250.00", "1 250,00" ou "1,250.00".',
+    ambiguous: (asThousands: string, asDecimals: string) => `ambigu : milliers ou décimales ? Écrivez "${asThousands}" ou "${asDecimals}".`,
+    severalDecimalMarks: 'plus d’un séparateur décimal.',
+    noDecimals: 'des chiffres sont attendus après le séparateur décimal.',
+    misplacedSeparator: 'séparateur de milliers mal placé.',
+    noDigits: 'aucun chiffre.',
+    tooManyDecimals: (currency: string, digits: number) =>
+      digits === 0 ? `le ${currency} n’a pas de décimales.` : `le ${currency} admet au plus ${digits} décimales.`,
+  },
+} satisfies Record<Lang, unknown>;
+
 /**
  * Reads "1250.00", "-3.5", "1 250,00" (fr) or "1,250.00" (en). A mark appearing once is the decimal
  * mark (the later one when both appear); a mark appearing several times groups thousands.
  * "1,250" alone is refused: it reads 1250 in English and 1.25 in French, and money is never guessed.
  */
-function parseLocalized(text: string, what: string): Decimal {
-  const refuse = (why: string) => invalid(`Invalid ${what} '${text}': ${why}`, { value: text });
+function parseLocalized(text: string, lang: Lang): Decimal {
+  const say = AMOUNT_WORDS[lang];
+  const refuse = (why: string) => invalid(say.invalid(text, why), { value: text });
   const match = LOCALIZED.exec(text.trim().replace(/^\u2212/, '-'));
-  if (!match) throw refuse('expected a decimal number such as "1250.00", "1 250,00" or "1,250.00".');
+  if (!match) throw refuse(say.notANumber);
   const [, sign = '', body = ''] = match;
   const count = (mark: string) => body.split(mark).length - 1;
   const dots = count('.');
@@ -73,19 +139,19 @@ function parseLocalized(text: string, what: string): Decimal {
   if (dots > 0 && commas > 0) decimalMark = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
   else if (dots === 1) decimalMark = '.';
   else if (commas === 1) {
-    if (/^[1-9]\d{0,2},\d{3}$/.test(body)) throw refuse(`ambiguous: thousands or decimals? Write "${body.replace(',', '')}.00" or "${body.replace(',', '.')}".`);
+    if (/^[1-9]\d{0,2},\d{3}$/.test(body)) throw refuse(say.ambiguous(`${body.replace(',', '')}.00`, body.replace(',', '.')));
     decimalMark = ',';
   }
-  if (decimalMark && count(decimalMark) > 1) throw refuse('more than one decimal mark.');
+  if (decimalMark && count(decimalMark) > 1) throw refuse(say.severalDecimalMarks);
   const groupMarks = decimalMark === '.' ? ',' : decimalMark === ',' ? '.' : '.,';
 
   const [integerPart = '', fraction = ''] = decimalMark ? body.split(decimalMark) : [body];
-  if (decimalMark && !/^\d+$/.test(fraction)) throw refuse('expected digits after the decimal mark.');
+  if (decimalMark && !/^\d+$/.test(fraction)) throw refuse(say.noDecimals);
   const groups = integerPart.split(new RegExp(`${SPACES}|[${groupMarks}]`));
   const [first = '', ...rest] = groups;
   const grouped = /^\d{1,3}$/.test(first) && rest.every((group) => /^\d{3}$/.test(group));
-  if (rest.length > 0 ? !grouped : !/^\d*$/.test(first)) throw refuse('misplaced thousands separator.');
-  if (first === '' && !decimalMark) throw refuse('no digits.');
+  if (rest.length > 0 ? !grouped : !/^\d*$/.test(first)) throw refuse(say.misplacedSeparator);
+  if (first === '' && !decimalMark) throw refuse(say.noDigits);
   return toDecimal(sign, groups.join(''), fraction);
 }
 
@@ -97,15 +163,17 @@ function parseCanonical(text: string, what: string, example: string): Decimal {
 
 /**
  * Parses a decimal amount into minor units. Extra decimals are refused unless they are zeros,
- * because rounding here would silently change what someone typed.
+ * because rounding here would silently change what someone typed. A refusal is worded in `lang`,
+ * the language of the person who typed the amount.
  * @example toMinor('1250.00', 'CAD') // 125000n
  * @example toMinor('1 250,5', 'EUR') // 125050n
  */
-export function toMinor(text: string, currency: CurrencyCode = 'CAD'): bigint {
+export function toMinor(text: string, currency: CurrencyCode = 'CAD', lang: Lang = 'en'): bigint {
   const digits = minorDigits(currency);
-  const { units, scale } = parseLocalized(text, 'money amount');
+  const { units, scale } = parseLocalized(text, lang);
   if (scale > digits) {
-    throw invalid(`Invalid money amount '${text}': ${currency} allows at most ${digits} decimals.`, { value: text, currency });
+    const say = AMOUNT_WORDS[lang];
+    throw invalid(say.invalid(text, say.tooManyDecimals(currency, digits)), { value: text, currency });
   }
   return units * POW10(digits - scale);
 }
@@ -216,16 +284,14 @@ const parses = (parse: () => unknown): boolean => {
  */
 export const Money = z
   .string()
-  .refine((text) => parses(() => parseLocalized(text, 'money amount')), {
-    error: 'Expected a decimal amount as a string, e.g. "1250.00".',
-  })
+  .refine((text) => parses(() => parseLocalized(text, 'en')), { error: BOUNDARY_WORDS.en.money, params: { problem: 'money' } })
   .describe('Amount as a decimal string in the document currency, e.g. "1250.00".');
 
 /** A positive decimal quantity with at most 4 decimals, e.g. "2.5". */
 export const Quantity = z
   .string()
-  .regex(/^\d+(\.\d{1,4})?$/, { error: 'Expected a positive decimal quantity with at most 4 decimals, e.g. "2.5".' })
-  .refine((text) => /[1-9]/.test(text), { error: 'A quantity must be greater than zero.' })
+  .regex(QUANTITY_PATTERN, { error: BOUNDARY_WORDS.en.quantity })
+  .refine((text) => /[1-9]/.test(text), { error: BOUNDARY_WORDS.en.zeroQuantity, params: { problem: 'zeroQuantity' } })
   .describe('Quantity as a decimal string, at most 4 decimals, e.g. "2.5".');
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2025-02-29 no). */
@@ -241,7 +307,7 @@ export function isIsoDate(text: string): boolean {
 /** A calendar date as text, YYYY-MM-DD. */
 export const IsoDate = z
   .string()
-  .refine(isIsoDate, { error: 'Expected a real calendar date written YYYY-MM-DD, e.g. "2025-04-01".' })
+  .refine(isIsoDate, { error: BOUNDARY_WORDS.en.date, params: { problem: 'date' } })
   .describe('Date as YYYY-MM-DD.');
 
 /**

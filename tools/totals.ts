@@ -26,7 +26,10 @@ export function documentTotals(doc: {
   on: string;
   currency: CurrencyCode;
   lines: readonly PricedLine[];
+  /** Language of the tax labels. */
   lang?: 'fr' | 'en';
+  /** Language of a tax refusal: that of the person asking (ctx.lang); English when not given. */
+  refuseIn?: 'fr' | 'en';
 }): DocumentTotals {
   const lineTotals = doc.lines.map((l) => mulQuantity(l.unitPriceCents, l.quantity));
   const breakdown = computeTax({
@@ -35,6 +38,7 @@ export function documentTotals(doc: {
     on: doc.on,
     currency: doc.currency,
     lang: doc.lang,
+    refuseIn: doc.refuseIn,
     lines: doc.lines.map((l, i) => ({ amount: lineTotals[i]!, treatment: l.treatment, frRate: l.frRate })),
   });
   return { lineTotals, breakdown };

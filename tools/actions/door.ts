@@ -16,7 +16,21 @@ import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
-import { alreadyDecidedMessage, executedMessage, failedMessage, notAiAloneMessage, noUndoMessage, queuedMessage, reasonText, refusalReasons, undoneMessage } from './messages.ts';
+import {
+  alreadyDecidedMessage,
+  executedMessage,
+  failedMessage,
+  invalidInputMessage,
+  noActionMessage,
+  notAiAloneMessage,
+  noUndoMessage,
+  queuedMessage,
+  reasonText,
+  refusalReasons,
+  toolGoneMessage,
+  undoneMessage,
+  undoRationale,
+} from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
@@ -55,16 +69,18 @@ const REQUEST_ERRORS = new Set(['invalid', 'not_found', 'conflict', 'forbidden']
 
 class DuplicateProposal extends Error {}
 
-/** Parses input with the tool's zod schema; a clear error lists every problem and nothing is written. */
-export function parseInput<I extends z.ZodObject>(tool: { name: string; input: I }, raw: unknown): z.output<I> {
+/**
+ * Parses input with the tool's zod schema; a clear error in the person's language lists every problem
+ * and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
+ */
+export function parseInput<I extends z.ZodObject>(tool: { name: string; input: I }, raw: unknown, lang: Lang): z.output<I> {
   const parsed = tool.input.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`);
-  throw invalid(`Invalid input for ${tool.name}: ${problems.join('; ')}`, { issues: parsed.error.issues });
+  throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, raw), { issues: parsed.error.issues });
 }
 
 export async function propose(session: Session, tool: AnyWriteTool, rawInput: unknown, options: ProposeOptions): Promise<ActionOutcome> {
-  const input = parseInput(tool, rawInput);
+  const input = parseInput(tool, rawInput, session.lang);
   const key = options.idempotencyKey ?? null;
   try {
     return await withTenant(session.db, session.tenantId, async (tx) => {
@@ -189,8 +205,8 @@ export async function retry(session: Session, actionId: string, options: DecideO
 
 export async function reject(session: Session, actionId: string, options: DecideOptions): Promise<ActionOutcome> {
   return withTenant(session.db, session.tenantId, async (tx) => {
-    const row = await lockAction(tx, actionId);
-    const tool = await writeToolNamed(row.tool);
+    const row = await lockAction(tx, actionId, session.lang);
+    const tool = await writeToolNamed(row.tool, session.lang);
     if (row.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
     checkApprover(session, tool, row);
     await options.beforeDecide?.(tx);
@@ -210,8 +226,8 @@ export async function reject(session: Session, actionId: string, options: Decide
 /** Reverses an action the AI executed alone (supervised/full); the undo is itself an audited action. */
 export async function undo(session: Session, actionId: string, options: { source: Source; note?: string }): Promise<ActionOutcome> {
   return withTenant(session.db, session.tenantId, async (tx) => {
-    const row = await lockAction(tx, actionId);
-    const tool = await writeToolNamed(row.tool);
+    const row = await lockAction(tx, actionId, session.lang);
+    const tool = await writeToolNamed(row.tool, session.lang);
     const refusal = undoRefusal(session.actor, session.lang, tool, row);
     if (refusal) throw refusal;
     const ctx = toolContext(session, tx);
@@ -229,7 +245,7 @@ export async function undo(session: Session, actionId: string, options: { source
         byAi: false,
         confidence: 1,
         evidence: [personFactor(session.lang)],
-        rationale: options.note ?? `Undo of action #${row.number}`,
+        rationale: options.note ?? undoRationale(session.lang, row.number),
         status: 'executed',
         decision: { outcome: 'execute', reasons: ['within_rights'] },
         undoOf: row.id,
@@ -260,15 +276,15 @@ export function undoRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: A
 /** Whether undo() would accept this person's request, without trying it (a tool no longer registered cannot be undone). */
 export async function mayUndo(actor: Actor, lang: Lang, row: ActionRow): Promise<boolean> {
   if (row.status !== 'executed') return false;
-  const tool = await writeToolNamed(row.tool).catch(() => null);
+  const tool = await writeToolNamed(row.tool, lang).catch(() => null);
   return tool !== null && undoRefusal(actor, lang, tool, row) === null;
 }
 
 async function decideAndRun(session: Session, actionId: string, options: DecideOptions, from: 'pending_approval' | 'failed'): Promise<ActionOutcome> {
   return withTenant(session.db, session.tenantId, async (tx) => {
     // The row lock makes concurrent deciders wait; the first one decides, the others see its result.
-    const row = await lockAction(tx, actionId);
-    const tool = await writeToolNamed(row.tool);
+    const row = await lockAction(tx, actionId, session.lang);
+    const tool = await writeToolNamed(row.tool, session.lang);
     if (row.status !== from) throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
     const ctx: ToolCtx = { ...toolContext(session, tx), actionId: row.id };
     const now = ctx.now;
@@ -277,7 +293,7 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
     let { amountCents, requiredLevel } = row;
     let prepared: unknown;
     if (options.editedInput !== undefined) {
-      input = parseInput(tool, options.editedInput);
+      input = parseInput(tool, options.editedInput, session.lang);
       const assessment = tool.assess ? await tool.assess(ctx, input) : {};
       prepared = assessment.prepared;
       amountCents = assessment.amount?.cents ?? null;
@@ -353,18 +369,18 @@ function checkApprover(session: Session, tool: AnyWriteTool, row: ApprovalFacts)
   if (refusal) throw refusal;
 }
 
-async function lockAction(tx: Tx, actionId: string): Promise<ActionRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(actionId)) throw notFound(`No action ${actionId}.`);
+async function lockAction(tx: Tx, actionId: string, lang: Lang): Promise<ActionRow> {
+  if (!/^[0-9a-f-]{36}$/i.test(actionId)) throw notFound(noActionMessage(lang, actionId));
   const [row] = await tx.select().from(aiActions).where(eq(aiActions.id, actionId)).for('update');
-  if (!row) throw notFound(`No action ${actionId} in this company. List pending actions to find it.`);
+  if (!row) throw notFound(noActionMessage(lang, actionId));
   return row;
 }
 
-async function writeToolNamed(name: string): Promise<AnyWriteTool> {
+async function writeToolNamed(name: string, lang: Lang): Promise<AnyWriteTool> {
   // Imported when needed: the registry imports every tool, and some tools read the action queue.
   const { toolByName } = await import('../registry.ts');
   const tool = toolByName(name);
-  if (!tool || tool.kind !== 'write') throw notFound(`Tool ${name} is no longer available.`);
+  if (!tool || tool.kind !== 'write') throw notFound(toolGoneMessage(lang, name));
   return tool;
 }
 

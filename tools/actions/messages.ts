@@ -1,5 +1,7 @@
 /** What the door tells people about an action, in French or English. One table, used by every frontend. */
+import { z } from 'zod';
 import type { Lang, Role } from '../context.ts';
+import { BOUNDARY_WORDS, boundaryProblem } from '../money.ts';
 import { aRole } from '../role-names.ts';
 import type { ReasonCode } from './policy.ts';
 
@@ -90,3 +92,44 @@ export const refusalReasons: Record<Lang, Record<'role_too_low' | 'above_approva
     own_request: 'Vous ne pouvez pas approuver votre propre demande : une autre personne doit le faire.',
   },
 };
+
+export function noActionMessage(lang: Lang, id: string): string {
+  return lang === 'fr'
+    ? `Aucune action ${id} dans cette entreprise. Listez les actions en attente pour la trouver.`
+    : `No action ${id} in this company. List pending actions to find it.`;
+}
+
+export function toolGoneMessage(lang: Lang, tool: string): string {
+  return lang === 'fr' ? `L'outil ${tool} n'est plus disponible.` : `Tool ${tool} is no longer available.`;
+}
+
+/** The rationale an undo is recorded with when the person gives no note. */
+export function undoRationale(lang: Lang, n: number): string {
+  return lang === 'fr' ? `Annulation de l'action n° ${n}` : `Undo of action #${n}`;
+}
+
+const zodFrench = z.locales.fr().localeError;
+
+/** The value an issue is about, which zod's wording of a wrong type names ("nombre reçu"). */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), raw);
+}
+
+/**
+ * One problem of a tool's input for people. English is the schema's own message. French words the
+ * money, quantity, date and currency schemas as money.ts does, and anything else with zod's French
+ * locale; the issue itself (its code, path and English message in `details`) stays as zod made it.
+ */
+function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
+  if (lang === 'en') return issue.message;
+  const problem = boundaryProblem(issue);
+  if (problem) return BOUNDARY_WORDS.fr[problem];
+  const worded = zodFrench({ ...issue, input: valueAt(raw, issue.path) } as unknown as z.core.$ZodRawIssue);
+  return (typeof worded === 'string' ? worded : worded?.message) ?? issue.message;
+}
+
+/** Bad input, every problem with its field path, so the person (or model) can fix them all at once. */
+export function invalidInputMessage(lang: Lang, tool: string, issues: readonly z.core.$ZodIssue[], raw: unknown): string {
+  const problems = issues.map((issue) => `${issue.path.join('.') || (lang === 'fr' ? 'entrée' : 'input')}${lang === 'fr' ? ' : ' : ': '}${issueText(issue, lang, raw)}`);
+  return lang === 'fr' ? `Données invalides pour ${tool} : ${problems.join(' ; ')}` : `Invalid input for ${tool}: ${problems.join('; ')}`;
+}

@@ -5,7 +5,9 @@
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../db/client.ts';
 import { documents } from '../../db/schema/index.ts';
+import type { Lang } from '../context.ts';
 import { invalid } from '../errors.ts';
+import { storeRefusals } from './texts.ts';
 
 /** A bill is rarely over a few MB; 20 MB leaves room for phone photos and scans. */
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
@@ -30,15 +32,16 @@ export const isReadable = (mimeType: string) => (READABLE_TYPES as readonly stri
 
 export type DocumentSource = (typeof documents.$inferInsert)['source'];
 
+/** Keeps one file; an empty or oversized one is refused in `lang`, the language of the person who sent it. */
 export async function storeDocument(
   tx: Tx,
   tenantId: string,
   file: { filename: string; declaredType: string; content: Buffer; source: DocumentSource; inboundEmailId?: string },
+  lang: Lang = 'en',
 ) {
-  if (file.content.length === 0) throw invalid(`${file.filename} is empty (0 bytes).`);
-  if (file.content.length > MAX_DOCUMENT_BYTES) {
-    throw invalid(`${file.filename} is ${(file.content.length / 1048576).toFixed(1)} MB; the limit is ${MAX_DOCUMENT_BYTES / 1048576} MB.`);
-  }
+  const say = storeRefusals[lang];
+  if (file.content.length === 0) throw invalid(say.empty(file.filename));
+  if (file.content.length > MAX_DOCUMENT_BYTES) throw invalid(say.tooLarge(file.filename, (file.content.length / 1048576).toFixed(1), MAX_DOCUMENT_BYTES / 1048576));
   const mimeType = sniffType(file.content, file.declaredType, file.filename);
   const [row] = await tx
     .insert(documents)

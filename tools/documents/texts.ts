@@ -78,3 +78,15 @@ export const checkTexts = {
     ocrQuality: (percent: number) => `Mean OCR word confidence: ${percent}%.`,
   },
 } satisfies Record<Lang, unknown>;
+
+/** A file refused when it is kept, in the language of the person who sent it. Sizes in MB, one decimal. */
+export const storeRefusals = {
+  fr: {
+    empty: (file: string) => `${file} est vide (0 octet).`,
+    tooLarge: (file: string, mb: string, limitMb: number) => `${file} fait ${mb.replace('.', ',')} Mo ; la limite est de ${limitMb} Mo.`,
+  },
+  en: {
+    empty: (file: string) => `${file} is empty (0 bytes).`,
+    tooLarge: (file: string, mb: string, limitMb: number) => `${file} is ${mb} MB; the limit is ${limitMb} MB.`,
+  },
+} satisfies Record<Lang, unknown>;

@@ -41,12 +41,12 @@ export const cancelInvoice = defineTool({
   input: z.object({ invoiceId: z.string().uuid(), reason: z.string().trim().max(500).optional() }),
   output: InvoiceSummary,
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     checkCancellable(ctx, invoice);
     return { amount: { cents: invoice.totalCents, currency: invoice.currency } };
   },
   async run(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     checkCancellable(ctx, invoice);
     await ctx.db.update(invoices).set({ status: 'cancelled', updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
     return invoiceSummary(ctx.db, invoice.id);

@@ -41,7 +41,7 @@ export function checkPlace(place: { name: string; country: string; province?: st
 /** The credit limit in the client's currency; a negative limit means nothing. */
 export function creditLimitCents(limit: string | null | undefined, currency: string, lang: Lang): bigint | null | undefined {
   if (limit === undefined || limit === null) return limit;
-  const cents = toMinor(limit, currency);
+  const cents = toMinor(limit, currency, lang);
   if (cents < 0n) throw invalid(lang === 'fr' ? 'La limite de crédit ne peut pas être négative.' : 'A credit limit cannot be negative.');
   return cents;
 }

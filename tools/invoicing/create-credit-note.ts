@@ -37,7 +37,7 @@ async function priced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeo
   };
   let lines: PricedLine[];
   if (request.lines) {
-    lines = linesIn(asInvoiced, request.lines);
+    lines = linesIn(asInvoiced, request.lines, ctx.lang);
   } else {
     if (invoice.paidCents > 0n || invoice.creditedCents > 0n) {
       throw invalid(
@@ -77,7 +77,7 @@ export const createCreditNote = defineTool({
   input,
   output: z.object({ creditNote: InvoiceSummary, invoice: InvoiceSummary }),
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     const { creditCents } = await priced(ctx, invoice, request);
     return {
       amount: { cents: creditCents, currency: invoice.currency },
@@ -85,7 +85,7 @@ export const createCreditNote = defineTool({
     };
   },
   async run(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { client, credit, creditCents } = await priced(ctx, invoice, request);
     const today = ctx.now.toISOString().slice(0, 10);
     const note = await insertInvoice(ctx.db, {

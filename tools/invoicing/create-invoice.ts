@@ -21,9 +21,9 @@ const input = z.object({
 
 /** The request priced for its client, refused if it would not be an invoice (nothing to collect). */
 async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
-  const client = await clientById(ctx.db, request.clientId);
+  const client = await clientById(ctx.db, request.clientId, ctx.lang);
   const issueDate = request.issueDate ?? ctx.now.toISOString().slice(0, 10);
-  const priced = priceFor(client, linesIn(client, request.lines), issueDate, ctx.lang);
+  const priced = priceFor(client, linesIn(client, request.lines, ctx.lang), issueDate, ctx.lang);
   assertPositive(priced, client, ctx.lang);
   return { client, issueDate, priced };
 }

@@ -23,8 +23,8 @@ async function checked(ctx: ToolCtx, request: z.output<typeof input>) {
   if (request.endOn && request.endOn < request.startOn) {
     throw invalid(ctx.lang === 'fr' ? 'La date de fin précède la date de début.' : 'The end date is before the start date.');
   }
-  const client = await clientById(ctx.db, request.clientId);
-  const priced = priceFor(client, linesIn(client, request.lines), request.startOn, ctx.lang);
+  const client = await clientById(ctx.db, request.clientId, ctx.lang);
+  const priced = priceFor(client, linesIn(client, request.lines, ctx.lang), request.startOn, ctx.lang);
   if (priced.breakdown.total <= 0n) throw invalid(ctx.lang === 'fr' ? 'Le total de chaque facture doit être positif.' : 'Each invoice total must be positive.');
   return { client, priced };
 }

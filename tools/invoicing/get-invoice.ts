@@ -14,7 +14,7 @@ export const getInvoice = defineTool({
   kind: 'read',
   input: z.object({ invoiceId: z.string().uuid() }),
   output: InvoiceSummary,
-  run: (ctx, input) => invoiceSummary(ctx.db, input.invoiceId),
+  run: (ctx, input) => invoiceSummary(ctx.db, input.invoiceId, ctx.lang),
   summarize: (i, lang) =>
     lang === 'fr'
       ? `${i.number} : ${formatAmount(i.total, i.currency, lang)}, solde ${formatAmount(i.balance, i.currency, lang)}, ${statusWord(i.status, lang)}.`

@@ -127,7 +127,7 @@ export function pdfView(tenant: Tenant, invoice: InvoiceRow, client: ClientRow, 
 
 /** The PDF of one invoice or credit note of the current tenant. */
 export async function invoicePdf(ctx: ToolCtx, invoiceId: string): Promise<InvoicePdf> {
-  const invoice = await invoiceById(ctx.db, invoiceId);
+  const invoice = await invoiceById(ctx.db, invoiceId, false, ctx.lang);
   // One transaction runs one query at a time: read in sequence.
   const tenant = await ctx.tenant();
   const client = await clientById(ctx.db, invoice.clientId);

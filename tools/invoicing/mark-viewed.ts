@@ -17,12 +17,12 @@ export const markViewed = defineTool({
   input: z.object({ invoiceId: z.string().uuid() }),
   output: InvoiceSummary,
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     assertMove(invoice.number, invoice.status as InvoiceStatus, 'viewed', ctx.lang);
     return {};
   },
   async run(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     assertMove(invoice.number, invoice.status as InvoiceStatus, 'viewed', ctx.lang);
     await ctx.db.update(invoices).set({ status: 'viewed', viewedAt: ctx.now, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
     return invoiceSummary(ctx.db, invoice.id);

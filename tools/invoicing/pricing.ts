@@ -33,13 +33,13 @@ export interface PricedInvoice extends DocumentTotals {
   lines: PricedLine[];
 }
 
-/** Lines as typed (decimal strings) into minor units of the client's currency; refuses too many decimals. */
-export function linesIn(client: ClientRow, lines: readonly InvoiceLineInput[]): PricedLine[] {
+/** Lines as typed (decimal strings) into minor units of the client's currency; refuses too many decimals, in `lang`. */
+export function linesIn(client: ClientRow, lines: readonly InvoiceLineInput[], lang: Lang): PricedLine[] {
   return lines.map((l) => ({
     productId: l.productId,
     description: l.description,
     quantity: l.quantity,
-    unitPriceCents: toMinor(l.unitPrice, client.currency),
+    unitPriceCents: toMinor(l.unitPrice, client.currency, lang),
     accountCode: l.accountCode ?? null,
     treatment: l.treatment,
     // A VAT class means nothing to Canadian tax: keep it only where it applies.
@@ -60,6 +60,7 @@ export function priceFor(client: ClientRow, lines: PricedLine[], taxDate: string
     on: taxDate,
     currency: client.currency,
     lang: client.language,
+    refuseIn: lang,
     lines: lines.map((l) => ({ quantity: l.quantity, unitPriceCents: l.unitPriceCents, treatment: l.treatment, frRate: l.frRate ?? undefined })),
   });
   return { ...totals, currency: client.currency, placeOfSupply: place.region ?? place.country, lines };

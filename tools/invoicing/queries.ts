@@ -6,14 +6,19 @@ import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
 import { balanceOf, OPEN_STATUSES, type InvoiceStatus } from './model.ts';
 import { RecurringTemplate, type ClientSummary, type InvoiceSummary, type RecurringSummary } from './schemas.ts';
+import { invoicingRefusals, type Lang } from './texts.ts';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
 export type RecurringRow = typeof recurringInvoices.$inferSelect;
 
-export async function clientById(tx: Tx, id: string): Promise<ClientRow> {
+/**
+ * Lookups by id refuse an id that is not there in `lang`, the language of the person who gave it; an id
+ * read from another row (a foreign key) is always there, so those callers leave it out.
+ */
+export async function clientById(tx: Tx, id: string, lang: Lang = 'en'): Promise<ClientRow> {
   const [row] = await tx.select().from(clients).where(eq(clients.id, id));
-  if (!row) throw notFound(`Client ${id} not found. Use invoicing_find_clients to look clients up by name.`);
+  if (!row) throw notFound(invoicingRefusals[lang].clientNotFound(id));
   return row;
 }
 
@@ -60,10 +65,10 @@ export async function owedBy(tx: Tx, clientId: string): Promise<bigint> {
 }
 
 /** One invoice or credit note; `lock` takes the row lock so concurrent payments queue behind each other. */
-export async function invoiceById(tx: Tx, id: string, lock = false): Promise<InvoiceRow> {
+export async function invoiceById(tx: Tx, id: string, lock = false, lang: Lang = 'en'): Promise<InvoiceRow> {
   const query = tx.select().from(invoices).where(eq(invoices.id, id));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound(`Invoice ${id} not found. Use invoicing_list_invoices to find it.`);
+  if (!row) throw notFound(invoicingRefusals[lang].invoiceNotFound(id));
   return row;
 }
 
@@ -71,8 +76,8 @@ export async function itemsOf(tx: Tx, invoiceId: string) {
   return tx.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoiceId)).orderBy(asc(invoiceItems.position));
 }
 
-export async function invoiceSummary(tx: Tx, id: string): Promise<InvoiceSummary> {
-  const invoice = await invoiceById(tx, id);
+export async function invoiceSummary(tx: Tx, id: string, lang: Lang = 'en'): Promise<InvoiceSummary> {
+  const invoice = await invoiceById(tx, id, false, lang);
   const client = await clientById(tx, invoice.clientId);
   const items = await itemsOf(tx, id);
   const credited = invoice.creditOf ? await invoiceById(tx, invoice.creditOf) : null;
@@ -113,10 +118,10 @@ export async function invoiceSummary(tx: Tx, id: string): Promise<InvoiceSummary
   };
 }
 
-export async function recurringById(tx: Tx, id: string, lock = false): Promise<RecurringRow> {
+export async function recurringById(tx: Tx, id: string, lock = false, lang: Lang = 'en'): Promise<RecurringRow> {
   const query = tx.select().from(recurringInvoices).where(eq(recurringInvoices.id, id));
   const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw notFound(`Recurring invoice ${id} not found.`);
+  if (!row) throw notFound(invoicingRefusals[lang].recurringNotFound(id));
   return row;
 }
 

@@ -22,7 +22,7 @@ const input = z.object({
 async function checked(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeof input>) {
   assertOpen(invoice, 'payment', ctx.lang);
   const client = await clientById(ctx.db, invoice.clientId);
-  const amountCents = toMinor(request.amount, invoice.currency);
+  const amountCents = toMinor(request.amount, invoice.currency, ctx.lang);
   const money = moneyFor(ctx.lang, client.country, invoice.currency);
   checkPayment(amountCents, balanceOf(invoice), invoice.number, ctx.lang, money);
   const today = ctx.now.toISOString().slice(0, 10);
@@ -49,7 +49,7 @@ export const recordPayment = defineTool({
     invoice: InvoiceSummary,
   }),
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     const { amountCents, money } = await checked(ctx, invoice, request);
     const balance = balanceOf(invoice);
     const say = invoicingEvidence[ctx.lang];
@@ -64,7 +64,7 @@ export const recordPayment = defineTool({
   },
   async run(ctx, request) {
     // The row lock queues concurrent payments on one invoice, so two cannot both fit the same balance.
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { amountCents, receivedOn } = await checked(ctx, invoice, request);
     const [payment] = await ctx.db
       .insert(payments)

@@ -50,7 +50,7 @@ export const sendInvoice = defineTool({
     documentId: z.string().uuid().describe('The PDF as sent, kept as a document.'),
   }),
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     const { client, email } = await checkSendable(ctx, invoice);
     return {
       amount: { cents: invoice.totalCents < 0n ? -invoice.totalCents : invoice.totalCents, currency: invoice.currency },
@@ -61,7 +61,7 @@ export const sendInvoice = defineTool({
     };
   },
   async run(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { email } = await checkSendable(ctx, invoice);
     const tenant = await ctx.tenant();
     const pdf = await invoicePdf(ctx, invoice.id);

@@ -15,12 +15,12 @@ export const stopRecurring = defineTool({
   input: z.object({ recurringId: z.string().uuid() }),
   output: RecurringSummary,
   async assess(ctx, request) {
-    const row = await recurringById(ctx.db, request.recurringId);
+    const row = await recurringById(ctx.db, request.recurringId, false, ctx.lang);
     if (!row.active) throw invalid(ctx.lang === 'fr' ? 'Cette facturation récurrente est déjà arrêtée.' : 'This recurring invoice is already stopped.');
     return {};
   },
   async run(ctx, request) {
-    const row = await recurringById(ctx.db, request.recurringId, true);
+    const row = await recurringById(ctx.db, request.recurringId, true, ctx.lang);
     if (!row.active) throw invalid(ctx.lang === 'fr' ? 'Cette facturation récurrente est déjà arrêtée.' : 'This recurring invoice is already stopped.');
     await ctx.db.update(recurringInvoices).set({ active: false }).where(eq(recurringInvoices.id, row.id));
     return recurringSummary(ctx.db, row.id);

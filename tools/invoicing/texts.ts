@@ -213,3 +213,20 @@ export const invoicingEvidence = {
     partialPayment: (remaining: string, number: string) => `Partial payment: ${remaining} would remain on ${number}.`,
   },
 } satisfies Record<Lang, unknown>;
+
+/**
+ * What invoicing says when a request names something that is not there, in the language of the person
+ * asking (ctx.lang). Other refusals of this area are worded where they are thrown, with their facts.
+ */
+export const invoicingRefusals = {
+  fr: {
+    clientNotFound: (id: string) => `Client ${id} introuvable. Cherchez les clients par nom avec invoicing_find_clients.`,
+    invoiceNotFound: (id: string) => `Facture ${id} introuvable. Trouvez-la avec invoicing_list_invoices.`,
+    recurringNotFound: (id: string) => `Facturation récurrente ${id} introuvable. Listez-les avec invoicing_list_recurring.`,
+  },
+  en: {
+    clientNotFound: (id: string) => `Client ${id} not found. Use invoicing_find_clients to look clients up by name.`,
+    invoiceNotFound: (id: string) => `Invoice ${id} not found. Use invoicing_list_invoices to find it.`,
+    recurringNotFound: (id: string) => `Recurring invoice ${id} not found.`,
+  },
+} satisfies Record<Lang, unknown>;

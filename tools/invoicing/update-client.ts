@@ -29,7 +29,7 @@ type Request = z.output<typeof input>;
 
 /** The client as it would be after the change; checked before anything is written. */
 async function changed(ctx: ToolCtx, request: Request) {
-  const client = await clientById(ctx.db, request.clientId);
+  const client = await clientById(ctx.db, request.clientId, ctx.lang);
   const { clientId, creditLimit, ...fields } = request;
   const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<typeof clients.$inferInsert>;
   if (Object.keys(set).length === 0 && creditLimit === undefined) {

@@ -40,7 +40,7 @@ async function repriced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typ
   }
   const client = await clientById(ctx.db, invoice.clientId);
   const lines = request.lines
-    ? linesIn(client, request.lines)
+    ? linesIn(client, request.lines, ctx.lang)
     : (await itemsOf(ctx.db, invoice.id)).map((item) => ({
         productId: item.productId ?? undefined,
         description: item.description,
@@ -67,12 +67,12 @@ export const updateDraft = defineTool({
   input,
   output: InvoiceSummary,
   async assess(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     const { priced } = await repriced(ctx, invoice, request);
     return { amount: { cents: priced.breakdown.total, currency: priced.currency } };
   },
   async run(ctx, request) {
-    const invoice = await invoiceById(ctx.db, request.invoiceId, true);
+    const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { client, issueDate, priced } = await repriced(ctx, invoice, request);
     await ctx.db
       .update(invoices)

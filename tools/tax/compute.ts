@@ -16,6 +16,7 @@ import {
   type TaxCode,
   type TaxRate,
 } from './rates.ts';
+import { taxRefusals } from './texts.ts';
 
 export type TaxCountry = 'CA' | 'FR';
 export type Treatment = 'taxable' | 'exempt' | 'zero_rated';
@@ -46,6 +47,8 @@ export interface ComputeTaxInput {
   readonly lines: readonly TaxLine[];
   /** Language of `label`; defaults to French, which Québec's Charter of the French language requires on invoices. */
   readonly lang?: Lang;
+  /** Language of a refusal: that of the person asking (ctx.lang), who may not read the invoice's; defaults to English. */
+  readonly refuseIn?: Lang;
 }
 
 export interface TaxComponent {
@@ -77,60 +80,54 @@ const firstDay = (jurisdiction: Jurisdiction): string | undefined =>
     .map((rate) => rate.from)
     .sort()[0];
 
-function provinceOf(region: string | undefined): Province {
+function provinceOf(region: string | undefined, lang: Lang): Province {
   const code = region?.trim().toUpperCase();
-  if (!code) {
-    throw invalid('A Canadian sale needs the province of the place of supply (the buyer or ship-to province), e.g. "QC".');
-  }
+  if (!code) throw invalid(taxRefusals[lang].noProvince);
   const province = PROVINCES.find((candidate) => candidate === code);
-  if (!province) {
-    throw invalid(`Unknown province or territory '${region}'. Use one of ${PROVINCES.join(', ')}: the province of the place of supply.`, { region });
-  }
+  if (!province) throw invalid(taxRefusals[lang].unknownProvince(region ?? '', PROVINCES.join(', ')), { region });
   return province;
 }
 
-function canadaRates(region: string | undefined, on: string): TaxRate[] {
-  const province = provinceOf(region);
+function canadaRates(region: string | undefined, on: string, lang: Lang): TaxRate[] {
+  const province = provinceOf(region, lang);
   const own = TAX_RATES.filter((rate) => rate.jurisdiction === `CA-${province}` && inForce(rate, on));
   if (own.length === 0 && !GST_ONLY.has(province)) {
-    throw invalid(`No sales tax rate known for ${province} on ${on}: Comptoir's table covers ${province} from ${firstDay(`CA-${province}`)}.`, { region: province, on });
+    throw invalid(taxRefusals[lang].noProvincialRate(province, on, firstDay(`CA-${province}`)), { region: province, on });
   }
   // HST is GST and the provincial tax in one: it replaces GST (Excise Tax Act s. 165(2)).
   if (own.some((rate) => rate.component === 'HST')) return own;
   const gst = TAX_RATES.find((rate) => rate.jurisdiction === 'CA' && inForce(rate, on));
-  if (!gst) throw invalid(`No GST rate known on ${on}: Comptoir's table for Canada starts on ${firstDay('CA')}.`, { on });
+  if (!gst) throw invalid(taxRefusals[lang].noGstRate(on, firstDay('CA')), { on });
   return [gst, ...own];
 }
 
-function franceRates(region: string | undefined, on: string): TaxRate[] {
+function franceRates(region: string | undefined, on: string, lang: Lang): TaxRate[] {
   // Corsica and the overseas departments have rates of their own that the table does not hold.
-  if (region !== undefined) {
-    throw invalid(`French rates by region are not supported (got '${region}'): omit region for mainland France.`, { region });
-  }
+  if (region !== undefined) throw invalid(taxRefusals[lang].regionInFrance(region), { region });
   const rates = TAX_RATES.filter((rate) => rate.jurisdiction === 'FR' && inForce(rate, on));
-  if (rates.length === 0) throw invalid(`No French VAT rate known on ${on}: Comptoir's table for France starts on ${firstDay('FR')}.`, { on });
+  if (rates.length === 0) throw invalid(taxRefusals[lang].noVatRate(on, firstDay('FR')), { on });
   return rates;
 }
 
 /**
  * The taxes in force for a place of supply on a date: GST then the provincial tax, or HST alone,
- * in Canada; the four VAT classes in France. Throws `invalid` for an unknown province or a date the
- * table does not cover.
+ * in Canada; the four VAT classes in France. Throws `invalid`, worded in `lang`, for an unknown
+ * province or a date the table does not cover.
  * @example ratesInForce('CA', 'QC', '2025-04-01') // [GST 0.05, QST 0.09975]
  */
-export function ratesInForce(country: TaxCountry, region: string | undefined, on: string): TaxRate[] {
-  if (!isIsoDate(on)) throw invalid(`Invalid date '${on}': expected a real date written YYYY-MM-DD, e.g. "2025-04-01".`);
-  if (country === 'CA') return canadaRates(region, on);
-  if (country === 'FR') return franceRates(region, on);
-  throw invalid(`Unsupported country '${String(country)}': sales tax is computed for CA and FR.`);
+export function ratesInForce(country: TaxCountry, region: string | undefined, on: string, lang: Lang = 'en'): TaxRate[] {
+  if (!isIsoDate(on)) throw invalid(taxRefusals[lang].invalidDate(on));
+  if (country === 'CA') return canadaRates(region, on, lang);
+  if (country === 'FR') return franceRates(region, on, lang);
+  throw invalid(taxRefusals[lang].unsupportedCountry(String(country)));
 }
 
-function checkLine(line: TaxLine, index: number): void {
+function checkLine(line: TaxLine, index: number, lang: Lang): void {
   if (line.treatment !== undefined && !TREATMENTS.includes(line.treatment)) {
-    throw invalid(`Line ${index + 1}: unknown treatment '${line.treatment}'; use ${TREATMENTS.join(', ')}.`);
+    throw invalid(taxRefusals[lang].unknownTreatment(index + 1, line.treatment, TREATMENTS.join(', ')));
   }
   if (line.frRate !== undefined && !FR_RATE_CLASSES.includes(line.frRate)) {
-    throw invalid(`Line ${index + 1}: unknown French VAT class '${line.frRate}'; use ${FR_RATE_CLASSES.join(', ')}.`);
+    throw invalid(taxRefusals[lang].unknownVatClass(index + 1, line.frRate, FR_RATE_CLASSES.join(', ')));
   }
 }
 
@@ -143,10 +140,10 @@ function checkLine(line: TaxLine, index: number): void {
  * // GST 500n, QST 998n (997.5 rounded half-up), total 11498n
  */
 export function computeTax(input: ComputeTaxInput): TaxBreakdown {
-  const { country, region, on, currency, lines, lang = 'fr' } = input;
+  const { country, region, on, currency, lines, lang = 'fr', refuseIn = 'en' } = input;
   minorDigits(currency);
-  lines.forEach(checkLine);
-  const rates = ratesInForce(country, region, on);
+  lines.forEach((line, index) => checkLine(line, index, refuseIn));
+  const rates = ratesInForce(country, region, on, refuseIn);
 
   const treated = (treatment: Treatment) => lines.filter((line) => (line.treatment ?? 'taxable') === treatment);
   const taxable = treated('taxable');

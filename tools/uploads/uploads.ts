@@ -45,7 +45,7 @@ const columns = {
 /** Viewers read; they do not add documents to the company's books. */
 export async function storeUpload(session: Session, file: { filename: string; declaredType: string; content: Buffer }): Promise<DocumentListItem> {
   if (session.actor.role === 'viewer') throw forbidden(session.lang === 'fr' ? 'Un lecteur peut consulter, pas déposer de document.' : 'Viewers can read but not upload documents.');
-  const row = await withTenant(session.db, session.tenantId, (tx) => storeDocument(tx, session.tenantId, { ...file, source: 'upload' }));
+  const row = await withTenant(session.db, session.tenantId, (tx) => storeDocument(tx, session.tenantId, { ...file, source: 'upload' }, session.lang));
   return item(row);
 }
 

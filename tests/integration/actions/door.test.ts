@@ -10,6 +10,7 @@ import type { Session } from '../../../tools/context.ts';
 import { defineTool } from '../../../tools/define.ts';
 import { AppError } from '../../../tools/errors.ts';
 import { invoke } from '../../../tools/invoke.ts';
+import { createClient } from '../../../tools/invoicing/create-client.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
@@ -266,5 +267,84 @@ describe('failures, retry and undo', () => {
     await expect(withTenant(handle.db, buyer.tenantId, (tx) => tx.update(aiActionEvents).set({ note: 'forged' }))).rejects.toThrow();
     await expect(withTenant(handle.db, buyer.tenantId, (tx) => tx.delete(aiActionEvents))).rejects.toThrow();
     await expect(handle.raw('UPDATE ai_action_events SET note = $1', ['forged'])).rejects.toThrow(/append-only/);
+  });
+});
+
+describe('the door in the language of the person asking', () => {
+  const person = { source: 'rest', byAi: false } as const;
+
+  it('refuses bad input in French or English, every problem with its path, the same details for programs', async () => {
+    const order = { supplierId, lines: [{ quantity: 10, unitPrice: '12,3,4' }], expectedOn: '2026-02-30' };
+    const before = await rowsOf(company.session('buyer'));
+    const fr = await propose(company.session('buyer', 'fr'), createOrder, order, person).catch((err: AppError) => err);
+    const en = await propose(company.session('buyer', 'en'), createOrder, order, person).catch((err: AppError) => err);
+    expect(fr).toMatchObject({
+      code: 'invalid',
+      message:
+        'Données invalides pour purchasing_create_order : lines.0.description : Entrée invalide : chaîne de caractères attendu, indéfini reçu ; ' +
+        'lines.0.quantity : Entrée invalide : chaîne de caractères attendu, nombre reçu ; ' +
+        'lines.0.unitPrice : Montant décimal attendu, en texte, p. ex. "1250.00" ou "1 250,00". ; ' +
+        'expectedOn : Date réelle attendue, écrite AAAA-MM-JJ, p. ex. "2025-04-01".',
+    });
+    expect(en).toMatchObject({
+      code: 'invalid',
+      message:
+        'Invalid input for purchasing_create_order: lines.0.description: Invalid input: expected string, received undefined; ' +
+        'lines.0.quantity: Invalid input: expected string, received number; ' +
+        'lines.0.unitPrice: Expected a decimal amount as a string, e.g. "1250.00".; ' +
+        'expectedOn: Expected a real calendar date written YYYY-MM-DD, e.g. "2025-04-01".',
+    });
+    expect((fr as AppError).details).toEqual((en as AppError).details);
+    expect((fr as AppError).details).toMatchObject({ issues: [{ path: ['lines', 0, 'description'] }, { path: ['lines', 0, 'quantity'] }, { path: ['lines', 0, 'unitPrice'] }, { path: ['expectedOn'] }] });
+    expect((await rowsOf(company.session('buyer'))).actions.length).toBe(before.actions.length);
+  });
+
+  it('words a quantity and a currency in French too', async () => {
+    await expect(propose(company.session('buyer', 'fr'), createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '2,5', unitPrice: '10.00' }] }, person)).rejects.toMatchObject({
+      message: 'Données invalides pour purchasing_create_order : lines.0.quantity : Quantité décimale positive attendue, avec un point et 4 décimales au plus, p. ex. "2.5".',
+    });
+    await expect(propose(company.session('manager', 'fr'), createClient, { name: 'Client en dollars', province: 'QC', currency: 'cad' }, person)).rejects.toMatchObject({
+      message: 'Données invalides pour invoicing_create_client : currency : Code de devise ISO 4217 attendu, en 3 lettres majuscules, p. ex. "CAD".',
+    });
+    await expect(propose(company.session('buyer', 'fr'), createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '0', unitPrice: '10.00' }] }, person)).rejects.toMatchObject({
+      message: 'Données invalides pour purchasing_create_order : lines.0.quantity : Une quantité doit être supérieure à zéro.',
+    });
+  });
+
+  it('refuses an edited input in the approver’s language, and an unknown action', async () => {
+    const queued = await propose(company.session('buyer'), submitOrder, { orderId: await draftOrder(company.session('buyer'), '5700.00') }, { source: 'chat', byAi: true });
+    expect(queued.status).toBe('pending_approval');
+    await expect(approve(company.session('manager', 'fr'), queued.id, { source: 'rest', editedInput: { orderId: 'PO-1' } })).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Données invalides pour purchasing_submit_order : orderId : UUID invalide',
+    });
+    const missing = '00000000-0000-4000-8000-000000000000';
+    await expect(reject(company.session('manager', 'fr'), missing, { source: 'rest' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Aucune action ${missing} dans cette entreprise. Listez les actions en attente pour la trouver.`,
+    });
+    await expect(approve(company.session('manager', 'en'), 'nope', { source: 'rest' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: 'No action nope in this company. List pending actions to find it.',
+    });
+  });
+
+  it('refuses an action whose tool is gone, in French', async () => {
+    const buyer = company.session('buyer');
+    const queued = await propose(buyer, submitOrder, { orderId: await draftOrder(buyer, '5800.00') }, { source: 'chat', byAi: true });
+    await withTenant(handle.db, buyer.tenantId, (tx) => tx.update(aiActions).set({ tool: 'purchasing_retired_tool' }).where(eq(aiActions.id, queued.id)));
+    await expect(approve(company.session('manager', 'fr'), queued.id, { source: 'rest' })).rejects.toMatchObject({
+      code: 'not_found',
+      message: "L'outil purchasing_retired_tool n'est plus disponible.",
+    });
+  });
+
+  it('records an undo without a note with a rationale in the language of the person undoing', async () => {
+    const orderId = await draftOrder(company.session('buyer'), '1150.00');
+    const auto = await propose(company.session('accountant'), submitOrder, { orderId }, { source: 'chat', byAi: true, evidence: [{ factor: 'po_matched', weight: 0.4, detail: 'Matches the order' }] });
+    expect(auto.status).toBe('executed');
+    await undo(company.session('manager', 'fr'), auto.id, { source: 'rest' });
+    const { actions } = await rowsOf(company.session('manager'));
+    expect(actions.find((a) => a.undoOf === auto.id)?.rationale).toBe(`Annulation de l'action n° ${auto.number}`);
   });
 });

@@ -11,8 +11,9 @@ import { inboundAddress, receiveEmail } from '../../../email/inbound.ts';
 import { jobDefinitions } from '../../../jobs/index.ts';
 import { createInProcessRunner } from '../../../jobs/runner.ts';
 import { makeBills, renderBill } from '../../../evals/extraction/synthetic-bills.ts';
-import { storeDocument } from '../../../tools/documents/store.ts';
+import { MAX_DOCUMENT_BYTES, storeDocument } from '../../../tools/documents/store.ts';
 import { readBill } from '../../../tools/intake/read-bill.ts';
+import { storeUpload } from '../../../tools/uploads/uploads.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 
@@ -174,5 +175,21 @@ describe('what the approver reads', () => {
       check_tax_numbers_valid: 'Invalid check digit: GST/HST 123456789RT0001.',
       supplier_exact: `Supplier ${specs[0]!.supplier.name} identified by its tax number.`,
     });
+  });
+});
+
+describe('a file refused when it is kept', () => {
+  it('says so in the language of the person who dropped it, and keeps nothing', async () => {
+    const count = () => withTenant(handle.db, company.tenant.id, async (tx) => (await tx.select({ id: documents.id }).from(documents)).length);
+    const before = await count();
+    const empty = { filename: 'facture.pdf', declaredType: 'application/pdf', content: Buffer.alloc(0) };
+    await expect(storeUpload(company.session('buyer', 'fr'), empty)).rejects.toMatchObject({ code: 'invalid', message: 'facture.pdf est vide (0 octet).' });
+    await expect(storeUpload(company.session('buyer', 'en'), empty)).rejects.toMatchObject({ code: 'invalid', message: 'facture.pdf is empty (0 bytes).' });
+    const scan = { filename: 'scan.pdf', declaredType: 'application/pdf', content: Buffer.alloc(MAX_DOCUMENT_BYTES + 1572864), source: 'upload' as const };
+    await expect(withTenant(handle.db, company.tenant.id, (tx) => storeDocument(tx, company.tenant.id, scan, 'fr'))).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'scan.pdf fait 21,5 Mo ; la limite est de 20 Mo.',
+    });
+    expect(await count()).toBe(before);
   });
 });

@@ -10,18 +10,22 @@ import { aiActions, documents, invoices, outboxEmails, payments } from '../../..
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
-import type { AnyWriteTool } from '../../../tools/define.ts';
+import type { AnyTool, AnyWriteTool } from '../../../tools/define.ts';
+import { invoke } from '../../../tools/invoke.ts';
 import { cancelInvoice } from '../../../tools/invoicing/cancel-invoice.ts';
 import { createClient } from '../../../tools/invoicing/create-client.ts';
 import { createCreditNote } from '../../../tools/invoicing/create-credit-note.ts';
 import { createInvoice } from '../../../tools/invoicing/create-invoice.ts';
+import { createRecurring } from '../../../tools/invoicing/create-recurring.ts';
 import { findClients } from '../../../tools/invoicing/find-clients.ts';
 import { getInvoice } from '../../../tools/invoicing/get-invoice.ts';
+import { getInvoicePdf } from '../../../tools/invoicing/get-invoice-pdf.ts';
 import { listInvoices } from '../../../tools/invoicing/list-invoices.ts';
 import { markViewed } from '../../../tools/invoicing/mark-viewed.ts';
 import { recordPayment } from '../../../tools/invoicing/record-payment.ts';
 import type { ClientSummary, InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
+import { stopRecurring } from '../../../tools/invoicing/stop-recurring.ts';
 import { updateClient } from '../../../tools/invoicing/update-client.ts';
 import { updateDraft } from '../../../tools/invoicing/update-draft.ts';
 import { makeCompany } from '../../support/company.ts';
@@ -408,5 +412,46 @@ describe('what the AI may do alone (assisted company)', () => {
       `Partial payment: $14.98 would remain on ${invoice.number}.`,
     ]);
     expect(details(await propose(french, createCreditNote, { invoiceId: invoice.id, reason: 'Erreur' }, ai))).toEqual([`Crédite la facture ${invoice.number}, identifiée par son identifiant.`]);
+  });
+});
+
+describe('refusals in the language of the person asking', () => {
+  const missing = '00000000-0000-4000-8000-000000000000';
+  const noClient = `Client ${missing} introuvable. Cherchez les clients par nom avec invoicing_find_clients.`;
+  const noInvoice = `Facture ${missing} introuvable. Trouvez-la avec invoicing_list_invoices.`;
+  const ask = (tool: AnyTool, input: unknown, lang: 'fr' | 'en' = 'fr') => invoke(company.session('manager', lang), tool, input, { source: 'rest', byAi: false });
+
+  it.each([
+    { tool: createInvoice, input: { clientId: missing, lines: chairs }, message: noClient },
+    { tool: createRecurring, input: { clientId: missing, frequency: 'monthly', startOn: '2026-04-01', lines: chairs }, message: noClient },
+    { tool: updateClient, input: { clientId: missing, phone: '514 555-0100' }, message: noClient },
+    { tool: getInvoice, input: { invoiceId: missing }, message: noInvoice },
+    { tool: getInvoicePdf, input: { invoiceId: missing }, message: noInvoice },
+    { tool: sendInvoice, input: { invoiceId: missing }, message: noInvoice },
+    { tool: markViewed, input: { invoiceId: missing }, message: noInvoice },
+    { tool: cancelInvoice, input: { invoiceId: missing }, message: noInvoice },
+    { tool: updateDraft, input: { invoiceId: missing, notes: 'Merci' }, message: noInvoice },
+    { tool: recordPayment, input: { invoiceId: missing, amount: '10.00', method: 'cash' }, message: noInvoice },
+    { tool: createCreditNote, input: { invoiceId: missing, reason: 'Retour' }, message: noInvoice },
+    { tool: stopRecurring, input: { recurringId: missing }, message: `Facturation récurrente ${missing} introuvable. Listez-les avec invoicing_list_recurring.` },
+  ])('$tool.name: an unknown id, in French', async ({ tool, input, message }) => {
+    await expect(ask(tool, input)).rejects.toMatchObject({ code: 'not_found', message });
+  });
+
+  it('keeps the English refusal for a person who reads English', async () => {
+    await expect(ask(getInvoice, { invoiceId: missing }, 'en')).rejects.toMatchObject({ code: 'not_found', message: `Invoice ${missing} not found. Use invoicing_list_invoices to find it.` });
+    await expect(ask(createInvoice, { clientId: missing, lines: chairs }, 'en')).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Client ${missing} not found. Use invoicing_find_clients to look clients up by name.`,
+    });
+  });
+
+  it('refuses more decimals than the currency has, in French, for prices, payments and credit limits', async () => {
+    const fr = company.session('manager', 'fr');
+    await refused(fr, createInvoice, { clientId: olimpico.id, lines: [{ ...chairs[0], unitPrice: '10.005' }] }, 'Montant invalide « 10.005 » : le CAD admet au plus 2 décimales.');
+    await refused(fr, updateClient, { clientId: olimpico.id, creditLimit: '1 000,125' }, 'Montant invalide « 1 000,125 » : le CAD admet au plus 2 décimales.');
+    const sent = await sentInvoice();
+    await refused(fr, recordPayment, { invoiceId: sent.id, amount: '0,125', method: 'cash' }, 'Montant invalide « 0,125 » : le CAD admet au plus 2 décimales.');
+    await refused(company.session('manager', 'en'), recordPayment, { invoiceId: sent.id, amount: '1.005', method: 'cash' }, "Invalid money amount '1.005': CAD allows at most 2 decimals.");
   });
 });

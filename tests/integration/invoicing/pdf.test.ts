@@ -219,10 +219,14 @@ describe('GET /api/invoices/:id/pdf', () => {
     const { token: otherToken } = await createApiToken(handle.db, other.tenant.id, other.user('admin').id, 'other');
     const hidden = await app.request(`/api/invoices/${invoice.id}/pdf`, { headers: { authorization: `Bearer ${otherToken}` } });
     expect(hidden.status).toBe(404);
-    expect(await hidden.json()).toMatchObject({ error: { code: 'not_found', message: `Invoice ${invoice.id} not found. Use invoicing_list_invoices to find it.` } });
+    // The other company's admin reads French (the company's language): told in French, as for any unknown id.
+    expect(await hidden.json()).toMatchObject({ error: { code: 'not_found', message: `Facture ${invoice.id} introuvable. Trouvez-la avec invoicing_list_invoices.` } });
 
     expect((await app.request(`/api/invoices/${invoice.id}/pdf`)).status).toBe(401);
     const bad = await app.request('/api/invoices/not-a-uuid/pdf', { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({
+      error: { code: 'invalid', message: 'Données invalides pour invoicing_get_invoice_pdf : invoiceId : UUID invalide', details: { issues: [{ code: 'invalid_format', format: 'uuid', path: ['invoiceId'], message: 'Invalid UUID' }] } },
+    });
   });
 });

@@ -13,6 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
+import { propose } from '../../../tools/actions/door.ts';
+import { createInvoice } from '../../../tools/invoicing/create-invoice.ts';
 import { newClient, newInvoice } from './people.ts';
 
 let handle: DatabaseHandle;
@@ -60,5 +62,20 @@ describe('invoice taxes by the client’s place of supply', () => {
     const one = await newInvoice(manager, { clientId: client.id, issueDate: '2027-01-05', lines: lines(false) });
     const two = await newInvoice(manager, { clientId: client.id, issueDate: '2027-02-05', lines: lines(false) });
     expect([one.number, two.number]).toEqual(['INV2027-00001', 'INV2027-00002']);
+  });
+
+  it('refuses a date the rate table does not cover in the language of the person asking, not the client’s', async () => {
+    const client = await newClient(company.session('manager'), { name: 'Toronto client 2007', province: 'ON', language: 'en' });
+    const early = { clientId: client.id, issueDate: '2007-06-01', lines: lines(false) };
+    const person = { source: 'rest', byAi: false } as const;
+    await expect(propose(company.session('manager', 'fr'), createInvoice, early, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: 'Aucun taux de taxe de vente connu pour ON le 2007-06-01 : la table de Comptoir couvre ON à partir du 2008-01-01.',
+      details: { region: 'ON', on: '2007-06-01' },
+    });
+    await expect(propose(company.session('manager', 'en'), createInvoice, early, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: "No sales tax rate known for ON on 2007-06-01: Comptoir's table covers ON from 2008-01-01.",
+    });
   });
 });

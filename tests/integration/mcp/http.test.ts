@@ -124,11 +124,25 @@ describe('tools over Streamable HTTP', () => {
     const before = await actionCount();
     const refused = await client.callTool({ name: 'purchasing_create_order', arguments: { supplierId, lines: [{ description: 'Chaise', quantity: '-1', unitPrice: 'abc' }] } });
     expect(refused.isError).toBe(true);
-    expect(text(refused)).toContain('Expected a positive decimal quantity with at most 4 decimals, e.g. "2.5". at lines[0].quantity');
-    expect(text(refused)).toContain('lines[0].unitPrice');
+    expect(text(refused)).toBe(
+      'Invalid input for purchasing_create_order: lines.0.quantity: Expected a positive decimal quantity with at most 4 decimals, e.g. "2.5".; ' +
+        'lines.0.unitPrice: Expected a decimal amount as a string, e.g. "1250.00".',
+    );
     const unknownSupplier = await client.callTool({ name: 'purchasing_create_order', arguments: { supplierId: otherTenantOrderId, lines: [{ description: 'x', quantity: '1', unitPrice: '1.00' }] } });
     expect(unknownSupplier.isError).toBe(true);
     expect(text(unknownSupplier)).toContain('not found. Use purchasing_find_suppliers');
+    expect(await actionCount()).toBe(before);
+  });
+
+  it('refuses bad input in the language of the person connected', async () => {
+    const { client } = await connect(tokens.buyer, { lang: 'fr' });
+    const before = await actionCount();
+    const refused = await client.callTool({ name: 'purchasing_create_order', arguments: { supplierId, lines: [{ description: 'Chaise', quantity: 10, unitPrice: '12,3,4' }] } });
+    expect(refused.isError).toBe(true);
+    expect(text(refused)).toBe(
+      'Données invalides pour purchasing_create_order : lines.0.quantity : Entrée invalide : chaîne de caractères attendu, nombre reçu ; ' +
+        'lines.0.unitPrice : Montant décimal attendu, en texte, p. ex. "1250.00" ou "1 250,00".',
+    );
     expect(await actionCount()).toBe(before);
   });
 

@@ -357,3 +357,28 @@ describe('refusals', () => {
     expect(() => computeTax({ country: 'CA', region: 'QC', on: '2025-04-01', currency: 'cad', lines: [] })).toThrow(AppError);
   });
 });
+
+describe('refusals in the language of the person asking', () => {
+  it.each([
+    { input: { country: 'CA', region: 'XX', on: '2025-04-01' }, message: 'Province ou territoire inconnu « XX ». Utilisez l\'un de AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT : la province du lieu de fourniture.' },
+    { input: { country: 'CA', region: undefined, on: '2025-04-01' }, message: 'Une vente au Canada exige la province du lieu de fourniture (celle de l\'acheteur ou de la livraison), p. ex. "QC".' },
+    { input: { country: 'CA', region: 'AB', on: '2007-12-31' }, message: 'Aucun taux de TPS connu le 2007-12-31 : la table de Comptoir pour le Canada commence le 2008-01-01.' },
+    { input: { country: 'CA', region: 'QC', on: '2012-12-31' }, message: 'Aucun taux de taxe de vente connu pour QC le 2012-12-31 : la table de Comptoir couvre QC à partir du 2013-01-01.' },
+    { input: { country: 'FR', region: undefined, on: '2013-12-31' }, message: 'Aucun taux de TVA française connu le 2013-12-31 : la table de Comptoir pour la France commence le 2014-01-01.' },
+    { input: { country: 'FR', region: 'COR', on: '2025-04-01' }, message: 'Les taux français par région ne sont pas pris en charge (reçu : « COR ») : omettez la région pour la France métropolitaine.' },
+    { input: { country: 'CA', region: 'QC', on: '01/04/2025' }, message: 'Date invalide « 01/04/2025 » : une date réelle écrite AAAA-MM-JJ est attendue, p. ex. "2025-04-01".' },
+    { input: { country: 'US', region: 'NY', on: '2025-04-01' }, message: 'Pays non pris en charge « US » : les taxes de vente sont calculées pour CA et FR.' },
+  ])('$input.country $input.region on $input.on, in French', ({ input, message }) => {
+    const place = input as { country: 'CA'; region?: string; on: string };
+    // Labels in English (the client's language), refusal in French (the person's): the two are apart.
+    expect(() => computeTax({ ...place, currency: 'CAD', lang: 'en', refuseIn: 'fr', lines: [{ amount: 10000n }] })).toThrow(message);
+    expect(() => ratesInForce(place.country, place.region, place.on, 'fr')).toThrow(message);
+  });
+
+  it.each([
+    { line: { amount: 100n, treatment: 'reverse_charge' }, message: 'Ligne 1 : traitement fiscal inconnu « reverse_charge » ; utilisez taxable, exempt, zero_rated.' },
+    { line: { amount: 100n, frRate: 'super_reduced' }, message: 'Ligne 1 : taux de TVA française inconnu « super_reduced » ; utilisez normal, intermediate, reduced, special.' },
+  ])('refuses $line in French', ({ line, message }) => {
+    expect(() => computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', refuseIn: 'fr', lines: [line as TaxLine] })).toThrow(message);
+  });
+});
