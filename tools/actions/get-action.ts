@@ -11,7 +11,7 @@ export const getAction = defineTool({
   input: z.object({ actionId: z.string().uuid() }),
   output: z.object({ action: ActionView, events: z.array(EventView) }),
   run: async (ctx, input) => {
-    const { action, events } = await actionWithEvents(ctx.db, input.actionId);
+    const { action, events } = await actionWithEvents(ctx.db, input.actionId, ctx.lang);
     return { action: actionView(action), events: events.map(eventView) };
   },
 });

@@ -3,7 +3,9 @@ import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
 import { aiActionEvents, aiActions, users } from '../../db/schema/index.ts';
+import type { Lang } from '../context.ts';
 import { notFound } from '../errors.ts';
+import { noActionMessage } from './messages.ts';
 
 export type ActionStatusFilter = (typeof aiActions.$inferSelect)['status'];
 
@@ -26,9 +28,9 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
     .limit(filter.limit);
 }
 
-export async function actionWithEvents(tx: Tx, id: string) {
+export async function actionWithEvents(tx: Tx, id: string, lang: Lang) {
   const [action] = await tx.select().from(aiActions).where(eq(aiActions.id, id));
-  if (!action) throw notFound(`No action ${id} in this company.`);
+  if (!action) throw notFound(noActionMessage(lang, id));
   const events = await tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, id)).orderBy(asc(aiActionEvents.seq));
   return { action, events };
 }

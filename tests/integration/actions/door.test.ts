@@ -201,6 +201,20 @@ describe('approve', () => {
     expect(trail[0]!.actorId).toBe(company.user('buyer').id);
   });
 
+  it("answers another company's action as unknown, in the language of the person reading", async () => {
+    const queued = await propose(company.session('buyer'), submitOrder, { orderId: await draftOrder(company.session('buyer'), '5600.00') }, { source: 'chat', byAi: true });
+    const other = await makeCompany(handle.db);
+    const person = { source: 'rest' as const, byAi: false };
+    await expect(invoke(other.session('accountant', 'fr'), getAction, { actionId: queued.id }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `Aucune action ${queued.id} dans cette entreprise. Listez les actions en attente pour la trouver.`,
+    });
+    await expect(invoke(other.session('accountant', 'en'), getAction, { actionId: queued.id }, person)).rejects.toMatchObject({
+      code: 'not_found',
+      message: `No action ${queued.id} in this company. List pending actions to find it.`,
+    });
+  });
+
   it('edit-then-approve validates the edit, re-checks the approver for the new amount and records the change', async () => {
     const buyer = company.session('buyer');
     const small = await draftOrder(buyer, '2000.00');
