@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { dirname } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
@@ -56,6 +57,12 @@ interface Phase extends LoadResult {
   machineCpuMsPerCall: number;
   /** The rate the machine's cores could carry at that cost per call, were they all given to it. */
   machineBoundPerSecond: number;
+  /**
+   * The longest the server's event loop was kept from running during the phase (sampled every 10 ms):
+   * when a latency spike matches it, the server itself stalled (a long garbage collection, a synchronous
+   * task); when it does not, the wait was elsewhere (PostgreSQL, the load generator, the machine).
+   */
+  serverLoopDelayMaxMs: number;
 }
 
 export interface McpBenchResult {
@@ -146,7 +153,10 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const phase = async (tool: string, calls: number, { uniqueArg, profile = true, perSecond }: { uniqueArg?: string; profile?: boolean; perSecond?: number } = {}): Promise<Phase> => {
     const profiler = profile && options.profileDir ? await startProfiler() : undefined;
     const before = { process: process.cpuUsage(), postgres: postgresCpuMs(), machine: machineBusyMs() };
+    const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+    loopDelay.enable();
     const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg, perSecond });
+    loopDelay.disable();
     const cpu = process.cpuUsage(before.process);
     const postgres = postgresCpuMs() - before.postgres;
     const machine = machineBusyMs() - before.machine;
@@ -162,6 +172,8 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
       postgresCpuMsPerCall: perCall(postgres, operations),
       machineCpuMsPerCall,
       machineBoundPerSecond: machineCpuMsPerCall > 0 ? Math.round((cores * 1000) / machineCpuMsPerCall) : 0,
+      // The histogram holds whole sampling intervals: what exceeds the 10 ms interval is the stall.
+      serverLoopDelayMaxMs: Math.max(0, Math.round((loopDelay.max / 1e6 - 10) * 10) / 10),
     };
   };
 
