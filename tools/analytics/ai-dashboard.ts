@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { invalid } from '../errors.ts';
 import { aiDashboard, DEFAULT_MINUTES, MINUTES_PER_ACTION } from './model.ts';
 import { actionRows } from './queries.ts';
-import { analyticsRefusals, formatDecimal } from './texts.ts';
+import { assertPeriod } from '../period.ts';
+import { formatDecimal } from './texts.ts';
 import { Period, periodOf } from './schemas.ts';
 
 export const aiDashboardTool = defineTool({
@@ -30,7 +30,7 @@ export const aiDashboardTool = defineTool({
   }),
   async run(ctx, input) {
     const { from, to } = periodOf(input, ctx.now);
-    if (from > to) throw invalid(analyticsRefusals[ctx.lang].periodReversed(from, to));
+    assertPeriod(from, to, ctx.lang);
     const d = aiDashboard(await actionRows(ctx.db, new Date(`${from}T00:00:00Z`), new Date(`${to}T23:59:59.999Z`)));
     return {
       from,

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { invalid } from '../errors.ts';
 import { fromMinor, formatAmount } from '../money.ts';
 import { spendBy } from './model.ts';
 import { billedSpend, committedSpend } from './queries.ts';
 import { Period, periodOf } from './schemas.ts';
-import { analyticsRefusals } from './texts.ts';
+import { assertPeriod } from '../period.ts';
 
 export const spendAnalysis = defineTool({
   name: 'analytics_spend',
@@ -30,7 +29,7 @@ export const spendAnalysis = defineTool({
   }),
   async run(ctx, input) {
     const { from, to } = periodOf(input, ctx.now);
-    if (from > to) throw invalid(analyticsRefusals[ctx.lang].periodReversed(from, to));
+    assertPeriod(from, to, ctx.lang);
     const { currency } = await ctx.tenant();
     const lines = input.basis === 'committed' ? await committedSpend(ctx.db, currency, from, to) : await billedSpend(ctx.db, currency, from, to);
     const { rows, totalCents } = spendBy(lines, input.groupBy);

@@ -1,4 +1,4 @@
-/** What analytics write for people: numbers as each language writes them ("0,5 h", "42,3 jours") and refusals. */
+/** Numbers in the analytics sentences, written as each language writes them ("0,5 h", "42,3 jours"). */
 import type { Lang } from '../context.ts';
 
 const formats: Record<Lang, Intl.NumberFormat> = {
@@ -11,13 +11,3 @@ export function formatDecimal(value: number | string, lang: Lang): string {
   // Intl takes a decimal string as is (Intl.NumberFormat v3): "12.50" is not rounded through a float.
   return (formats[lang].format as (value: number | string) => string)(value);
 }
-
-/** What analytics say when they refuse a request, in the language of the person asking. */
-export const analyticsRefusals = {
-  fr: {
-    periodReversed: (from: string, to: string) => `La période commence (${from}) après sa fin (${to}).`,
-  },
-  en: {
-    periodReversed: (from: string, to: string) => `The period starts (${from}) after it ends (${to}).`,
-  },
-} satisfies Record<Lang, unknown>;

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { invalid } from '../errors.ts';
 import { fromMinor, IsoDate } from '../money.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { billRows, invoiceRows, madePaymentRows, orderRows, receivedPaymentRows } from './queries.ts';
-import { exportRefusals } from './texts.ts';
+import { assertPeriod } from '../period.ts';
 import type { ToolCtx } from '../context.ts';
 
 export const DATASETS = ['invoices', 'bills', 'payments', 'purchase_orders'] as const;
@@ -67,7 +66,7 @@ export const exportCsv = defineTool({
   input: z.object({ dataset: z.enum(DATASETS), from: IsoDate, to: IsoDate }),
   output: ExportOutput,
   async run(ctx, input) {
-    if (input.from > input.to) throw invalid(exportRefusals[ctx.lang].periodReversed(input.from, input.to));
+    assertPeriod(input.from, input.to, ctx.lang);
     const { header, rows } = await table(ctx, input.dataset, input.from, input.to);
     return { filename: `${input.dataset}_${input.from}_${input.to}.csv`, contentType: 'text/csv; charset=utf-8' as const, rows: rows.length, csv: toCsv(header, rows) };
   },

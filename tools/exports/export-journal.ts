@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
-import { invalid } from '../errors.ts';
 import { IsoDate } from '../money.ts';
 import { toCsv } from './csv.ts';
 import { ExportOutput } from './export-csv.ts';
 import { DEFAULT_ACCOUNTS, JOURNAL_HEADER, journalLines, journalRow, type JournalSource, type TaxPart } from './journal.ts';
 import { billItemRows, bookedBills, bookedInvoices, madePaymentRows, receivedPaymentRows } from './queries.ts';
-import { exportRefusals } from './texts.ts';
+import { assertPeriod } from '../period.ts';
 
 const Accounts = z.object(Object.fromEntries(Object.entries(DEFAULT_ACCOUNTS).map(([k, v]) => [k, z.string().trim().min(1).max(100).default(v)])) as Record<keyof typeof DEFAULT_ACCOUNTS, z.ZodDefault<z.ZodString>>);
 
@@ -49,7 +48,7 @@ export const exportJournal = defineTool({
   }),
   output: ExportOutput,
   async run(ctx, input) {
-    if (input.from > input.to) throw invalid(exportRefusals[ctx.lang].periodReversed(input.from, input.to));
+    assertPeriod(input.from, input.to, ctx.lang);
     const { currency } = await ctx.tenant();
     const lines = journalLines(await sources(ctx, input.from, input.to, currency), input.accounts);
     return {
