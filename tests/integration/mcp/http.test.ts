@@ -92,6 +92,10 @@ describe('tools over Streamable HTTP', () => {
     expect(found.isError).toBeFalsy();
     expect(found.structuredContent).toMatchObject({ suppliers: [{ id: supplierId, name: 'Bureau Plus Inc.' }] });
     expect(text(found)).toContain('1 supplier(s) found.');
+    // MCP arguments are optional: a tool whose fields all have defaults runs without any.
+    const all = await client.callTool({ name: 'purchasing_find_suppliers' });
+    expect(all.isError).toBeFalsy();
+    expect(all.structuredContent).toMatchObject({ suppliers: [{ id: supplierId }] });
   });
 
   it('executes a draft order the AI may make alone, through the door, recorded as source mcp', async () => {
