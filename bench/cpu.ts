@@ -26,6 +26,16 @@ export function machineBusyMs(): number {
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS;
 }
 
+/**
+ * CPU time the hypervisor gave to other machines while this one wanted it ("steal"), all cores, in ms:
+ * on a virtual machine, a stall nobody here caused.
+ */
+export function machineStealMs(): number {
+  const line = read('/proc/stat')?.split('\n')[0];
+  const steal = Number(line?.trim().split(/\s+/)[8] ?? 0);
+  return (steal * 1000) / TICKS;
+}
+
 /** CPU time, in ms, of every process named `postgres` (the server and its backends). */
 export function postgresCpuMs(): number {
   let ticks = 0;

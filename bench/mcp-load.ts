@@ -4,10 +4,11 @@
  * It opens one session per token — with the SDK's client or the lean wire client (bench/mcp-wire.ts) —
  * then runs each phase it is sent and answers its statistics and its own CPU time.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { WireSession } from './mcp-wire.ts';
-import { load, type LoadResult } from './stats.ts';
+import { load, stallMs, type LoadResult } from './stats.ts';
 
 export type ClientKind = 'sdk' | 'wire';
 
@@ -26,7 +27,7 @@ export type ParentMessage =
 
 export type ChildMessage =
   | { type: 'connected' }
-  | { type: 'phase'; result: LoadResult; clientCpuMs: number }
+  | { type: 'phase'; result: LoadResult; clientCpuMs: number; loopDelayMaxMs: number }
   | { type: 'closed' }
   | { type: 'error'; message: string };
 
@@ -71,6 +72,8 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
     case 'phase': {
       const { tool, calls, uniqueArg, perSecond } = message;
       const before = process.cpuUsage();
+      const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+      loopDelay.enable();
       // One caller per session, as each MCP client waits for an answer before its next call. (Spreading
       // calls over sessions by call number instead would queue two calls on one session's connection
       // while another session sat idle.)
@@ -82,7 +85,8 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
         return sessions[s]!.callTool(tool, args);
       }, perSecond);
       const cpu = process.cpuUsage(before);
-      return { type: 'phase', result, clientCpuMs: (cpu.user + cpu.system) / 1000 };
+      loopDelay.disable();
+      return { type: 'phase', result, clientCpuMs: (cpu.user + cpu.system) / 1000, loopDelayMaxMs: stallMs(loopDelay) };
     }
     case 'close':
       await Promise.all(sessions.map((c) => c.close().catch(() => {})));

@@ -23,10 +23,10 @@ import { createOrder } from '../tools/purchasing/create-order.ts';
 import { createSupplier } from '../tools/purchasing/create-supplier.ts';
 import { createTenant } from '../tools/tenancy.ts';
 import { createApp } from '../web-chat/app.ts';
-import { cores, machineBusyMs, postgresCpuMs } from './cpu.ts';
+import { cores, machineBusyMs, machineStealMs, postgresCpuMs } from './cpu.ts';
 import { benchServer, freshBenchDatabase } from './database.ts';
 import type { ChildMessage, ClientKind, ParentMessage, SessionPlan } from './mcp-load.ts';
-import type { LoadResult } from './stats.ts';
+import { stallMs, type LoadResult } from './stats.ts';
 
 /** Issue 6's target: at least this many read calls per second, with p99 under 50 ms, at 32 sessions. */
 const TARGET_READS_PER_SECOND = 1_000;
@@ -63,6 +63,10 @@ interface Phase extends LoadResult {
    * task); when it does not, the wait was elsewhere (PostgreSQL, the load generator, the machine).
    */
   serverLoopDelayMaxMs: number;
+  /** The same for the load generator's event loop: a stall there delays calls as the clients see them. */
+  clientLoopDelayMaxMs: number;
+  /** CPU time the hypervisor took from this machine during the phase (all cores). */
+  stealMs: number;
 }
 
 export interface McpBenchResult {
@@ -152,7 +156,7 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const perCall = (ms: number, calls: number) => Math.round((ms / Math.max(1, calls)) * 1000) / 1000;
   const phase = async (tool: string, calls: number, { uniqueArg, profile = true, perSecond }: { uniqueArg?: string; profile?: boolean; perSecond?: number } = {}): Promise<Phase> => {
     const profiler = profile && options.profileDir ? await startProfiler() : undefined;
-    const before = { process: process.cpuUsage(), postgres: postgresCpuMs(), machine: machineBusyMs() };
+    const before = { process: process.cpuUsage(), postgres: postgresCpuMs(), machine: machineBusyMs(), steal: machineStealMs() };
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg, perSecond });
@@ -172,8 +176,9 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
       postgresCpuMsPerCall: perCall(postgres, operations),
       machineCpuMsPerCall,
       machineBoundPerSecond: machineCpuMsPerCall > 0 ? Math.round((cores * 1000) / machineCpuMsPerCall) : 0,
-      // The histogram holds whole sampling intervals: what exceeds the 10 ms interval is the stall.
-      serverLoopDelayMaxMs: Math.max(0, Math.round((loopDelay.max / 1e6 - 10) * 10) / 10),
+      serverLoopDelayMaxMs: stallMs(loopDelay),
+      clientLoopDelayMaxMs: reply.loopDelayMaxMs,
+      stealMs: Math.round(machineStealMs() - before.steal),
     };
   };
 

@@ -55,3 +55,11 @@ export async function load(count: number, concurrency: number, op: (i: number, w
     maxMs: percentile(latencies, 100),
   };
 }
+
+/**
+ * The longest stall an event-loop delay histogram saw (perf_hooks.monitorEventLoopDelay, 10 ms
+ * resolution), in ms: the histogram holds whole sampling intervals, what exceeds the interval is the stall.
+ */
+export function stallMs(histogram: { max: number }): number {
+  return Math.max(0, Math.round((histogram.max / 1e6 - 10) * 10) / 10);
+}
