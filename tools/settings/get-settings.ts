@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
+import { AUTOMATION_WORDS } from './texts.ts';
 
 /** The company's settings as people and models read them; secrets (the inbound mail token) stay out. */
 const Settings = z.object({
@@ -60,6 +61,6 @@ export const getSettings = defineTool({
   },
   summarize: (s, lang) =>
     lang === 'fr'
-      ? `${s.name} : niveau d'automatisation ${s.automationLevel}, devise ${s.currency}.`
-      : `${s.name}: automation level ${s.automationLevel}, currency ${s.currency}.`,
+      ? `${s.name} : niveau d'automatisation ${AUTOMATION_WORDS[s.automationLevel].fr}, devise ${s.currency}.`
+      : `${s.name}: automation level ${AUTOMATION_WORDS[s.automationLevel].en}, currency ${s.currency}.`,
 });

@@ -23,3 +23,13 @@ export const settingsRefusals = {
     inboundAdminOnly: `Only ${aRole('admin', 'en')} sees the inbound address.`,
   },
 } satisfies Record<Lang, unknown>;
+
+type AutomationLevel = 'manual' | 'assisted' | 'supervised' | 'full';
+
+/** The automation levels, named for people as the settings page names them. */
+export const AUTOMATION_WORDS: Record<AutomationLevel, Record<Lang, string>> = {
+  manual: { fr: 'manuel', en: 'manual' },
+  assisted: { fr: 'assisté', en: 'assisted' },
+  supervised: { fr: 'supervisé', en: 'supervised' },
+  full: { fr: 'complet', en: 'full' },
+};

@@ -5,7 +5,7 @@ import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { formatAmount, Money, toMinor } from '../money.ts';
 import { getSettings } from './get-settings.ts';
-import { settingsRefusals } from './texts.ts';
+import { AUTOMATION_WORDS, settingsRefusals } from './texts.ts';
 
 const Ratio = z.number().min(0).max(1);
 
@@ -74,5 +74,7 @@ export const updateSettings = defineTool({
     return getSettings.run({ ...ctx, tenant: async () => (await ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)))[0]! }, {});
   },
   summarize: (s, lang) =>
-    lang === 'fr' ? `Paramètres enregistrés : niveau d'automatisation ${s.automationLevel}.` : `Settings saved: automation level ${s.automationLevel}.`,
+    lang === 'fr'
+      ? `Paramètres enregistrés : niveau d'automatisation ${AUTOMATION_WORDS[s.automationLevel].fr}.`
+      : `Settings saved: automation level ${AUTOMATION_WORDS[s.automationLevel].en}.`,
 });

@@ -5,6 +5,7 @@ import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
 import { Money, fromMinor, toMinor } from '../money.ts';
 import { UserView } from './list-users.ts';
+import { roleName } from '../role-names.ts';
 import { settingsRefusals } from './texts.ts';
 
 /** Roles and limits decide what people (and the AI for them) may do: an administrator's audited write. */
@@ -58,5 +59,6 @@ export const updateUser = defineTool({
       approvalLimit: u.approvalLimitCents === null ? null : fromMinor(u.approvalLimitCents, currency),
     };
   },
-  summarize: (u, lang) => (lang === 'fr' ? `${u.name} : rôle ${u.role}${u.active ? '' : ', désactivé'}.` : `${u.name}: role ${u.role}${u.active ? '' : ', deactivated'}.`),
+  summarize: (u, lang) =>
+    lang === 'fr' ? `${u.name} : rôle ${roleName(u.role, lang)}${u.active ? '' : ', désactivé'}.` : `${u.name}: role ${roleName(u.role, lang)}${u.active ? '' : ', deactivated'}.`,
 });
