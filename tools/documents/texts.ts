@@ -84,9 +84,13 @@ export const storeRefusals = {
   fr: {
     empty: (file: string) => `${file} est vide (0 octet).`,
     tooLarge: (file: string, mb: string, limitMb: number) => `${file} fait ${mb.replace('.', ',')} Mo ; la limite est de ${limitMb} Mo.`,
+    requestTooLarge: (limitMb: number) => `Le fichier est trop volumineux : la limite est de ${limitMb} Mo.`,
+    notMultipart: 'Envoyez la facture en multipart/form-data, dans un champ nommé « file ».',
   },
   en: {
     empty: (file: string) => `${file} is empty (0 bytes).`,
     tooLarge: (file: string, mb: string, limitMb: number) => `${file} is ${mb} MB; the limit is ${limitMb} MB.`,
+    requestTooLarge: (limitMb: number) => `The file is too large: the limit is ${limitMb} MB.`,
+    notMultipart: 'Send the bill as multipart/form-data in a field named "file".',
   },
 } satisfies Record<Lang, unknown>;

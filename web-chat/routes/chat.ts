@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { chatTurn, type ChatEvent } from '../../agent/chat.ts';
 import { chatModelFrom, type ChatModel } from '../../agent/model.ts';
 import { conversationMessages, listConversations } from '../../tools/conversations/store.ts';
+import { storeRefusals } from '../../tools/documents/texts.ts';
 import { errorBody, invalid } from '../../tools/errors.ts';
 import { registry } from '../../tools/registry.ts';
 import { storeUpload } from '../../tools/uploads/uploads.ts';
@@ -63,13 +64,15 @@ export function chatRoutes(deps: AppDeps) {
       });
     })
     .post('/upload', async (c) => {
+      const session = c.get('session');
+      const say = storeRefusals[session.lang];
+      const limitMb = MAX_UPLOAD_BYTES / 1048576;
       const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw invalid(`The file is too large: the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
+      if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw invalid(say.requestTooLarge(limitMb));
       const body = await c.req.parseBody();
       const file = body.file;
-      if (!(file instanceof File)) throw invalid('Send the bill as multipart/form-data in a field named "file".');
-      if (file.size > MAX_UPLOAD_BYTES) throw invalid(`${file.name} is too large: the limit is ${MAX_UPLOAD_BYTES / 1048576} MB.`);
-      const session = c.get('session');
+      if (!(file instanceof File)) throw invalid(say.notMultipart);
+      if (file.size > MAX_UPLOAD_BYTES) throw invalid(say.tooLarge(file.name, (file.size / 1048576).toFixed(1), limitMb));
       const stored = await storeUpload(session, { filename: file.name || 'upload', declaredType: file.type, content: Buffer.from(await file.arrayBuffer()) });
       const reading = stored.status === 'received' ? await readUpload(session, stored.id) : { available: false as const };
       return c.json({ document: stored, reading }, 201);

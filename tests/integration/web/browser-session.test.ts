@@ -173,6 +173,19 @@ describe('a session', () => {
     expect(row!.content.toString()).toBe('not a bill at all');
   });
 
+  it('refuses an upload without a file in the person’s language', async () => {
+    const refusal = async (email: string, password: string) => {
+      const { cookie, csrf } = await logIn(email, password);
+      const body = new FormData();
+      body.append('document', 'no file here');
+      const res = await app.request(`${ORIGIN}/app/api/upload`, { method: 'POST', headers: { cookie: `comptoir_session=${cookie}`, 'x-csrf-token': csrf, origin: ORIGIN }, body });
+      expect(res.status).toBe(400);
+      return (await res.json()).error.message;
+    };
+    expect(await refusal('louise@example.test', 'correct horse')).toBe('Envoyez la facture en multipart/form-data, dans un champ nommé « file ».');
+    expect(await refusal('tom@example.test', 'viewer pass')).toBe('Send the bill as multipart/form-data in a field named "file".');
+  });
+
   it('serves the other screens: tokens shown once, settings through the door, bank and dashboards', async () => {
     const { cookie, csrf } = await logIn('louise@example.test', 'correct horse');
     const headers = { cookie: `comptoir_session=${cookie}`, 'x-csrf-token': csrf, origin: ORIGIN, 'content-type': 'application/json' };
