@@ -1,7 +1,7 @@
 // The chat: history on the side, the conversation, a box to write in, and a drop zone for bills.
 // Answers stream in (Server-Sent Events over fetch); each tool call shows as it runs, with the
 // action it created, its confidence and its status.
-import { api, boot, confidenceClass, el, message, percent, statusBadge, t, titles } from './common.js';
+import { api, boot, confidenceClass, el, message, percent, refreshPendingCount, statusBadge, t, titles } from './common.js';
 
 let names = {};
 
@@ -127,6 +127,8 @@ async function send(text, form) {
           answer.querySelector('.tools').append(chip);
         }
         finishChip(chip, data.call);
+        // A request that now waits for someone's approval adds to the navigation's count.
+        if (data.call.action?.status === 'pending_approval') refreshPendingCount().catch(() => {});
       } else if (event === 'token') {
         streamed += data.text;
         out.textContent = streamed;

@@ -85,6 +85,8 @@ async function orderAndApprove(p: {
   expect(await badges.nth(0).getAttribute('data-status')).toBe('executed');
   expect(await badges.nth(1).getAttribute('data-status')).toBe('pending_approval');
   const pendingNumber = await badges.nth(1).locator('.action-number').getAttribute('data-number');
+  // The navigation counts the new pending approval without a reload (the previous case's was decided).
+  await expect.poll(() => page.locator('header.top nav [data-nav="approvals"] .count').textContent()).toBe('1');
   await page.screenshot({ path: `${ARTIFACTS}/chat-${p.lang}.png`, fullPage: true });
   await context.clearCookies();
 
