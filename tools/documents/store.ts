@@ -32,6 +32,11 @@ export const isReadable = (mimeType: string) => (READABLE_TYPES as readonly stri
 
 export type DocumentSource = (typeof documents.$inferInsert)['source'];
 
+/** Refuses, in `lang`, a file over the documents' size limit: for callers that know its size before its bytes. */
+export function assertDocumentSize(filename: string, bytes: number, lang: Lang): void {
+  if (bytes > MAX_DOCUMENT_BYTES) throw invalid(storeRefusals[lang].tooLarge(filename, (bytes / 1048576).toFixed(1), MAX_DOCUMENT_BYTES / 1048576));
+}
+
 /** Keeps one file; an empty or oversized one is refused in `lang`, the language of the person who sent it. */
 export async function storeDocument(
   tx: Tx,
@@ -39,9 +44,8 @@ export async function storeDocument(
   file: { filename: string; declaredType: string; content: Buffer; source: DocumentSource; inboundEmailId?: string },
   lang: Lang = 'en',
 ) {
-  const say = storeRefusals[lang];
-  if (file.content.length === 0) throw invalid(say.empty(file.filename));
-  if (file.content.length > MAX_DOCUMENT_BYTES) throw invalid(say.tooLarge(file.filename, (file.content.length / 1048576).toFixed(1), MAX_DOCUMENT_BYTES / 1048576));
+  if (file.content.length === 0) throw invalid(storeRefusals[lang].empty(file.filename));
+  assertDocumentSize(file.filename, file.content.length, lang);
   const mimeType = sniffType(file.content, file.declaredType, file.filename);
   const [row] = await tx
     .insert(documents)

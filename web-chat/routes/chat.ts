@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { chatTurn, type ChatEvent } from '../../agent/chat.ts';
 import { chatModelFrom, type ChatModel } from '../../agent/model.ts';
 import { conversationMessages, listConversations } from '../../tools/conversations/store.ts';
+import { assertDocumentSize, MAX_DOCUMENT_BYTES } from '../../tools/documents/store.ts';
 import { storeRefusals } from '../../tools/documents/texts.ts';
 import { errorBody, invalid } from '../../tools/errors.ts';
 import { registry } from '../../tools/registry.ts';
@@ -19,9 +20,6 @@ import type { AppDeps } from '../deps.ts';
 import { readUpload } from './read-upload.ts';
 
 const Turn = z.object({ conversationId: z.string().uuid().optional(), text: z.string().trim().min(1).max(8000) });
-
-/** Uploads above this are refused before they are read into memory (the documents area's own limit is 20 MB). */
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 export function modelFor(deps: AppDeps): () => ChatModel | null {
   if (deps.chatModel) return deps.chatModel;
@@ -66,13 +64,13 @@ export function chatRoutes(deps: AppDeps) {
     .post('/upload', async (c) => {
       const session = c.get('session');
       const say = storeRefusals[session.lang];
-      const limitMb = MAX_UPLOAD_BYTES / 1048576;
+      // Refused before it is read into memory: the documents' own limit, plus room for the form's framing.
       const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_UPLOAD_BYTES + 64 * 1024) throw invalid(say.requestTooLarge(limitMb));
+      if (length > MAX_DOCUMENT_BYTES + 64 * 1024) throw invalid(say.requestTooLarge(MAX_DOCUMENT_BYTES / 1048576));
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File)) throw invalid(say.notMultipart);
-      if (file.size > MAX_UPLOAD_BYTES) throw invalid(say.tooLarge(file.name, (file.size / 1048576).toFixed(1), limitMb));
+      assertDocumentSize(file.name, file.size, session.lang);
       const stored = await storeUpload(session, { filename: file.name || 'upload', declaredType: file.type, content: Buffer.from(await file.arrayBuffer()) });
       const reading = stored.status === 'received' ? await readUpload(session, stored.id) : { available: false as const };
       return c.json({ document: stored, reading }, 201);
