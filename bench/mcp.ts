@@ -222,6 +222,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // Other work on the machine changes these numbers a lot: the load average is kept with them.
   const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString(), postgres: benchServer.host, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() };
   mkdirSync('bench/results', { recursive: true });
-  writeFileSync('bench/results/mcp.json', JSON.stringify({ machine, result }, null, 2) + '\n');
+  writeFileSync('bench/results/mcp.json', `${JSON.stringify({ machine, result }, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));
 }

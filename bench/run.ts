@@ -25,7 +25,7 @@ for (const [name, run] of Object.entries(benches)) {
   const url = await freshDatabase(`comptoir_bench_${name}`);
   console.log(`bench ${name}…`);
   const result = await run(url);
-  writeFileSync(`bench/results/${name}.json`, JSON.stringify({ machine, result }, null, 2) + '\n');
+  writeFileSync(`bench/results/${name}.json`, `${JSON.stringify({ machine, result }, null, 2)}\n`);
   summary.push(`## ${name}\n\n\`\`\`json\n${JSON.stringify(result, null, 2)}\n\`\`\`\n`);
   console.log(JSON.stringify(result, null, 2));
 }

@@ -41,7 +41,7 @@ export function requestText(text: string): string {
 export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat, now: () => Date) {
   if (!mail.userId) return { answered: false as const, reason: 'Only people of the company can talk to the agent by email.' };
   const [user] = await withTenant(db, mail.tenantId, (tx) => tx.select().from(users).where(eq(users.id, mail.userId!)));
-  if (!user || !user.active) return { answered: false as const, reason: 'Unknown or inactive user.' };
+  if (!user?.active) return { answered: false as const, reason: 'Unknown or inactive user.' };
   const text = requestText(mail.text);
   const lang = languageOf(`${mail.subject}\n${text}`, user.language);
   const session = { db, tenantId: mail.tenantId, actor: actorOf(user), lang, now };

@@ -26,7 +26,8 @@ export async function pollImap(
     const unseen = (await client.search({ seen: false }, { uid: true })) || [];
     for (const uid of unseen) {
       const message = await client.fetchOne(String(uid), { source: true }, { uid: true });
-      if (!message || !message.source) continue;
+      if (!message) continue;
+      if (!message.source) continue;
       const outcome = await receiveEmail(db, message.source, { domain: options.domain });
       await options.onReceived?.(outcome);
       await client.messageFlagsAdd(String(uid), ['\\Seen'], { uid: true });

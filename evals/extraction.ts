@@ -96,7 +96,9 @@ function invoice2data(): Case[] {
     // Upstream amounts are JSON numbers: their shortest decimal text ("4.11", "319") is parsed by money.ts.
     const amount = (value: unknown) => (typeof value === 'number' ? canonicalAmount(String(value), currency) : undefined);
     const truth: Truth = {};
-    const set = (name: string, value: string | undefined) => value !== undefined && (truth[name] = value);
+    const set = (name: string, value: string | undefined) => {
+      if (value !== undefined) truth[name] = value;
+    };
     set('total', amount(expected.amount));
     set('subtotal', amount(expected.amount_untaxed));
     set('totalTax', amount(expected.amount_tax));

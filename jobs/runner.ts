@@ -47,7 +47,7 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
-      stopping.signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+      stopping.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
     });
 
   const enqueue = (job: Job, event: JobEvent) => {

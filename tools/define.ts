@@ -74,7 +74,7 @@ export function defineTool(tool: Tool): Tool {
 }
 
 /** Any tool, whatever its schemas: what the registry and the frontends handle. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools; each tool keeps its own schema types
 export type AnyTool = ReadTool<any, any> | WriteTool<any, any, any>;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of tools; each tool keeps its own schema types
 export type AnyWriteTool = WriteTool<any, any, any>;

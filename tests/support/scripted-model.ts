@@ -5,6 +5,7 @@
 import { AIMessage, fakeModel, type BaseMessage } from 'langchain';
 
 /** The JSON the last tool call answered, or its raw text when it was an error. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read whatever shape the tool answered
 export function lastToolResult(messages: BaseMessage[]): any {
   const last = [...messages].reverse().find((m) => m.type === 'tool');
   const text = typeof last?.content === 'string' ? last.content : JSON.stringify(last?.content ?? null);

@@ -380,7 +380,7 @@ async function writeToolNamed(name: string, lang: Lang): Promise<AnyWriteTool> {
   // Imported when needed: the registry imports every tool, and some tools read the action queue.
   const { toolByName } = await import('../registry.ts');
   const tool = toolByName(name);
-  if (!tool || tool.kind !== 'write') throw notFound(toolGoneMessage(lang, name));
+  if (tool?.kind !== 'write') throw notFound(toolGoneMessage(lang, name));
   return tool;
 }
 

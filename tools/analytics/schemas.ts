@@ -1,5 +1,4 @@
 /** Shared pieces of analytics inputs: a period, defaulting to the last 12 months. */
-import { z } from 'zod';
 import { IsoDate } from '../money.ts';
 
 export const Period = {

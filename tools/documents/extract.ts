@@ -100,7 +100,7 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
 }
 
 function readXml(bytes: Buffer, filename: string): Read {
-  let einvoice;
+  let einvoice: ReturnType<typeof readEInvoice>;
   try {
     einvoice = readEInvoice(bytes.toString('utf8').replace(/^\uFEFF/, ''), filename);
   } catch (error) {

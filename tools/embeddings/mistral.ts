@@ -26,7 +26,7 @@ export function mistralEmbedder(apiKey: string, client: MistralEmbeddingsClient 
       const wanted = texts.map((t, i) => ({ t: t.trim(), i })).filter((x) => x.t.length > 0);
       const out: (number[] | null)[] = texts.map(() => null);
       if (!wanted.length) return out;
-      let response;
+      let response: Awaited<ReturnType<typeof client.embeddings.create>>;
       try {
         response = await client.embeddings.create({ model: MISTRAL_EMBED_MODEL, inputs: wanted.map((x) => x.t) });
       } catch (error) {

@@ -66,7 +66,7 @@ export function rankCandidates(query: string, candidates: readonly Candidate[], 
   const folded = foldText(query);
   const ranked: Ranked[] = [];
   for (const candidate of candidates) {
-    const names = candidate.texts.filter((t): t is string => Boolean(t && t.trim()));
+    const names = candidate.texts.filter((t): t is string => Boolean(t?.trim()));
     const exactCode = names.some((t) => foldText(t).replace(/ /g, '') === folded.replace(/ /g, '') && /\d/.test(folded));
     const byName = exactCode ? 1 : Math.max(0, ...names.map((t) => nameScore(query, t)));
     const similarity = candidate.distance === null || Number.isNaN(candidate.distance) ? 0 : Math.max(0, 1 - candidate.distance);

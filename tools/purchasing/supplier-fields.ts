@@ -3,7 +3,7 @@
  * formats the CRA, Revenu Québec and the INSEE publish, so a typo is caught before it is stored.
  */
 import { z } from 'zod';
-import { suppliers } from '../../db/schema/index.ts';
+import type { suppliers } from '../../db/schema/index.ts';
 import { CurrencyCode } from '../money.ts';
 import type { SupplierSummary } from './schemas.ts';
 

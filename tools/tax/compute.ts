@@ -142,7 +142,7 @@ function checkLine(line: TaxLine, index: number, lang: Lang): void {
 export function computeTax(input: ComputeTaxInput): TaxBreakdown {
   const { country, region, on, currency, lines, lang = 'fr', refuseIn = 'en' } = input;
   minorDigits(currency);
-  lines.forEach((line, index) => checkLine(line, index, refuseIn));
+  for (const [index, line] of lines.entries()) checkLine(line, index, refuseIn);
   const rates = ratesInForce(country, region, on, refuseIn);
 
   const treated = (treatment: Treatment) => lines.filter((line) => (line.treatment ?? 'taxable') === treatment);

@@ -17,7 +17,7 @@ export function exportRoutes() {
     const name = file.replace(/\.csv$/, '');
     const query = c.req.query();
     const session = c.get('session');
-    let out;
+    let out: Awaited<ReturnType<typeof invoke>>;
     if (name === 'journal') out = await invoke(session, exportJournal, { from: query.from, to: query.to, dateFormat: query.dateFormat }, { source: 'rest', byAi: false });
     else if (DATASETS.has(name)) out = await invoke(session, exportCsv, { dataset: name, from: query.from, to: query.to }, { source: 'rest', byAi: false });
     else throw notFound(`No export ${file}. Use invoices.csv, bills.csv, payments.csv, purchase_orders.csv or journal.csv, with ?from=YYYY-MM-DD&to=YYYY-MM-DD.`);

@@ -29,7 +29,7 @@ export function mt940Expected(ymlPath: string): Expected[] {
   const flush = () => {
     if (current?.amount !== undefined) {
       const [whole, fraction = ''] = current.amount.replace('-', '').split('.');
-      const cents = BigInt(whole!) * 100n + BigInt((fraction + '00').slice(0, 2));
+      const cents = BigInt(whole!) * 100n + BigInt((`${fraction}00`).slice(0, 2));
       out.push({ amountCents: current.amount.startsWith('-') ? -cents : cents, currency: current.currency ?? '', date: current.date ?? null });
     }
   };

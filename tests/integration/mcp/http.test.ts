@@ -274,7 +274,7 @@ describe('approvals over MCP', () => {
   it('approves once the person confirms, and the order executes', async () => {
     const action = await queuedSubmission('6000.00');
     const asked: string[] = [];
-    const { client } = await connect(tokens.manager, { lang: 'en', confirm: (message) => (asked.push(message), { action: 'accept', content: { confirm: true, note: 'OK' } }) });
+    const { client } = await connect(tokens.manager, { lang: 'en', confirm: (message) => { asked.push(message); return { action: 'accept', content: { confirm: true, note: 'OK' } }; } });
     const approved = await client.callTool({ name: 'actions_approve', arguments: { actionId: action.id } });
     expect(approved.isError).toBeFalsy();
     expect(asked[0]).toContain(`Approve action #${action.number}: purchasing_submit_order, $6,000.00`);

@@ -61,7 +61,10 @@ beforeAll(async () => {
   handle = await freshDatabase();
   // A clock that moves one second per reading, so history rows have a readable order.
   let tick = Date.parse('2026-03-02T15:00:00Z');
-  co = await makeCompany(handle.db, { name: 'Meubles Tremblay', language: 'fr' }, () => new Date((tick += 1000)));
+  co = await makeCompany(handle.db, { name: 'Meubles Tremblay', language: 'fr' }, () => {
+    tick += 1000;
+    return new Date(tick);
+  });
   supplierId = (await run<{ id: string }>(co.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.', email: 'ventes@bureauplus.test', province: 'QC' })).id;
 });
 afterAll(() => handle?.close());

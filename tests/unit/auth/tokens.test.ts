@@ -13,9 +13,9 @@ describe('secrets carrying their tenant', () => {
   });
 
   it.each([
-    ['another prefix', 'cal_0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d_' + 'a'.repeat(43)],
+    ['another prefix', `cal_0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d_${'a'.repeat(43)}`],
     ['a short secret', 'cpt_0a1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d_abc'],
-    ['a tenant that is not hex', 'cpt_zz1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d_' + 'a'.repeat(43)],
+    ['a tenant that is not hex', `cpt_zz1b2c3d4e5f4a6b8c7d9e0f1a2b3c4d_${'a'.repeat(43)}`],
     ['nothing', ''],
   ])('refuses %s', (_name, token) => {
     expect(tenantOfSecret('cpt', token)).toBeNull();

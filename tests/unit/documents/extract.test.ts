@@ -101,8 +101,8 @@ describe('files that are not bills or cannot be read', () => {
   it.each([
     ['a zero-byte file', Buffer.alloc(0), 'empty.pdf', 'empty'],
     ['a truncated PDF', Buffer.from('%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R'), 'cut.pdf', 'corrupt'],
-    ['random bytes named .pdf', Buffer.from('%PDF-1.4\n' + 'x'.repeat(500)), 'noise.pdf', 'corrupt'],
-    ['a zip archive', Buffer.from('PK\u0003\u0004' + '\u0000'.repeat(100), 'latin1'), 'bills.zip', 'unsupported_type'],
+    ['random bytes named .pdf', Buffer.from(`%PDF-1.4\n${'x'.repeat(500)}`), 'noise.pdf', 'corrupt'],
+    ['a zip archive', Buffer.from(`PK\u0003\u0004${'\u0000'.repeat(100)}`, 'latin1'), 'bills.zip', 'unsupported_type'],
     ['XML that is a purchase order', Buffer.from('<?xml version="1.0"?><Order><ID>1</ID></Order>'), 'order.xml', 'not_an_invoice'],
     ['XML cut in the middle', Buffer.from('<?xml version="1.0"?><rsm:CrossIndustryInvoice><rsm:ExchangedDocument><ram:ID>1'), 'cut.xml', 'corrupt'],
   ])('%s → %s', async (_, bytes, filename, reason) => {

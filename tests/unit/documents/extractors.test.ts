@@ -11,8 +11,8 @@ function standIn(answer: { markdown?: string; json?: unknown }): MistralClient &
   const calls: string[] = [];
   return {
     calls,
-    ocr: { process: async (request) => (calls.push(`ocr ${request.document.type}`), { pages: [{ index: 0, markdown: answer.markdown ?? '' }] }) },
-    chat: { complete: async () => (calls.push('chat'), { choices: [{ message: { content: JSON.stringify(answer.json ?? {}) } }] }) },
+    ocr: { process: async (request) => { calls.push(`ocr ${request.document.type}`); return { pages: [{ index: 0, markdown: answer.markdown ?? '' }] }; } },
+    chat: { complete: async () => { calls.push('chat'); return { choices: [{ message: { content: JSON.stringify(answer.json ?? {}) } }] }; } },
   };
 }
 

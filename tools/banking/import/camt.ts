@@ -11,7 +11,7 @@ const REPEATED = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Bal', 'Ntry', 'NtryDtls', 'T
 
 const parser = xmlParser(REPEATED);
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the parsed document has no published types; fields are checked where read
 type Node = any;
 
 /** The three message kinds and the element that holds each one's records. */

@@ -79,13 +79,13 @@ function balanceSpans(tags: Mt940Tag[], lines: DraftLine[], where: string): Bala
   return spans;
 }
 
-const meaningful = (ref: string | undefined) => (ref && ref.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined);
+const meaningful = (ref: string | undefined) => (ref?.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined);
 
 export function readMt940(text: string): Statement[] {
   if (!/(^|\n):20:/.test(text)) {
     throw new StatementError('Relevé MT940 incomplet : aucun champ :20: ne commence un relevé.', 'Incomplete MT940 statement: no :20: field starts a statement.');
   }
-  let statements;
+  let statements: ReturnType<Parser["parse"]>;
   try {
     statements = new Parser().parse(fromFirstTag(text), true);
   } catch (err) {
@@ -106,14 +106,14 @@ export function readMt940(text: string): Statement[] {
       // A reversal (RC, RD) undoes the opposite movement: RD gives money back, RC takes it back.
       const negative = mark.startsWith('R') ? !debit : debit;
       const details = t.structuredDetails ?? {};
-      const name = [details['32'], details['33']].filter(Boolean).join('') || details['NAME'];
+      const name = [details['32'], details['33']].filter(Boolean).join('') || details.NAME;
       return {
         ...lineDates(raw, `${where}, :61: ${j + 1}`),
         amountCents: negative ? -unsigned : unsigned,
         currency,
         description: clean(t.details) || clean(t.extraDetails),
         counterparty: orNull(name),
-        reference: orNull(meaningful(details['EREF']) ?? meaningful(t.reference)),
+        reference: orNull(meaningful(details.EREF) ?? meaningful(t.reference)),
         bankId: meaningful(t.bankReference),
       };
     });

@@ -3,7 +3,7 @@ import { parseSync } from 'ofx-js';
 import { amountOf, isoCurrency, isoDate } from './amounts.ts';
 import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: the parsed document has no published types; fields are checked where read
 type Node = any;
 
 export const looksLikeOfx = (text: string): boolean => /OFXHEADER\s*[:=]/.test(text) || /<OFX>/i.test(text);
