@@ -80,7 +80,11 @@ async function main(argv: string[]) {
   }
 }
 
-async function tokenCommand(sub: string | undefined, values: Record<string, string | boolean | undefined>, config: ReturnType<typeof loadConfig>) {
+async function tokenCommand(
+  sub: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+  config: ReturnType<typeof loadConfig>,
+) {
   const { createApiToken, listApiTokens, revokeApiToken } = await import('./tools/auth/api-tokens.ts');
   const need = (key: string) => {
     const v = values[key];
@@ -91,11 +95,18 @@ async function tokenCommand(sub: string | undefined, values: Record<string, stri
   try {
     await migrate(handle);
     if (sub === 'create') {
-      const made = await createApiToken(handle.db, need('tenant'), need('user'), (values.name as string) ?? 'CLI token');
+      const made = await createApiToken(
+        handle.db,
+        need('tenant'),
+        need('user'),
+        (values.name as string) ?? 'CLI token',
+      );
       console.log(`Token ${made.id} (shown once, keep it safe):\n${made.token}`);
     } else if (sub === 'list') {
       for (const t of await listApiTokens(handle.db, need('tenant'))) {
-        console.log(`${t.id}  ${t.prefix}  ${t.name}  ${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'}`);
+        console.log(
+          `${t.id}  ${t.prefix}  ${t.name}  ${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'}`,
+        );
       }
     } else if (sub === 'revoke') {
       await revokeApiToken(handle.db, need('tenant'), need('id'));

@@ -36,7 +36,10 @@ export const ConfigSchema = z.object({
   /** API token for `comptoir mcp` over stdio. */
   COMPTOIR_TOKEN: optional,
   /** Seed a demo company on first start of an empty database. */
-  COMPTOIR_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  COMPTOIR_DEMO: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   NODE_ENV: z.string().default('development'),
 });
 

@@ -41,7 +41,9 @@ export interface ChatReply {
 /** What the model remembers of an earlier answer: its text and the actions it led to, ids included. */
 function remembered(content: string, toolCalls: unknown): string {
   const calls = Array.isArray(toolCalls) ? (toolCalls as ToolCallRecord[]) : [];
-  const actions = calls.filter((c) => c.action).map((c) => `#${c.action!.number} ${c.name} ${c.action!.status} (action ${c.action!.id})`);
+  const actions = calls
+    .filter((c) => c.action)
+    .map((c) => `#${c.action!.number} ${c.name} ${c.action!.status} (action ${c.action!.id})`);
   return actions.length ? `${content}\n[actions: ${actions.join('; ')}]` : content;
 }
 
@@ -79,10 +81,19 @@ export async function chatTurn(
     answeredBy = 'agent';
     const history: MemoryMessage[] = earlier
       .filter((m) => m.role === 'user' || m.role === 'assistant')
-      .map((m) => ({ role: m.role as 'user' | 'assistant', content: m.role === 'assistant' ? remembered(m.content, m.toolCalls) : m.content }));
+      .map((m) => ({
+        role: m.role as 'user' | 'assistant',
+        content: m.role === 'assistant' ? remembered(m.content, m.toolCalls) : m.content,
+      }));
     const settings = await invoke(session, getSettings, {}, { source: 'chat', byAi: false });
     if (settings.kind !== 'read') throw new Error('settings_get is a read tool');
-    const s = settings.output as { name: string; currency: string; country: string; province: string | null; automationLevel: string };
+    const s = settings.output as {
+      name: string;
+      currency: string;
+      country: string;
+      province: string | null;
+      automationLevel: string;
+    };
     const system = systemPrompt({
       lang: session.lang,
       today: session.now().toISOString().slice(0, 10),
@@ -113,5 +124,15 @@ export async function chatTurn(
     tokensOut,
     latencyMs,
   });
-  return { conversationId: conversation.id, messageId: stored.id, text, answeredBy, toolCalls, actions, tokensIn, tokensOut, latencyMs };
+  return {
+    conversationId: conversation.id,
+    messageId: stored.id,
+    text,
+    answeredBy,
+    toolCalls,
+    actions,
+    tokensIn,
+    tokensOut,
+    latencyMs,
+  };
 }

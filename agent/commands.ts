@@ -30,12 +30,15 @@ export const COMMAND_TOOLS: Record<Exclude<SlashCommand['name'], 'help' | 'appro
 
 const t = {
   fr: {
-    unavailable: (cmd: string) => `La commande /${cmd} n'est pas encore disponible : cette fonction n'existe pas encore dans Comptoir.`,
+    unavailable: (cmd: string) =>
+      `La commande /${cmd} n'est pas encore disponible : cette fonction n'existe pas encore dans Comptoir.`,
     helpTitle: 'Commandes (elles fonctionnent même sans modèle d’IA) :',
     notYet: ' (pas encore disponible)',
     noMatch: (kind: string, q: string) => `Aucun ${kind} ne correspond à « ${q} ».`,
-    several: (kind: string, names: string[]) => `Plusieurs ${kind}s correspondent : ${names.join(', ')}. Précisez le nom.`,
-    supplier: 'fournisseur', client: 'client',
+    several: (kind: string, names: string[]) =>
+      `Plusieurs ${kind}s correspondent : ${names.join(', ')}. Précisez le nom.`,
+    supplier: 'fournisseur',
+    client: 'client',
     noAction: (n: number) => `Aucune action n° ${n} dans cette entreprise.`,
     noInvoice: (n: string) => `Aucune facture ${n}.`,
     noneDue: 'Aucun rappel de paiement à envoyer aujourd’hui.',
@@ -48,12 +51,14 @@ const t = {
     notReconciled: (why: string) => `non rapprochée : ${why}`,
   },
   en: {
-    unavailable: (cmd: string) => `The /${cmd} command is not available yet: Comptoir does not have this capability yet.`,
+    unavailable: (cmd: string) =>
+      `The /${cmd} command is not available yet: Comptoir does not have this capability yet.`,
     helpTitle: 'Commands (they work even without an AI model):',
     notYet: ' (not available yet)',
     noMatch: (kind: string, q: string) => `No ${kind} matches "${q}".`,
     several: (kind: string, names: string[]) => `Several ${kind}s match: ${names.join(', ')}. Please be more specific.`,
-    supplier: 'supplier', client: 'client',
+    supplier: 'supplier',
+    client: 'client',
     noAction: (n: number) => `No action #${n} in this company.`,
     noInvoice: (n: string) => `No invoice ${n}.`,
     noneDue: 'No payment reminder is due today.',
@@ -71,14 +76,26 @@ class Reply extends Error {}
 
 type Suggestions = {
   suggestions: {
-    transaction: { id: string; bookedOn: string; amount: string; currency: string; description: string; counterparty: string | null };
+    transaction: {
+      id: string;
+      bookedOn: string;
+      amount: string;
+      currency: string;
+      description: string;
+      counterparty: string | null;
+    };
     confident: boolean;
     candidates: { kind: 'invoice' | 'bill'; id: string; number: string; party: string; score: number }[];
   }[];
 };
 
 /** `source` is the frontend the command came from (a command can arrive by email too), recorded on its actions. */
-export async function runCommand(session: Session, command: SlashCommand, lookup: Lookup, source: Source): Promise<CommandReply> {
+export async function runCommand(
+  session: Session,
+  command: SlashCommand,
+  lookup: Lookup,
+  source: Source,
+): Promise<CommandReply> {
   const lang = session.lang;
   const w = t[lang];
   const calls: ToolCallRecord[] = [];
@@ -95,7 +112,15 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
         return out.output;
       }
       const a = out.action;
-      const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
+      const action: ActionBadge = {
+        id: a.id,
+        number: a.number,
+        tool: a.tool,
+        status: a.status,
+        confidence: a.confidence,
+        requiredLevel: a.requiredLevel,
+        message: a.message,
+      };
       calls.push({ id, name, args, ok: a.status !== 'failed', message: a.message, action });
       if (a.status === 'failed') throw new Reply(a.message);
       return a;
@@ -114,7 +139,12 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
     if (exact.length === 1) return exact[0]!;
     if (rows.length === 1) return rows[0]!;
     if (!rows.length) throw new Reply(w.noMatch(kind, query));
-    throw new Reply(w.several(kind, rows.map((r) => r.name)));
+    throw new Reply(
+      w.several(
+        kind,
+        rows.map((r) => r.name),
+      ),
+    );
   }
 
   const missing = (name: keyof typeof COMMAND_TOOLS) => COMMAND_TOOLS[name].some((tool) => !lookup(tool));
@@ -130,9 +160,15 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
       }
       case 'po': {
         if (missing('po')) return { text: w.unavailable('po'), toolCalls: [] };
-        const found = (await call('purchasing_find_suppliers', { query: command.supplier, limit: 10 })) as { suppliers: { id: string; name: string }[] };
+        const found = (await call('purchasing_find_suppliers', { query: command.supplier, limit: 10 })) as {
+          suppliers: { id: string; name: string }[];
+        };
         const supplier = pickOne(found.suppliers, command.supplier, w.supplier);
-        const draft = (await call('purchasing_create_order', { supplierId: supplier.id, lines: command.lines })) as { status: string; result: { id: string } | null; message: string };
+        const draft = (await call('purchasing_create_order', { supplierId: supplier.id, lines: command.lines })) as {
+          status: string;
+          result: { id: string } | null;
+          message: string;
+        };
         // A draft that itself waits for approval cannot be submitted yet: say so and stop there.
         if (draft.status !== 'executed' || !draft.result) return { text: draft.message, toolCalls: calls };
         const submitted = (await call('purchasing_submit_order', { orderId: draft.result.id })) as { message: string };
@@ -140,24 +176,38 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
       }
       case 'invoice': {
         if (missing('invoice')) return { text: w.unavailable('invoice'), toolCalls: [] };
-        const found = (await call('invoicing_find_clients', { query: command.client, limit: 10 })) as { clients: { id: string; name: string }[] };
+        const found = (await call('invoicing_find_clients', { query: command.client, limit: 10 })) as {
+          clients: { id: string; name: string }[];
+        };
         const client = pickOne(found.clients, command.client, w.client);
-        const created = (await call('invoicing_create_invoice', { clientId: client.id, lines: command.lines })) as { message: string };
+        const created = (await call('invoicing_create_invoice', { clientId: client.id, lines: command.lines })) as {
+          message: string;
+        };
         return { text: created.message, toolCalls: calls };
       }
       case 'remind': {
         if (missing('remind')) return { text: w.unavailable('remind'), toolCalls: [] };
         if (command.invoice) {
-          const done = (await call('reminders_send_reminder', { invoiceNumber: command.invoice })) as { message: string };
+          const done = (await call('reminders_send_reminder', { invoiceNumber: command.invoice })) as {
+            message: string;
+          };
           return { text: done.message, toolCalls: calls };
         }
         // Without an invoice: every reminder due today, each its own request, so one refusal stops no other.
-        const due = (await call('reminders_list_due', {})) as { reminders: { invoiceId: string; number: string; scheduleDay: number }[] };
+        const due = (await call('reminders_list_due', {})) as {
+          reminders: { invoiceId: string; number: string; scheduleDay: number }[];
+        };
         if (!due.reminders.length) return { text: w.noneDue, toolCalls: calls };
         const lines = [w.dueCount(due.reminders.length)];
         for (const r of due.reminders) {
           try {
-            lines.push(((await call('reminders_send_reminder', { invoiceId: r.invoiceId, scheduleDay: r.scheduleDay })) as { message: string }).message);
+            lines.push(
+              (
+                (await call('reminders_send_reminder', { invoiceId: r.invoiceId, scheduleDay: r.scheduleDay })) as {
+                  message: string;
+                }
+              ).message,
+            );
           } catch (err) {
             if (!(err instanceof Reply)) throw err;
             lines.push(w.notSent(r.number, err.message));
@@ -167,7 +217,10 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
       }
       case 'reconcile': {
         if (missing('reconcile')) return { text: w.unavailable('reconcile'), toolCalls: [] };
-        const { suggestions } = (await call('banking_suggest_matches', command.account ? { account: command.account } : {})) as Suggestions;
+        const { suggestions } = (await call(
+          'banking_suggest_matches',
+          command.account ? { account: command.account } : {},
+        )) as Suggestions;
         if (!suggestions.length) return { text: w.nothingToReconcile, toolCalls: calls };
         const lines = [w.toReconcile(suggestions.length)];
         for (const { transaction: tx, confident, candidates } of suggestions) {
@@ -177,21 +230,29 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
           // Only a clear first candidate is recorded; the others wait for the person to choose.
           if (confident && best) {
             try {
-              const done = (await call('banking_reconcile_transaction', { transactionId: tx.id, targetKind: best.kind, targetId: best.id })) as { message: string };
+              const done = (await call('banking_reconcile_transaction', {
+                transactionId: tx.id,
+                targetKind: best.kind,
+                targetId: best.id,
+              })) as { message: string };
               lines.push(`${head} : ${done.message}`);
             } catch (err) {
               if (!(err instanceof Reply)) throw err;
               lines.push(`${head} : ${w.notReconciled(err.message)}`);
             }
           } else {
-            lines.push(`${head} : ${candidates.length ? w.candidates(candidates.map((c) => `${c.number} (${c.party}, ${c.score.toFixed(2)})`).join(', ')) : w.noCandidate}`);
+            lines.push(
+              `${head} : ${candidates.length ? w.candidates(candidates.map((c) => `${c.number} (${c.party}, ${c.score.toFixed(2)})`).join(', ')) : w.noCandidate}`,
+            );
           }
         }
         return { text: lines.join('\n'), toolCalls: calls };
       }
       case 'approve':
       case 'reject': {
-        const listed = (await call('actions_list', { status: ['pending_approval'], limit: 200 })) as { actions: { id: string; number: number }[] };
+        const listed = (await call('actions_list', { status: ['pending_approval'], limit: 200 })) as {
+          actions: { id: string; number: number }[];
+        };
         let target = listed.actions.find((a) => a.number === command.number);
         if (!target) {
           // Not pending: find it anyway, so the door can say it was already decided.
@@ -203,12 +264,34 @@ export async function runCommand(session: Session, command: SlashCommand, lookup
         const id = `cmd_${++n}`;
         try {
           const a = await decide(session, target.id, { source, note: command.note ?? undefined });
-          const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
-          calls.push({ id, name: `actions_${command.name}`, args: { number: command.number }, ok: a.status !== 'failed', message: a.message, action });
+          const action: ActionBadge = {
+            id: a.id,
+            number: a.number,
+            tool: a.tool,
+            status: a.status,
+            confidence: a.confidence,
+            requiredLevel: a.requiredLevel,
+            message: a.message,
+          };
+          calls.push({
+            id,
+            name: `actions_${command.name}`,
+            args: { number: command.number },
+            ok: a.status !== 'failed',
+            message: a.message,
+            action,
+          });
           return { text: a.message, toolCalls: calls };
         } catch (err) {
           const body = errorBody(err).error;
-          calls.push({ id, name: `actions_${command.name}`, args: { number: command.number }, ok: false, message: body.message, errorCode: body.code });
+          calls.push({
+            id,
+            name: `actions_${command.name}`,
+            args: { number: command.number },
+            ok: false,
+            message: body.message,
+            errorCode: body.code,
+          });
           throw new Reply(body.message);
         }
       }

@@ -17,10 +17,15 @@ export interface ModelChoice {
   label: string;
 }
 
-export function chatModelFrom(config: Pick<Config, 'MISTRAL_API_KEY' | 'MISTRAL_MODEL' | 'OPENAI_BASE_URL' | 'OPENAI_API_KEY' | 'OPENAI_MODEL'>): ModelChoice {
+export function chatModelFrom(
+  config: Pick<Config, 'MISTRAL_API_KEY' | 'MISTRAL_MODEL' | 'OPENAI_BASE_URL' | 'OPENAI_API_KEY' | 'OPENAI_MODEL'>,
+): ModelChoice {
   if (config.MISTRAL_API_KEY) {
     // Temperature 0: the same request should lead to the same tool calls.
-    return { model: new ChatMistralAI({ apiKey: config.MISTRAL_API_KEY, model: config.MISTRAL_MODEL, temperature: 0 }), label: `Mistral · ${config.MISTRAL_MODEL}` };
+    return {
+      model: new ChatMistralAI({ apiKey: config.MISTRAL_API_KEY, model: config.MISTRAL_MODEL, temperature: 0 }),
+      label: `Mistral · ${config.MISTRAL_MODEL}`,
+    };
   }
   if (config.OPENAI_BASE_URL) {
     return {

@@ -20,7 +20,8 @@ const levels: Record<Lang, Record<string, string>> = {
   fr: {
     manual: 'manuel : toute modification que vous proposez attend une approbation humaine',
     assisted: 'assisté : vous créez des brouillons seul, tout le reste attend une approbation',
-    supervised: "supervisé : vous exécutez seul quand la confiance est suffisante et le montant sous la limite de l'utilisateur",
+    supervised:
+      "supervisé : vous exécutez seul quand la confiance est suffisante et le montant sous la limite de l'utilisateur",
     full: 'complet : vous exécutez seul au-dessus du plancher de confiance, sous le plafond de l’entreprise',
   },
   en: {
@@ -44,10 +45,10 @@ export function systemPrompt(c: PromptContext): string {
       'Règles :',
       "- Avant toute écriture, identifiez fournisseurs, clients et produits avec les outils de recherche (ex. purchasing_find_suppliers) et utilisez leurs identifiants ; n'inventez jamais un identifiant.",
       '- Si la demande est ambiguë (par exemple deux fournisseurs correspondent, ou un prix manque), posez une question courte avant d’écrire, en listant les choix.',
-      "- Les montants sont des chaînes décimales (\"249.00\") et les quantités aussi (\"10\"). Ne calculez pas les taxes vous-même : les outils les calculent.",
+      '- Les montants sont des chaînes décimales ("249.00") et les quantités aussi ("10"). Ne calculez pas les taxes vous-même : les outils les calculent.',
       '- Un bon de commande se crée en brouillon (purchasing_create_order) puis se soumet (purchasing_submit_order) pour approbation quand la personne veut commander.',
       "- Rapportez honnêtement le résultat de chaque action : exécutée, ou « en attente d'approbation par un gestionnaire » (ou le rôle indiqué) avec son numéro. Ne dites jamais qu'une action est faite si elle attend une approbation.",
-      "- Si un outil renvoie une erreur ou un refus, dites-le clairement à la personne avec la raison, et proposez la suite. Ne cachez aucun échec.",
+      '- Si un outil renvoie une erreur ou un refus, dites-le clairement à la personne avec la raison, et proposez la suite. Ne cachez aucun échec.',
       "- Vous ne pouvez pas approuver vous-même une action : c'est une décision humaine (boîte d'approbation ou /approve).",
     ].join('\n');
   }

@@ -54,12 +54,23 @@ export async function runAgent(p: {
       const tool = byName.get(call.name);
       if (!tool) {
         const content = `Error (not_found): no tool named ${call.name}. Use one of the tools you were given.`;
-        const record: ToolCallRecord = { id, name: call.name, args: call.args, ok: false, message: content, errorCode: 'not_found' };
+        const record: ToolCallRecord = {
+          id,
+          name: call.name,
+          args: call.args,
+          ok: false,
+          message: content,
+          errorCode: 'not_found',
+        };
         records.push(record);
         p.onEvent?.({ type: 'tool_result', call: record });
         return new ToolMessage({ content, tool_call_id: id, name: call.name, status: 'error' });
       }
-      const { record, content } = await callRegistryTool(p.session, tool, id, call.args, { rationale, onEvent: p.onEvent, source: p.source });
+      const { record, content } = await callRegistryTool(p.session, tool, id, call.args, {
+        rationale,
+        onEvent: p.onEvent,
+        source: p.source,
+      });
       records.push(record);
       return new ToolMessage({ content, tool_call_id: id, name: call.name, status: record.ok ? 'success' : 'error' });
     },
@@ -79,7 +90,10 @@ export async function runAgent(p: {
   let tokensIn: number | null = null;
   let tokensOut: number | null = null;
   try {
-    const stream = await agent.stream({ messages }, { streamMode: ['updates', 'messages'], recursionLimit: RECURSION_LIMIT });
+    const stream = await agent.stream(
+      { messages },
+      { streamMode: ['updates', 'messages'], recursionLimit: RECURSION_LIMIT },
+    );
     for await (const [mode, chunk] of stream as AsyncIterable<[string, unknown]>) {
       if (mode === 'messages') {
         const [message] = chunk as [BaseMessage, unknown];

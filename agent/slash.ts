@@ -27,8 +27,10 @@ export const usage: Record<Lang, Record<SlashCommand['name'], string>> = {
   fr: {
     help: '/help — cette aide',
     po: '/po <fournisseur>: <qté> x <article> @ <prix unitaire>[; …] — ex. /po Bureau Plus: 10 x Chaise ergonomique @ 249.00',
-    invoice: '/invoice <client>: <qté> x <article> @ <prix unitaire>[; …] — ex. /invoice Café Olimpico: 3 x Consultation @ 125.00',
-    remind: '/remind [n° de facture] — relance de paiement : sans numéro, tous les rappels dus aujourd’hui ; ex. /remind INV2026-00012',
+    invoice:
+      '/invoice <client>: <qté> x <article> @ <prix unitaire>[; …] — ex. /invoice Café Olimpico: 3 x Consultation @ 125.00',
+    remind:
+      '/remind [n° de facture] — relance de paiement : sans numéro, tous les rappels dus aujourd’hui ; ex. /remind INV2026-00012',
     reconcile: '/reconcile [compte] — rapprochement bancaire',
     approve: "/approve <n° d'action> [note] — approuver une action en attente, ex. /approve 12",
     reject: "/reject <n° d'action> [raison] — refuser une action en attente",
@@ -36,8 +38,10 @@ export const usage: Record<Lang, Record<SlashCommand['name'], string>> = {
   en: {
     help: '/help — this help',
     po: '/po <supplier>: <qty> x <item> @ <unit price>[; …] — e.g. /po Bureau Plus: 10 x Ergonomic chair @ 249.00',
-    invoice: '/invoice <client>: <qty> x <item> @ <unit price>[; …] — e.g. /invoice Maple Leaf: 3 x Consulting @ 125.00',
-    remind: '/remind [invoice number] — payment reminder: without a number, every reminder due today; e.g. /remind INV2026-00012',
+    invoice:
+      '/invoice <client>: <qty> x <item> @ <unit price>[; …] — e.g. /invoice Maple Leaf: 3 x Consulting @ 125.00',
+    remind:
+      '/remind [invoice number] — payment reminder: without a number, every reminder due today; e.g. /remind INV2026-00012',
     reconcile: '/reconcile [account] — bank reconciliation',
     approve: '/approve <action number> [note] — approve a pending action, e.g. /approve 12',
     reject: '/reject <action number> [reason] — reject a pending action',
@@ -57,7 +61,10 @@ const badText: Record<Lang, (hint: string) => string> = {
 const LINE = /^(\d+(?:[.,]\d+)?)\s*[x×*]\s*(.+?)\s*@\s*([\d\s.,\u00a0\u202f]+?)\s*(?:\$|€|[A-Z]{3})?$/i;
 
 function parseLines(text: string): SlashLine[] | null {
-  const parts = text.split(';').map((p) => p.trim()).filter(Boolean);
+  const parts = text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean);
   if (!parts.length) return null;
   const lines: SlashLine[] = [];
   for (const part of parts) {
@@ -75,7 +82,10 @@ export function parseSlash(text: string, lang: Lang): SlashParse | null {
   if (!m) return null;
   const name = m[1]!.toLowerCase();
   const rest = m[2]!.trim();
-  const bad = (command: SlashCommand['name']): SlashParse => ({ ok: false, error: badText[lang](usage[lang][command]) });
+  const bad = (command: SlashCommand['name']): SlashParse => ({
+    ok: false,
+    error: badText[lang](usage[lang][command]),
+  });
   switch (name) {
     case 'help':
     case 'aide':

@@ -32,7 +32,9 @@ export interface ToolCallRecord {
   action?: ActionBadge;
 }
 
-export type ToolEvent = { type: 'tool_call'; id: string; name: string; args: unknown } | { type: 'tool_result'; call: ToolCallRecord };
+export type ToolEvent =
+  | { type: 'tool_call'; id: string; name: string; args: unknown }
+  | { type: 'tool_result'; call: ToolCallRecord };
 
 export interface CallOptions {
   /** Why the AI acts: the person's request, kept with the action for the approver. */
@@ -46,10 +48,16 @@ export interface CallOptions {
 const MAX_RESULT_CHARS = 12_000;
 
 const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
-const capped = (text: string) => (text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated: ask for fewer results)` : text);
+const capped = (text: string) =>
+  text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated: ask for fewer results)` : text;
 
 /** The model may say how sure it is: one bounded evidence factor, never the score itself (see the door). */
-const ModelConfidence = z.number().min(0).max(1).optional().describe('How sure you are that this is what the person asked for, 0 to 1.');
+const ModelConfidence = z
+  .number()
+  .min(0)
+  .max(1)
+  .optional()
+  .describe('How sure you are that this is what the person asked for, 0 to 1.');
 
 export async function callRegistryTool(
   session: Session,
@@ -63,17 +71,54 @@ export async function callRegistryTool(
   let record: ToolCallRecord;
   let content: string;
   try {
-    const modelConfidence = registryTool.kind === 'write' && typeof confidence === 'number' && confidence >= 0 && confidence <= 1 ? confidence : undefined;
-    const out = await invoke(session, registryTool, args, { source: options.source ?? 'chat', byAi: true, modelConfidence, rationale: options.rationale });
+    const modelConfidence =
+      registryTool.kind === 'write' && typeof confidence === 'number' && confidence >= 0 && confidence <= 1
+        ? confidence
+        : undefined;
+    const out = await invoke(session, registryTool, args, {
+      source: options.source ?? 'chat',
+      byAi: true,
+      modelConfidence,
+      rationale: options.rationale,
+    });
     if (out.kind === 'read') {
       record = { id: callId, name: registryTool.name, args, ok: true, message: out.message ?? registryTool.title };
       content = capped(json(out.output));
     } else {
       const a = out.action;
-      const action: ActionBadge = { id: a.id, number: a.number, tool: a.tool, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel, message: a.message };
+      const action: ActionBadge = {
+        id: a.id,
+        number: a.number,
+        tool: a.tool,
+        status: a.status,
+        confidence: a.confidence,
+        requiredLevel: a.requiredLevel,
+        message: a.message,
+      };
       const ok = a.status !== 'failed';
-      record = { id: callId, name: registryTool.name, args, ok, message: a.message, action, ...(a.error ? { errorCode: a.error.code } : {}) };
-      content = capped(json({ message: a.message, action: { id: a.id, number: a.number, status: a.status, confidence: a.confidence, requiredLevel: a.requiredLevel }, result: a.result, error: a.error }));
+      record = {
+        id: callId,
+        name: registryTool.name,
+        args,
+        ok,
+        message: a.message,
+        action,
+        ...(a.error ? { errorCode: a.error.code } : {}),
+      };
+      content = capped(
+        json({
+          message: a.message,
+          action: {
+            id: a.id,
+            number: a.number,
+            status: a.status,
+            confidence: a.confidence,
+            requiredLevel: a.requiredLevel,
+          },
+          result: a.result,
+          error: a.error,
+        }),
+      );
     }
   } catch (err) {
     const body = errorBody(err).error;
@@ -86,15 +131,29 @@ export async function callRegistryTool(
 }
 
 /** LangChain tools from registry definitions: same name, description and zod input schema. */
-export function langChainTools(session: Session, registry: readonly AnyTool[], options: CallOptions & { records: ToolCallRecord[] }): StructuredTool[] {
+export function langChainTools(
+  session: Session,
+  registry: readonly AnyTool[],
+  options: CallOptions & { records: ToolCallRecord[] },
+): StructuredTool[] {
   let n = 0;
   return registry.map((t) => {
     const shape = t.input.shape as Record<string, unknown>;
-    const schema = t.kind === 'write' && !('confidence' in shape) ? t.input.extend({ confidence: ModelConfidence }) : t.input;
-    const kindNote = t.kind === 'write' ? ' (Write: goes through the approval policy; the answer says whether it executed or awaits approval.)' : '';
+    const schema =
+      t.kind === 'write' && !('confidence' in shape) ? t.input.extend({ confidence: ModelConfidence }) : t.input;
+    const kindNote =
+      t.kind === 'write'
+        ? ' (Write: goes through the approval policy; the answer says whether it executed or awaits approval.)'
+        : '';
     return tool(
       async (args: unknown, config?: { toolCall?: { id?: string } }) => {
-        const { record, content } = await callRegistryTool(session, t, config?.toolCall?.id ?? `call_${++n}`, args, options);
+        const { record, content } = await callRegistryTool(
+          session,
+          t,
+          config?.toolCall?.id ?? `call_${++n}`,
+          args,
+          options,
+        );
         options.records.push(record);
         return content;
       },

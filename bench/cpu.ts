@@ -22,7 +22,11 @@ export function machineBusyMs(): number {
   const line = read('/proc/stat')?.split('\n')[0];
   if (!line) return 0;
   // user nice system idle iowait irq softirq steal …
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line.trim().split(/\s+/).slice(1).map(Number);
+  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0, steal = 0] = line
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
   return ((user + nice + system + irq + softirq + steal) * 1000) / TICKS;
 }
 

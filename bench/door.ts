@@ -22,8 +22,19 @@ async function company(db: DatabaseHandle['db'], n: number) {
     { slug: `bench-${n}-${Date.now()}`, name: `Bench ${n}`, province: 'ON', automationLevel: 'supervised' },
     (['buyer', 'manager'] as Role[]).map((role) => ({ email: `${role}@bench${n}.test`, name: role, role })),
   );
-  const session = (role: Role): Session => ({ db, tenantId: tenant.id, actor: actorOf(users.find((u) => u.role === role)!), lang: 'en', now: () => new Date() });
-  const supplier = await propose(session('buyer'), createSupplier, { name: 'Bench supplier' }, { source: 'rest', byAi: false });
+  const session = (role: Role): Session => ({
+    db,
+    tenantId: tenant.id,
+    actor: actorOf(users.find((u) => u.role === role)!),
+    lang: 'en',
+    now: () => new Date(),
+  });
+  const supplier = await propose(
+    session('buyer'),
+    createSupplier,
+    { name: 'Bench supplier' },
+    { source: 'rest', byAi: false },
+  );
   return { session, supplierId: (supplier.result as { id: string }).id };
 }
 
@@ -32,7 +43,12 @@ export async function benchDoor(url: string, operations = 2000) {
   await migrate(handle);
   const companies = await Promise.all(Array.from({ length: 8 }, (_, n) => company(handle.db, n)));
   const order = (c: (typeof companies)[number], i: number) =>
-    propose(c.session('buyer'), createOrder, { supplierId: c.supplierId, lines: [{ description: `Item ${i}`, quantity: '3', unitPrice: '400.00' }] }, { source: 'rest', byAi: false });
+    propose(
+      c.session('buyer'),
+      createOrder,
+      { supplierId: c.supplierId, lines: [{ description: `Item ${i}`, quantity: '3', unitPrice: '400.00' }] },
+      { source: 'rest', byAi: false },
+    );
 
   const results: Record<string, unknown> = {};
   await load(200, CONCURRENCY, (i) => order(companies[i % 8]!, i)); // warm-up
@@ -44,7 +60,12 @@ export async function benchDoor(url: string, operations = 2000) {
     Array.from({ length: operations }, async (_, i) => {
       const c = companies[i % 8]!;
       const draft = await order(c, i);
-      const submitted = await propose(c.session('buyer'), submitOrder, { orderId: (draft.result as { id: string }).id }, { source: 'rest', byAi: false });
+      const submitted = await propose(
+        c.session('buyer'),
+        submitOrder,
+        { orderId: (draft.result as { id: string }).id },
+        { source: 'rest', byAi: false },
+      );
       if (submitted.status !== 'pending_approval') throw new Error(`expected a queued action, got ${submitted.status}`);
       return { c, id: submitted.id };
     }),

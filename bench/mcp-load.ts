@@ -43,7 +43,9 @@ let plans: SessionPlan[] = [];
 
 async function sdkSession(url: URL, token: string): Promise<LoadSession> {
   const client = new Client({ name: 'comptoir-bench', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers: { Authorization: `Bearer ${token}` } } }));
+  await client.connect(
+    new StreamableHTTPClientTransport(url, { requestInit: { headers: { Authorization: `Bearer ${token}` } } }),
+  );
   return {
     callTool: async (name, args) => {
       const out = await client.callTool({ name, arguments: args });
@@ -77,13 +79,18 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
       // One caller per session, as each MCP client waits for an answer before its next call. (Spreading
       // calls over sessions by call number instead would queue two calls on one session's connection
       // while another session sat idle.)
-      const result = await load(calls, sessions.length, async (i, s) => {
-        if (tool === 'ping') return sessions[s]!.ping();
-        const args = { ...plans[s]!.args[tool] };
-        // Writes differ from one another (a line description), as real requests do.
-        if (uniqueArg) args[uniqueArg] = JSON.parse(JSON.stringify(args[uniqueArg]).replaceAll('{i}', String(i)));
-        return sessions[s]!.callTool(tool, args);
-      }, perSecond);
+      const result = await load(
+        calls,
+        sessions.length,
+        async (i, s) => {
+          if (tool === 'ping') return sessions[s]!.ping();
+          const args = { ...plans[s]!.args[tool] };
+          // Writes differ from one another (a line description), as real requests do.
+          if (uniqueArg) args[uniqueArg] = JSON.parse(JSON.stringify(args[uniqueArg]).replaceAll('{i}', String(i)));
+          return sessions[s]!.callTool(tool, args);
+        },
+        perSecond,
+      );
       const cpu = process.cpuUsage(before);
       loopDelay.disable();
       return { type: 'phase', result, clientCpuMs: (cpu.user + cpu.system) / 1000, loopDelayMaxMs: stallMs(loopDelay) };
@@ -97,6 +104,10 @@ async function handle(message: ParentMessage): Promise<ChildMessage> {
 process.on('message', (message: ParentMessage) => {
   handle(message).then(
     (reply) => process.send!(reply),
-    (err: unknown) => process.send!({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies ChildMessage),
+    (err: unknown) =>
+      process.send!({
+        type: 'error',
+        message: err instanceof Error ? err.message : String(err),
+      } satisfies ChildMessage),
   );
 });

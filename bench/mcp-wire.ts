@@ -37,7 +37,9 @@ export class WireSession {
     private readonly token: string,
   ) {}
 
-  private post(message: Record<string, unknown>): Promise<{ status: number; contentType: string; body: string; sessionId?: string }> {
+  private post(
+    message: Record<string, unknown>,
+  ): Promise<{ status: number; contentType: string; body: string; sessionId?: string }> {
     const payload = JSON.stringify(message);
     const headers: Record<string, string> = {
       authorization: `Bearer ${this.token}`,
@@ -53,7 +55,12 @@ export class WireSession {
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (body += chunk));
         res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, contentType: String(res.headers['content-type'] ?? ''), body, sessionId: res.headers['mcp-session-id'] as string | undefined }),
+          resolve({
+            status: res.statusCode ?? 0,
+            contentType: String(res.headers['content-type'] ?? ''),
+            body,
+            sessionId: res.headers['mcp-session-id'] as string | undefined,
+          }),
         );
         res.on('error', reject);
       });
@@ -67,13 +74,18 @@ export class WireSession {
     const id = this.nextId++;
     const res = await this.post({ jsonrpc: '2.0', id, method, params });
     const answer = res.status === 200 ? responseOf(res.contentType, res.body, id) : undefined;
-    if (!answer?.result) throw new Error(`${method}: HTTP ${res.status} ${answer?.error?.message ?? res.body.slice(0, 200)}`);
+    if (!answer?.result)
+      throw new Error(`${method}: HTTP ${res.status} ${answer?.error?.message ?? res.body.slice(0, 200)}`);
     if (res.sessionId) this.sessionId = res.sessionId;
     return answer.result;
   }
 
   async connect(): Promise<void> {
-    await this.request('initialize', { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 'comptoir-bench-wire', version: '1.0.0' } });
+    await this.request('initialize', {
+      protocolVersion: LATEST_PROTOCOL_VERSION,
+      capabilities: {},
+      clientInfo: { name: 'comptoir-bench-wire', version: '1.0.0' },
+    });
     const res = await this.post({ jsonrpc: '2.0', method: 'notifications/initialized' });
     if (res.status !== 202) throw new Error(`notifications/initialized: HTTP ${res.status}`);
   }
@@ -89,7 +101,10 @@ export class WireSession {
   }
 
   async close(): Promise<void> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, 'mcp-protocol-version': LATEST_PROTOCOL_VERSION };
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.token}`,
+      'mcp-protocol-version': LATEST_PROTOCOL_VERSION,
+    };
     if (this.sessionId) headers['mcp-session-id'] = this.sessionId;
     await new Promise<void>((resolve) => {
       const req = http.request(this.url, { method: 'DELETE', agent: this.agent, headers }, (res) => {

@@ -89,14 +89,23 @@ export interface McpBenchResult {
 
 /** A company with a buyer, a supplier and one order to read; what its sessions call with. */
 async function company(db: Parameters<typeof createApiToken>[0], n: number): Promise<SessionPlan> {
-  const { tenant, users } = await createTenant(db, { slug: `mcp-bench-${n}-${Date.now()}`, name: `MCP bench ${n}`, province: 'QC' }, [
-    { email: `buyer@mcp-bench${n}.test`, name: 'Buyer', role: 'buyer' },
-  ]);
+  const { tenant, users } = await createTenant(
+    db,
+    { slug: `mcp-bench-${n}-${Date.now()}`, name: `MCP bench ${n}`, province: 'QC' },
+    [{ email: `buyer@mcp-bench${n}.test`, name: 'Buyer', role: 'buyer' }],
+  );
   const buyer = users[0]!;
   const session = { db, tenantId: tenant.id, actor: actorOf(buyer), lang: 'en' as const, now: () => new Date() };
   const person = { source: 'rest', byAi: false } as const;
-  const supplierId = ((await propose(session, createSupplier, { name: 'Bench supplier' }, person)).result as { id: string }).id;
-  const order = await propose(session, createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '2', unitPrice: '150.00' }] }, person);
+  const supplierId = (
+    (await propose(session, createSupplier, { name: 'Bench supplier' }, person)).result as { id: string }
+  ).id;
+  const order = await propose(
+    session,
+    createOrder,
+    { supplierId, lines: [{ description: 'Chaise', quantity: '2', unitPrice: '150.00' }] },
+    person,
+  );
   const { token } = await createApiToken(db, tenant.id, buyer.id, 'bench');
   return {
     token,
@@ -126,10 +135,15 @@ async function startProfiler() {
 
 /** The client process and a typed request/answer over its IPC channel. */
 function startClients() {
-  const child = fork(new URL('./mcp-load.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+  const child = fork(new URL('./mcp-load.ts', import.meta.url), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: 'inherit',
+  });
   const ask = (message: ParentMessage) =>
     new Promise<ChildMessage>((resolve, reject) => {
-      child.once('message', (reply: ChildMessage) => (reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply)));
+      child.once('message', (reply: ChildMessage) =>
+        reply.type === 'error' ? reject(new Error(reply.message)) : resolve(reply),
+      );
       child.send(message);
     });
   return { ask, stop: () => child.kill() };
@@ -154,9 +168,18 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const clients = startClients();
 
   const perCall = (ms: number, calls: number) => Math.round((ms / Math.max(1, calls)) * 1000) / 1000;
-  const phase = async (tool: string, calls: number, { uniqueArg, profile = true, perSecond }: { uniqueArg?: string; profile?: boolean; perSecond?: number } = {}): Promise<Phase> => {
+  const phase = async (
+    tool: string,
+    calls: number,
+    { uniqueArg, profile = true, perSecond }: { uniqueArg?: string; profile?: boolean; perSecond?: number } = {},
+  ): Promise<Phase> => {
     const profiler = profile && options.profileDir ? await startProfiler() : undefined;
-    const before = { process: process.cpuUsage(), postgres: postgresCpuMs(), machine: machineBusyMs(), steal: machineStealMs() };
+    const before = {
+      process: process.cpuUsage(),
+      postgres: postgresCpuMs(),
+      machine: machineBusyMs(),
+      steal: machineStealMs(),
+    };
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const reply = await clients.ask({ type: 'phase', tool, calls, uniqueArg, perSecond });
@@ -183,10 +206,18 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   };
 
   try {
-    await clients.ask({ type: 'connect', url, client, sessions: Array.from({ length: sessions }, (_, i) => companies[i % companies.length]!) });
+    await clients.ask({
+      type: 'connect',
+      url,
+      client,
+      sessions: Array.from({ length: sessions }, (_, i) => companies[i % companies.length]!),
+    });
     await phase('purchasing_get_order', Math.min(1_000, readCalls), { profile: false }); // warm-up: JIT, pools, plans
     const read = await phase('purchasing_get_order', readCalls);
-    const readAtTarget = await phase('purchasing_get_order', readCalls, { perSecond: TARGET_READS_PER_SECOND, profile: false });
+    const readAtTarget = await phase('purchasing_get_order', readCalls, {
+      perSecond: TARGET_READS_PER_SECOND,
+      profile: false,
+    });
     const lightRead = await phase('purchasing_find_suppliers', readCalls);
     const write = await phase('purchasing_create_order', writeCalls, { uniqueArg: 'lines' });
     const ping = await phase('ping', readCalls);
@@ -220,7 +251,14 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     profileDir: process.env.BENCH_PROFILE,
   });
   // Other work on the machine changes these numbers a lot: the load average is kept with them.
-  const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString(), postgres: benchServer.host, loadAverageBefore: loadBefore, loadAverageAfter: os.loadavg() };
+  const machine = {
+    cpus: os.cpus().length,
+    node: process.version,
+    date: new Date().toISOString(),
+    postgres: benchServer.host,
+    loadAverageBefore: loadBefore,
+    loadAverageAfter: os.loadavg(),
+  };
   mkdirSync('bench/results', { recursive: true });
   writeFileSync('bench/results/mcp.json', `${JSON.stringify({ machine, result }, null, 2)}\n`);
   console.log(JSON.stringify(result, null, 2));

@@ -19,7 +19,9 @@ const benches: Record<string, (url: string) => Promise<unknown>> = {
 
 mkdirSync('bench/results', { recursive: true });
 const machine = { cpus: os.cpus().length, node: process.version, date: new Date().toISOString() };
-const summary: string[] = [`# Benchmark results\n\n${machine.date} · ${machine.cpus} cores · Node ${machine.node} · PostgreSQL at ${base.host}\n`];
+const summary: string[] = [
+  `# Benchmark results\n\n${machine.date} · ${machine.cpus} cores · Node ${machine.node} · PostgreSQL at ${base.host}\n`,
+];
 for (const [name, run] of Object.entries(benches)) {
   if (only.length && !only.includes(name)) continue;
   const url = await freshDatabase(`comptoir_bench_${name}`);

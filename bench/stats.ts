@@ -20,7 +20,12 @@ export function percentile(sortedMs: number[], p: number): number {
  * its index and its worker's number. As fast as the workers go, or, given `perSecond`, one call every
  * 1/perSecond s: the latency at that rate rather than at saturation.
  */
-export async function load(count: number, concurrency: number, op: (i: number, worker: number) => Promise<unknown>, perSecond?: number): Promise<LoadResult> {
+export async function load(
+  count: number,
+  concurrency: number,
+  op: (i: number, worker: number) => Promise<unknown>,
+  perSecond?: number,
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let errors = 0;

@@ -54,10 +54,12 @@ export interface DatabaseOptions {
  */
 function preparing(sql: postgres.Sql): postgres.Sql {
   type Scoped = (sql: postgres.Sql) => unknown;
-  const scope = (open: (...args: unknown[]) => unknown) => (...args: unknown[]) => {
-    const fn = args.pop() as Scoped;
-    return open(...args, (inner: postgres.Sql) => fn(preparing(inner)));
-  };
+  const scope =
+    (open: (...args: unknown[]) => unknown) =>
+    (...args: unknown[]) => {
+      const fn = args.pop() as Scoped;
+      return open(...args, (inner: postgres.Sql) => fn(preparing(inner)));
+    };
   return new Proxy(sql, {
     get(target, key, receiver) {
       if (key === 'unsafe') {
@@ -65,7 +67,8 @@ function preparing(sql: postgres.Sql): postgres.Sql {
           target.unsafe(query, params as postgres.ParameterOrJSON<never>[], { ...options, prepare: true });
       }
       // `savepoint` lives on a transaction's sql only.
-      if (key === 'begin' || key === 'savepoint') return scope((target as unknown as Record<typeof key, (...args: unknown[]) => unknown>)[key].bind(target));
+      if (key === 'begin' || key === 'savepoint')
+        return scope((target as unknown as Record<typeof key, (...args: unknown[]) => unknown>)[key].bind(target));
       return Reflect.get(target, key, receiver);
     },
   });
@@ -86,7 +89,11 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       close: () => client.end({ timeout: 5 }),
     };
   }
-  const client = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.snapshot, extensions: { vector } });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.snapshot,
+    extensions: { vector },
+  });
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   return {
     db,

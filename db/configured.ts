@@ -9,5 +9,9 @@ import { openDatabase, type DatabaseHandle } from './client.ts';
 
 export async function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
   if (!config.DATABASE_URL) mkdirSync(config.COMPTOIR_DATA_DIR, { recursive: true });
-  return openDatabase({ url: config.DATABASE_URL, dataDir: config.DATABASE_URL ? undefined : config.COMPTOIR_DATA_DIR, poolSize: config.DB_POOL_SIZE });
+  return openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.DATABASE_URL ? undefined : config.COMPTOIR_DATA_DIR,
+    poolSize: config.DB_POOL_SIZE,
+  });
 }

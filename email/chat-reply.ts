@@ -21,7 +21,8 @@ export interface EmailChat {
   references: string[];
 }
 
-const FRENCH = /\b(le|la|les|des|une|pour|avec|chez|facture|commande|bonjour|merci|heures?|svp|s'il vous pla[iî]t|cr[ée]e[zr]?)\b/gi;
+const FRENCH =
+  /\b(le|la|les|des|une|pour|avec|chez|facture|commande|bonjour|merci|heures?|svp|s'il vous pla[iî]t|cr[ée]e[zr]?)\b/gi;
 const ENGLISH = /\b(the|a|an|for|with|at|invoice|order|hello|thanks|please|hours?|create)\b/gi;
 
 /** The language the person wrote in; their profile language when the text does not tell. */
@@ -39,7 +40,8 @@ export function requestText(text: string): string {
 }
 
 export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat, now: () => Date) {
-  if (!mail.userId) return { answered: false as const, reason: 'Only people of the company can talk to the agent by email.' };
+  if (!mail.userId)
+    return { answered: false as const, reason: 'Only people of the company can talk to the agent by email.' };
   const [user] = await withTenant(db, mail.tenantId, (tx) => tx.select().from(users).where(eq(users.id, mail.userId!)));
   if (!user?.active) return { answered: false as const, reason: 'Unknown or inactive user.' };
   const text = requestText(mail.text);
@@ -49,17 +51,30 @@ export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat,
   // The thread's first message names the conversation, so a reply continues it.
   const threadKey = mail.references[0] ?? mail.messageId;
   const [existing] = await withTenant(db, mail.tenantId, (tx) =>
-    tx.select().from(aiConversations).where(and(eq(aiConversations.threadKey, threadKey), eq(aiConversations.userId, user.id))),
+    tx
+      .select()
+      .from(aiConversations)
+      .where(and(eq(aiConversations.threadKey, threadKey), eq(aiConversations.userId, user.id))),
   );
-  const reply = await chatTurn(session, { ...deps, source: 'email' }, { conversationId: existing?.id, text: text || mail.subject });
+  const reply = await chatTurn(
+    session,
+    { ...deps, source: 'email' },
+    { conversationId: existing?.id, text: text || mail.subject },
+  );
   await withTenant(db, mail.tenantId, async (tx) => {
-    if (!existing) await tx.update(aiConversations).set({ channel: 'email', threadKey }).where(eq(aiConversations.id, reply.conversationId));
+    if (!existing)
+      await tx
+        .update(aiConversations)
+        .set({ channel: 'email', threadKey })
+        .where(eq(aiConversations.id, reply.conversationId));
     const actions = reply.actions.map((a) => `- ${a.message}`);
     const footer = actions.length ? `\n\n${lang === 'fr' ? 'Actions :' : 'Actions:'}\n${actions.join('\n')}` : '';
     await tx.insert(outboxEmails).values({
       tenantId: mail.tenantId,
       to: mail.from,
-      subject: /^re:/i.test(mail.subject) ? mail.subject : `Re: ${mail.subject || (lang === 'fr' ? 'votre demande' : 'your request')}`,
+      subject: /^re:/i.test(mail.subject)
+        ? mail.subject
+        : `Re: ${mail.subject || (lang === 'fr' ? 'votre demande' : 'your request')}`,
       text: `${reply.text}${footer}\n\n— Comptoir`,
       inReplyTo: mail.messageId,
       relatedType: 'conversation',

@@ -12,6 +12,14 @@ export function eventsFor(outcome: InboundOutcome): { name: string; data: Record
     id: `document-${documentId}`,
     data: { tenantId: outcome.tenantId, documentId, source: 'email' },
   }));
-  const chat = outcome.chat ? [{ name: EMAIL_CHAT_EVENT, id: `email-chat-${outcome.emailId}`, data: { tenantId: outcome.tenantId, ...outcome.chat } }] : [];
+  const chat = outcome.chat
+    ? [
+        {
+          name: EMAIL_CHAT_EVENT,
+          id: `email-chat-${outcome.emailId}`,
+          data: { tenantId: outcome.tenantId, ...outcome.chat },
+        },
+      ]
+    : [];
   return [...documents, ...chat];
 }

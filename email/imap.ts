@@ -9,7 +9,12 @@ import { receiveEmail, type InboundOutcome } from './inbound.ts';
 
 export async function pollImap(
   db: Database,
-  options: { url: string; domain: string; mailbox?: string; onReceived?: (outcome: InboundOutcome) => Promise<void> | void },
+  options: {
+    url: string;
+    domain: string;
+    mailbox?: string;
+    onReceived?: (outcome: InboundOutcome) => Promise<void> | void;
+  },
 ): Promise<{ fetched: number }> {
   const url = new URL(options.url);
   const client = new ImapFlow({

@@ -28,7 +28,9 @@ export const inboundAddress = (token: string, domain: string) => `bills+${token}
 export async function tenantForAddress(db: Database, address: string, domain: string): Promise<string | null> {
   const token = inboundTokenOf(address, domain);
   if (!token) return null;
-  const rows = await withoutTenant(db, (tx) => tx.execute(sql`select comptoir_tenant_for_inbound(${token}::uuid) as id`));
+  const rows = await withoutTenant(db, (tx) =>
+    tx.execute(sql`select comptoir_tenant_for_inbound(${token}::uuid) as id`),
+  );
   const list = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as { id: string | null }[];
   return list[0]?.id ?? null;
 }
@@ -46,7 +48,14 @@ export type InboundOutcome =
       /** Attachments kept but not readable, with why. */
       skipped: { filename: string; reason: string }[];
       /** No bill attached: the text goes to the agent and the answer back to the sender. */
-      chat: { from: string; userId: string | null; subject: string; text: string; messageId: string; references: string[] } | null;
+      chat: {
+        from: string;
+        userId: string | null;
+        subject: string;
+        text: string;
+        messageId: string;
+        references: string[];
+      } | null;
     };
 
 export interface InboundOptions {
@@ -57,7 +66,8 @@ export interface InboundOptions {
 }
 
 export async function receiveEmail(db: Database, raw: Buffer, options: InboundOptions): Promise<InboundOutcome> {
-  if (raw.length > MAX_EMAIL_BYTES) return { outcome: 'rejected', reason: `Message too large (${raw.length} bytes; limit ${MAX_EMAIL_BYTES}).` };
+  if (raw.length > MAX_EMAIL_BYTES)
+    return { outcome: 'rejected', reason: `Message too large (${raw.length} bytes; limit ${MAX_EMAIL_BYTES}).` };
   let mail: ParsedEmail;
   try {
     mail = await parseEmail(raw);
@@ -75,16 +85,30 @@ export async function receiveEmail(db: Database, raw: Buffer, options: InboundOp
   return withTenant(db, tenant, async (tx) => {
     const [email] = await tx
       .insert(inboundEmails)
-      .values({ tenantId: tenant, messageId: mail.messageId, fromAddress: mail.from || 'unknown', subject: mail.subject, raw: raw.toString('latin1') })
+      .values({
+        tenantId: tenant,
+        messageId: mail.messageId,
+        fromAddress: mail.from || 'unknown',
+        subject: mail.subject,
+        raw: raw.toString('latin1'),
+      })
       .onConflictDoNothing({ target: [inboundEmails.tenantId, inboundEmails.messageId] })
       .returning();
     if (!email) {
-      const [existing] = await tx.select({ id: inboundEmails.id }).from(inboundEmails).where(eq(inboundEmails.messageId, mail.messageId));
+      const [existing] = await tx
+        .select({ id: inboundEmails.id })
+        .from(inboundEmails)
+        .where(eq(inboundEmails.messageId, mail.messageId));
       return { outcome: 'duplicate' as const, tenantId: tenant, emailId: existing!.id };
     }
 
     const [company] = await tx.select().from(tenants).where(eq(tenants.id, tenant));
-    const [person] = mail.from ? await tx.select().from(users).where(and(eq(users.email, mail.from), eq(users.active, true))) : [];
+    const [person] = mail.from
+      ? await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.email, mail.from), eq(users.active, true)))
+      : [];
     if (!person && !senderAllowed(mail.from, company!.allowedSenders)) {
       const reason = `Sender ${mail.from || '(none)'} is not a user nor an allowed sender of this company.`;
       await tx.update(inboundEmails).set({ status: 'quarantined', reason }).where(eq(inboundEmails.id, email.id));
@@ -100,7 +124,13 @@ export async function receiveEmail(db: Database, raw: Buffer, options: InboundOp
       }
       try {
         const doc = await tx.transaction((sp) =>
-          storeDocument(sp, tenant, { filename: file.filename, declaredType: file.contentType, content: file.content, source: 'email', inboundEmailId: email.id }),
+          storeDocument(sp, tenant, {
+            filename: file.filename,
+            declaredType: file.contentType,
+            content: file.content,
+            source: 'email',
+            inboundEmailId: email.id,
+          }),
         );
         if (isReadable(doc.mimeType)) documentIds.push(doc.id);
         else skipped.push({ filename: file.filename, reason: doc.error ?? 'not readable' });
@@ -108,12 +138,23 @@ export async function receiveEmail(db: Database, raw: Buffer, options: InboundOp
         skipped.push({ filename: file.filename, reason: (err as Error).message });
       }
     }
-    const chat = documentIds.length === 0 && mail.text.trim()
-      ? { from: mail.from, userId: person?.id ?? null, subject: mail.subject, text: mail.text, messageId: mail.messageId, references: mail.references }
-      : null;
+    const chat =
+      documentIds.length === 0 && mail.text.trim()
+        ? {
+            from: mail.from,
+            userId: person?.id ?? null,
+            subject: mail.subject,
+            text: mail.text,
+            messageId: mail.messageId,
+            references: mail.references,
+          }
+        : null;
     await tx
       .update(inboundEmails)
-      .set({ status: 'processed', reason: skipped.length ? skipped.map((s) => `${s.filename}: ${s.reason}`).join('; ') : null })
+      .set({
+        status: 'processed',
+        reason: skipped.length ? skipped.map((s) => `${s.filename}: ${s.reason}`).join('; ') : null,
+      })
       .where(eq(inboundEmails.id, email.id));
     return { outcome: 'accepted' as const, tenantId: tenant, emailId: email.id, documentIds, skipped, chat };
   });

@@ -15,9 +15,21 @@ export function smtpTransport(url: string): Transporter {
 }
 
 /** Sends the queued mail of one company; each message is marked sent or failed with the reason. */
-export async function deliverOutbox(db: Database, tenantId: string, transport: Transporter, from: string, now = new Date(), limit = 50) {
+export async function deliverOutbox(
+  db: Database,
+  tenantId: string,
+  transport: Transporter,
+  from: string,
+  now = new Date(),
+  limit = 50,
+) {
   const queued = await withTenant(db, tenantId, (tx) =>
-    tx.select().from(outboxEmails).where(eq(outboxEmails.status, 'queued')).orderBy(asc(outboxEmails.createdAt)).limit(limit),
+    tx
+      .select()
+      .from(outboxEmails)
+      .where(eq(outboxEmails.status, 'queued'))
+      .orderBy(asc(outboxEmails.createdAt))
+      .limit(limit),
   );
   let sent = 0;
   let failed = 0;
@@ -35,16 +47,26 @@ export async function deliverOutbox(db: Database, tenantId: string, transport: T
         html: mail.html ?? undefined,
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.inReplyTo ?? undefined,
-        attachments: mail.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: files.find((f) => f.id === a.documentId)?.content })),
+        attachments: mail.attachments.map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: files.find((f) => f.id === a.documentId)?.content,
+        })),
       });
       // At-least-once: a crash between sending and this update sends the message again on the next run.
       await withTenant(db, tenantId, (tx) =>
-        tx.update(outboxEmails).set({ status: 'sent', sentAt: now, error: null }).where(and(eq(outboxEmails.id, mail.id), eq(outboxEmails.status, 'queued'))),
+        tx
+          .update(outboxEmails)
+          .set({ status: 'sent', sentAt: now, error: null })
+          .where(and(eq(outboxEmails.id, mail.id), eq(outboxEmails.status, 'queued'))),
       );
       sent++;
     } catch (err) {
       await withTenant(db, tenantId, (tx) =>
-        tx.update(outboxEmails).set({ status: 'failed', error: (err as Error).message }).where(eq(outboxEmails.id, mail.id)),
+        tx
+          .update(outboxEmails)
+          .set({ status: 'failed', error: (err as Error).message })
+          .where(eq(outboxEmails.id, mail.id)),
       );
       failed++;
     }

@@ -29,7 +29,9 @@ export interface ParsedEmail {
 const MAX_DEPTH = 3;
 
 const addressesOf = (field: AddressObject | AddressObject[] | undefined): string[] =>
-  (Array.isArray(field) ? field : field ? [field] : []).flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase())).filter(Boolean);
+  (Array.isArray(field) ? field : field ? [field] : [])
+    .flatMap((a) => a.value.map((v) => (v.address ?? '').toLowerCase()))
+    .filter(Boolean);
 
 export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   const mail = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
@@ -59,7 +61,12 @@ async function flatten(list: Attachment[], depth: number): Promise<ParsedAttachm
       out.push(...(await flatten(inner.attachments, depth + 1)));
       continue;
     }
-    out.push({ filename: a.filename ?? `attachment-${out.length + 1}`, contentType: a.contentType, content: a.content, size: a.size ?? a.content.length });
+    out.push({
+      filename: a.filename ?? `attachment-${out.length + 1}`,
+      contentType: a.contentType,
+      content: a.content,
+      size: a.size ?? a.content.length,
+    });
   }
   return out;
 }

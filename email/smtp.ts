@@ -13,7 +13,12 @@ export interface SmtpListener {
 
 export async function startSmtpListener(
   db: Database,
-  options: { port: number; host?: string; domain: string; onReceived?: (outcome: InboundOutcome) => Promise<void> | void },
+  options: {
+    port: number;
+    host?: string;
+    domain: string;
+    onReceived?: (outcome: InboundOutcome) => Promise<void> | void;
+  },
 ): Promise<SmtpListener> {
   const settings: SMTPServerOptions = {
     // A local listener behind the company's mail relay: no TLS or login of its own (the relay has them).
@@ -24,7 +29,10 @@ export async function startSmtpListener(
     banner: 'Comptoir bills intake',
     async onRcptTo(address, _session, callback) {
       const tenant = await tenantForAddress(db, address.address, options.domain).catch(() => null);
-      if (!tenant) return callback(Object.assign(new Error(`No company has the address ${address.address}`), { responseCode: 550 }));
+      if (!tenant)
+        return callback(
+          Object.assign(new Error(`No company has the address ${address.address}`), { responseCode: 550 }),
+        );
       callback();
     },
     onData(stream, session, callback) {
@@ -37,7 +45,8 @@ export async function startSmtpListener(
         try {
           const recipients = session.envelope.rcptTo.map((r) => r.address);
           const outcome = await receiveEmail(db, Buffer.concat(chunks), { domain: options.domain, recipients });
-          if (outcome.outcome === 'rejected') return callback(Object.assign(new Error(outcome.reason), { responseCode: 550 }));
+          if (outcome.outcome === 'rejected')
+            return callback(Object.assign(new Error(outcome.reason), { responseCode: 550 }));
           await options.onReceived?.(outcome);
           callback();
         } catch (err) {

@@ -45,7 +45,8 @@ const norm = (field: string, value: string): string => {
   const v = value.trim().replace(/\s+/g, ' ');
   if (field === 'invoiceNumber') return v.replace(/^#\s*/, '').toUpperCase();
   if (field === 'supplierName') return v.toLowerCase().replace(/[.,]/g, '');
-  if (field.endsWith('Vat') || field.endsWith('Gst') || field.endsWith('Qst')) return v.replace(/\s/g, '').toUpperCase();
+  if (field.endsWith('Vat') || field.endsWith('Gst') || field.endsWith('Qst'))
+    return v.replace(/\s/g, '').toUpperCase();
   return v;
 };
 
@@ -64,7 +65,18 @@ async function embeddedTruth(pdf: Buffer): Promise<Truth | undefined> {
     const einvoice = readEInvoice(file.content.toString('utf8').replace(/^\uFEFF/, ''), file.filename);
     if (!einvoice) continue;
     const f = einvoice.reading.fields;
-    const pick = ['invoiceNumber', 'invoiceDate', 'dueDate', 'currency', 'subtotal', 'totalTax', 'total', 'supplierName', 'supplierVat', 'supplierSiren'] as const;
+    const pick = [
+      'invoiceNumber',
+      'invoiceDate',
+      'dueDate',
+      'currency',
+      'subtotal',
+      'totalTax',
+      'total',
+      'supplierName',
+      'supplierVat',
+      'supplierSiren',
+    ] as const;
     return Object.fromEntries(pick.flatMap((name) => (f[name] ? [[name, f[name]!.value]] : [])));
   }
   return undefined;
@@ -82,7 +94,14 @@ async function einvoicePdfs(): Promise<Case[]> {
     if (!truth) continue;
     const name = path.split('/').pop()!;
     cases.push({ group: 'einvoice_pdf_xml', name, bytes, options: { filename: name }, truth, kind: 'xml' });
-    cases.push({ group: 'einvoice_pdf_text_only', name, bytes, options: { filename: name, force: 'text' }, truth, kind: 'born_digital' });
+    cases.push({
+      group: 'einvoice_pdf_text_only',
+      name,
+      bytes,
+      options: { filename: name, force: 'text' },
+      truth,
+      kind: 'born_digital',
+    });
   }
   return cases;
 }
@@ -91,10 +110,14 @@ function invoice2data(): Case[] {
   const folder = join(DATA, 'invoice2data');
   const cases: Case[] = [];
   for (const file of readdirSync(folder).filter((f) => /\.(pdf|png|txt)$/.test(f))) {
-    const expected = JSON.parse(readFileSync(join(folder, file.replace(/\.\w+$/, '.json')), 'utf8'))[0] as Record<string, unknown>;
+    const expected = JSON.parse(readFileSync(join(folder, file.replace(/\.\w+$/, '.json')), 'utf8'))[0] as Record<
+      string,
+      unknown
+    >;
     const currency = typeof expected.currency === 'string' ? expected.currency : 'EUR';
     // Upstream amounts are JSON numbers: their shortest decimal text ("4.11", "319") is parsed by money.ts.
-    const amount = (value: unknown) => (typeof value === 'number' ? canonicalAmount(String(value), currency) : undefined);
+    const amount = (value: unknown) =>
+      typeof value === 'number' ? canonicalAmount(String(value), currency) : undefined;
     const truth: Truth = {};
     const set = (name: string, value: string | undefined) => {
       if (value !== undefined) truth[name] = value;
@@ -108,7 +131,14 @@ function invoice2data(): Case[] {
     set('currency', typeof expected.currency === 'string' ? expected.currency : undefined);
     const kind = file.endsWith('.png') ? 'ocr' : 'born_digital';
     const mimeType = file.endsWith('.txt') ? 'text/plain' : undefined;
-    cases.push({ group: kind === 'ocr' ? 'invoice2data_png' : 'invoice2data_pdf_txt', name: file, bytes: readFileSync(join(folder, file)), options: { filename: file, mimeType }, truth, kind });
+    cases.push({
+      group: kind === 'ocr' ? 'invoice2data_png' : 'invoice2data_pdf_txt',
+      name: file,
+      bytes: readFileSync(join(folder, file)),
+      options: { filename: file, mimeType },
+      truth,
+      kind,
+    });
   }
   return cases;
 }
@@ -116,8 +146,15 @@ function invoice2data(): Case[] {
 function generatedTruth(spec: ReturnType<typeof makeBills>[number]): Truth {
   const t = truthOf(spec);
   const truth: Truth = {
-    supplierName: t.supplierName, supplierGst: t.supplierGst, invoiceNumber: t.invoiceNumber, invoiceDate: t.invoiceDate,
-    dueDate: t.dueDate, currency: t.currency, subtotal: t.subtotal, total: t.total, lineCount: String(t.lines.length),
+    supplierName: t.supplierName,
+    supplierGst: t.supplierGst,
+    invoiceNumber: t.invoiceNumber,
+    invoiceDate: t.invoiceDate,
+    dueDate: t.dueDate,
+    currency: t.currency,
+    subtotal: t.subtotal,
+    total: t.total,
+    lineCount: String(t.lines.length),
   };
   if (t.supplierQst) truth.supplierQst = t.supplierQst;
   for (const tax of t.taxes) truth[`tax:${tax.code}`] = tax.amount;
@@ -128,7 +165,14 @@ async function generated(): Promise<Case[]> {
   const bills = makeBills(quick ? 12 : 60, 2026);
   const cases: Case[] = [];
   for (const spec of bills) {
-    cases.push({ group: 'generated_pdf', name: spec.id, bytes: await renderBill(spec), options: { filename: `${spec.id}.pdf` }, truth: generatedTruth(spec), kind: 'born_digital' });
+    cases.push({
+      group: 'generated_pdf',
+      name: spec.id,
+      bytes: await renderBill(spec),
+      options: { filename: `${spec.id}.pdf` },
+      truth: generatedTruth(spec),
+      kind: 'born_digital',
+    });
   }
   const styles: ScanStyle[] = [
     { rotate: 0, blur: 0, noise: 0, width: 1700 },
@@ -139,7 +183,14 @@ async function generated(): Promise<Case[]> {
   for (const [i, spec] of scans.entries()) {
     const style = styles[i % styles.length]!;
     const jpeg = await scanOf(await renderBill(spec), style, i + 1);
-    cases.push({ group: `generated_scan_${i % styles.length === 0 ? 'clean' : i % styles.length === 1 ? 'light' : 'heavy'}`, name: `${spec.id}.jpg`, bytes: jpeg, options: { filename: `${spec.id}.jpg` }, truth: generatedTruth(spec), kind: 'ocr' });
+    cases.push({
+      group: `generated_scan_${i % styles.length === 0 ? 'clean' : i % styles.length === 1 ? 'light' : 'heavy'}`,
+      name: `${spec.id}.jpg`,
+      bytes: jpeg,
+      options: { filename: `${spec.id}.jpg` },
+      truth: generatedTruth(spec),
+      kind: 'ocr',
+    });
   }
   return cases;
 }
@@ -178,7 +229,8 @@ async function main() {
     if (result.status === 'extracted') {
       if (c.kind === 'born_digital' && result.source === 'text') timings.bornDigitalMs.push(result.timings.totalMs);
       if (c.kind === 'xml') timings.xmlMs.push(result.timings.totalMs);
-      if (result.source === 'ocr' && result.timings.ocrMs !== undefined) timings.ocrMsPerPage.push(result.timings.ocrMs / (result.timings.pages ?? 1));
+      if (result.source === 'ocr' && result.timings.ocrMs !== undefined)
+        timings.ocrMsPerPage.push(result.timings.ocrMs / (result.timings.pages ?? 1));
     }
     const group = scores.get(c.group) ?? new Map<string, Score>();
     scores.set(c.group, group);
@@ -203,16 +255,30 @@ async function main() {
       }
     }
     documents.push({
-      group: c.group, name: c.name, status: result.status, source: result.status === 'extracted' ? result.source : undefined,
-      reason: result.status === 'failed' ? result.reason : undefined, confidence: result.status === 'extracted' ? result.confidence : undefined,
-      ms: result.timings.totalMs, misses,
+      group: c.group,
+      name: c.name,
+      status: result.status,
+      source: result.status === 'extracted' ? result.source : undefined,
+      reason: result.status === 'failed' ? result.reason : undefined,
+      confidence: result.status === 'extracted' ? result.confidence : undefined,
+      ms: result.timings.totalMs,
+      misses,
     });
-    process.stdout.write(`${c.group.padEnd(24)} ${c.name.padEnd(48)} ${result.status === 'extracted' ? `${result.source} ${result.confidence}` : result.reason} ${result.timings.totalMs} ms${misses.length ? `  misses: ${misses.length}` : ''}\n`);
+    process.stdout.write(
+      `${c.group.padEnd(24)} ${c.name.padEnd(48)} ${result.status === 'extracted' ? `${result.source} ${result.confidence}` : result.reason} ${result.timings.totalMs} ms${misses.length ? `  misses: ${misses.length}` : ''}\n`,
+    );
   }
   await closeOcr();
 
   const table = (map: Map<string, Score>) =>
-    Object.fromEntries([...map.entries()].sort().map(([field, s]) => [field, { precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn), support: s.tp + s.fn }]));
+    Object.fromEntries(
+      [...map.entries()]
+        .sort()
+        .map(([field, s]) => [
+          field,
+          { precision: ratio(s.tp, s.tp + s.fp), recall: ratio(s.tp, s.tp + s.fn), support: s.tp + s.fn },
+        ]),
+    );
   const report = {
     generatedAt: new Date().toISOString(),
     quick,
@@ -239,11 +305,26 @@ async function main() {
   process.stdout.write(`\n${markdown(report)}`);
 }
 
-function markdown(report: { generatedAt: string; documents: number; timings: Record<string, unknown>; overall: Record<string, { precision: number | null; recall: number | null; support: number }>; byGroup: Record<string, Record<string, { precision: number | null; recall: number | null; support: number }>>; failures: Record<string, number> }): string {
+function markdown(report: {
+  generatedAt: string;
+  documents: number;
+  timings: Record<string, unknown>;
+  overall: Record<string, { precision: number | null; recall: number | null; support: number }>;
+  byGroup: Record<string, Record<string, { precision: number | null; recall: number | null; support: number }>>;
+  failures: Record<string, number>;
+}): string {
   const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10} %`);
   const rows = (t: Record<string, { precision: number | null; recall: number | null; support: number }>) =>
-    Object.entries(t).map(([field, s]) => `| ${field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.support} |`).join('\n');
-  const t = report.timings as { bornDigitalMedianMs: number | null; bornDigitalCount: number; xmlMedianMs: number | null; ocrMedianSecondsPerPage: number | null; ocrPages: number };
+    Object.entries(t)
+      .map(([field, s]) => `| ${field} | ${pct(s.precision)} | ${pct(s.recall)} | ${s.support} |`)
+      .join('\n');
+  const t = report.timings as {
+    bornDigitalMedianMs: number | null;
+    bornDigitalCount: number;
+    xmlMedianMs: number | null;
+    ocrMedianSecondsPerPage: number | null;
+    ocrPages: number;
+  };
   const machine = (report as unknown as { machine: { cpus: number; loadAverageAtEnd: number[] } }).machine;
   let md = `# Extraction eval\n\n${report.generatedAt}, ${report.documents} documents. Failures by reason: ${JSON.stringify(report.failures)}.\n`;
   md += `Measured on ${machine.cpus} cores with load average ${machine.loadAverageAtEnd.join(' / ')} (1/5/15 min) at the end; OCR runs in one tesseract worker thread.\n\n`;
@@ -252,7 +333,8 @@ function markdown(report: { generatedAt: string; documents: number; timings: Rec
   md += `| e-invoice PDF (embedded XML), median | ${t.xmlMedianMs ?? '—'} ms | — |\n`;
   md += `| OCR, median per page | ${t.ocrMedianSecondsPerPage ?? '—'} s (${t.ocrPages} pages) | < 4 s |\n\n`;
   md += `## All documents\n\n| field | precision | recall | support |\n|---|---|---|---|\n${rows(report.overall)}\n`;
-  for (const [group, table] of Object.entries(report.byGroup)) md += `\n## ${group}\n\n| field | precision | recall | support |\n|---|---|---|---|\n${rows(table)}\n`;
+  for (const [group, table] of Object.entries(report.byGroup))
+    md += `\n## ${group}\n\n| field | precision | recall | support |\n|---|---|---|---|\n${rows(table)}\n`;
   return md;
 }
 

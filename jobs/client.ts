@@ -9,7 +9,8 @@ import type { Config } from '../config.ts';
 type InngestSettings = Pick<Config, 'INNGEST_EVENT_KEY' | 'INNGEST_SIGNING_KEY' | 'INNGEST_BASE_URL'>;
 
 /** An Inngest server (Cloud, self-hosted or a dev server) takes over when either setting points at one. */
-export const inngestConfigured = (config: InngestSettings) => Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_BASE_URL);
+export const inngestConfigured = (config: InngestSettings) =>
+  Boolean(config.INNGEST_EVENT_KEY || config.INNGEST_BASE_URL);
 
 export function createJobClient(config: Partial<InngestSettings> = {}) {
   return new Inngest({

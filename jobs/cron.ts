@@ -17,7 +17,8 @@ export function parseCron(expression: string): Set<number>[] {
   const cached = parsed.get(expression);
   if (cached) return cached;
   const parts = expression.trim().split(/\s+/);
-  if (parts.length !== 5) throw new Error(`Cron "${expression}": expected 5 fields (minute hour day month weekday), got ${parts.length}.`);
+  if (parts.length !== 5)
+    throw new Error(`Cron "${expression}": expected 5 fields (minute hour day month weekday), got ${parts.length}.`);
   const sets = parts.map((part, i) => parseField(part, FIELDS[i]!, expression));
   // Sunday is 0 or 7.
   if (sets[4]!.has(7)) sets[4]!.add(0);
@@ -34,7 +35,9 @@ function parseField(part: string, field: (typeof FIELDS)[number], expression: st
     const to = m[1] === '*' ? field.max : m[3] !== undefined ? Number(m[3]) : m[4] !== undefined ? field.max : from;
     const step = m[4] !== undefined ? Number(m[4]) : 1;
     if (from < field.min || to > field.max || from > to || step < 1) {
-      throw new Error(`Cron "${expression}": "${item}" is outside ${field.min}-${field.max} for the ${field.name} field.`);
+      throw new Error(
+        `Cron "${expression}": "${item}" is outside ${field.min}-${field.max} for the ${field.name} field.`,
+      );
     }
     for (let v = from; v <= to; v += step) values.add(v);
   }

@@ -9,7 +9,15 @@ import { paymentRemindersJob } from './functions/reminders.ts';
 import { toInngestFunction, type Job, type JobDeps } from './job.ts';
 
 export function jobDefinitions(deps: JobDeps): Job[] {
-  const jobs: Job[] = [approvalExpiry(deps), notifyApprovers(deps), recurringInvoicesJob(deps), overdueInvoicesJob(deps), paymentRemindersJob(deps), emailChat(deps), billIntake(deps)] as Job[];
+  const jobs: Job[] = [
+    approvalExpiry(deps),
+    notifyApprovers(deps),
+    recurringInvoicesJob(deps),
+    overdueInvoicesJob(deps),
+    paymentRemindersJob(deps),
+    emailChat(deps),
+    billIntake(deps),
+  ] as Job[];
   // Optional features: their jobs exist only when their servers are configured.
   const c = deps.config;
   if (c?.SMTP_URL) jobs.push(deliverMail({ ...deps, config: { ...c, SMTP_URL: c.SMTP_URL } }) as Job);
@@ -17,4 +25,5 @@ export function jobDefinitions(deps: JobDeps): Job[] {
   return jobs;
 }
 
-export const inngestFunctions = (client: JobClient, deps: JobDeps) => jobDefinitions(deps).map((job) => toInngestFunction(client, job));
+export const inngestFunctions = (client: JobClient, deps: JobDeps) =>
+  jobDefinitions(deps).map((job) => toInngestFunction(client, job));

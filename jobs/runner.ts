@@ -47,7 +47,14 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
       const t = setTimeout(resolve, ms);
-      stopping.signal.addEventListener('abort', () => { clearTimeout(t); resolve(); }, { once: true });
+      stopping.signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(t);
+          resolve();
+        },
+        { once: true },
+      );
     });
 
   const enqueue = (job: Job, event: JobEvent) => {
@@ -74,7 +81,9 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
         return;
       } catch (err) {
         const final = err instanceof NonRetriableError || attempt === attempts - 1;
-        log(`Job ${job.id} (${event.name}) failed${final ? '' : `, retrying (attempt ${attempt + 2} of ${attempts})`}: ${(err as Error)?.message ?? err}`);
+        log(
+          `Job ${job.id} (${event.name}) failed${final ? '' : `, retrying (attempt ${attempt + 2} of ${attempts})`}: ${(err as Error)?.message ?? err}`,
+        );
         if (final) return;
         await pause(retryDelay * 2 ** attempt);
       }
@@ -83,7 +92,11 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
 
   const runner: JobRunner = {
     async send(events) {
-      const list = (Array.isArray(events) ? events : [events]).map((e) => ({ ...e, id: e.id ?? randomUUID(), ts: e.ts ?? Date.now() }));
+      const list = (Array.isArray(events) ? events : [events]).map((e) => ({
+        ...e,
+        id: e.id ?? randomUUID(),
+        ts: e.ts ?? Date.now(),
+      }));
       if (stopped) {
         log(`Jobs are stopped: ${list.length} event(s) not run (${list.map((e) => e.name).join(', ')}).`);
         return { ids: [] };
@@ -101,7 +114,12 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
         const cron = job.triggers.find((t): t is { cron: string } => 'cron' in t && cronMatches(t.cron, at));
         if (!cron || scheduled.has(job.id)) continue;
         scheduled.add(job.id);
-        void enqueue(job, { name: SCHEDULED_EVENT, data: { cron: cron.cron }, id: randomUUID(), ts: at.getTime() }).finally(() => scheduled.delete(job.id));
+        void enqueue(job, {
+          name: SCHEDULED_EVENT,
+          data: { cron: cron.cron },
+          id: randomUUID(),
+          ts: at.getTime(),
+        }).finally(() => scheduled.delete(job.id));
       }
     },
     async idle() {
@@ -123,10 +141,13 @@ export function createInProcessRunner(jobs: Job[], options: RunnerOptions = {}):
   if (options.timer) {
     const next = () => {
       // Fire just after each minute starts, as cron does.
-      timer = setTimeout(() => {
-        void runner.tick(new Date());
-        next();
-      }, 60_000 - (Date.now() % 60_000) + 50);
+      timer = setTimeout(
+        () => {
+          void runner.tick(new Date());
+          next();
+        },
+        60_000 - (Date.now() % 60_000) + 50,
+      );
       timer.unref();
     };
     next();
@@ -144,10 +165,14 @@ export interface RunningJobs {
 export function startJobs(config: Config, deps: JobDeps, log: (line: string) => void = console.log): RunningJobs {
   if (inngestConfigured(config)) {
     const client = createJobClient(config);
-    log(`Jobs: run by the Inngest server${config.INNGEST_BASE_URL ? ` at ${config.INNGEST_BASE_URL}` : ''}, which calls /api/inngest.`);
+    log(
+      `Jobs: run by the Inngest server${config.INNGEST_BASE_URL ? ` at ${config.INNGEST_BASE_URL}` : ''}, which calls /api/inngest.`,
+    );
     return { mode: 'inngest', send: (events) => client.send(events), stop: async () => {} };
   }
   const runner = createInProcessRunner(jobDefinitions(deps), { log, timer: true });
-  log('Jobs: in-process runner (no Inngest server configured): approval expiry every 15 minutes, approval emails every minute.');
+  log(
+    'Jobs: in-process runner (no Inngest server configured): approval expiry every 15 minutes, approval emails every minute.',
+  );
   return { mode: 'in-process', send: runner.send, stop: runner.stop };
 }

@@ -42,21 +42,22 @@ const text = {
       `${a.rationale ? `\nWhy: ${a.rationale}` : ''}\nRequest: ${brief(a.input)}`,
     confirm: (verb: Verb) => (verb === 'approve' ? 'Yes, approve it' : 'Yes, reject it'),
     note: (verb: Verb) => (verb === 'approve' ? 'Note (optional)' : 'Reason (shown to the requester)'),
-    declined: (verb: Verb, n: number) => `Action #${n} was not ${verb === 'approve' ? 'approved' : 'rejected'}: you did not confirm. It is still pending.`,
+    declined: (verb: Verb, n: number) =>
+      `Action #${n} was not ${verb === 'approve' ? 'approved' : 'rejected'}: you did not confirm. It is still pending.`,
   },
   fr: {
     approveTitle: 'Approuver une action en attente',
     rejectTitle: 'Refuser une action en attente',
     approveDescription:
-      "Approuver une action en attente (trouvez-la avec actions_list, statut [\"pending_approval\"]). Vous, la " +
-      "personne connectée, confirmez dans votre client avant que rien ne se passe ; votre rôle et votre limite " +
+      'Approuver une action en attente (trouvez-la avec actions_list, statut ["pending_approval"]). Vous, la ' +
+      'personne connectée, confirmez dans votre client avant que rien ne se passe ; votre rôle et votre limite ' +
       "d'approbation s'appliquent. L'action s'exécute ensuite et la réponse dit ce qu'elle a fait.",
     rejectDescription:
       "Refuser une action en attente pour qu'elle ne s'exécute jamais. Vous, la personne connectée, confirmez " +
       "d'abord dans votre client ; votre rôle et votre limite d'approbation s'appliquent. Donnez la raison en note : " +
       'le demandeur la verra.',
     noElicitation:
-      "Approuver ou refuser exige votre confirmation explicite, et ce client ne peut pas la demander : approuvez " +
+      'Approuver ou refuser exige votre confirmation explicite, et ce client ne peut pas la demander : approuvez ' +
       "depuis la boîte d'approbation web ou un client qui prend en charge l'élicitation.",
     ask: (verb: Verb, a: ActionView) =>
       `${verb === 'approve' ? 'Approuver' : 'Refuser'} l'action n° ${a.number} : ${a.tool}` +
@@ -78,7 +79,11 @@ function brief(input: unknown): string {
 
 const Input = z.object({
   actionId: z.string().uuid().describe('Id of the pending action (actions_list gives it).'),
-  note: z.string().max(2000).optional().describe('Why; kept in the audit trail. The person may change it when confirming.'),
+  note: z
+    .string()
+    .max(2000)
+    .optional()
+    .describe('Why; kept in the audit trail. The person may change it when confirming.'),
 });
 const Output = z.object({
   confirmed: z.boolean().describe('False when the person did not confirm: nothing changed.'),
@@ -109,7 +114,8 @@ export function registerApprovalTools(server: McpServer, session: Session): void
           if (!server.server.getClientCapabilities()?.elicitation?.form) throw forbidden(text[lang].noElicitation);
           const { action: a } = await readTool<{ action: ActionView }>(session, getAction, { actionId });
           // Asking a person to confirm what can no longer change would only waste their attention.
-          if (a.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(lang, a.number, a.status), { status: a.status });
+          if (a.status !== 'pending_approval')
+            throw conflict(alreadyDecidedMessage(lang, a.number, a.status), { status: a.status });
           const request: ElicitRequestFormParams = {
             mode: 'form',
             message: text[lang].ask(verb, a),
@@ -117,16 +123,25 @@ export function registerApprovalTools(server: McpServer, session: Session): void
               type: 'object',
               properties: {
                 confirm: { type: 'boolean', title: text[lang].confirm(verb), default: false },
-                note: { type: 'string', title: text[lang].note(verb), maxLength: 2000, ...(note ? { default: note } : {}) },
+                note: {
+                  type: 'string',
+                  title: text[lang].note(verb),
+                  maxLength: 2000,
+                  ...(note ? { default: note } : {}),
+                },
               },
               required: ['confirm'],
             },
           };
-          const answer = await server.server.elicitInput(request, { relatedRequestId: extra.requestId, timeout: CONFIRMATION_TIMEOUT_MS });
+          const answer = await server.server.elicitInput(request, {
+            relatedRequestId: extra.requestId,
+            timeout: CONFIRMATION_TIMEOUT_MS,
+          });
           if (answer.action !== 'accept' || answer.content?.confirm !== true) {
             return structured({ confirmed: false }, text[lang].declined(verb, a.number));
           }
-          const given = typeof answer.content.note === 'string' && answer.content.note.trim() ? answer.content.note.trim() : note;
+          const given =
+            typeof answer.content.note === 'string' && answer.content.note.trim() ? answer.content.note.trim() : note;
           const decide = verb === 'approve' ? approve : reject;
           const outcome = await decide(session, actionId, { source: 'mcp', note: given });
           return structured({ confirmed: true, action: actionSummary(outcome) }, outcome.message);

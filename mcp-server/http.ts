@@ -41,7 +41,10 @@ export interface McpHttpOptions {
 /** A JSON-RPC error with an HTTP status: what MCP clients expect from the endpoint itself. */
 function rpcError(c: Context, status: ContentfulStatusCode, message: string, code = -32000, data?: unknown) {
   if (status === 401) c.header('WWW-Authenticate', 'Bearer realm="comptoir"');
-  return c.json({ jsonrpc: '2.0', error: { code, message, ...(data === undefined ? {} : { data }) }, id: null }, status);
+  return c.json(
+    { jsonrpc: '2.0', error: { code, message, ...(data === undefined ? {} : { data }) }, id: null },
+    status,
+  );
 }
 
 /** The bearer token of a request, as the REST API reads it. */
@@ -58,7 +61,8 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 async function declaredBody(c: Context): Promise<{ body?: unknown; refusal?: Response }> {
   const length = Number(c.req.header('content-length'));
   if (c.req.method !== 'POST' || !(length > 0) || c.req.header('transfer-encoding')) return {};
-  if (length > MAX_BODY_BYTES) return { refusal: rpcError(c, 413, `Payload Too Large: the body must not exceed ${MAX_BODY_BYTES} bytes.`) };
+  if (length > MAX_BODY_BYTES)
+    return { refusal: rpcError(c, 413, `Payload Too Large: the body must not exceed ${MAX_BODY_BYTES} bytes.`) };
   try {
     return { body: await c.req.json() };
   } catch {
@@ -75,10 +79,13 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   const clock = () => deps.now().getTime();
   const authenticate = bearerAuth(deps);
 
-  const sweep = setInterval(() => {
-    const cutoff = clock() - idleTimeoutMs;
-    for (const open of [...sessions.values()]) if (open.lastSeen < cutoff) void open.transport.close();
-  }, Math.min(idleTimeoutMs, 60_000));
+  const sweep = setInterval(
+    () => {
+      const cutoff = clock() - idleTimeoutMs;
+      for (const open of [...sessions.values()]) if (open.lastSeen < cutoff) void open.transport.close();
+    },
+    Math.min(idleTimeoutMs, 60_000),
+  );
   sweep.unref();
 
   async function openSession(c: Context<AppEnv>, body: InitializeRequest) {
@@ -95,7 +102,8 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
       enableJsonResponse: !mayAsk,
       // Per session: a replayed stream can only ever hold this session's own messages.
       eventStore: mayAsk ? new MemoryEventStore() : undefined,
-      onsessioninitialized: (id) => void sessions.set(id, { session, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
+      onsessioninitialized: (id) =>
+        void sessions.set(id, { session, transport, tokenHash, checkedAt: clock(), lastSeen: clock() }),
     });
     releaseAnsweredStreams(transport);
     // Set before connect(): the server chains its own clean-up after this one.
@@ -111,7 +119,9 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
     if (err instanceof HTTPException) return err.getResponse();
     const body = errorBody(err);
     if (body.error.code === 'internal') console.error(err);
-    return rpcError(c, httpStatus[body.error.code] as ContentfulStatusCode, body.error.message, -32000, { code: body.error.code });
+    return rpcError(c, httpStatus[body.error.code] as ContentfulStatusCode, body.error.message, -32000, {
+      code: body.error.code,
+    });
   });
   /**
    * Every request presents its token. On an open session, the same token checked less than
@@ -147,7 +157,8 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
       return open.transport.handleRequest(c.req.raw, { parsedBody: body });
     }
     if (c.req.method !== 'POST') return rpcError(c, 400, 'Bad Request: Mcp-Session-Id header is required.');
-    if (!isInitializeRequest(body)) return rpcError(c, 400, 'Bad Request: no session yet; the first request must be initialize.');
+    if (!isInitializeRequest(body))
+      return rpcError(c, 400, 'Bad Request: no session yet; the first request must be initialize.');
     return openSession(c, body);
   });
   return app;

@@ -20,7 +20,8 @@ interface Step {
   area?: Record<Lang, string>;
 }
 
-const available = (needs: string) => (needs.endsWith('_') ? registry.some((t) => t.name.startsWith(needs)) : Boolean(toolByName(needs)));
+const available = (needs: string) =>
+  needs.endsWith('_') ? registry.some((t) => t.name.startsWith(needs)) : Boolean(toolByName(needs));
 
 function render(lang: Lang, steps: Step[]): string {
   const shown = steps.filter((s) => !s.needs || available(s.needs)).map((s) => s[lang]);
@@ -49,8 +50,14 @@ function previousMonth(now: Date): string {
 const user = (text: string): GetPromptResult['messages'][number] => ({ role: 'user', content: { type: 'text', text } });
 
 const monthEndClose = (month: string): Step[] => [
-  { en: `Help me close the month ${month} in Comptoir. Go step by step and keep each summary short.`, fr: `Aide-moi à clôturer le mois ${month} dans Comptoir. Avance étape par étape, résumés courts.` },
-  { en: '- Actions waiting for approval (actions_list, status ["pending_approval"]): what is blocked and since when.', fr: "- Actions en attente d'approbation (actions_list, statut [\"pending_approval\"]) : ce qui bloque et depuis quand." },
+  {
+    en: `Help me close the month ${month} in Comptoir. Go step by step and keep each summary short.`,
+    fr: `Aide-moi à clôturer le mois ${month} dans Comptoir. Avance étape par étape, résumés courts.`,
+  },
+  {
+    en: '- Actions waiting for approval (actions_list, status ["pending_approval"]): what is blocked and since when.',
+    fr: '- Actions en attente d\'approbation (actions_list, statut ["pending_approval"]) : ce qui bloque et depuis quand.',
+  },
   {
     needs: 'purchasing_list_orders',
     en: '- Purchase orders approved, sent, confirmed or received but not invoiced (purchasing_list_orders): flag those of the month.',
@@ -74,8 +81,15 @@ const monthEndClose = (month: string): Step[] => [
     en: "- The month's bank transactions still unmatched, with their suggested invoices and bills (banking_suggest_matches).",
     fr: '- Les transactions bancaires du mois encore sans correspondance, avec les factures proposées (banking_suggest_matches).',
   },
-  { needs: 'analytics_spend', en: '- Spend of the month by supplier (analytics_spend).', fr: '- Dépenses du mois par fournisseur (analytics_spend).' },
-  { en: 'Finish with a short to-do list, largest amounts first.', fr: 'Termine par une courte liste de choses à faire, les plus gros montants en premier.' },
+  {
+    needs: 'analytics_spend',
+    en: '- Spend of the month by supplier (analytics_spend).',
+    fr: '- Dépenses du mois par fournisseur (analytics_spend).',
+  },
+  {
+    en: 'Finish with a short to-do list, largest amounts first.',
+    fr: 'Termine par une courte liste de choses à faire, les plus gros montants en premier.',
+  },
   decisions,
 ];
 
@@ -86,14 +100,24 @@ const chaseOverdueInvoices = (minDays: number): Step[] => [
     en: `Find the client invoices overdue by ${minDays} day(s) or more (invoicing_list_invoices, status ["overdue", "partially_paid"], due date at least ${minDays} day(s) ago) and group them by client: balance owed, days late.`,
     fr: `Trouve les factures clients en retard de ${minDays} jour(s) ou plus (invoicing_list_invoices, statut ["overdue", "partially_paid"], échéance passée d'au moins ${minDays} jour(s)) et regroupe-les par client : solde dû, jours de retard.`,
   },
-  { needs: 'analytics_ar_aging', en: 'Use analytics_ar_aging for the aging buckets and DSO.', fr: "Utilise analytics_ar_aging pour l'ancienneté des créances et le DSO." },
+  {
+    needs: 'analytics_ar_aging',
+    en: 'Use analytics_ar_aging for the aging buckets and DSO.',
+    fr: "Utilise analytics_ar_aging pour l'ancienneté des créances et le DSO.",
+  },
   {
     needs: 'reminders_',
-    area: { en: 'payment reminders (draft the reminder text for me instead)', fr: 'les rappels de paiement (rédige-moi plutôt le texte du rappel)' },
+    area: {
+      en: 'payment reminders (draft the reminder text for me instead)',
+      fr: 'les rappels de paiement (rédige-moi plutôt le texte du rappel)',
+    },
     en: "List the reminders due today under the company's schedule (reminders_list_due), then propose each one with reminders_send_reminder (invoiceId and scheduleDay): it is written in the client's language and goes through the approval queue.",
     fr: "Liste les rappels dus aujourd'hui selon le calendrier de l'entreprise (reminders_list_due), puis propose chacun avec reminders_send_reminder (invoiceId et scheduleDay) : il est rédigé dans la langue du client et passe par la file d'approbation.",
   },
-  { en: 'Leave out any invoice the client disputes, and tell me which.', fr: 'Laisse de côté toute facture que le client conteste, et dis-moi lesquelles.' },
+  {
+    en: 'Leave out any invoice the client disputes, and tell me which.',
+    fr: 'Laisse de côté toute facture que le client conteste, et dis-moi lesquelles.',
+  },
   decisions,
 ];
 
@@ -108,7 +132,17 @@ async function reviewPendingApprovals(session: Session): Promise<GetPromptResult
     description: lang === 'fr' ? 'Revue des approbations en attente' : 'Review pending approvals',
     messages: [
       user(`${ask}\n${decisions[lang]}`),
-      { role: 'user', content: { type: 'resource', resource: { uri: 'comptoir://approvals/pending', mimeType: 'application/json', text: JSON.stringify(pending, null, 2) } } },
+      {
+        role: 'user',
+        content: {
+          type: 'resource',
+          resource: {
+            uri: 'comptoir://approvals/pending',
+            mimeType: 'application/json',
+            text: JSON.stringify(pending, null, 2),
+          },
+        },
+      },
     ],
   };
 }
@@ -119,8 +153,16 @@ export function registerPrompts(server: McpServer, session: Session): void {
     'month-end-close',
     {
       title: fr ? 'Clôture de fin de mois' : 'Month-end close',
-      description: fr ? 'Ce qui reste ouvert pour le mois : approbations, commandes, factures, banque.' : 'What is still open for the month: approvals, orders, bills, invoices, bank.',
-      argsSchema: { month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).optional().describe('YYYY-MM; defaults to last month.') },
+      description: fr
+        ? 'Ce qui reste ouvert pour le mois : approbations, commandes, factures, banque.'
+        : 'What is still open for the month: approvals, orders, bills, invoices, bank.',
+      argsSchema: {
+        month: z
+          .string()
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+          .optional()
+          .describe('YYYY-MM; defaults to last month.'),
+      },
     },
     ({ month }) => ({
       description: fr ? 'Clôture de fin de mois' : 'Month-end close',
@@ -131,8 +173,16 @@ export function registerPrompts(server: McpServer, session: Session): void {
     'chase-overdue-invoices',
     {
       title: fr ? 'Relancer les factures en retard' : 'Chase overdue invoices',
-      description: fr ? 'Trouver les factures en retard et préparer les rappels (vous décidez).' : 'Find overdue invoices and prepare reminders (you decide).',
-      argsSchema: { minDaysOverdue: z.string().regex(/^\d{1,3}$/).optional().describe('Only invoices at least this many days late; default 1.') },
+      description: fr
+        ? 'Trouver les factures en retard et préparer les rappels (vous décidez).'
+        : 'Find overdue invoices and prepare reminders (you decide).',
+      argsSchema: {
+        minDaysOverdue: z
+          .string()
+          .regex(/^\d{1,3}$/)
+          .optional()
+          .describe('Only invoices at least this many days late; default 1.'),
+      },
     },
     ({ minDaysOverdue }) => ({
       description: fr ? 'Relance des factures en retard' : 'Chase overdue invoices',
@@ -143,7 +193,9 @@ export function registerPrompts(server: McpServer, session: Session): void {
     'review-pending-approvals',
     {
       title: fr ? 'Revoir les approbations en attente' : 'Review pending approvals',
-      description: fr ? 'Les actions en attente, avec leurs preuves, pour décider une par une.' : 'The pending actions with their evidence, to decide one by one.',
+      description: fr
+        ? 'Les actions en attente, avec leurs preuves, pour décider une par une.'
+        : 'The pending actions with their evidence, to decide one by one.',
     },
     () => reviewPendingApprovals(session),
   );

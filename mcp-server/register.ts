@@ -12,7 +12,8 @@ import { registry } from '../tools/registry.ts';
 import { errorResult, invocationResult, writeOutput } from './results.ts';
 
 export function annotationsFor(tool: AnyTool): ToolAnnotations {
-  if (tool.kind === 'read') return { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+  if (tool.kind === 'read')
+    return { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
   return {
     readOnlyHint: false,
     // Money and anything that leaves the company cannot be taken back by deleting a row.
@@ -58,7 +59,10 @@ export function registerRegistryTools(server: McpServer, session: Session): void
   for (const { tool, config } of definitions) {
     server.registerTool(tool.name, config, async (input, extra) => {
       try {
-        const invocation = await invoke(session, tool, input, { ...AS_MCP, idempotencyKey: idempotencyKeyOf(extra._meta) });
+        const invocation = await invoke(session, tool, input, {
+          ...AS_MCP,
+          idempotencyKey: idempotencyKeyOf(extra._meta),
+        });
         return invocationResult(invocation);
       } catch (err) {
         return errorResult(err);
@@ -82,7 +86,8 @@ function leaveInputToTheDoor(server: McpServer): void {
   const sdk = server as unknown as { validateToolInput?: ValidateInput };
   const check = sdk.validateToolInput?.bind(server);
   if (!check) return;
-  sdk.validateToolInput = (tool, args, name) => (registryNames.has(name) ? Promise.resolve(args) : check(tool, args, name));
+  sdk.validateToolInput = (tool, args, name) =>
+    registryNames.has(name) ? Promise.resolve(args) : check(tool, args, name);
 }
 
 type RawHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;

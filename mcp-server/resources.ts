@@ -32,7 +32,14 @@ async function read<T>(session: Session, tool: AnyTool, input: unknown): Promise
     return await readTool<T>(session, tool, input);
   } catch (err) {
     if (err instanceof AppError) {
-      throw new McpError(err.code === 'not_found' ? RESOURCE_NOT_FOUND : err.code === 'invalid' ? ErrorCode.InvalidParams : ErrorCode.InternalError, err.message);
+      throw new McpError(
+        err.code === 'not_found'
+          ? RESOURCE_NOT_FOUND
+          : err.code === 'invalid'
+            ? ErrorCode.InvalidParams
+            : ErrorCode.InternalError,
+        err.message,
+      );
     }
     throw err;
   }
@@ -56,14 +63,52 @@ interface Row {
 
 /** Records readable by id: `comptoir://<path>/{id}`, read with `get`, listed and completed with `list`. */
 const collections = [
-  { name: 'action', path: 'actions', title: 'Action', description: 'One action with its confidence, evidence and full audit trail.', get: getAction, idArg: 'actionId', list: listActions, rows: 'actions' },
-  { name: 'purchase-order', path: 'purchase-orders', title: 'Purchase order', description: 'A purchase order: supplier, lines, taxes, totals, status.', get: getOrder, idArg: 'orderId', list: listOrders, rows: 'orders' },
-  { name: 'invoice', path: 'invoices', title: 'Invoice', description: 'A client invoice or credit note: lines, tax lines, paid, credited and balance.', get: getInvoice, idArg: 'invoiceId', list: listInvoices, rows: 'invoices' },
-  { name: 'bill', path: 'bills', title: 'Supplier bill', description: 'A supplier bill: lines, taxes, matching purchase order, payments and balance.', get: getBill, idArg: 'billId', list: listBills, rows: 'bills' },
+  {
+    name: 'action',
+    path: 'actions',
+    title: 'Action',
+    description: 'One action with its confidence, evidence and full audit trail.',
+    get: getAction,
+    idArg: 'actionId',
+    list: listActions,
+    rows: 'actions',
+  },
+  {
+    name: 'purchase-order',
+    path: 'purchase-orders',
+    title: 'Purchase order',
+    description: 'A purchase order: supplier, lines, taxes, totals, status.',
+    get: getOrder,
+    idArg: 'orderId',
+    list: listOrders,
+    rows: 'orders',
+  },
+  {
+    name: 'invoice',
+    path: 'invoices',
+    title: 'Invoice',
+    description: 'A client invoice or credit note: lines, tax lines, paid, credited and balance.',
+    get: getInvoice,
+    idArg: 'invoiceId',
+    list: listInvoices,
+    rows: 'invoices',
+  },
+  {
+    name: 'bill',
+    path: 'bills',
+    title: 'Supplier bill',
+    description: 'A supplier bill: lines, taxes, matching purchase order, payments and balance.',
+    get: getBill,
+    idArg: 'billId',
+    list: listBills,
+    rows: 'bills',
+  },
 ] as const;
 
 const label = (r: Row) =>
-  r.tool ? `#${r.number} ${r.tool} (${r.status})` : `${r.number} ${r.supplier?.name ?? r.client?.name ?? ''}: ${r.total} ${r.currency} (${r.status})`;
+  r.tool
+    ? `#${r.number} ${r.tool} (${r.status})`
+    : `${r.number} ${r.supplier?.name ?? r.client?.name ?? ''}: ${r.total} ${r.currency} (${r.status})`;
 
 /** Ids that start with what was typed, or whose number contains it ("12", "PO2026-0004"). */
 function matching(rows: Row[], typed: string): string[] {
@@ -78,23 +123,36 @@ export function registerResources(server: McpServer, session: Session): void {
   server.registerResource(
     'pending-approvals',
     'comptoir://approvals/pending',
-    { title: 'Pending approvals', description: 'Actions waiting for a person to approve or reject them, newest first.', mimeType: 'application/json' },
+    {
+      title: 'Pending approvals',
+      description: 'Actions waiting for a person to approve or reject them, newest first.',
+      mimeType: 'application/json',
+    },
     async (uri) => json(uri, await read(session, listActions, { status: ['pending_approval'], limit: RECENT })),
   );
   server.registerResource(
     'settings',
     'comptoir://settings',
-    { title: 'Company settings', description: 'Automation level, thresholds, approval levels, currency and language.', mimeType: 'application/json' },
+    {
+      title: 'Company settings',
+      description: 'Automation level, thresholds, approval levels, currency and language.',
+      mimeType: 'application/json',
+    },
     async (uri) => json(uri, await read(session, getSettings, {})),
   );
 
   for (const c of collections) {
-    const recent = (limit: number) => read<Record<string, Row[]>>(session, c.list, { limit }).then((out) => out[c.rows] ?? []);
+    const recent = (limit: number) =>
+      read<Record<string, Row[]>>(session, c.list, { limit }).then((out) => out[c.rows] ?? []);
     server.registerResource(
       c.name,
       new ResourceTemplate(`comptoir://${c.path}/{id}`, {
         list: async () => ({
-          resources: (await recent(LISTED)).map((r) => ({ uri: `comptoir://${c.path}/${r.id}`, name: label(r), mimeType: 'application/json' })),
+          resources: (await recent(LISTED)).map((r) => ({
+            uri: `comptoir://${c.path}/${r.id}`,
+            name: label(r),
+            mimeType: 'application/json',
+          })),
         }),
         complete: { id: async (typed) => matching(await recent(RECENT), typed) },
       }),

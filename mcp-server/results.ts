@@ -26,7 +26,9 @@ export const ActionSummary = z.object({
   requiredLevel: z.number().int(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   duplicate: z.boolean(),
-  message: z.string().describe('One sentence to show as is, e.g. "Pending approval #12 (level 2): needs a manager or above."'),
+  message: z
+    .string()
+    .describe('One sentence to show as is, e.g. "Pending approval #12 (level 2): needs a manager or above."'),
 });
 export type ActionSummary = z.infer<typeof ActionSummary>;
 
@@ -59,7 +61,12 @@ export function invocationResult(invocation: Invocation): CallToolResult {
 export function structured(data: Record<string, unknown>, sentence: string | undefined): CallToolResult {
   const json = JSON.stringify(data);
   return {
-    content: sentence ? [{ type: 'text', text: sentence }, { type: 'text', text: json }] : [{ type: 'text', text: json }],
+    content: sentence
+      ? [
+          { type: 'text', text: sentence },
+          { type: 'text', text: json },
+        ]
+      : [{ type: 'text', text: json }],
     structuredContent: data,
   };
 }

@@ -18,14 +18,17 @@ const instructions: Record<Lang, string> = {
   fr:
     "Comptoir est l'arrière-boutique d'une entreprise (achats, factures fournisseurs et clients). Toute modification passe par sa " +
     "porte d'actions : une réponse « En attente d'approbation n° N » veut dire que rien n'est encore fait et " +
-    "qu'une personne doit approuver — dis-le, ne réessaie pas. Les montants sont des chaînes décimales (\"1250.00\"). " +
+    'qu\'une personne doit approuver — dis-le, ne réessaie pas. Les montants sont des chaînes décimales ("1250.00"). ' +
     'Cherche les identifiants avec les outils de liste ou de recherche avant de les utiliser.',
 };
 
 export function buildMcpServer(session: Session): McpServer {
   const server = new McpServer(
     { name: 'comptoir', title: 'Comptoir', version: pkg.version },
-    { capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} }, instructions: instructions[session.lang] },
+    {
+      capabilities: { tools: {}, resources: {}, prompts: {}, completions: {} },
+      instructions: instructions[session.lang],
+    },
   );
   registerRegistryTools(server, session);
   registerApprovalTools(server, session);

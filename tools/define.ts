@@ -47,7 +47,8 @@ export interface ReadTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodTy
   kind: 'read';
 }
 
-export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType, P = unknown> extends ToolBase<I, O> {
+export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType, P = unknown>
+  extends ToolBase<I, O> {
   kind: 'write';
   /** `prepared` is what assess returned moments before in the same transaction, when it did. */
   run: (ctx: ToolCtx, input: z.output<I>, prepared?: P) => Promise<z.output<O>>;
@@ -64,11 +65,15 @@ export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodT
   undo?: (ctx: ToolCtx, input: z.output<I>, result: z.output<O>) => Promise<void>;
 }
 
-export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> = ReadTool<I, O> | WriteTool<I, O>;
+export type Tool<I extends z.ZodObject = z.ZodObject, O extends z.ZodType = z.ZodType> =
+  | ReadTool<I, O>
+  | WriteTool<I, O>;
 
 /** Identity function that keeps the input and output types of a tool for its run(). */
 export function defineTool<I extends z.ZodObject, O extends z.ZodType>(tool: ReadTool<I, O>): ReadTool<I, O>;
-export function defineTool<I extends z.ZodObject, O extends z.ZodType, P = unknown>(tool: WriteTool<I, O, P>): WriteTool<I, O, P>;
+export function defineTool<I extends z.ZodObject, O extends z.ZodType, P = unknown>(
+  tool: WriteTool<I, O, P>,
+): WriteTool<I, O, P>;
 export function defineTool(tool: Tool): Tool {
   return tool;
 }

@@ -13,7 +13,12 @@ export type Invocation =
   | { kind: 'read'; output: unknown; message: string | undefined }
   | { kind: 'write'; action: ActionOutcome; message: string };
 
-export async function invoke(session: Session, tool: AnyTool, rawInput: unknown, options: ProposeOptions): Promise<Invocation> {
+export async function invoke(
+  session: Session,
+  tool: AnyTool,
+  rawInput: unknown,
+  options: ProposeOptions,
+): Promise<Invocation> {
   if (tool.kind === 'write') {
     const action = await propose(session, tool, rawInput, options);
     return { kind: 'write', action, message: action.message };

@@ -65,12 +65,31 @@ export type Rate = string | { readonly basisPoints: number };
 
 // ISO 4217 exponents that differ from 2. Kept explicit rather than read from ICU, whose CLDR
 // "digits" follow cash practice for some currencies (e.g. ISK, HUF) instead of ISO 4217.
-const ZERO_DECIMAL = new Set(['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'PYG', 'RWF', 'UGX', 'UYI', 'VND', 'VUV', 'XAF', 'XOF', 'XPF']);
+const ZERO_DECIMAL = new Set([
+  'BIF',
+  'CLP',
+  'DJF',
+  'GNF',
+  'ISK',
+  'JPY',
+  'KMF',
+  'KRW',
+  'PYG',
+  'RWF',
+  'UGX',
+  'UYI',
+  'VND',
+  'VUV',
+  'XAF',
+  'XOF',
+  'XPF',
+]);
 const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND']);
 
 /** Digits after the decimal point for a currency (ISO 4217 exponent): CAD 2, JPY 0, KWD 3. */
 export function minorDigits(currency: CurrencyCode): number {
-  if (!/^[A-Z]{3}$/.test(currency)) throw invalid(`Unknown currency '${currency}': expected a 3-letter ISO 4217 code such as "CAD".`);
+  if (!/^[A-Z]{3}$/.test(currency))
+    throw invalid(`Unknown currency '${currency}': expected a 3-letter ISO 4217 code such as "CAD".`);
   if (ZERO_DECIMAL.has(currency)) return 0;
   if (THREE_DECIMAL.has(currency)) return 3;
   return 2;
@@ -100,7 +119,8 @@ const AMOUNT_WORDS = {
   en: {
     invalid: (text: string, why: string) => `Invalid money amount '${text}': ${why}`,
     notANumber: 'expected a decimal number such as "1250.00", "1 250,00" or "1,250.00".',
-    ambiguous: (asThousands: string, asDecimals: string) => `ambiguous: thousands or decimals? Write "${asThousands}" or "${asDecimals}".`,
+    ambiguous: (asThousands: string, asDecimals: string) =>
+      `ambiguous: thousands or decimals? Write "${asThousands}" or "${asDecimals}".`,
     severalDecimalMarks: 'more than one decimal mark.',
     noDecimals: 'expected digits after the decimal mark.',
     misplacedSeparator: 'misplaced thousands separator.',
@@ -110,7 +130,8 @@ const AMOUNT_WORDS = {
   fr: {
     invalid: (text: string, why: string) => `Montant invalide « ${text} » : ${why}`,
     notANumber: 'un nombre décimal est attendu, p. ex. "1250.00", "1 250,00" ou "1,250.00".',
-    ambiguous: (asThousands: string, asDecimals: string) => `ambigu : milliers ou décimales ? Écrivez "${asThousands}" ou "${asDecimals}".`,
+    ambiguous: (asThousands: string, asDecimals: string) =>
+      `ambigu : milliers ou décimales ? Écrivez "${asThousands}" ou "${asDecimals}".`,
     severalDecimalMarks: 'plus d’un séparateur décimal.',
     noDecimals: 'des chiffres sont attendus après le séparateur décimal.',
     misplacedSeparator: 'séparateur de milliers mal placé.',
@@ -139,7 +160,8 @@ function parseLocalized(text: string, lang: Lang): Decimal {
   if (dots > 0 && commas > 0) decimalMark = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
   else if (dots === 1) decimalMark = '.';
   else if (commas === 1) {
-    if (/^[1-9]\d{0,2},\d{3}$/.test(body)) throw refuse(say.ambiguous(`${body.replace(',', '')}.00`, body.replace(',', '.')));
+    if (/^[1-9]\d{0,2},\d{3}$/.test(body))
+      throw refuse(say.ambiguous(`${body.replace(',', '')}.00`, body.replace(',', '.')));
     decimalMark = ',';
   }
   if (decimalMark && count(decimalMark) > 1) throw refuse(say.severalDecimalMarks);
@@ -157,7 +179,8 @@ function parseLocalized(text: string, lang: Lang): Decimal {
 
 function parseCanonical(text: string, what: string, example: string): Decimal {
   const match = CANONICAL.exec(text.trim());
-  if (!match) throw invalid(`Invalid ${what} '${text}': expected a decimal with a dot, e.g. "${example}".`, { value: text });
+  if (!match)
+    throw invalid(`Invalid ${what} '${text}': expected a decimal with a dot, e.g. "${example}".`, { value: text });
   return toDecimal(match[1] ?? '', match[2] ?? '', match[3] ?? '');
 }
 
@@ -204,7 +227,12 @@ export function formatMoney(minor: bigint, currency: CurrencyCode, locale: Money
   let formatter = formatters.get(key);
   if (!formatter) {
     const digits = minorDigits(currency);
-    formatter = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatter = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     formatters.set(key, formatter);
   }
   // TypeScript's ES2022 lib types format(number | bigint) only; the runtime accepts decimal strings.
@@ -260,7 +288,8 @@ const QUANTITY_DECIMALS = 4;
  */
 export function mulQuantity(unitPriceMinor: bigint, quantity: string): bigint {
   const { units, scale } = parseCanonical(quantity, 'quantity', '2.5');
-  if (scale > QUANTITY_DECIMALS) throw invalid(`Invalid quantity '${quantity}': at most ${QUANTITY_DECIMALS} decimals.`);
+  if (scale > QUANTITY_DECIMALS)
+    throw invalid(`Invalid quantity '${quantity}': at most ${QUANTITY_DECIMALS} decimals.`);
   return divideHalfUp(unitPriceMinor * units, POW10(scale));
 }
 
@@ -284,7 +313,10 @@ const parses = (parse: () => unknown): boolean => {
  */
 export const Money = z
   .string()
-  .refine((text) => parses(() => parseLocalized(text, 'en')), { error: BOUNDARY_WORDS.en.money, params: { problem: 'money' } })
+  .refine((text) => parses(() => parseLocalized(text, 'en')), {
+    error: BOUNDARY_WORDS.en.money,
+    params: { problem: 'money' },
+  })
   .describe('Amount as a decimal string in the document currency, e.g. "1250.00".');
 
 /** A positive decimal quantity with at most 4 decimals, e.g. "2.5". */

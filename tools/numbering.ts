@@ -13,7 +13,10 @@ export async function nextSequence(tx: Tx, tenantId: string, kind: string, year 
   const [row] = await tx
     .insert(counters)
     .values({ tenantId, kind, year, last: 1 })
-    .onConflictDoUpdate({ target: [counters.tenantId, counters.kind, counters.year], set: { last: sql`${counters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [counters.tenantId, counters.kind, counters.year],
+      set: { last: sql`${counters.last} + 1` },
+    })
     .returning({ last: counters.last });
   return row!.last;
 }

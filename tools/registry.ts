@@ -13,7 +13,17 @@ import { purchasingTools } from './purchasing/index.ts';
 import { reminderTools } from './reminders/index.ts';
 import { settingsTools } from './settings/index.ts';
 
-export const registry: readonly AnyTool[] = [...actionTools, ...purchasingTools, ...billTools, ...analyticsTools, ...exportTools, ...invoicingTools, ...reminderTools, ...settingsTools, ...bankingTools];
+export const registry: readonly AnyTool[] = [
+  ...actionTools,
+  ...purchasingTools,
+  ...billTools,
+  ...analyticsTools,
+  ...exportTools,
+  ...invoicingTools,
+  ...reminderTools,
+  ...settingsTools,
+  ...bankingTools,
+];
 
 const byName = new Map(registry.map((t) => [t.name, t]));
 if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');

@@ -22,7 +22,10 @@ export interface NewUser {
 
 export async function createTenant(db: Database, tenant: NewTenant, people: NewUser[] = [], id: string = randomUUID()) {
   return withTenant(db, id, async (tx) => {
-    const [row] = await tx.insert(tenants).values({ ...tenant, id }).returning();
+    const [row] = await tx
+      .insert(tenants)
+      .values({ ...tenant, id })
+      .returning();
     const created = [];
     for (const person of people) created.push(await insertUser(tx, id, person));
     return { tenant: row!, users: created };
@@ -33,7 +36,11 @@ export async function addUser(db: Database, tenantId: string, person: NewUser) {
   return withTenant(db, tenantId, (tx) => insertUser(tx, tenantId, person));
 }
 
-async function insertUser(tx: Parameters<Parameters<Database['transaction']>[0]>[0], tenantId: string, person: NewUser) {
+async function insertUser(
+  tx: Parameters<Parameters<Database['transaction']>[0]>[0],
+  tenantId: string,
+  person: NewUser,
+) {
   const [row] = await tx
     .insert(users)
     .values({

@@ -18,20 +18,38 @@ import { toolRoutes } from './routes/tools.ts';
 import { webUi } from './ui.ts';
 
 export function createApp(deps: AppDeps) {
-  const api = new Hono<AppEnv>().use('*', bearerAuth(deps)).route('/', toolRoutes()).route('/', actionRoutes()).route('/', invoiceRoutes()).route('/', exportRoutes());
+  const api = new Hono<AppEnv>()
+    .use('*', bearerAuth(deps))
+    .route('/', toolRoutes())
+    .route('/', actionRoutes())
+    .route('/', invoiceRoutes())
+    .route('/', exportRoutes());
   const app = new Hono()
     .route('/', healthRoutes(deps))
     .get('/', async (c) => {
       const asked = c.req.query('lang') ?? c.req.header('accept-language') ?? 'fr';
       const lang = asked.toLowerCase().startsWith('en') ? 'en' : 'fr';
       const { latest } = await migrationState(deps.handle);
-      return c.html(homePage({ database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL', migration: latest, lang }));
+      return c.html(
+        homePage({
+          database: deps.handle.kind === 'pglite' ? 'PGlite (embedded)' : 'PostgreSQL',
+          migration: latest,
+          lang,
+        }),
+      );
     })
     .route('/', mcpRoutes(deps))
     .route('/', webUi(deps))
     .route('/', approvalLinkRoutes(deps))
     .route('/', inngestRoutes(deps))
-    .route('/', inboundWebhook(deps.handle.db, { domain: deps.config.MAIL_DOMAIN, secret: deps.config.INBOUND_WEBHOOK_SECRET, onReceived: async (o) => void (await deps.sendEvents?.(eventsFor(o))) }))
+    .route(
+      '/',
+      inboundWebhook(deps.handle.db, {
+        domain: deps.config.MAIL_DOMAIN,
+        secret: deps.config.INBOUND_WEBHOOK_SECRET,
+        onReceived: async (o) => void (await deps.sendEvents?.(eventsFor(o))),
+      }),
+    )
     .route('/api', api);
   app.onError(onError);
   app.notFound(notFoundRoute);

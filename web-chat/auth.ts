@@ -10,7 +10,11 @@ export function bearerAuth(deps: AppDeps) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) throw unauthorized('Missing API token: send "Authorization: Bearer <token>".');
     const { tenantId, actor } = await authenticateToken(deps.handle.db, token, deps.now());
-    const lang = c.req.header('accept-language')?.toLowerCase().startsWith('en') ? 'en' : c.req.header('accept-language') ? 'fr' : actor.lang;
+    const lang = c.req.header('accept-language')?.toLowerCase().startsWith('en')
+      ? 'en'
+      : c.req.header('accept-language')
+        ? 'fr'
+        : actor.lang;
     c.set('session', { db: deps.handle.db, tenantId, actor, lang, now: deps.now });
     await next();
   });

@@ -24,7 +24,13 @@ const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 const secure = (deps: AppDeps) => Boolean(deps.config.PUBLIC_URL?.startsWith('https:'));
 
 export function setSessionCookie(c: Context, deps: AppDeps, token: string) {
-  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure: secure(deps), path: '/', maxAge: SESSION_HOURS * 3600 });
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(deps),
+    path: '/',
+    maxAge: SESSION_HOURS * 3600,
+  });
 }
 
 export function clearSessionCookie(c: Context, deps: AppDeps) {
@@ -58,7 +64,8 @@ export function browserSession(deps: AppDeps, mode: 'page' | 'api') {
         const form = await c.req.parseBody();
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }
-      if (!sameToken(given, browser.csrfToken)) throw forbidden('Missing or wrong CSRF token: reload the page and try again.');
+      if (!sameToken(given, browser.csrfToken))
+        throw forbidden('Missing or wrong CSRF token: reload the page and try again.');
     }
     const lang = langFor(c, browser.actor.lang);
     c.set('browser', browser);

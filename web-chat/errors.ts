@@ -6,7 +6,8 @@ import { AppError, errorBody, httpStatus } from '../tools/errors.ts';
 export function onError(err: Error, c: Context) {
   if (err instanceof HTTPException && !(err instanceof AppError)) {
     const status = err.status;
-    const code = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'invalid';
+    const code =
+      status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : 'invalid';
     return c.json({ error: { code, message: err.message || 'Request refused.', details: null } }, status);
   }
   const body = errorBody(err);
@@ -15,7 +16,10 @@ export function onError(err: Error, c: Context) {
 }
 
 export function notFoundRoute(c: Context) {
-  return c.json({ error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.`, details: null } }, 404);
+  return c.json(
+    { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}.`, details: null } },
+    404,
+  );
 }
 
 export { AppError };

@@ -29,7 +29,9 @@ export async function startServer(config: Config, log: (line: string) => void = 
   configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
   const state = await migrate(handle);
-  log(`Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`);
+  log(
+    `Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`,
+  );
   if (config.COMPTOIR_DEMO) {
     const demo = await seedDemo(handle.db);
     if (demo.created) {
@@ -72,22 +74,40 @@ function listen(fetch: ReturnType<typeof createApp>['fetch'], config: Config): P
   return new Promise((resolve, reject) => {
     const server = serve({ fetch, hostname: config.HOST, port: config.PORT }, () => resolve(server));
     server.once('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'EADDRINUSE') reject(new Error(`Port ${config.PORT} on ${config.HOST} is already in use: stop the program using it, or set PORT to a free port.`));
-      else if (err.code === 'EACCES') reject(new Error(`Not allowed to listen on port ${config.PORT}: choose a port above 1023 with PORT.`));
+      if (err.code === 'EADDRINUSE')
+        reject(
+          new Error(
+            `Port ${config.PORT} on ${config.HOST} is already in use: stop the program using it, or set PORT to a free port.`,
+          ),
+        );
+      else if (err.code === 'EACCES')
+        reject(new Error(`Not allowed to listen on port ${config.PORT}: choose a port above 1023 with PORT.`));
       else reject(err);
     });
   });
 }
 
 /** The SMTP listener for bills+<token>@MAIL_DOMAIN; a busy port is reported, not fatal. */
-async function startInboundMail(config: Config, handle: DatabaseHandle, send: (events: JobEvent[]) => Promise<void>, log: (line: string) => void): Promise<SmtpListener | null> {
+async function startInboundMail(
+  config: Config,
+  handle: DatabaseHandle,
+  send: (events: JobEvent[]) => Promise<void>,
+  log: (line: string) => void,
+): Promise<SmtpListener | null> {
   if (!config.SMTP_PORT) return null;
   try {
-    const smtp = await startSmtpListener(handle.db, { port: config.SMTP_PORT, host: config.HOST, domain: config.MAIL_DOMAIN, onReceived: (outcome) => send(eventsFor(outcome)) });
+    const smtp = await startSmtpListener(handle.db, {
+      port: config.SMTP_PORT,
+      host: config.HOST,
+      domain: config.MAIL_DOMAIN,
+      onReceived: (outcome) => send(eventsFor(outcome)),
+    });
     log(`Inbound mail: SMTP on ${config.HOST}:${smtp.port} for bills+<company token>@${config.MAIL_DOMAIN}`);
     return smtp;
   } catch (err) {
-    log(`Inbound mail: SMTP listener not started (${(err as Error).message}); set SMTP_PORT to a free port, or 0 to turn it off.`);
+    log(
+      `Inbound mail: SMTP listener not started (${(err as Error).message}); set SMTP_PORT to a free port, or 0 to turn it off.`,
+    );
     return null;
   }
 }

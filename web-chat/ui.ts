@@ -35,11 +35,24 @@ const publicDir = new URL('./public/', import.meta.url);
 export function webUi(deps: AppDeps) {
   const modelLabel = deps.chatModel ? 'scripted' : chatModelFrom(deps.config).label;
   const pending = async (session: WebEnv['Variables']['session']) => {
-    const out = await invoke(session, listActions, { status: ['pending_approval'], limit: 200 }, { source: 'rest', byAi: false });
+    const out = await invoke(
+      session,
+      listActions,
+      { status: ['pending_approval'], limit: 200 },
+      { source: 'rest', byAi: false },
+    );
     return out.kind === 'read' ? (out.output as { actions: unknown[] }).actions.length : 0;
   };
   const page = (name: PageName) => async (c: import('hono').Context<WebEnv>) =>
-    c.html(shellPage({ page: name, lang: c.get('session').lang, browser: c.get('browser'), modelLabel, pending: await pending(c.get('session')) }));
+    c.html(
+      shellPage({
+        page: name,
+        lang: c.get('session').lang,
+        browser: c.get('browser'),
+        modelLabel,
+        pending: await pending(c.get('session')),
+      }),
+    );
 
   const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page'));
   for (const name of PAGES) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
@@ -51,24 +64,26 @@ export function webUi(deps: AppDeps) {
     .route('/', actionRoutes())
     .route('/', toolRoutes());
 
-  return new Hono()
-    // Origin check for every unsafe request here; the session's CSRF token is checked on top of it.
-    .use('/login', csrf())
-    .use('/login/*', csrf())
-    .use('/logout', csrf())
-    .use('/app/*', csrf())
-    .get('/assets/:name', (c) => {
-      const name = c.req.param('name');
-      const type = ASSETS[name];
-      if (!type) return c.notFound();
-      c.header('Content-Type', type);
-      c.header('Cache-Control', 'no-cache');
-      return c.body(readFileSync(new URL(name, publicDir)));
-    })
-    // Browsers ask for it on every page; answering spares a 404 in each console.
-    .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
-    .route('/', loginRoutes(deps))
-    .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
-    .route('/app/api', api)
-    .route('/app', screens);
+  return (
+    new Hono()
+      // Origin check for every unsafe request here; the session's CSRF token is checked on top of it.
+      .use('/login', csrf())
+      .use('/login/*', csrf())
+      .use('/logout', csrf())
+      .use('/app/*', csrf())
+      .get('/assets/:name', (c) => {
+        const name = c.req.param('name');
+        const type = ASSETS[name];
+        if (!type) return c.notFound();
+        c.header('Content-Type', type);
+        c.header('Cache-Control', 'no-cache');
+        return c.body(readFileSync(new URL(name, publicDir)));
+      })
+      // Browsers ask for it on every page; answering spares a 404 in each console.
+      .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
+      .route('/', loginRoutes(deps))
+      .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
+      .route('/app/api', api)
+      .route('/app', screens)
+  );
 }

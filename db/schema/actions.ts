@@ -3,17 +3,39 @@
  * change of its status is an append-only ai_action_events row. Approval links let a manager decide
  * from an email with a signed, single-use, expiring link.
  */
-import { bigint, boolean, integer, jsonb, pgEnum, pgTable, real, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { at, cents, createdAt, id, tenantIsolation, updatedAt } from './columns.ts';
 import { tenants } from './tenants.ts';
 import { users } from './users.ts';
 
 export const actionStatus = pgEnum('action_status', [
-  'proposed', 'pending_approval', 'approved', 'executed', 'failed', 'rejected', 'expired', 'undone',
+  'proposed',
+  'pending_approval',
+  'approved',
+  'executed',
+  'failed',
+  'rejected',
+  'expired',
+  'undone',
 ]);
 export const actionSource = pgEnum('action_source', ['chat', 'email', 'mcp', 'rest', 'job']);
 
-const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
 
 export interface EvidenceFactor {
   /** Stable key, e.g. 'supplier_exact', 'totals_match', 'possible_duplicate'. */
@@ -72,9 +94,23 @@ export const aiActionEvents = pgTable(
     /** Order of events, even when several share one timestamp. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     tenantId: tenantId(),
-    actionId: uuid('action_id').notNull().references(() => aiActions.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => aiActions.id, { onDelete: 'cascade' }),
     type: text('type', {
-      enum: ['proposed', 'queued', 'approved', 'rejected', 'executed', 'failed', 'retried', 'edited', 'expired', 'escalated', 'undone'],
+      enum: [
+        'proposed',
+        'queued',
+        'approved',
+        'rejected',
+        'executed',
+        'failed',
+        'retried',
+        'edited',
+        'expired',
+        'escalated',
+        'undone',
+      ],
     }).notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     source: actionSource('source').notNull(),
@@ -91,8 +127,12 @@ export const approvalLinks = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    actionId: uuid('action_id').notNull().references(() => aiActions.id, { onDelete: 'cascade' }),
-    approverId: uuid('approver_id').notNull().references(() => users.id),
+    actionId: uuid('action_id')
+      .notNull()
+      .references(() => aiActions.id, { onDelete: 'cascade' }),
+    approverId: uuid('approver_id')
+      .notNull()
+      .references(() => users.id),
     decision: text('decision', { enum: ['approve', 'reject'] }).notNull(),
     /** SHA-256 of the signed token in the link. */
     tokenHash: text('token_hash').notNull().unique(),

@@ -3,7 +3,10 @@ import { date, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-cor
 import { cents, createdAt, id, tenantIsolation } from './columns.ts';
 import { tenants } from './tenants.ts';
 
-const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
 
 export const bankAccounts = pgTable(
   'bank_accounts',
@@ -25,7 +28,9 @@ export const bankTransactions = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    accountId: uuid('account_id').notNull().references(() => bankAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => bankAccounts.id, { onDelete: 'cascade' }),
     bookedOn: date('booked_on').notNull(),
     valueOn: date('value_on'),
     /** Positive: money in; negative: money out. */
@@ -37,7 +42,9 @@ export const bankTransactions = pgTable(
     /** The bank's id for the transaction, or a hash of its fields: importing a statement twice adds nothing. */
     externalId: text('external_id').notNull(),
     importBatch: uuid('import_batch'),
-    status: text('status', { enum: ['unmatched', 'matched', 'ignored'] }).notNull().default('unmatched'),
+    status: text('status', { enum: ['unmatched', 'matched', 'ignored'] })
+      .notNull()
+      .default('unmatched'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('bank_transactions_external').on(t.tenantId, t.accountId, t.externalId), tenantIsolation()],
@@ -48,7 +55,9 @@ export const bankMatches = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    transactionId: uuid('transaction_id').notNull().references(() => bankTransactions.id, { onDelete: 'cascade' }),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => bankTransactions.id, { onDelete: 'cascade' }),
     targetKind: text('target_kind', { enum: ['invoice', 'bill'] }).notNull(),
     targetId: uuid('target_id').notNull(),
     amountCents: cents('amount_cents').notNull(),

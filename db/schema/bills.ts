@@ -11,7 +11,10 @@ import { users } from './users.ts';
 
 export const billStatus = pgEnum('bill_status', ['draft', 'booked', 'approved', 'partially_paid', 'paid', 'cancelled']);
 
-const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
 
 export const supplierBills = pgTable(
   'supplier_bills',
@@ -19,7 +22,9 @@ export const supplierBills = pgTable(
     id: id(),
     tenantId: tenantId(),
     number: text('number').notNull(),
-    supplierId: uuid('supplier_id').notNull().references(() => suppliers.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
     /** The supplier's own invoice number: one bill per supplier and number. */
     supplierInvoiceNumber: text('supplier_invoice_number'),
     purchaseOrderId: uuid('purchase_order_id').references(() => purchaseOrders.id),
@@ -54,7 +59,9 @@ export const supplierBillItems = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    billId: uuid('bill_id').notNull().references(() => supplierBills.id, { onDelete: 'cascade' }),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => supplierBills.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     description: text('description').notNull(),
     quantity: quantity('quantity').notNull(),
@@ -65,14 +72,15 @@ export const supplierBillItems = pgTable(
   () => [tenantIsolation()],
 ).enableRLS();
 
-
 /** Money paid to a supplier against a bill: several part payments may settle one bill. */
 export const billPayments = pgTable(
   'bill_payments',
   {
     id: id(),
     tenantId: tenantId(),
-    billId: uuid('bill_id').notNull().references(() => supplierBills.id, { onDelete: 'cascade' }),
+    billId: uuid('bill_id')
+      .notNull()
+      .references(() => supplierBills.id, { onDelete: 'cascade' }),
     amountCents: cents('amount_cents').notNull(),
     currency: text('currency').notNull(),
     method: paymentMethod('method').notNull(),

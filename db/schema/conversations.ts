@@ -8,9 +8,13 @@ export const aiConversations = pgTable(
   'ai_conversations',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     userId: uuid('user_id').references(() => users.id),
-    channel: text('channel', { enum: ['chat', 'email', 'mcp'] }).notNull().default('chat'),
+    channel: text('channel', { enum: ['chat', 'email', 'mcp'] })
+      .notNull()
+      .default('chat'),
     title: text('title'),
     language: language('language').notNull(),
     /** For email: the thread's first Message-ID, so replies land in the same conversation. */
@@ -25,8 +29,12 @@ export const aiMessages = pgTable(
   'ai_messages',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
-    conversationId: uuid('conversation_id').notNull().references(() => aiConversations.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => aiConversations.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['user', 'assistant', 'tool', 'system'] }).notNull(),
     content: text('content').notNull(),
     toolCalls: jsonb('tool_calls'),

@@ -6,7 +6,9 @@ import { tenants } from './tenants.ts';
 export const counters = pgTable(
   'counters',
   {
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     /** 0 for sequences that do not restart each year. */
     year: integer('year').notNull(),

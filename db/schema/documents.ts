@@ -4,7 +4,13 @@ import { createdAt, embedding, id, tenantIsolation, updatedAt } from './columns.
 import { tenants } from './tenants.ts';
 
 export const documentStatus = pgEnum('document_status', [
-  'received', 'reading', 'extracted', 'proposed', 'booked', 'failed', 'quarantined',
+  'received',
+  'reading',
+  'extracted',
+  'proposed',
+  'booked',
+  'failed',
+  'quarantined',
 ]);
 
 /** File bytes kept in the database, so one backup holds everything and tenants stay isolated by RLS. */
@@ -17,7 +23,9 @@ export const documents = pgTable(
   'documents',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     filename: text('filename').notNull(),
     mimeType: text('mime_type').notNull(),
     sizeBytes: integer('size_bytes').notNull(),

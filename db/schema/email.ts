@@ -7,11 +7,15 @@ export const inboundEmails = pgTable(
   'inbound_emails',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     messageId: text('message_id').notNull(),
     fromAddress: text('from_address').notNull(),
     subject: text('subject'),
-    status: text('status', { enum: ['received', 'processed', 'quarantined', 'failed'] }).notNull().default('received'),
+    status: text('status', { enum: ['received', 'processed', 'quarantined', 'failed'] })
+      .notNull()
+      .default('received'),
     reason: text('reason'),
     raw: text('raw'),
     receivedAt: at('received_at').notNull().defaultNow(),
@@ -23,15 +27,22 @@ export const outboxEmails = pgTable(
   'outbox_emails',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html'),
     /** [{ filename, contentType, documentId }] */
-    attachments: jsonb('attachments').$type<{ filename: string; contentType: string; documentId?: string }[]>().notNull().default([]),
+    attachments: jsonb('attachments')
+      .$type<{ filename: string; contentType: string; documentId?: string }[]>()
+      .notNull()
+      .default([]),
     inReplyTo: text('in_reply_to'),
-    status: text('status', { enum: ['queued', 'sent', 'failed'] }).notNull().default('queued'),
+    status: text('status', { enum: ['queued', 'sent', 'failed'] })
+      .notNull()
+      .default('queued'),
     error: text('error'),
     relatedType: text('related_type'),
     relatedId: uuid('related_id'),

@@ -1,6 +1,17 @@
 /** Sales invoices and credit notes, their items, payments received, reminders sent and recurring templates. */
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  uniqueIndex,
+  uuid,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 import { at, cents, createdAt, id, quantity, tenantIsolation, updatedAt } from './columns.ts';
 import { clients } from './clients.ts';
 import { products } from './products.ts';
@@ -8,19 +19,30 @@ import { language, tenants } from './tenants.ts';
 import { users } from './users.ts';
 
 export const invoiceStatus = pgEnum('invoice_status', [
-  'draft', 'sent', 'viewed', 'partially_paid', 'paid', 'overdue', 'cancelled',
+  'draft',
+  'sent',
+  'viewed',
+  'partially_paid',
+  'paid',
+  'overdue',
+  'cancelled',
 ]);
 export const paymentMethod = pgEnum('payment_method', ['interac', 'wire', 'cheque', 'cash', 'card', 'other']);
 export const recurrence = pgEnum('recurrence', ['monthly', 'quarterly', 'yearly']);
 
-const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
 
 export const recurringInvoices = pgTable(
   'recurring_invoices',
   {
     id: id(),
     tenantId: tenantId(),
-    clientId: uuid('client_id').notNull().references(() => clients.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
     frequency: recurrence('frequency').notNull(),
     startOn: date('start_on').notNull(),
     nextOn: date('next_on').notNull(),
@@ -39,10 +61,14 @@ export const invoices = pgTable(
     id: id(),
     tenantId: tenantId(),
     number: text('number').notNull(),
-    kind: text('kind', { enum: ['invoice', 'credit_note'] }).notNull().default('invoice'),
+    kind: text('kind', { enum: ['invoice', 'credit_note'] })
+      .notNull()
+      .default('invoice'),
     /** For a credit note: the invoice it credits. */
     creditOf: uuid('credit_of').references((): AnyPgColumn => invoices.id),
-    clientId: uuid('client_id').notNull().references(() => clients.id),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
     status: invoiceStatus('status').notNull().default('draft'),
     currency: text('currency').notNull(),
     language: language('language').notNull(),
@@ -81,7 +107,9 @@ export const invoiceItems = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     productId: uuid('product_id').references(() => products.id),
     description: text('description').notNull(),
@@ -89,7 +117,9 @@ export const invoiceItems = pgTable(
     unitPriceCents: cents('unit_price_cents').notNull(),
     lineTotalCents: cents('line_total_cents').notNull(),
     accountCode: text('account_code'),
-    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] }).notNull().default('taxable'),
+    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] })
+      .notNull()
+      .default('taxable'),
     /** French VAT rate class for a French client. */
     frRate: text('fr_rate', { enum: ['normal', 'intermediate', 'reduced', 'special'] }),
   },
@@ -101,7 +131,9 @@ export const payments = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
     amountCents: cents('amount_cents').notNull(),
     currency: text('currency').notNull(),
     method: paymentMethod('method').notNull(),
@@ -118,10 +150,14 @@ export const reminders = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    invoiceId: uuid('invoice_id').notNull().references(() => invoices.id, { onDelete: 'cascade' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'cascade' }),
     /** Which step of the tenant's schedule this reminder is (days from the due date). */
     scheduleDay: integer('schedule_day').notNull(),
-    channel: text('channel', { enum: ['email'] }).notNull().default('email'),
+    channel: text('channel', { enum: ['email'] })
+      .notNull()
+      .default('email'),
     language: language('language').notNull(),
     sentAt: at('sent_at'),
     outcome: text('outcome'),

@@ -8,7 +8,9 @@ export const productCategories = pgTable(
   'product_categories',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     parentId: uuid('parent_id').references((): AnyPgColumn => productCategories.id),
     createdAt: createdAt(),
@@ -20,7 +22,9 @@ export const products = pgTable(
   'products',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     sku: text('sku'),
     name: text('name').notNull(),
     description: text('description'),
@@ -34,7 +38,9 @@ export const products = pgTable(
     bulkPriceCents: cents('bulk_price_cents'),
     bulkThreshold: quantity('bulk_threshold'),
     leadTimeDays: integer('lead_time_days'),
-    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] }).notNull().default('taxable'),
+    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] })
+      .notNull()
+      .default('taxable'),
     accountCode: text('account_code'),
     active: boolean('active').notNull().default(true),
     embedding: embedding(),

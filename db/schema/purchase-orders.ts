@@ -7,11 +7,22 @@ import { tenants } from './tenants.ts';
 import { users } from './users.ts';
 
 export const purchaseOrderStatus = pgEnum('purchase_order_status', [
-  'draft', 'pending_approval', 'approved', 'sent', 'confirmed', 'partially_received', 'received', 'invoiced',
-  'completed', 'cancelled',
+  'draft',
+  'pending_approval',
+  'approved',
+  'sent',
+  'confirmed',
+  'partially_received',
+  'received',
+  'invoiced',
+  'completed',
+  'cancelled',
 ]);
 
-const tenantId = () => uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' });
+const tenantId = () =>
+  uuid('tenant_id')
+    .notNull()
+    .references(() => tenants.id, { onDelete: 'cascade' });
 
 export const purchaseOrders = pgTable(
   'purchase_orders',
@@ -19,7 +30,9 @@ export const purchaseOrders = pgTable(
     id: id(),
     tenantId: tenantId(),
     number: text('number').notNull(),
-    supplierId: uuid('supplier_id').notNull().references(() => suppliers.id),
+    supplierId: uuid('supplier_id')
+      .notNull()
+      .references(() => suppliers.id),
     status: purchaseOrderStatus('status').notNull().default('draft'),
     currency: text('currency').notNull(),
     orderDate: date('order_date').notNull(),
@@ -45,7 +58,9 @@ export const purchaseOrderItems = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    orderId: uuid('order_id').notNull().references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
     position: integer('position').notNull(),
     productId: uuid('product_id').references(() => products.id),
     description: text('description').notNull(),
@@ -53,7 +68,9 @@ export const purchaseOrderItems = pgTable(
     quantityReceived: quantity('quantity_received').notNull().default('0'),
     unitPriceCents: cents('unit_price_cents').notNull(),
     lineTotalCents: cents('line_total_cents').notNull(),
-    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] }).notNull().default('taxable'),
+    taxTreatment: text('tax_treatment', { enum: ['taxable', 'exempt', 'zero_rated'] })
+      .notNull()
+      .default('taxable'),
   },
   () => [tenantIsolation()],
 ).enableRLS();
@@ -63,7 +80,9 @@ export const purchaseReceipts = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    orderId: uuid('order_id').notNull().references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
     receivedOn: date('received_on').notNull(),
     receivedBy: uuid('received_by').references(() => users.id),
     /** [{ itemId, quantity }] received in this delivery. */
@@ -79,7 +98,9 @@ export const purchaseOrderApprovals = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    orderId: uuid('order_id').notNull().references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
     level: integer('level').notNull(),
     approverId: uuid('approver_id').references(() => users.id),
     decision: text('decision', { enum: ['approved', 'rejected'] }).notNull(),
@@ -94,7 +115,9 @@ export const purchaseOrderHistory = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    orderId: uuid('order_id').notNull().references(() => purchaseOrders.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => purchaseOrders.id, { onDelete: 'cascade' }),
     fromStatus: purchaseOrderStatus('from_status'),
     toStatus: purchaseOrderStatus('to_status').notNull(),
     actorId: uuid('actor_id').references(() => users.id),

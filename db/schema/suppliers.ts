@@ -9,7 +9,9 @@ export const suppliers = pgTable(
   'suppliers',
   {
     id: id(),
-    tenantId: uuid('tenant_id').notNull().references(() => tenants.id, { onDelete: 'cascade' }),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     legalName: text('legal_name'),
     status: supplierStatus('status').notNull().default('active'),

@@ -31,7 +31,9 @@ export const tenants = pgTable(
     approvalLevel3Cents: cents('approval_level3_cents').notNull().default(sql`1000000`),
     /** Pending actions expire (or escalate one level) after this many hours. */
     approvalExpiryHours: integer('approval_expiry_hours').notNull().default(72),
-    expiryBehaviour: text('expiry_behaviour', { enum: ['expire', 'escalate'] }).notNull().default('escalate'),
+    expiryBehaviour: text('expiry_behaviour', { enum: ['expire', 'escalate'] })
+      .notNull()
+      .default('escalate'),
     /** Days relative to the due date on which payment reminders go out, e.g. [-3, 1, 7, 14, 30]. */
     reminderSchedule: jsonb('reminder_schedule').$type<number[]>().notNull().default([-3, 1, 7, 14, 30]),
     gstNumber: text('gst_number'),

@@ -81,11 +81,30 @@ const BUYERS = [
   { name: 'Harbour Café Ltd.', street: '5 Water Street', city: 'St. John’s, NL A1C 1A1' },
 ];
 const ITEMS = {
-  fr: ['Papier à photocopie 8,5 x 11 (caisse)', 'Cartouches d’encre noire', 'Chaises ergonomiques', 'Classeurs à levier', 'Service d’installation (heure)', 'Câbles réseau Cat6 3 m', 'Agrafeuses robustes', 'Livraison'],
-  en: ['Copy paper 8.5 x 11 (case)', 'Black ink cartridges', 'Ergonomic chairs', 'Lever arch binders', 'Installation service (hour)', 'Cat6 network cables 3 m', 'Heavy-duty staplers', 'Delivery'],
+  fr: [
+    'Papier à photocopie 8,5 x 11 (caisse)',
+    'Cartouches d’encre noire',
+    'Chaises ergonomiques',
+    'Classeurs à levier',
+    'Service d’installation (heure)',
+    'Câbles réseau Cat6 3 m',
+    'Agrafeuses robustes',
+    'Livraison',
+  ],
+  en: [
+    'Copy paper 8.5 x 11 (case)',
+    'Black ink cartridges',
+    'Ergonomic chairs',
+    'Lever arch binders',
+    'Installation service (hour)',
+    'Cat6 network cables 3 m',
+    'Heavy-duty staplers',
+    'Delivery',
+  ],
 };
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** `count` bills from a seed, cycling languages, layouts, provinces and date styles. */
 export function makeBills(count: number, seed = 2026): BillSpec[] {
@@ -128,7 +147,14 @@ export function makeBills(count: number, seed = 2026): BillSpec[] {
 
 /** The exact values on the rendered bill. */
 export function truthOf(spec: BillSpec): BillTruth {
-  const { lineTotals, breakdown } = documentTotals({ country: 'CA', region: spec.province, on: spec.invoiceDate, currency: 'CAD', lines: spec.lines, lang: spec.lang });
+  const { lineTotals, breakdown } = documentTotals({
+    country: 'CA',
+    region: spec.province,
+    on: spec.invoiceDate,
+    currency: 'CAD',
+    lines: spec.lines,
+    lang: spec.lang,
+  });
   return {
     supplierName: spec.supplier.name,
     supplierGst: spec.supplier.gst,
@@ -139,7 +165,11 @@ export function truthOf(spec: BillSpec): BillTruth {
     currency: 'CAD',
     subtotal: fromMinor(breakdown.subtotal, 'CAD'),
     total: fromMinor(breakdown.total, 'CAD'),
-    taxes: breakdown.components.map((c) => ({ code: c.code === 'RST' ? 'PST' : c.code, rate: c.rate, amount: fromMinor(c.amount, 'CAD') })),
+    taxes: breakdown.components.map((c) => ({
+      code: c.code === 'RST' ? 'PST' : c.code,
+      rate: c.rate,
+      amount: fromMinor(c.amount, 'CAD'),
+    })),
     lines: spec.lines.map((line, i) => ({
       description: line.description,
       quantity: line.quantity,
@@ -150,25 +180,91 @@ export function truthOf(spec: BillSpec): BillTruth {
 }
 
 const MONTHS = {
-  fr: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  fr: [
+    'janvier',
+    'février',
+    'mars',
+    'avril',
+    'mai',
+    'juin',
+    'juillet',
+    'août',
+    'septembre',
+    'octobre',
+    'novembre',
+    'décembre',
+  ],
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
 };
 
 function showDate(iso: string, spec: BillSpec): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   if (spec.dateStyle === 'iso') return iso;
-  if (spec.dateStyle === 'long') return spec.lang === 'fr' ? `${d === 1 ? '1er' : d} ${MONTHS.fr[m - 1]} ${y}` : `${MONTHS.en[m - 1]} ${d}, ${y}`;
+  if (spec.dateStyle === 'long')
+    return spec.lang === 'fr' ? `${d === 1 ? '1er' : d} ${MONTHS.fr[m - 1]} ${y}` : `${MONTHS.en[m - 1]} ${d}, ${y}`;
   // Numeric dates on Canadian bills are day first in French; English bills here use ISO-like y/m/d to stay unambiguous.
-  return spec.lang === 'fr' ? `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}` : `${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`;
+  return spec.lang === 'fr'
+    ? `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`
+    : `${y}/${String(m).padStart(2, '0')}/${String(d).padStart(2, '0')}`;
 }
 
 const LABELS = {
-  fr: { invoice: 'FACTURE', number: 'No de facture', date: 'Date de facture', due: 'Date d’échéance', billTo: 'Facturé à', desc: 'Description', qty: 'Qté', unit: 'Prix unitaire', amount: 'Montant', subtotal: 'Sous-total', total: 'Total', due2: 'Montant dû', terms: (n: number) => `Conditions : net ${n} jours`, gst: 'No TPS/TVH', qst: 'No TVQ', thanks: 'Merci de votre confiance.' },
-  en: { invoice: 'INVOICE', number: 'Invoice #', date: 'Invoice date', due: 'Due date', billTo: 'Bill to', desc: 'Description', qty: 'Qty', unit: 'Unit price', amount: 'Amount', subtotal: 'Subtotal', total: 'Total', due2: 'Amount due', terms: (n: number) => `Terms: Net ${n} days`, gst: 'GST/HST No.', qst: 'QST No.', thanks: 'Thank you for your business.' },
+  fr: {
+    invoice: 'FACTURE',
+    number: 'No de facture',
+    date: 'Date de facture',
+    due: 'Date d’échéance',
+    billTo: 'Facturé à',
+    desc: 'Description',
+    qty: 'Qté',
+    unit: 'Prix unitaire',
+    amount: 'Montant',
+    subtotal: 'Sous-total',
+    total: 'Total',
+    due2: 'Montant dû',
+    terms: (n: number) => `Conditions : net ${n} jours`,
+    gst: 'No TPS/TVH',
+    qst: 'No TVQ',
+    thanks: 'Merci de votre confiance.',
+  },
+  en: {
+    invoice: 'INVOICE',
+    number: 'Invoice #',
+    date: 'Invoice date',
+    due: 'Due date',
+    billTo: 'Bill to',
+    desc: 'Description',
+    qty: 'Qty',
+    unit: 'Unit price',
+    amount: 'Amount',
+    subtotal: 'Subtotal',
+    total: 'Total',
+    due2: 'Amount due',
+    terms: (n: number) => `Terms: Net ${n} days`,
+    gst: 'GST/HST No.',
+    qst: 'QST No.',
+    thanks: 'Thank you for your business.',
+  },
 };
 
 const TAX_NAMES: Record<string, { fr: string; en: string }> = {
-  GST: { fr: 'TPS', en: 'GST' }, HST: { fr: 'TVH', en: 'HST' }, QST: { fr: 'TVQ', en: 'QST' }, PST: { fr: 'TVP', en: 'PST' },
+  GST: { fr: 'TPS', en: 'GST' },
+  HST: { fr: 'TVH', en: 'HST' },
+  QST: { fr: 'TVQ', en: 'QST' },
+  PST: { fr: 'TVP', en: 'PST' },
 };
 
 /** "0.09975" → "9,975 %" (fr) or "9.975%" (en): the decimal point moved two places, no float. */
@@ -219,7 +315,10 @@ export function renderBill(spec: BillSpec): Promise<Buffer> {
     for (const line of truth.lines) {
       const quantity = spec.lang === 'fr' ? line.quantity.replace('.', ',') : line.quantity;
       doc.text(line.description, cols[0]!, row, { width: 270, lineBreak: false });
-      doc.text(quantity, cols[1]!, row).text(money(line.unitPrice), cols[2]!, row).text(money(line.amount), cols[3]!, row);
+      doc
+        .text(quantity, cols[1]!, row)
+        .text(money(line.unitPrice), cols[2]!, row)
+        .text(money(line.amount), cols[3]!, row);
       row += 18;
     }
     return row + 12;
@@ -227,11 +326,16 @@ export function renderBill(spec: BillSpec): Promise<Buffer> {
   const totals = (y: number, x = 330) => {
     let row = y;
     const put = (label: string, value: string, bold = false) => {
-      doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(10).text(label, x, row).text(value, 470, row);
+      doc
+        .font(bold ? 'Helvetica-Bold' : 'Helvetica')
+        .fontSize(10)
+        .text(label, x, row)
+        .text(value, 470, row);
       row += 16;
     };
     put(L.subtotal, money(truth.subtotal));
-    for (const tax of truth.taxes) put(`${TAX_NAMES[tax.code]![spec.lang]} (${showRate(tax.rate, spec.lang)})`, money(tax.amount));
+    for (const tax of truth.taxes)
+      put(`${TAX_NAMES[tax.code]![spec.lang]} (${showRate(tax.rate, spec.lang)})`, money(tax.amount));
     put(spec.layout === 'modern' ? L.due2 : L.total, money(truth.total), true);
     return row;
   };
@@ -243,7 +347,10 @@ export function renderBill(spec: BillSpec): Promise<Buffer> {
     buyerBlock(50, 150);
     const end = table(240);
     const after = totals(end);
-    doc.font('Helvetica').fontSize(9).text(L.terms(spec.termsDays), 50, after + 20);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(L.terms(spec.termsDays), 50, after + 20);
     taxNumbers(50, after + 40);
   } else if (spec.layout === 'compact') {
     supplierBlock(50, 50);
@@ -252,7 +359,11 @@ export function renderBill(spec: BillSpec): Promise<Buffer> {
     buyerBlock(330, 140);
     const end = table(230);
     const after = totals(end, 50);
-    doc.font('Helvetica').fontSize(9).text(L.terms(spec.termsDays), 50, after + 20).text(L.thanks);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(L.terms(spec.termsDays), 50, after + 20)
+      .text(L.thanks);
   } else {
     doc.font('Helvetica-Bold').fontSize(24).text(L.invoice, 50, 40);
     supplierBlock(330, 40);
@@ -261,7 +372,10 @@ export function renderBill(spec: BillSpec): Promise<Buffer> {
     const end = table(210);
     const after = totals(end);
     taxNumbers(50, after + 20);
-    doc.font('Helvetica').fontSize(9).text(L.terms(spec.termsDays), 50, after + 50);
+    doc
+      .font('Helvetica')
+      .fontSize(9)
+      .text(L.terms(spec.termsDays), 50, after + 50);
   }
   doc.end();
   return done;
@@ -280,7 +394,12 @@ export interface ScanStyle {
 /** A JPEG "scan" of a rendered bill: rasterised, skewed, blurred, speckled, compressed. */
 export async function scanOf(pdf: Buffer, style: ScanStyle, seed = 7): Promise<Buffer> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
-  const shot = await parser.getScreenshot({ first: 1, desiredWidth: style.width, imageBuffer: true, imageDataUrl: false });
+  const shot = await parser.getScreenshot({
+    first: 1,
+    desiredWidth: style.width,
+    imageBuffer: true,
+    imageDataUrl: false,
+  });
   await parser.destroy();
   const page = Buffer.from(shot.pages[0]!.data);
   const meta = await sharp(page).metadata();

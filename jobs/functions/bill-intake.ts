@@ -9,7 +9,11 @@ import { DOCUMENT_RECEIVED_EVENT } from '../../email/events.ts';
 import { readBill } from '../../tools/intake/read-bill.ts';
 import { defineJob, type JobDeps } from '../job.ts';
 
-const Data = z.object({ tenantId: z.string().uuid(), documentId: z.string().uuid(), source: z.enum(['email', 'chat', 'mcp', 'rest']).default('email') });
+const Data = z.object({
+  tenantId: z.string().uuid(),
+  documentId: z.string().uuid(),
+  source: z.enum(['email', 'chat', 'mcp', 'rest']).default('email'),
+});
 
 export const billIntake = (deps: JobDeps) =>
   defineJob({
@@ -24,7 +28,9 @@ export const billIntake = (deps: JobDeps) =>
       return step.run('read-and-propose', async () => {
         const outcome = await readBill(deps.db, tenantId, documentId, { source, now: deps.now });
         // Keep the step result small and plain: the action's id and status, not the whole outcome.
-        return 'action' in outcome ? { status: outcome.status, actionId: outcome.action.id, actionStatus: outcome.action.status } : outcome;
+        return 'action' in outcome
+          ? { status: outcome.status, actionId: outcome.action.id, actionStatus: outcome.action.status }
+          : outcome;
       });
     },
   });

@@ -52,14 +52,18 @@ export const deliverMail = (deps: JobDeps & { config: { SMTP_URL: string; MAIL_F
       const tenants = await step.run('companies-with-mail', () =>
         asSystem(deps.db, async (tx) => {
           const result = await tx.execute(sql`select distinct tenant_id from outbox_emails where status = 'queued'`);
-          const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { tenant_id: string }[];
+          const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+            tenant_id: string;
+          }[];
           return rows.map((r) => r.tenant_id);
         }),
       );
       const transport = smtpTransport(deps.config.SMTP_URL);
       const sent: Record<string, { sent: number; failed: number }> = {};
       for (const tenantId of tenants) {
-        sent[tenantId] = await step.run(`deliver-${tenantId}`, () => deliverOutbox(deps.db, tenantId, transport, deps.config.MAIL_FROM, deps.now()));
+        sent[tenantId] = await step.run(`deliver-${tenantId}`, () =>
+          deliverOutbox(deps.db, tenantId, transport, deps.config.MAIL_FROM, deps.now()),
+        );
       }
       return sent;
     },
@@ -73,7 +77,11 @@ export const pollMailbox = (deps: JobDeps & { config: { IMAP_URL: string; MAIL_D
     handler: async ({ step }) => {
       const events = await step.run('poll', async () => {
         const found: ReturnType<typeof eventsFor> = [];
-        await pollImap(deps.db, { url: deps.config.IMAP_URL, domain: deps.config.MAIL_DOMAIN, onReceived: (outcome) => void found.push(...eventsFor(outcome)) });
+        await pollImap(deps.db, {
+          url: deps.config.IMAP_URL,
+          domain: deps.config.MAIL_DOMAIN,
+          onReceived: (outcome) => void found.push(...eventsFor(outcome)),
+        });
         return found;
       });
       if (events.length) await step.sendEvent('dispatch', events);

@@ -23,9 +23,14 @@ export const notifyApprovers = (deps: JobDeps) =>
       if (event.name === ACTION_QUEUED_EVENT) {
         const data = ActionQueuedData.safeParse(event.data);
         // Retrying cannot fix a malformed event; the minute scan still covers every company.
-        if (!data.success) throw new NonRetriableError(`Invalid ${ACTION_QUEUED_EVENT} event: ${data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+        if (!data.success)
+          throw new NonRetriableError(
+            `Invalid ${ACTION_QUEUED_EVENT} event: ${data.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+          );
         tenantId = data.data.tenantId;
       }
-      return step.run('email-approvers', () => emailApprovers(deps.db, { publicUrl: deps.publicUrl, now: deps.now(), tenantId }));
+      return step.run('email-approvers', () =>
+        emailApprovers(deps.db, { publicUrl: deps.publicUrl, now: deps.now(), tenantId }),
+      );
     },
   });

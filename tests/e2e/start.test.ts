@@ -30,7 +30,13 @@ const freePort = () =>
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
   smtpPort = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', SMTP_PORT: String(smtpPort), COMPTOIR_DATA_DIR: dataDir, DATABASE_URL: '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    SMTP_PORT: String(smtpPort),
+    COMPTOIR_DATA_DIR: dataDir,
+    DATABASE_URL: '',
+  };
   if (onRealServer) {
     database = await createTestDatabase({ empty: true });
     env.DATABASE_URL = serverUrl(database);
@@ -73,7 +79,9 @@ describe('comptoir serve on a fresh machine', () => {
     const res = await fetch(`${url}/health`);
     expect(res.status).toBe(200);
     const body = await res.json();
-    const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as { entries: { tag: string }[] };
+    const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8')) as {
+      entries: { tag: string }[];
+    };
     expect(body).toMatchObject({
       status: 'ok',
       database: onRealServer ? 'postgres' : 'pglite',
@@ -106,7 +114,13 @@ describe('comptoir serve on a port already taken', () => {
   it('says so in a sentence, exits with an error, and leaves the running one alone', async () => {
     const port = new URL(url).port;
     const otherDir = mkdtempSync(join(tmpdir(), 'comptoir-start-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: port, SMTP_PORT: '0', COMPTOIR_DATA_DIR: otherDir, DATABASE_URL: database ? serverUrl(database) : '' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      PORT: port,
+      SMTP_PORT: '0',
+      COMPTOIR_DATA_DIR: otherDir,
+      DATABASE_URL: database ? serverUrl(database) : '',
+    };
     try {
       const second = spawn(process.execPath, ['bin/comptoir.js', 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
       let said = '';
@@ -114,7 +128,9 @@ describe('comptoir serve on a port already taken', () => {
       second.stderr!.on('data', (d) => (said += d));
       const code = await new Promise<number | null>((resolve) => second.once('exit', resolve));
       expect(code).toBe(1);
-      expect(said).toContain(`Port ${port} on 127.0.0.1 is already in use: stop the program using it, or set PORT to a free port.`);
+      expect(said).toContain(
+        `Port ${port} on 127.0.0.1 is already in use: stop the program using it, or set PORT to a free port.`,
+      );
       expect(said).not.toMatch(/EADDRINUSE|at Server\./);
       expect((await fetch(`${url}/health`)).status).toBe(200);
     } finally {

@@ -7,7 +7,11 @@ import { createTenant, type NewTenant } from '../../tools/tenancy.ts';
 
 export const ROLES: Role[] = ['admin', 'manager', 'buyer', 'accountant', 'viewer'];
 
-export async function makeCompany(db: Database, settings: Partial<NewTenant> = {}, now = () => new Date('2026-03-02T15:00:00Z')) {
+export async function makeCompany(
+  db: Database,
+  settings: Partial<NewTenant> = {},
+  now = () => new Date('2026-03-02T15:00:00Z'),
+) {
   const slug = `co-${randomUUID().slice(0, 8)}`;
   const { tenant, users } = await createTenant(
     db,
@@ -20,6 +24,12 @@ export async function makeCompany(db: Database, settings: Partial<NewTenant> = {
     })),
   );
   const user = (role: Role) => users.find((u) => u.role === role)!;
-  const session = (role: Role, lang: Lang = 'en'): Session => ({ db, tenantId: tenant.id, actor: actorOf(user(role)), lang, now });
+  const session = (role: Role, lang: Lang = 'en'): Session => ({
+    db,
+    tenantId: tenant.id,
+    actor: actorOf(user(role)),
+    lang,
+    now,
+  });
   return { tenant, users, user, session };
 }

@@ -13,7 +13,13 @@ export async function freshDatabase(options: { poolSize?: number } = {}): Promis
   if (onRealServer) {
     const name = await createTestDatabase();
     const handle = await openDatabase({ url: serverUrl(name), poolSize: options.poolSize ?? 20 });
-    return { ...handle, close: async () => { await handle.close(); await dropTestDatabase(name); } };
+    return {
+      ...handle,
+      close: async () => {
+        await handle.close();
+        await dropTestDatabase(name);
+      },
+    };
   }
   const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
   return openDatabase({ snapshot });

@@ -19,12 +19,18 @@ export function lastToolResult(messages: BaseMessage[]): any {
 let callCounter = 0;
 /** A model turn that calls tools, with no text of its own. */
 export function callTools(...calls: { name: string; args: Record<string, unknown> }[]): AIMessage {
-  return new AIMessage({ content: '', tool_calls: calls.map((c) => ({ ...c, id: `call_${++callCounter}`, type: 'tool_call' as const })) });
+  return new AIMessage({
+    content: '',
+    tool_calls: calls.map((c) => ({ ...c, id: `call_${++callCounter}`, type: 'tool_call' as const })),
+  });
 }
 
 /** A final answer, with the usage a real provider would report. */
 export function answer(text: string, usage = { input_tokens: 120, output_tokens: 30 }): AIMessage {
-  return new AIMessage({ content: text, usage_metadata: { ...usage, total_tokens: usage.input_tokens + usage.output_tokens } });
+  return new AIMessage({
+    content: text,
+    usage_metadata: { ...usage, total_tokens: usage.input_tokens + usage.output_tokens },
+  });
 }
 
 export { fakeModel };

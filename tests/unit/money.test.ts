@@ -95,11 +95,23 @@ describe('toMinor', () => {
   it.each([
     { text: '12.345', currency: 'CAD', message: 'Montant invalide « 12.345 » : le CAD admet au plus 2 décimales.' },
     { text: '1250.5', currency: 'JPY', message: 'Montant invalide « 1250.5 » : le JPY n’a pas de décimales.' },
-    { text: '1,250', currency: 'CAD', message: 'Montant invalide « 1,250 » : ambigu : milliers ou décimales ? Écrivez "1250.00" ou "1.250".' },
-    { text: '12 €', currency: 'EUR', message: 'Montant invalide « 12 € » : un nombre décimal est attendu, p. ex. "1250.00", "1 250,00" ou "1,250.00".' },
+    {
+      text: '1,250',
+      currency: 'CAD',
+      message: 'Montant invalide « 1,250 » : ambigu : milliers ou décimales ? Écrivez "1250.00" ou "1.250".',
+    },
+    {
+      text: '12 €',
+      currency: 'EUR',
+      message: 'Montant invalide « 12 € » : un nombre décimal est attendu, p. ex. "1250.00", "1 250,00" ou "1,250.00".',
+    },
     { text: '12,3,4', currency: 'CAD', message: 'Montant invalide « 12,3,4 » : séparateur de milliers mal placé.' },
     { text: '1,250.00.5', currency: 'CAD', message: 'Montant invalide « 1,250.00.5 » : plus d’un séparateur décimal.' },
-    { text: '1250,', currency: 'CAD', message: 'Montant invalide « 1250, » : des chiffres sont attendus après le séparateur décimal.' },
+    {
+      text: '1250,',
+      currency: 'CAD',
+      message: 'Montant invalide « 1250, » : des chiffres sont attendus après le séparateur décimal.',
+    },
   ])('refuses "$text" in $currency in French for a French reader', ({ text, currency, message }) => {
     const error = captureError(() => toMinor(text, currency, 'fr'));
     expect(error).toMatchObject({ code: 'invalid', message, details: expect.objectContaining({ value: text }) });

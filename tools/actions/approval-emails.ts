@@ -50,7 +50,10 @@ export async function emailApprovers(db: Database, options: EmailApproversOption
   return { queued };
 }
 
-async function emailBatch(tx: Tx, { publicUrl, now }: EmailApproversOptions): Promise<{ queued: number; seen: number }> {
+async function emailBatch(
+  tx: Tx,
+  { publicUrl, now }: EmailApproversOptions,
+): Promise<{ queued: number; seen: number }> {
   const emailed = (notificationId: typeof notifications.id) =>
     tx
       .select({ one: sql`1` })
@@ -87,7 +90,15 @@ async function emailBatch(tx: Tx, { publicUrl, now }: EmailApproversOptions): Pr
       await tx
         .select({ id: outboxEmails.relatedId })
         .from(outboxEmails)
-        .where(and(eq(outboxEmails.relatedType, OUTBOX_RELATED_TYPE), inArray(outboxEmails.relatedId, candidates.map((c) => c.notificationId))))
+        .where(
+          and(
+            eq(outboxEmails.relatedType, OUTBOX_RELATED_TYPE),
+            inArray(
+              outboxEmails.relatedId,
+              candidates.map((c) => c.notificationId),
+            ),
+          ),
+        )
     ).map((r) => r.id),
   );
   const { toolByName } = await import('../registry.ts');

@@ -24,7 +24,10 @@ export async function createApprovalLinks(
   tx: Tx,
   params: { action: Pick<ActionRow, 'id' | 'tenantId'>; approver: { id: string }; expiresAt: Date },
 ): Promise<Record<LinkDecision, string>> {
-  const minted = { approve: mintSecret(PREFIX, params.action.tenantId), reject: mintSecret(PREFIX, params.action.tenantId) };
+  const minted = {
+    approve: mintSecret(PREFIX, params.action.tenantId),
+    reject: mintSecret(PREFIX, params.action.tenantId),
+  };
   await tx.insert(approvalLinks).values(
     (['approve', 'reject'] as const).map((decision) => ({
       tenantId: params.action.tenantId,
@@ -39,7 +42,8 @@ export async function createApprovalLinks(
 }
 
 /** The public address of a link, as emails carry it. */
-export const approvalLinkUrl = (publicUrl: string, token: string) => `${publicUrl.replace(/\/+$/, '')}/approvals/link/${token}`;
+export const approvalLinkUrl = (publicUrl: string, token: string) =>
+  `${publicUrl.replace(/\/+$/, '')}/approvals/link/${token}`;
 
 export type LinkState = 'open' | 'used' | 'expired' | 'decided' | 'inactive';
 
@@ -110,12 +114,15 @@ export async function decideByLink(
         .returning({ id: approvalLinks.id });
       if (!spent) throw conflict(linkTexts[lang].used, { reason: 'link_used' });
     };
-    const note = options.note?.trim() || (decision === 'approve' ? linkTexts[lang].approvedByLink : linkTexts[lang].rejectedByLink);
+    const note =
+      options.note?.trim() ||
+      (decision === 'approve' ? linkTexts[lang].approvedByLink : linkTexts[lang].rejectedByLink);
     const action =
       decision === 'approve'
         ? await approve(session, link.actionId, { source: 'email', note, beforeDecide: spend })
         : await reject(session, link.actionId, { source: 'email', note, beforeDecide: spend });
-    const message = decision === 'reject' && action.status === 'rejected' ? linkTexts[lang].rejected(action.number) : action.message;
+    const message =
+      decision === 'reject' && action.status === 'rejected' ? linkTexts[lang].rejected(action.number) : action.message;
     return { decision, lang, action, message };
   } catch (err) {
     if (!(err instanceof AppError)) throw err;

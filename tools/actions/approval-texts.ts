@@ -22,7 +22,8 @@ export const linkTexts = {
   en: {
     unknown: 'This approval link is not valid. Open the approvals inbox in Comptoir to decide.',
     used: 'This approval link was already used. Each link works once; open the approvals inbox in Comptoir to see the decision.',
-    expired: 'This approval link has expired. Open the approvals inbox in Comptoir: the action may have moved to another approver.',
+    expired:
+      'This approval link has expired. Open the approvals inbox in Comptoir: the action may have moved to another approver.',
     inactive: 'Your account is deactivated: this link no longer lets you decide.',
     approvedByLink: 'Approved from an email link.',
     rejectedByLink: 'Rejected from an email link.',
@@ -31,7 +32,8 @@ export const linkTexts = {
   fr: {
     unknown: "Ce lien d'approbation n'est pas valide. Ouvrez la file d'approbation dans Comptoir pour décider.",
     used: "Ce lien d'approbation a déjà servi. Chaque lien ne sert qu'une fois ; ouvrez la file d'approbation dans Comptoir pour voir la décision.",
-    expired: "Ce lien d'approbation a expiré. Ouvrez la file d'approbation dans Comptoir : l'action est peut-être passée à un autre approbateur.",
+    expired:
+      "Ce lien d'approbation a expiré. Ouvrez la file d'approbation dans Comptoir : l'action est peut-être passée à un autre approbateur.",
     inactive: 'Votre compte est désactivé : ce lien ne permet plus de décider.',
     approvedByLink: 'Approuvée depuis un lien reçu par courriel.',
     rejectedByLink: 'Refusée depuis un lien reçu par courriel.',
@@ -62,7 +64,8 @@ export interface ApprovalEmail {
 export const formatAmount = (cents: bigint | null, currency: string | null, lang: Lang) =>
   cents === null ? null : formatMoney(cents, currency ?? 'CAD', lang === 'fr' ? 'fr-CA' : 'en-CA');
 
-export const formatConfidence = (c: number, lang: Lang) => (lang === 'fr' ? `${Math.round(c * 100)} %` : `${Math.round(c * 100)}%`);
+export const formatConfidence = (c: number, lang: Lang) =>
+  lang === 'fr' ? `${Math.round(c * 100)} %` : `${Math.round(c * 100)}%`;
 
 /** Deadlines in UTC, said so: a company's time zone is not known here. */
 export const formatDeadline = (at: Date, lang: Lang) =>
@@ -152,5 +155,8 @@ ${evidence.length ? `<p><strong>${esc(t.evidence)}</strong></p><ul>${evidence.ma
 
 /** HTML escaping for the few values an email interpolates (names, rationale, evidence, links). */
 export function esc(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+  return value.replace(
+    /[&<>"']/g,
+    (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!,
+  );
 }

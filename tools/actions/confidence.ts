@@ -21,11 +21,18 @@ export function modelFactor(selfReported: number, lang: Lang): EvidenceFactor {
   const clamped = Math.min(1, Math.max(0, selfReported));
   const weight = Math.round((clamped - 0.5) * 2 * MODEL_WEIGHT * 1000) / 1000;
   const rating = clamped.toFixed(2);
-  const detail = lang === 'fr' ? `Le modèle a noté sa propre proposition ${rating.replace('.', ',')}.` : `The model rated its own proposal ${rating}.`;
+  const detail =
+    lang === 'fr'
+      ? `Le modèle a noté sa propre proposition ${rating.replace('.', ',')}.`
+      : `The model rated its own proposal ${rating}.`;
   return { factor: 'model_self_assessment', weight, detail };
 }
 
 /** A person asking directly knows what they want: full confidence, their rights still apply. */
 export function personFactor(lang: Lang): EvidenceFactor {
-  return { factor: 'person_request', weight: 0.5, detail: lang === 'fr' ? 'Demandé directement par une personne.' : 'Requested directly by a person.' };
+  return {
+    factor: 'person_request',
+    weight: 0.5,
+    detail: lang === 'fr' ? 'Demandé directement par une personne.' : 'Requested directly by a person.',
+  };
 }

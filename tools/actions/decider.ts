@@ -17,9 +17,16 @@ export type Decider = z.infer<typeof Decider>;
 
 const RAN = new Set(['executed', 'failed', 'undone']);
 
-export function deciderOf(a: typeof aiActions.$inferSelect, names: { deciderName: string | null; requesterName: string | null }): Decider {
+export function deciderOf(
+  a: typeof aiActions.$inferSelect,
+  names: { deciderName: string | null; requesterName: string | null },
+): Decider {
   if (a.decidedBy) {
-    return { kind: a.status === 'rejected' ? 'rejected' : 'approved', name: names.deciderName, at: a.decidedAt?.toISOString() ?? null };
+    return {
+      kind: a.status === 'rejected' ? 'rejected' : 'approved',
+      name: names.deciderName,
+      at: a.decidedAt?.toISOString() ?? null,
+    };
   }
   if (!RAN.has(a.status)) return null;
   const at = (a.executedAt ?? a.createdAt).toISOString();

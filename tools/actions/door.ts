@@ -73,13 +73,22 @@ class DuplicateProposal extends Error {}
  * Parses input with the tool's zod schema; a clear error in the person's language lists every problem
  * and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
  */
-export function parseInput<I extends z.ZodObject>(tool: { name: string; input: I }, raw: unknown, lang: Lang): z.output<I> {
+export function parseInput<I extends z.ZodObject>(
+  tool: { name: string; input: I },
+  raw: unknown,
+  lang: Lang,
+): z.output<I> {
   const parsed = tool.input.safeParse(raw ?? {});
   if (parsed.success) return parsed.data;
   throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, raw), { issues: parsed.error.issues });
 }
 
-export async function propose(session: Session, tool: AnyWriteTool, rawInput: unknown, options: ProposeOptions): Promise<ActionOutcome> {
+export async function propose(
+  session: Session,
+  tool: AnyWriteTool,
+  rawInput: unknown,
+  options: ProposeOptions,
+): Promise<ActionOutcome> {
   const input = parseInput(tool, rawInput, session.lang);
   const key = options.idempotencyKey ?? null;
   try {
@@ -95,7 +104,9 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
         options.byAi ? null : personFactor(session.lang),
         ...(options.evidence ?? []),
         ...(assessment.evidence ?? []),
-        options.byAi && options.modelConfidence !== undefined ? modelFactor(options.modelConfidence, session.lang) : null,
+        options.byAi && options.modelConfidence !== undefined
+          ? modelFactor(options.modelConfidence, session.lang)
+          : null,
       ].filter((f): f is EvidenceFactor => f !== null);
       const confidence = confidenceFrom(evidence);
       const amount = assessment.amount ?? null;
@@ -115,7 +126,9 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
         byAi: options.byAi,
       });
       if (decision.outcome === 'refuse') {
-        throw forbidden(decision.reasons.map((r) => reasonText(r, session.lang)).join(' '), { reasons: decision.reasons });
+        throw forbidden(decision.reasons.map((r) => reasonText(r, session.lang)).join(' '), {
+          reasons: decision.reasons,
+        });
       }
 
       const id = randomUUID();
@@ -126,10 +139,13 @@ export async function propose(session: Session, tool: AnyWriteTool, rawInput: un
         const run = await execute(ctx, tool, input, assessment.prepared, id);
         // A request the tool itself rejects (unknown supplier, bad state) records nothing.
         if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
-        ({ status, result, error } = run.ok ? { status: 'executed', result: run.result, error: null } : { status: 'failed', result: null, error: run.body });
+        ({ status, result, error } = run.ok
+          ? { status: 'executed', result: run.result, error: null }
+          : { status: 'failed', result: null, error: run.body });
       }
       const now = ctx.now;
-      const expiresAt = status === 'pending_approval' ? new Date(now.getTime() + tenant.approvalExpiryHours * 3_600_000) : null;
+      const expiresAt =
+        status === 'pending_approval' ? new Date(now.getTime() + tenant.approvalExpiryHours * 3_600_000) : null;
       const number = await nextActionNumber(tx, session.tenantId);
       const [row] = await tx
         .insert(aiActions)
@@ -207,7 +223,8 @@ export async function reject(session: Session, actionId: string, options: Decide
   return withTenant(session.db, session.tenantId, async (tx) => {
     const row = await lockAction(tx, actionId, session.lang);
     const tool = await writeToolNamed(row.tool, session.lang);
-    if (row.status !== 'pending_approval') throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
+    if (row.status !== 'pending_approval')
+      throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
     checkApprover(session, tool, row);
     await options.beforeDecide?.(tx);
     const now = session.now();
@@ -224,7 +241,11 @@ export async function reject(session: Session, actionId: string, options: Decide
 }
 
 /** Reverses an action the AI executed alone (supervised/full); the undo is itself an audited action. */
-export async function undo(session: Session, actionId: string, options: { source: Source; note?: string }): Promise<ActionOutcome> {
+export async function undo(
+  session: Session,
+  actionId: string,
+  options: { source: Source; note?: string },
+): Promise<ActionOutcome> {
   return withTenant(session.db, session.tenantId, async (tx) => {
     const row = await lockAction(tx, actionId, session.lang);
     const tool = await writeToolNamed(row.tool, session.lang);
@@ -254,7 +275,11 @@ export async function undo(session: Session, actionId: string, options: { source
         updatedAt: now,
       })
       .returning();
-    const [updated] = await tx.update(aiActions).set({ status: 'undone', updatedAt: now }).where(eq(aiActions.id, row.id)).returning();
+    const [updated] = await tx
+      .update(aiActions)
+      .set({ status: 'undone', updatedAt: now })
+      .where(eq(aiActions.id, row.id))
+      .returning();
     const undone = eventWriter(tx, row, session.actor.userId, options.source, now);
     undone('undone', { status: 'executed' }, { status: 'undone', undoneBy: undoRow!.id }, options.note);
     await undone.flush();
@@ -267,7 +292,8 @@ export async function undo(session: Session, actionId: string, options: { source
 
 /** Why this person may not undo this action, or null: undo() and the inbox's Undo button follow this one rule. */
 export function undoRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ActionRow): AppError | null {
-  if (row.status !== 'executed') return conflict(alreadyDecidedMessage(lang, row.number, row.status), { status: row.status });
+  if (row.status !== 'executed')
+    return conflict(alreadyDecidedMessage(lang, row.number, row.status), { status: row.status });
   if (!tool.undo) return invalid(noUndoMessage(lang, row.number, tool.name));
   if (!row.byAi || row.decidedBy) return invalid(notAiAloneMessage(lang, row.number));
   return approverRefusal(actor, lang, tool, row);
@@ -280,12 +306,18 @@ export async function mayUndo(actor: Actor, lang: Lang, row: ActionRow): Promise
   return tool !== null && undoRefusal(actor, lang, tool, row) === null;
 }
 
-async function decideAndRun(session: Session, actionId: string, options: DecideOptions, from: 'pending_approval' | 'failed'): Promise<ActionOutcome> {
+async function decideAndRun(
+  session: Session,
+  actionId: string,
+  options: DecideOptions,
+  from: 'pending_approval' | 'failed',
+): Promise<ActionOutcome> {
   return withTenant(session.db, session.tenantId, async (tx) => {
     // The row lock makes concurrent deciders wait; the first one decides, the others see its result.
     const row = await lockAction(tx, actionId, session.lang);
     const tool = await writeToolNamed(row.tool, session.lang);
-    if (row.status !== from) throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
+    if (row.status !== from)
+      throw conflict(alreadyDecidedMessage(session.lang, row.number, row.status), { status: row.status });
     const ctx: ToolCtx = { ...toolContext(session, tx), actionId: row.id };
     const now = ctx.now;
     const event = eventWriter(tx, row, session.actor.userId, options.source, now);
@@ -298,12 +330,14 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
       prepared = assessment.prepared;
       amountCents = assessment.amount?.cents ?? null;
       // An edit can raise the amount: the level it needs then rises with it, never falls.
-      if (tool.approvalLevels) requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
+      if (tool.approvalLevels)
+        requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
     }
     checkApprover(session, tool, { ...row, amountCents, requiredLevel });
     await options.beforeDecide?.(tx);
     if (options.editedInput !== undefined) event('edited', { input: row.input }, { input }, options.note);
-    if (from === 'failed') event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
+    if (from === 'failed')
+      event('retried', { status: 'failed', error: row.error }, { status: 'approved' }, options.note);
     else event('approved', { status: row.status }, { status: 'approved' }, options.note);
 
     const run = await execute(ctx, tool, input, prepared, row.id);
@@ -324,7 +358,11 @@ async function decideAndRun(session: Session, actionId: string, options: DecideO
       })
       .where(and(eq(aiActions.id, row.id), eq(aiActions.status, from)))
       .returning();
-    event(status, { status: 'approved' }, { status, result: run.ok ? run.result : null, error: run.ok ? null : run.body });
+    event(
+      status,
+      { status: 'approved' },
+      { status, result: run.ok ? run.result : null, error: run.ok ? null : run.body },
+    );
     await event.flush();
     return outcomeOf(updated!, session.lang, false, summarize(tool, run.ok ? run.result : null, session.lang));
   });
@@ -340,9 +378,17 @@ type RunResult = { ok: true; result: unknown } | { ok: false; error: unknown; bo
  * reads in between, so it still holds and run need not read it all again. `actionId` is the action
  * being carried out (its row is written after the run, in the same transaction, when it runs at once).
  */
-async function execute(ctx: ToolCtx, tool: AnyWriteTool, input: unknown, prepared: unknown, actionId: string): Promise<RunResult> {
+async function execute(
+  ctx: ToolCtx,
+  tool: AnyWriteTool,
+  input: unknown,
+  prepared: unknown,
+  actionId: string,
+): Promise<RunResult> {
   try {
-    const result = await ctx.db.transaction(async (sp) => tool.output.parse(await tool.run({ ...ctx, db: sp, actionId }, input, prepared)));
+    const result = await ctx.db.transaction(async (sp) =>
+      tool.output.parse(await tool.run({ ...ctx, db: sp, actionId }, input, prepared)),
+    );
     return { ok: true, result: jsonSafe(result) };
   } catch (error) {
     const body = errorBody(error).error;
@@ -398,7 +444,13 @@ type EventType = (typeof aiActionEvents.$inferInsert)['type'];
  * The audit events of one transition, written together in one INSERT when the transition is done
  * (fewer round trips; the identity column keeps them in the order they were added).
  */
-export function eventWriter(tx: Tx, row: Pick<ActionRow, 'id' | 'tenantId'>, actorId: string | null, source: Source, at: Date) {
+export function eventWriter(
+  tx: Tx,
+  row: Pick<ActionRow, 'id' | 'tenantId'>,
+  actorId: string | null,
+  source: Source,
+  at: Date,
+) {
   const pending: (typeof aiActionEvents.$inferInsert)[] = [];
   const add = (type: EventType, before: unknown, after: unknown, note?: string) => {
     pending.push({ tenantId: row.tenantId, actionId: row.id, type, actorId, source, before, after, note, at });

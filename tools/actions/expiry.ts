@@ -79,12 +79,20 @@ async function expireBatch(tx: Tx, tenantId: string, now: Date): Promise<ExpiryR
 
 /** The guards repeat what the row lock already ensures, so a change of this file cannot lose it. */
 const stillDue = (row: ActionRow, now: Date) =>
-  and(eq(aiActions.id, row.id), eq(aiActions.status, 'pending_approval'), lte(aiActions.expiresAt, now), eq(aiActions.requiredLevel, row.requiredLevel));
+  and(
+    eq(aiActions.id, row.id),
+    eq(aiActions.status, 'pending_approval'),
+    lte(aiActions.expiresAt, now),
+    eq(aiActions.requiredLevel, row.requiredLevel),
+  );
 
 async function escalate(tx: Tx, row: ActionRow, level: ApprovalLevel, expiresAt: Date, now: Date): Promise<boolean> {
   const decision = row.decision as Decision;
   const approvers = approversFor(await riskOf(row.tool), level);
-  const next: Decision = decision.outcome === 'queue' ? { ...decision, level, approvers } : { outcome: 'queue', level, approvers, reasons: decision.reasons };
+  const next: Decision =
+    decision.outcome === 'queue'
+      ? { ...decision, level, approvers }
+      : { outcome: 'queue', level, approvers, reasons: decision.reasons };
   const [updated] = await tx
     .update(aiActions)
     .set({ requiredLevel: level, expiresAt, decision: next, updatedAt: now })
@@ -94,7 +102,11 @@ async function escalate(tx: Tx, row: ActionRow, level: ApprovalLevel, expiresAt:
   const event = eventWriter(tx, row, null, 'job', now);
   event(
     'escalated',
-    { requiredLevel: row.requiredLevel, expiresAt: row.expiresAt, approvers: decision.outcome === 'queue' ? decision.approvers : [] },
+    {
+      requiredLevel: row.requiredLevel,
+      expiresAt: row.expiresAt,
+      approvers: decision.outcome === 'queue' ? decision.approvers : [],
+    },
     { requiredLevel: level, expiresAt, approvers },
     'No decision before the deadline.',
   );
@@ -129,7 +141,12 @@ async function expire(tx: Tx, row: ActionRow, now: Date): Promise<boolean> {
     .returning({ id: aiActions.id });
   if (!updated) return false;
   const event = eventWriter(tx, row, null, 'job', now);
-  event('expired', { status: 'pending_approval', requiredLevel: row.requiredLevel, expiresAt: row.expiresAt }, { status: 'expired' }, 'No decision before the deadline.');
+  event(
+    'expired',
+    { status: 'pending_approval', requiredLevel: row.requiredLevel, expiresAt: row.expiresAt },
+    { status: 'expired' },
+    'No decision before the deadline.',
+  );
   await event.flush();
   // The person the action was for learns it will not happen, instead of waiting for it.
   if (row.actorId) {

@@ -6,7 +6,8 @@ import { ActionView, EventView, actionView, eventView } from './schemas.ts';
 export const getAction = defineTool({
   name: 'actions_get',
   title: 'Show an action and its audit trail',
-  description: 'Read one action by id with every event of its history: who proposed, approved or rejected it, when, and what changed.',
+  description:
+    'Read one action by id with every event of its history: who proposed, approved or rejected it, when, and what changed.',
   kind: 'read',
   input: z.object({ actionId: z.string().uuid() }),
   output: z.object({ action: ActionView, events: z.array(EventView) }),

@@ -5,7 +5,16 @@ import { Decider, deciderOf } from './decider.ts';
 import { listActions as query } from './queries.ts';
 import { ActionView, actionView } from './schemas.ts';
 
-const STATUSES = ['proposed', 'pending_approval', 'approved', 'executed', 'failed', 'rejected', 'expired', 'undone'] as const;
+const STATUSES = [
+  'proposed',
+  'pending_approval',
+  'approved',
+  'executed',
+  'failed',
+  'rejected',
+  'expired',
+  'undone',
+] as const;
 
 const ListedAction = ActionView.extend({
   decider: Decider,

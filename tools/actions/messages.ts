@@ -16,7 +16,8 @@ const reasons: Record<Lang, Record<ReasonCode, string>> = {
     above_ai_limit: "The amount is above the user's limit for AI actions.",
     above_hard_cap: "The amount is above the company's hard cap for AI actions.",
     amount_needs_level: 'The amount needs approval at a higher level.',
-    role_cannot_decide_risk: 'Your role cannot commit money alone: an accountant, a manager or an administrator approves it.',
+    role_cannot_decide_risk:
+      'Your role cannot commit money alone: an accountant, a manager or an administrator approves it.',
     above_approval_limit: 'The amount is above your approval limit.',
     draft_allowed: 'Drafts are allowed without approval.',
     within_rights: 'Within your rights.',
@@ -32,7 +33,8 @@ const reasons: Record<Lang, Record<ReasonCode, string>> = {
     above_ai_limit: "Le montant dépasse la limite de l'utilisateur pour les actions de l'IA.",
     above_hard_cap: "Le montant dépasse le plafond absolu de l'entreprise pour l'IA.",
     amount_needs_level: "Le montant exige une approbation d'un niveau supérieur.",
-    role_cannot_decide_risk: "Votre rôle ne peut pas engager d'argent seul : un comptable, un gestionnaire ou un administrateur l'approuve.",
+    role_cannot_decide_risk:
+      "Votre rôle ne peut pas engager d'argent seul : un comptable, un gestionnaire ou un administrateur l'approuve.",
     above_approval_limit: "Le montant dépasse votre limite d'approbation.",
     draft_allowed: 'Les brouillons sont permis sans approbation.',
     within_rights: 'Dans les limites de vos droits.',
@@ -61,16 +63,22 @@ export function failedMessage(lang: Lang, n: number, error: string): string {
 }
 
 export function undoneMessage(lang: Lang, n: number): string {
-  return lang === 'fr' ? `Action n° ${n} annulée : ce qu'elle avait fait est défait.` : `Action #${n} undone: what it did is reversed.`;
+  return lang === 'fr'
+    ? `Action n° ${n} annulée : ce qu'elle avait fait est défait.`
+    : `Action #${n} undone: what it did is reversed.`;
 }
 
 export function alreadyDecidedMessage(lang: Lang, n: number, status: string): string {
-  return lang === 'fr' ? `L'action n° ${n} est déjà décidée (statut : ${status}).` : `Action #${n} was already decided (status: ${status}).`;
+  return lang === 'fr'
+    ? `L'action n° ${n} est déjà décidée (statut : ${status}).`
+    : `Action #${n} was already decided (status: ${status}).`;
 }
 
 /** Undo refused because the tool has no way back: nothing reverses what it did. */
 export function noUndoMessage(lang: Lang, n: number, tool: string): string {
-  return lang === 'fr' ? `L'action n° ${n} (${tool}) ne peut pas être annulée.` : `Action #${n} (${tool}) cannot be undone.`;
+  return lang === 'fr'
+    ? `L'action n° ${n} (${tool}) ne peut pas être annulée.`
+    : `Action #${n} (${tool}) cannot be undone.`;
 }
 
 /** Undo refused because a person ran or approved the action: undo here takes back only what the AI did alone. */
@@ -112,7 +120,11 @@ const zodFrench = z.locales.fr().localeError;
 
 /** The value an issue is about, which zod's wording of a wrong type names ("nombre reçu"). */
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined), raw);
+  return path.reduce<unknown>(
+    (value, key) =>
+      value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    raw,
+  );
 }
 
 /**
@@ -129,7 +141,17 @@ function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
 }
 
 /** Bad input, every problem with its field path, so the person (or model) can fix them all at once. */
-export function invalidInputMessage(lang: Lang, tool: string, issues: readonly z.core.$ZodIssue[], raw: unknown): string {
-  const problems = issues.map((issue) => `${issue.path.join('.') || (lang === 'fr' ? 'entrée' : 'input')}${lang === 'fr' ? ' : ' : ': '}${issueText(issue, lang, raw)}`);
-  return lang === 'fr' ? `Données invalides pour ${tool} : ${problems.join(' ; ')}` : `Invalid input for ${tool}: ${problems.join('; ')}`;
+export function invalidInputMessage(
+  lang: Lang,
+  tool: string,
+  issues: readonly z.core.$ZodIssue[],
+  raw: unknown,
+): string {
+  const problems = issues.map(
+    (issue) =>
+      `${issue.path.join('.') || (lang === 'fr' ? 'entrée' : 'input')}${lang === 'fr' ? ' : ' : ': '}${issueText(issue, lang, raw)}`,
+  );
+  return lang === 'fr'
+    ? `Données invalides pour ${tool} : ${problems.join(' ; ')}`
+    : `Invalid input for ${tool}: ${problems.join('; ')}`;
 }

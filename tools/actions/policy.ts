@@ -54,7 +54,10 @@ export type Decision =
 export const ROLE_RANK: Record<Role, 0 | 1 | 2 | 3> = { viewer: 0, buyer: 1, accountant: 1, manager: 2, admin: 3 };
 
 /** Level a purchase amount requires: 0 up to the first threshold, then 1, 2, 3. */
-export function amountLevel(amountCents: bigint | null, thresholds: readonly [bigint, bigint, bigint]): 0 | ApprovalLevel {
+export function amountLevel(
+  amountCents: bigint | null,
+  thresholds: readonly [bigint, bigint, bigint],
+): 0 | ApprovalLevel {
   if (amountCents === null) return 0;
   if (amountCents > thresholds[2]) return 3;
   if (amountCents > thresholds[1]) return 2;
@@ -76,11 +79,13 @@ export function decide(input: PolicyInput): Decision {
 
   const rank = ROLE_RANK[actor.role];
   const needed = tool.approvalLevels ? amountLevel(amountCents, tenant.approvalLevelsCents) : 0;
-  const overOwnLimit = actor.approvalLimitCents !== null && amountCents !== null && amountCents > actor.approvalLimitCents;
+  const overOwnLimit =
+    actor.approvalLimitCents !== null && amountCents !== null && amountCents > actor.approvalLimitCents;
   // What the person could not do alone, the AI cannot do for them either.
   const rightsBlock: ReasonCode[] = [];
   if (needed > rank) rightsBlock.push('amount_needs_level');
-  else if (!approversFor(tool.risk, Math.max(1, needed) as ApprovalLevel).includes(actor.role)) rightsBlock.push('role_cannot_decide_risk');
+  else if (!approversFor(tool.risk, Math.max(1, needed) as ApprovalLevel).includes(actor.role))
+    rightsBlock.push('role_cannot_decide_risk');
   if (overOwnLimit) rightsBlock.push('above_approval_limit');
   const queue = (reasons: ReasonCode[]): Decision => {
     const level = Math.max(1, needed, overOwnLimit ? Math.min(3, rank + 1) : 0) as ApprovalLevel;
@@ -90,7 +95,8 @@ export function decide(input: PolicyInput): Decision {
   if (!byAi) return rightsBlock.length ? queue(rightsBlock) : { outcome: 'execute', reasons: ['within_rights'] };
 
   if (tenant.automationLevel === 'manual') return queue(['manual_level', ...rightsBlock]);
-  if (tool.risk === 'draft') return rightsBlock.length ? queue(rightsBlock) : { outcome: 'execute', reasons: ['draft_allowed'] };
+  if (tool.risk === 'draft')
+    return rightsBlock.length ? queue(rightsBlock) : { outcome: 'execute', reasons: ['draft_allowed'] };
   if (tenant.automationLevel === 'assisted') return queue(['assisted_needs_approval', ...rightsBlock]);
 
   const blocks = [...rightsBlock];
@@ -111,7 +117,11 @@ export function mayApprove(
 ): { allowed: true } | { allowed: false; reason: 'role_too_low' | 'above_approval_limit' | 'own_request' } {
   const level = Math.max(1, action.level) as ApprovalLevel;
   if (!approversFor(action.risk, level).includes(approver.role)) return { allowed: false, reason: 'role_too_low' };
-  if (approver.approvalLimitCents !== null && action.amountCents !== null && action.amountCents > approver.approvalLimitCents) {
+  if (
+    approver.approvalLimitCents !== null &&
+    action.amountCents !== null &&
+    action.amountCents > approver.approvalLimitCents
+  ) {
     return { allowed: false, reason: 'above_approval_limit' };
   }
   // A person's own request was queued because it exceeded their authority: someone else decides.

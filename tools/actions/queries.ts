@@ -18,7 +18,12 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
   const requester = alias(users, 'requester');
   const original = alias(aiActions, 'original');
   return tx
-    .select({ action: aiActions, deciderName: decider.name, requesterName: requester.name, undoOfNumber: original.number })
+    .select({
+      action: aiActions,
+      deciderName: decider.name,
+      requesterName: requester.name,
+      undoOfNumber: original.number,
+    })
     .from(aiActions)
     .leftJoin(decider, and(eq(decider.id, aiActions.decidedBy), eq(decider.tenantId, aiActions.tenantId)))
     .leftJoin(requester, and(eq(requester.id, aiActions.actorId), eq(requester.tenantId, aiActions.tenantId)))
@@ -31,6 +36,10 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
 export async function actionWithEvents(tx: Tx, id: string, lang: Lang) {
   const [action] = await tx.select().from(aiActions).where(eq(aiActions.id, id));
   if (!action) throw notFound(noActionMessage(lang, id));
-  const events = await tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, id)).orderBy(asc(aiActionEvents.seq));
+  const events = await tx
+    .select()
+    .from(aiActionEvents)
+    .where(eq(aiActionEvents.actionId, id))
+    .orderBy(asc(aiActionEvents.seq));
   return { action, events };
 }

@@ -22,7 +22,11 @@ export const aiDashboardTool = defineTool({
     byAi: z.number().int(),
     byStatus: z.record(z.string(), z.number().int()),
     autoExecutionPercent: z.string().nullable(),
-    approvalLatencyMinutes: z.object({ median: z.number().nullable(), mean: z.number().nullable(), decided: z.number().int() }),
+    approvalLatencyMinutes: z.object({
+      median: z.number().nullable(),
+      mean: z.number().nullable(),
+      decided: z.number().int(),
+    }),
     minutesSaved: z.number().int(),
     hoursSaved: z.string(),
     minutesPerAction: z.record(z.string(), z.number()),

@@ -20,7 +20,12 @@ export const receivablesAging = defineTool({
     asOf: z.string(),
     currency: z.string(),
     total: z.string(),
-    buckets: z.object(Object.fromEntries(AGING_BUCKETS.map((b) => [b, Bucket])) as Record<(typeof AGING_BUCKETS)[number], typeof Bucket>),
+    buckets: z.object(
+      Object.fromEntries(AGING_BUCKETS.map((b) => [b, Bucket])) as Record<
+        (typeof AGING_BUCKETS)[number],
+        typeof Bucket
+      >,
+    ),
     dso: z.number().nullable(),
     creditSales: z.string(),
     dsoDays: z.number().int(),
@@ -30,7 +35,12 @@ export const receivablesAging = defineTool({
     const { currency } = await ctx.tenant();
     const aging = arAging(await openInvoices(ctx.db, currency, asOf), asOf);
     const sales = await creditSales(ctx.db, currency, addDays(asOf, -input.dsoDays), asOf);
-    const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amount: fromMinor(aging.buckets[b].amountCents, currency), invoices: aging.buckets[b].invoices }]));
+    const buckets = Object.fromEntries(
+      AGING_BUCKETS.map((b) => [
+        b,
+        { amount: fromMinor(aging.buckets[b].amountCents, currency), invoices: aging.buckets[b].invoices },
+      ]),
+    );
     return {
       asOf,
       currency,

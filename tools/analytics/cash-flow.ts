@@ -13,12 +13,26 @@ export const cashFlow = defineTool({
     'bills on their due date, and approved orders not billed yet on their expected date plus the supplier terms. ' +
     'Give the opening bank balance to get running balances. Decimal strings, company currency.',
   kind: 'read',
-  input: z.object({ asOf: IsoDate.optional(), openingBalance: Money.default('0.00'), weeks: z.number().int().min(1).max(26).default(13) }),
+  input: z.object({
+    asOf: IsoDate.optional(),
+    openingBalance: Money.default('0.00'),
+    weeks: z.number().int().min(1).max(26).default(13),
+  }),
   output: z.object({
     asOf: z.string(),
     currency: z.string(),
     opening: z.string(),
-    weeks: z.array(z.object({ week: z.number().int(), start: z.string(), end: z.string(), inflow: z.string(), outflow: z.string(), net: z.string(), closing: z.string() })),
+    weeks: z.array(
+      z.object({
+        week: z.number().int(),
+        start: z.string(),
+        end: z.string(),
+        inflow: z.string(),
+        outflow: z.string(),
+        net: z.string(),
+        closing: z.string(),
+      }),
+    ),
     lowest: z.object({ week: z.number().int(), closing: z.string() }),
   }),
   async run(ctx, input) {
@@ -27,14 +41,29 @@ export const cashFlow = defineTool({
     const openingCents = toMinor(input.openingBalance, currency);
     const invoices = await openInvoices(ctx.db, currency, asOf);
     const history = paymentHistory(await paidInvoices(ctx.db, asOf), invoices, asOf);
-    const weeks = cashFlowForecast({ asOf, openingCents, invoices, history, payables: await payables(ctx.db, currency), weeks: input.weeks });
+    const weeks = cashFlowForecast({
+      asOf,
+      openingCents,
+      invoices,
+      history,
+      payables: await payables(ctx.db, currency),
+      weeks: input.weeks,
+    });
     const m = (c: bigint) => fromMinor(c, currency);
     const lowest = weeks.reduce((low, w) => (w.closingCents < low.closingCents ? w : low), weeks[0]!);
     return {
       asOf,
       currency,
       opening: m(openingCents),
-      weeks: weeks.map((w) => ({ week: w.week, start: w.start, end: w.end, inflow: m(w.inflowCents), outflow: m(w.outflowCents), net: m(w.netCents), closing: m(w.closingCents) })),
+      weeks: weeks.map((w) => ({
+        week: w.week,
+        start: w.start,
+        end: w.end,
+        inflow: m(w.inflowCents),
+        outflow: m(w.outflowCents),
+        net: m(w.netCents),
+        closing: m(w.closingCents),
+      })),
       lowest: { week: lowest.week, closing: m(lowest.closingCents) },
     };
   },

@@ -6,7 +6,8 @@
 
 const DAY = 86_400_000;
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
-export const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+export const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
 
 // ---------------------------------------------------------------------------------------------
@@ -71,7 +72,19 @@ export function spendBy(lines: readonly SpendLine[], by: SpendGroup): { rows: Sp
     shareBasisPoints: totalCents === 0n ? 0 : Number((g.amountCents * 20_000n + totalCents) / (2n * totalCents)),
   }));
   const periods = by === 'month' || by === 'quarter' || by === 'year';
-  rows.sort((a, b) => (periods ? (a.key < b.key ? -1 : 1) : a.amountCents === b.amountCents ? (a.label < b.label ? -1 : 1) : a.amountCents > b.amountCents ? -1 : 1));
+  rows.sort((a, b) =>
+    periods
+      ? a.key < b.key
+        ? -1
+        : 1
+      : a.amountCents === b.amountCents
+        ? a.label < b.label
+          ? -1
+          : 1
+        : a.amountCents > b.amountCents
+          ? -1
+          : 1,
+  );
   return { rows, totalCents };
 }
 
@@ -100,8 +113,14 @@ export function agingBucket(dueDate: string, asOf: string): AgingBucket {
   return 'over_90';
 }
 
-export function arAging(invoices: readonly OpenInvoice[], asOf: string): { buckets: Record<AgingBucket, { amountCents: bigint; invoices: number }>; totalCents: bigint } {
-  const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amountCents: 0n, invoices: 0 }])) as Record<AgingBucket, { amountCents: bigint; invoices: number }>;
+export function arAging(
+  invoices: readonly OpenInvoice[],
+  asOf: string,
+): { buckets: Record<AgingBucket, { amountCents: bigint; invoices: number }>; totalCents: bigint } {
+  const buckets = Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amountCents: 0n, invoices: 0 }])) as Record<
+    AgingBucket,
+    { amountCents: bigint; invoices: number }
+  >;
   let totalCents = 0n;
   for (const inv of invoices) {
     if (inv.balanceCents <= 0n) continue;
@@ -142,13 +161,19 @@ export interface ClientPaymentHistory {
   paidInvoices: number;
 }
 
-export function paymentHistory(paid: readonly PaidInvoice[], open: readonly OpenInvoice[], asOf: string): Map<string, ClientPaymentHistory> {
+export function paymentHistory(
+  paid: readonly PaidInvoice[],
+  open: readonly OpenInvoice[],
+  asOf: string,
+): Map<string, ClientPaymentHistory> {
   const clients = new Set([...paid.map((p) => p.clientId), ...open.map((o) => o.clientId)]);
   const out = new Map<string, ClientPaymentHistory>();
   for (const clientId of clients) {
     const mine = paid.filter((p) => p.clientId === clientId);
     const stale = open.filter((o) => o.clientId === clientId && daysBetween(o.dueDate, asOf) > 90).length;
-    const averageDaysLate = mine.length ? Math.round(mine.reduce((s, p) => s + daysBetween(p.dueDate, p.paidOn), 0) / mine.length) : 0;
+    const averageDaysLate = mine.length
+      ? Math.round(mine.reduce((s, p) => s + daysBetween(p.dueDate, p.paidOn), 0) / mine.length)
+      : 0;
     const collectionRate = mine.length + stale === 0 ? 1 : mine.length / (mine.length + stale);
     out.set(clientId, { averageDaysLate, collectionRate, paidInvoices: mine.length });
   }
@@ -284,9 +309,17 @@ export function aiDashboard(actions: readonly ActionRow[]): AiDashboard {
     .map((a) => (a.decidedAt!.getTime() - a.createdAt.getTime()) / 60_000)
     .sort((x, y) => x - y);
   const one = (n: number) => Math.round(n * 10) / 10;
-  const median = latencies.length ? one(latencies.length % 2 ? latencies[(latencies.length - 1) / 2]! : (latencies[latencies.length / 2 - 1]! + latencies[latencies.length / 2]!) / 2) : null;
+  const median = latencies.length
+    ? one(
+        latencies.length % 2
+          ? latencies[(latencies.length - 1) / 2]!
+          : (latencies[latencies.length / 2 - 1]! + latencies[latencies.length / 2]!) / 2,
+      )
+    : null;
   const mean = latencies.length ? one(latencies.reduce((s, x) => s + x, 0) / latencies.length) : null;
-  const minutesSaved = ai.filter((a) => a.status === 'executed').reduce((s, a) => s + (MINUTES_PER_ACTION[a.tool] ?? DEFAULT_MINUTES), 0);
+  const minutesSaved = ai
+    .filter((a) => a.status === 'executed')
+    .reduce((s, a) => s + (MINUTES_PER_ACTION[a.tool] ?? DEFAULT_MINUTES), 0);
   return {
     total: actions.length,
     byAi: ai.length,

@@ -5,32 +5,75 @@
  */
 import { and, eq, gt, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { aiActions, invoices, payments, productCategories, products, purchaseOrderItems, purchaseOrders, supplierBills, suppliers } from '../../db/schema/index.ts';
+import {
+  aiActions,
+  invoices,
+  payments,
+  productCategories,
+  products,
+  purchaseOrderItems,
+  purchaseOrders,
+  supplierBills,
+  suppliers,
+} from '../../db/schema/index.ts';
 import type { ActionRow, OpenInvoice, PaidInvoice, Payable, SpendLine } from './model.ts';
 import { addDays } from './model.ts';
 
 /** Orders the company has committed to: approved and beyond, not cancelled. */
-export const COMMITTED = ['approved', 'sent', 'confirmed', 'partially_received', 'received', 'invoiced', 'completed'] as const;
+export const COMMITTED = [
+  'approved',
+  'sent',
+  'confirmed',
+  'partially_received',
+  'received',
+  'invoiced',
+  'completed',
+] as const;
 
 export async function committedSpend(tx: Tx, currency: string, from: string, to: string): Promise<SpendLine[]> {
   const rows = await tx
-    .select({ supplierId: suppliers.id, supplierName: suppliers.name, category: productCategories.name, on: purchaseOrders.orderDate, amountCents: purchaseOrderItems.lineTotalCents })
+    .select({
+      supplierId: suppliers.id,
+      supplierName: suppliers.name,
+      category: productCategories.name,
+      on: purchaseOrders.orderDate,
+      amountCents: purchaseOrderItems.lineTotalCents,
+    })
     .from(purchaseOrderItems)
     .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderItems.orderId))
     .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
     .leftJoin(products, eq(products.id, purchaseOrderItems.productId))
     .leftJoin(productCategories, eq(productCategories.id, products.categoryId))
-    .where(and(inArray(purchaseOrders.status, [...COMMITTED]), eq(purchaseOrders.currency, currency), gte(purchaseOrders.orderDate, from), lte(purchaseOrders.orderDate, to)));
+    .where(
+      and(
+        inArray(purchaseOrders.status, [...COMMITTED]),
+        eq(purchaseOrders.currency, currency),
+        gte(purchaseOrders.orderDate, from),
+        lte(purchaseOrders.orderDate, to),
+      ),
+    );
   return rows;
 }
 
 /** Bills that were accepted (not drafts, not cancelled), before tax; bills carry no product category. */
 export async function billedSpend(tx: Tx, currency: string, from: string, to: string): Promise<SpendLine[]> {
   const rows = await tx
-    .select({ supplierId: suppliers.id, supplierName: suppliers.name, on: supplierBills.billDate, amountCents: supplierBills.subtotalCents })
+    .select({
+      supplierId: suppliers.id,
+      supplierName: suppliers.name,
+      on: supplierBills.billDate,
+      amountCents: supplierBills.subtotalCents,
+    })
     .from(supplierBills)
     .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
-    .where(and(notInArray(supplierBills.status, ['draft', 'cancelled']), eq(supplierBills.currency, currency), gte(supplierBills.billDate, from), lte(supplierBills.billDate, to)));
+    .where(
+      and(
+        notInArray(supplierBills.status, ['draft', 'cancelled']),
+        eq(supplierBills.currency, currency),
+        gte(supplierBills.billDate, from),
+        lte(supplierBills.billDate, to),
+      ),
+    );
   return rows.map((r) => ({ ...r, category: null }));
 }
 
@@ -39,25 +82,51 @@ const OPEN_STATUSES = ['sent', 'viewed', 'partially_paid', 'overdue'] as const;
 /** Invoices a client still owes on: sent and not settled, with their balance. */
 export async function openInvoices(tx: Tx, currency: string, asOf: string): Promise<OpenInvoice[]> {
   const rows = await tx
-    .select({ id: invoices.id, clientId: invoices.clientId, number: invoices.number, dueDate: invoices.dueDate, balanceCents: sql<string>`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}` })
+    .select({
+      id: invoices.id,
+      clientId: invoices.clientId,
+      number: invoices.number,
+      dueDate: invoices.dueDate,
+      balanceCents: sql<string>`${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}`,
+    })
     .from(invoices)
-    .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES]), eq(invoices.currency, currency), lte(invoices.issueDate, asOf)));
+    .where(
+      and(
+        eq(invoices.kind, 'invoice'),
+        inArray(invoices.status, [...OPEN_STATUSES]),
+        eq(invoices.currency, currency),
+        lte(invoices.issueDate, asOf),
+      ),
+    );
   return rows.map((r) => ({ ...r, balanceCents: BigInt(r.balanceCents) })).filter((r) => r.balanceCents > 0n);
 }
 
 /** Invoiced minus credited over (from, to]: the credit sales DSO divides by. */
 export async function creditSales(tx: Tx, currency: string, from: string, to: string): Promise<bigint> {
   const [row] = await tx
-    .select({ total: sql<string>`coalesce(sum(case when ${invoices.kind} = 'credit_note' then -abs(${invoices.totalCents}) else ${invoices.totalCents} end), 0)` })
+    .select({
+      total: sql<string>`coalesce(sum(case when ${invoices.kind} = 'credit_note' then -abs(${invoices.totalCents}) else ${invoices.totalCents} end), 0)`,
+    })
     .from(invoices)
-    .where(and(notInArray(invoices.status, ['draft', 'cancelled']), eq(invoices.currency, currency), gt(invoices.issueDate, from), lte(invoices.issueDate, to)));
+    .where(
+      and(
+        notInArray(invoices.status, ['draft', 'cancelled']),
+        eq(invoices.currency, currency),
+        gt(invoices.issueDate, from),
+        lte(invoices.issueDate, to),
+      ),
+    );
   return BigInt(row?.total ?? '0');
 }
 
 /** Paid invoices with the date of their last payment: each client's payment habit. */
 export async function paidInvoices(tx: Tx, asOf: string): Promise<PaidInvoice[]> {
   const rows = await tx
-    .select({ clientId: invoices.clientId, dueDate: invoices.dueDate, paidOn: sql<string>`max(${payments.receivedOn})` })
+    .select({
+      clientId: invoices.clientId,
+      dueDate: invoices.dueDate,
+      paidOn: sql<string>`max(${payments.receivedOn})`,
+    })
     .from(invoices)
     .innerJoin(payments, eq(payments.invoiceId, invoices.id))
     .where(and(eq(invoices.kind, 'invoice'), eq(invoices.status, 'paid'), lte(payments.receivedOn, asOf)))
@@ -68,24 +137,62 @@ export async function paidInvoices(tx: Tx, asOf: string): Promise<PaidInvoice[]>
 /** What the company will pay: open bills, and committed orders no bill covers yet. */
 export async function payables(tx: Tx, currency: string): Promise<Payable[]> {
   const bills = await tx
-    .select({ number: supplierBills.number, dueDate: supplierBills.dueDate, billDate: supplierBills.billDate, totalCents: supplierBills.totalCents, paidCents: supplierBills.paidCents })
+    .select({
+      number: supplierBills.number,
+      dueDate: supplierBills.dueDate,
+      billDate: supplierBills.billDate,
+      totalCents: supplierBills.totalCents,
+      paidCents: supplierBills.paidCents,
+    })
     .from(supplierBills)
     .where(and(notInArray(supplierBills.status, ['paid', 'cancelled']), eq(supplierBills.currency, currency)));
-  const billed = tx.select({ id: supplierBills.purchaseOrderId }).from(supplierBills).where(and(sql`${supplierBills.purchaseOrderId} is not null`, notInArray(supplierBills.status, ['cancelled'])));
+  const billed = tx
+    .select({ id: supplierBills.purchaseOrderId })
+    .from(supplierBills)
+    .where(and(sql`${supplierBills.purchaseOrderId} is not null`, notInArray(supplierBills.status, ['cancelled'])));
   const orders = await tx
-    .select({ number: purchaseOrders.number, expectedOn: purchaseOrders.expectedOn, orderDate: purchaseOrders.orderDate, totalCents: purchaseOrders.totalCents, terms: suppliers.paymentTermsDays })
+    .select({
+      number: purchaseOrders.number,
+      expectedOn: purchaseOrders.expectedOn,
+      orderDate: purchaseOrders.orderDate,
+      totalCents: purchaseOrders.totalCents,
+      terms: suppliers.paymentTermsDays,
+    })
     .from(purchaseOrders)
     .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
-    .where(and(inArray(purchaseOrders.status, ['approved', 'sent', 'confirmed', 'partially_received', 'received']), eq(purchaseOrders.currency, currency), notInArray(purchaseOrders.id, billed)));
+    .where(
+      and(
+        inArray(purchaseOrders.status, ['approved', 'sent', 'confirmed', 'partially_received', 'received']),
+        eq(purchaseOrders.currency, currency),
+        notInArray(purchaseOrders.id, billed),
+      ),
+    );
   return [
-    ...bills.map((b) => ({ kind: 'bill' as const, reference: b.number, dueDate: b.dueDate ?? b.billDate, amountCents: b.totalCents - b.paidCents })),
-    ...orders.map((o) => ({ kind: 'order' as const, reference: o.number, dueDate: addDays(o.expectedOn ?? o.orderDate, o.terms), amountCents: o.totalCents })),
+    ...bills.map((b) => ({
+      kind: 'bill' as const,
+      reference: b.number,
+      dueDate: b.dueDate ?? b.billDate,
+      amountCents: b.totalCents - b.paidCents,
+    })),
+    ...orders.map((o) => ({
+      kind: 'order' as const,
+      reference: o.number,
+      dueDate: addDays(o.expectedOn ?? o.orderDate, o.terms),
+      amountCents: o.totalCents,
+    })),
   ];
 }
 
 export async function actionRows(tx: Tx, from: Date, to: Date): Promise<ActionRow[]> {
   const rows = await tx
-    .select({ tool: aiActions.tool, status: aiActions.status, byAi: aiActions.byAi, decision: aiActions.decision, createdAt: aiActions.createdAt, decidedAt: aiActions.decidedAt })
+    .select({
+      tool: aiActions.tool,
+      status: aiActions.status,
+      byAi: aiActions.byAi,
+      decision: aiActions.decision,
+      createdAt: aiActions.createdAt,
+      decidedAt: aiActions.decidedAt,
+    })
     .from(aiActions)
     .where(and(gte(aiActions.createdAt, from), lte(aiActions.createdAt, to), sql`${aiActions.undoOf} is null`));
   return rows.map((r) => ({ ...r, autoExecuted: (r.decision as { outcome?: string }).outcome === 'execute' }));

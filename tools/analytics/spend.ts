@@ -25,21 +25,41 @@ export const spendAnalysis = defineTool({
     from: z.string(),
     to: z.string(),
     total: z.string(),
-    rows: z.array(z.object({ key: z.string(), label: z.string(), amount: z.string(), documents: z.number().int(), sharePercent: z.string() })),
+    rows: z.array(
+      z.object({
+        key: z.string(),
+        label: z.string(),
+        amount: z.string(),
+        documents: z.number().int(),
+        sharePercent: z.string(),
+      }),
+    ),
   }),
   async run(ctx, input) {
     const { from, to } = periodOf(input, ctx.now);
     assertPeriod(from, to, ctx.lang);
     const { currency } = await ctx.tenant();
-    const lines = input.basis === 'committed' ? await committedSpend(ctx.db, currency, from, to) : await billedSpend(ctx.db, currency, from, to);
+    const lines =
+      input.basis === 'committed'
+        ? await committedSpend(ctx.db, currency, from, to)
+        : await billedSpend(ctx.db, currency, from, to);
     const { rows, totalCents } = spendBy(lines, input.groupBy);
     return {
       currency,
       from,
       to,
       total: fromMinor(totalCents, currency),
-      rows: rows.map((r) => ({ key: r.key, label: r.label, amount: fromMinor(r.amountCents, currency), documents: r.documents, sharePercent: (r.shareBasisPoints / 100).toFixed(2) })),
+      rows: rows.map((r) => ({
+        key: r.key,
+        label: r.label,
+        amount: fromMinor(r.amountCents, currency),
+        documents: r.documents,
+        sharePercent: (r.shareBasisPoints / 100).toFixed(2),
+      })),
     };
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Dépenses du ${o.from} au ${o.to} : ${formatAmount(o.total, o.currency, lang)}.` : `Spend from ${o.from} to ${o.to}: ${formatAmount(o.total, o.currency, lang)}.`),
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Dépenses du ${o.from} au ${o.to} : ${formatAmount(o.total, o.currency, lang)}.`
+      : `Spend from ${o.from} to ${o.to}: ${formatAmount(o.total, o.currency, lang)}.`,
 });

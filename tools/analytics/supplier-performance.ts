@@ -18,27 +18,53 @@ export const supplierScorecard = defineTool({
     asOf: z.string(),
     suppliers: z.array(
       z.object({
-        id: z.string().uuid(), name: z.string(), score: z.number().int().nullable(), dueOrders: z.number().int(), onTimeOrders: z.number().int(),
-        lateOrders: z.number().int(), averageDaysLate: z.number(), rating: z.number().int().nullable(), riskScore: z.number().int().nullable(),
-        billed: z.string(), currency: z.string(),
+        id: z.string().uuid(),
+        name: z.string(),
+        score: z.number().int().nullable(),
+        dueOrders: z.number().int(),
+        onTimeOrders: z.number().int(),
+        lateOrders: z.number().int(),
+        averageDaysLate: z.number(),
+        rating: z.number().int().nullable(),
+        riskScore: z.number().int().nullable(),
+        billed: z.string(),
+        currency: z.string(),
       }),
     ),
   }),
   async run(ctx, input) {
     const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
     const list = await ctx.db
-      .select({ id: suppliers.id, name: suppliers.name, rating: suppliers.rating, riskScore: suppliers.riskScore, currency: suppliers.currency, billed: sql<string>`coalesce(sum(${supplierBills.totalCents}) filter (where ${supplierBills.status} <> 'cancelled'), 0)` })
+      .select({
+        id: suppliers.id,
+        name: suppliers.name,
+        rating: suppliers.rating,
+        riskScore: suppliers.riskScore,
+        currency: suppliers.currency,
+        billed: sql<string>`coalesce(sum(${supplierBills.totalCents}) filter (where ${supplierBills.status} <> 'cancelled'), 0)`,
+      })
       .from(suppliers)
       .leftJoin(supplierBills, eq(supplierBills.supplierId, suppliers.id))
       .groupBy(suppliers.id);
     const rows = [];
     for (const s of list) {
       const p = supplierPerformance(await deliveryHistory(ctx.db, s.id), asOf);
-      rows.push({ id: s.id, name: s.name, ...p, rating: s.rating, riskScore: s.riskScore, billed: fromMinor(BigInt(s.billed), s.currency), currency: s.currency });
+      rows.push({
+        id: s.id,
+        name: s.name,
+        ...p,
+        rating: s.rating,
+        riskScore: s.riskScore,
+        billed: fromMinor(BigInt(s.billed), s.currency),
+        currency: s.currency,
+      });
     }
     // Worst first: people open this to find who to talk to. Unscored suppliers go last.
     rows.sort((a, b) => (a.score ?? 101) - (b.score ?? 101) || a.name.localeCompare(b.name));
     return { asOf, suppliers: rows.slice(0, input.limit) };
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Performance de ${o.suppliers.length} fournisseur(s).` : `Performance of ${o.suppliers.length} supplier(s).`),
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Performance de ${o.suppliers.length} fournisseur(s).`
+      : `Performance of ${o.suppliers.length} supplier(s).`,
 });

@@ -12,29 +12,51 @@ const PREFIX = 'cpt';
 export async function createApiToken(db: Database, tenantId: string, userId: string, name: string, expiresAt?: Date) {
   const { token, hash, display } = mintSecret(PREFIX, tenantId);
   return withTenant(db, tenantId, async (tx) => {
-    const [row] = await tx.insert(apiTokens).values({ tenantId, userId, name, tokenHash: hash, prefix: display, expiresAt }).returning();
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ tenantId, userId, name, tokenHash: hash, prefix: display, expiresAt })
+      .returning();
     return { id: row!.id, token, prefix: display };
   });
 }
 
 export async function revokeApiToken(db: Database, tenantId: string, tokenId: string, now = new Date()) {
   return withTenant(db, tenantId, async (tx) => {
-    const [row] = await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt))).returning();
+    const [row] = await tx
+      .update(apiTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+      .returning();
     if (!row) throw notFound('No active token with this id.');
   });
 }
 
 export async function listApiTokens(db: Database, tenantId: string) {
   return withTenant(db, tenantId, (tx) =>
-    tx.select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.prefix, userId: apiTokens.userId, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, revokedAt: apiTokens.revokedAt })
-      .from(apiTokens).orderBy(desc(apiTokens.createdAt)),
+    tx
+      .select({
+        id: apiTokens.id,
+        name: apiTokens.name,
+        prefix: apiTokens.prefix,
+        userId: apiTokens.userId,
+        createdAt: apiTokens.createdAt,
+        lastUsedAt: apiTokens.lastUsedAt,
+        revokedAt: apiTokens.revokedAt,
+      })
+      .from(apiTokens)
+      .orderBy(desc(apiTokens.createdAt)),
   );
 }
 
-const INVALID = 'Invalid or revoked API token. Create a new one in Settings → API tokens, or with `comptoir token create`.';
+const INVALID =
+  'Invalid or revoked API token. Create a new one in Settings → API tokens, or with `comptoir token create`.';
 
 /** The tenant and person behind a token; an unknown, revoked or expired token is refused. */
-export async function authenticateToken(db: Database, token: string, now = new Date()): Promise<{ tenantId: string; actor: Actor }> {
+export async function authenticateToken(
+  db: Database,
+  token: string,
+  now = new Date(),
+): Promise<{ tenantId: string; actor: Actor }> {
   const tenantId = tenantOfSecret(PREFIX, token.trim());
   if (!tenantId) throw unauthorized(INVALID);
   const found = await withTenant(db, tenantId, async (tx) => {
@@ -45,7 +67,8 @@ export async function authenticateToken(db: Database, token: string, now = new D
       .where(eq(apiTokens.tokenHash, sha256(token.trim())));
     return row;
   });
-  if (!found || found.token.revokedAt || !found.user.active || (found.token.expiresAt && found.token.expiresAt <= now)) throw unauthorized(INVALID);
+  if (!found || found.token.revokedAt || !found.user.active || (found.token.expiresAt && found.token.expiresAt <= now))
+    throw unauthorized(INVALID);
   return { tenantId, actor: actorOf(found.user) };
 }
 

@@ -39,24 +39,41 @@ export interface NewSession {
 
 /** The companies where this email has an active login; nothing else leaves the definer function. */
 export async function loginCandidates(db: Database, email: string): Promise<Company[]> {
-  const rows = await withoutTenant(db, (tx) => tx.execute(sql`select tenant_id, tenant_name from comptoir_login_candidates(${email})`));
-  return rowsOf<{ tenant_id: string; tenant_name: string }>(rows).map((r) => ({ tenantId: r.tenant_id, name: r.tenant_name }));
+  const rows = await withoutTenant(db, (tx) =>
+    tx.execute(sql`select tenant_id, tenant_name from comptoir_login_candidates(${email})`),
+  );
+  return rowsOf<{ tenant_id: string; tenant_name: string }>(rows).map((r) => ({
+    tenantId: r.tenant_id,
+    name: r.tenant_name,
+  }));
 }
 
 /**
  * Checks the password in every company the email belongs to; several matches let the person pick
  * (tenantId then says which). An unknown email and a wrong password answer alike.
  */
-export async function login(db: Database, email: string, password: string, now: Date, tenantId?: string): Promise<LoginResult> {
+export async function login(
+  db: Database,
+  email: string,
+  password: string,
+  now: Date,
+  tenantId?: string,
+): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
   const candidates = (await loginCandidates(db, normalized)).filter((c) => !tenantId || c.tenantId === tenantId);
   const matches: { company: Company; user: typeof users.$inferSelect }[] = [];
   for (const company of candidates) {
-    const [user] = await withTenant(db, company.tenantId, (tx) => tx.select().from(users).where(and(eq(users.email, normalized), eq(users.active, true))));
+    const [user] = await withTenant(db, company.tenantId, (tx) =>
+      tx
+        .select()
+        .from(users)
+        .where(and(eq(users.email, normalized), eq(users.active, true))),
+    );
     if (user && (await verifyPassword(password, user.passwordHash))) matches.push({ company, user });
   }
   if (!matches.length) return { outcome: 'invalid' };
-  if (matches.length > 1) return { outcome: 'choose', companies: matches.map((m) => ({ ...m.company, userId: m.user.id })) };
+  if (matches.length > 1)
+    return { outcome: 'choose', companies: matches.map((m) => ({ ...m.company, userId: m.user.id })) };
   const { company, user } = matches[0]!;
   return { outcome: 'ok', ...(await startSession(db, company.tenantId, user.id, now)) };
 }
@@ -67,7 +84,10 @@ export async function startSession(db: Database, tenantId: string, userId: strin
   const csrfToken = randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   return withTenant(db, tenantId, async (tx) => {
-    const [user] = await tx.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+    const [user] = await tx
+      .select()
+      .from(users)
+      .where(and(eq(users.id, userId), eq(users.active, true)));
     if (!user) throw unauthorized('This account is not active.');
     await tx.insert(sessions).values({ tenantId, userId, tokenHash: hash, csrfToken, expiresAt, createdAt: now });
     return { token, csrfToken, expiresAt, tenantId, actor: actorOf(user) };

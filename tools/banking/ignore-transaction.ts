@@ -17,7 +17,11 @@ export const ignoreTransaction = defineTool({
   input: z.object({ transactionId: z.string().uuid(), reason: z.string().trim().max(200).optional() }),
   output: z.object({ transactionId: z.string().uuid(), status: z.literal('ignored') }),
   async run(ctx, { transactionId }) {
-    const [tx] = await ctx.db.select().from(bankTransactions).where(eq(bankTransactions.id, transactionId)).for('update');
+    const [tx] = await ctx.db
+      .select()
+      .from(bankTransactions)
+      .where(eq(bankTransactions.id, transactionId))
+      .for('update');
     if (!tx) throw notFound(bankingTexts[ctx.lang].transactionNotFound(transactionId));
     if (tx.status !== 'unmatched') throw invalid(bankingTexts[ctx.lang].notUnmatched(tx.status), { status: tx.status });
     await ctx.db.update(bankTransactions).set({ status: 'ignored' }).where(eq(bankTransactions.id, transactionId));

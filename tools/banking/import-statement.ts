@@ -15,13 +15,35 @@ import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
 import { formatAmount, fromMinor, toMinor } from '../money.ts';
 import { imbalanceOf } from './import/balance.ts';
-import { readStatement, StatementError, type ParsedFile, type Statement, type StatementAccount } from './import/index.ts';
+import {
+  readStatement,
+  StatementError,
+  type ParsedFile,
+  type Statement,
+  type StatementAccount,
+} from './import/index.ts';
 import { bankingTexts } from './texts.ts';
 
 const input = z.object({
-  content: z.string().min(1).max(5_000_000).describe('The statement file as text: camt.052/053/054 XML, MT940, OFX or CSV (date, amount, description columns).'),
-  fileName: z.string().max(255).optional().describe('The file name, kept for the record; the format is read from the content.'),
-  accountId: z.string().uuid().optional().describe('The bank account to import into; by default the account named in the statement (IBAN or number), created when new.'),
+  content: z
+    .string()
+    .min(1)
+    .max(5_000_000)
+    .describe(
+      'The statement file as text: camt.052/053/054 XML, MT940, OFX or CSV (date, amount, description columns).',
+    ),
+  fileName: z
+    .string()
+    .max(255)
+    .optional()
+    .describe('The file name, kept for the record; the format is read from the content.'),
+  accountId: z
+    .string()
+    .uuid()
+    .optional()
+    .describe(
+      'The bank account to import into; by default the account named in the statement (IBAN or number), created when new.',
+    ),
 });
 
 /** The file read, or a refusal in the person's language: a bad file imports nothing. */
@@ -49,7 +71,10 @@ const Unbalanced = z.object({
 });
 type Unbalanced = z.output<typeof Unbalanced>;
 
-const moneyOf = (b: { cents: bigint; currency: string }) => ({ amount: fromMinor(b.cents, b.currency), currency: b.currency });
+const moneyOf = (b: { cents: bigint; currency: string }) => ({
+  amount: fromMinor(b.cents, b.currency),
+  currency: b.currency,
+});
 
 /** The statement's balance spans that do not add up, as the result reports them. */
 function unbalancedOf(statement: Statement, account: string): Unbalanced[] {
@@ -77,7 +102,8 @@ export function unbalancedText(lang: Lang, u: Unbalanced): string {
   const say = bankingTexts[lang];
   const money = (a: { amount: string; currency: string }) => formatAmount(a.amount, a.currency, lang);
   const statement = say.statement(u.statement, u.account);
-  if (!u.linesTotal || !u.difference) return say.severalCurrencies(statement, u.currencies.join(', '), money(u.opening), money(u.closing));
+  if (!u.linesTotal || !u.difference)
+    return say.severalCurrencies(statement, u.currencies.join(', '), money(u.opening), money(u.closing));
   const { currency } = u.opening;
   const reached = toMinor(u.opening.amount, currency) + toMinor(u.linesTotal.amount, currency);
   return say.doesNotAddUp(statement, {
@@ -102,7 +128,11 @@ async function accountFor(ctx: ToolCtx, named: StatementAccount, currency: strin
   if (named.iban) match.push(eq(bankAccounts.iban, named.iban));
   if (named.accountNumber) match.push(eq(bankAccounts.accountNumber, named.accountNumber));
   if (match.length) {
-    const [existing] = await ctx.db.select().from(bankAccounts).where(or(...match)).limit(1);
+    const [existing] = await ctx.db
+      .select()
+      .from(bankAccounts)
+      .where(or(...match))
+      .limit(1);
     if (existing) return existing;
   } else {
     // A CSV names no account: one unnamed imported account collects them.
@@ -148,16 +178,26 @@ export const importStatement = defineTool({
     total: z.number().int(),
     imported: z.number().int(),
     skipped: z.number().int(),
-    unbalanced: z.array(Unbalanced).describe('Statements whose transactions do not add up to their closing balance; imported all the same.'),
+    unbalanced: z
+      .array(Unbalanced)
+      .describe('Statements whose transactions do not add up to their closing balance; imported all the same.'),
   }),
   async assess(ctx, request) {
     const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
     const parsed = parse(ctx, request.content, chosen?.currency ?? (await ctx.tenant()).currency);
     const keys = new Set(parsed.statements.map((s) => accountKey(s.account)).filter(Boolean));
     if (request.accountId && keys.size > 1) throw invalid(bankingTexts[ctx.lang].severalAccounts(keys.size));
-    const unbalanced = parsed.statements.flatMap((s) => unbalancedOf(s, chosen?.name ?? accountKey(s.account) ?? bankingTexts[ctx.lang].importedAccount));
+    const unbalanced = parsed.statements.flatMap((s) =>
+      unbalancedOf(s, chosen?.name ?? accountKey(s.account) ?? bankingTexts[ctx.lang].importedAccount),
+    );
     // The approver sees it before the import runs: a statement that does not add up lowers the confidence.
-    return { evidence: unbalanced.map((u) => ({ factor: 'statement_unbalanced', weight: -0.3, detail: unbalancedText(ctx.lang, u) })) };
+    return {
+      evidence: unbalanced.map((u) => ({
+        factor: 'statement_unbalanced',
+        weight: -0.3,
+        detail: unbalancedText(ctx.lang, u),
+      })),
+    };
   },
   async run(ctx, request) {
     const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
@@ -176,16 +216,37 @@ export const importStatement = defineTool({
       if (!statement.lines.length) continue;
       const rows = await ctx.db
         .insert(bankTransactions)
-        .values(statement.lines.map((line) => ({ tenantId: ctx.tenantId, accountId: account.id, importBatch: batchId, ...line })))
-        .onConflictDoNothing({ target: [bankTransactions.tenantId, bankTransactions.accountId, bankTransactions.externalId] })
+        .values(
+          statement.lines.map((line) => ({
+            tenantId: ctx.tenantId,
+            accountId: account.id,
+            importBatch: batchId,
+            ...line,
+          })),
+        )
+        .onConflictDoNothing({
+          target: [bankTransactions.tenantId, bankTransactions.accountId, bankTransactions.externalId],
+        })
         .returning({ id: bankTransactions.id });
       imported += rows.length;
     }
-    return { format: parsed.format, batchId, accounts: [...accounts].map(([id, name]) => ({ id, name })), total, imported, skipped: total - imported, unbalanced };
+    return {
+      format: parsed.format,
+      batchId,
+      accounts: [...accounts].map(([id, name]) => ({ id, name })),
+      total,
+      imported,
+      skipped: total - imported,
+      unbalanced,
+    };
   },
   summarize: (out, lang) => {
     const say = bankingTexts[lang];
     const warnings = out.unbalanced.map((u) => unbalancedText(lang, u));
-    return [say.imported(out.imported, out.skipped, out.format.toUpperCase()), ...warnings, ...(warnings.length ? [say.importedAnyway] : [])].join(' ');
+    return [
+      say.imported(out.imported, out.skipped, out.format.toUpperCase()),
+      ...warnings,
+      ...(warnings.length ? [say.importedAnyway] : []),
+    ].join(' ');
   },
 });

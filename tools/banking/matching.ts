@@ -40,10 +40,17 @@ export const CONFIDENT = 0.8;
 const OPEN_INVOICES = ['sent', 'viewed', 'partially_paid', 'overdue'] as const;
 const PAYABLE_BILLS = ['approved', 'partially_paid'] as const;
 
-const folded = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
+const folded = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase();
 /** Letters and digits only: "FACT-2026 0001" and "FACT20260001" are the same number to a bank. */
 const compact = (s: string) => folded(s).replace(/[^A-Z0-9]/g, '');
-const words = (s: string) => folded(s).split(/[^A-Z0-9]+/).filter((w) => w.length >= 3 && !LEGAL_FORMS.has(w));
+const words = (s: string) =>
+  folded(s)
+    .split(/[^A-Z0-9]+/)
+    .filter((w) => w.length >= 3 && !LEGAL_FORMS.has(w));
 const LEGAL_FORMS = new Set(['INC', 'LTD', 'LTEE', 'LLC', 'SARL', 'SAS', 'CORP', 'CIE', 'GMBH', 'THE', 'LES', 'DES']);
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / 86_400_000);
 
@@ -53,7 +60,13 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
       .select({ invoice: invoices, party: clients.name })
       .from(invoices)
       .innerJoin(clients, eq(clients.id, invoices.clientId))
-      .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_INVOICES]), targetId ? eq(invoices.id, targetId) : undefined));
+      .where(
+        and(
+          eq(invoices.kind, 'invoice'),
+          inArray(invoices.status, [...OPEN_INVOICES]),
+          targetId ? eq(invoices.id, targetId) : undefined,
+        ),
+      );
     return rows.map(({ invoice, party }) => ({
       kind: 'invoice',
       id: invoice.id,
@@ -69,7 +82,9 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
     .select({ bill: supplierBills, party: suppliers.name })
     .from(supplierBills)
     .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
-    .where(and(inArray(supplierBills.status, [...PAYABLE_BILLS]), targetId ? eq(supplierBills.id, targetId) : undefined));
+    .where(
+      and(inArray(supplierBills.status, [...PAYABLE_BILLS]), targetId ? eq(supplierBills.id, targetId) : undefined),
+    );
   return rows.map(({ bill, party }) => ({
     kind: 'bill',
     id: bill.id,
@@ -88,13 +103,24 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
  */
 export function weigh(tx: TransactionRow, target: Target, lang: Lang): Candidate | null {
   const paid = tx.amountCents < 0n ? -tx.amountCents : tx.amountCents;
-  if (target.currency !== tx.currency || target.balanceCents <= 0n || paid === 0n || paid > target.balanceCents) return null;
+  if (target.currency !== tx.currency || target.balanceCents <= 0n || paid === 0n || paid > target.balanceCents)
+    return null;
   const say = bankingTexts[lang].evidence;
   const money = (cents: bigint) => formatMoney(cents, target.currency, lang === 'fr' ? 'fr-CA' : 'en-CA');
   const ours = target.numbers[0]!;
   const evidence: EvidenceFactor[] = [];
-  if (paid === target.balanceCents) evidence.push({ factor: 'amount_equals_balance', weight: 0.45, detail: say.amountEqualsBalance(money(paid), ours) });
-  else evidence.push({ factor: 'partial_amount', weight: 0.1, detail: say.partialAmount(money(paid), money(target.balanceCents), ours) });
+  if (paid === target.balanceCents)
+    evidence.push({
+      factor: 'amount_equals_balance',
+      weight: 0.45,
+      detail: say.amountEqualsBalance(money(paid), ours),
+    });
+  else
+    evidence.push({
+      factor: 'partial_amount',
+      weight: 0.1,
+      detail: say.partialAmount(money(paid), money(target.balanceCents), ours),
+    });
 
   const text = [tx.description, tx.reference ?? ''].join(' ');
   const number = target.numbers.find((n) => compact(n).length >= 3 && compact(text).includes(compact(n)));
@@ -103,15 +129,37 @@ export function weigh(tx: TransactionRow, target: Target, lang: Lang): Candidate
   const partyText = folded([tx.counterparty ?? '', tx.description].join(' '));
   const nameWords = words(target.party);
   const found = nameWords.filter((w) => new RegExp(`(^|[^A-Z0-9])${w}([^A-Z0-9]|$)`).test(partyText));
-  if (nameWords.length && found.length === nameWords.length) evidence.push({ factor: 'name_matches', weight: 0.2, detail: say.nameMatches(target.party, tx.amountCents > 0n) });
-  else if (found.length) evidence.push({ factor: 'name_partly_matches', weight: 0.1, detail: say.namePartlyMatches(target.party, found.join(', ').toLowerCase()) });
+  if (nameWords.length && found.length === nameWords.length)
+    evidence.push({ factor: 'name_matches', weight: 0.2, detail: say.nameMatches(target.party, tx.amountCents > 0n) });
+  else if (found.length)
+    evidence.push({
+      factor: 'name_partly_matches',
+      weight: 0.1,
+      detail: say.namePartlyMatches(target.party, found.join(', ').toLowerCase()),
+    });
 
   const sinceIssue = days(tx.bookedOn, target.from);
   const afterDue = target.dueOn ? days(tx.bookedOn, target.dueOn) : 0;
-  if (sinceIssue >= -3 && afterDue <= 60) evidence.push({ factor: 'date_plausible', weight: 0.1, detail: say.datePlausible(tx.bookedOn, sinceIssue, ours, target.from) });
-  else if (sinceIssue < -3) evidence.push({ factor: 'before_document', weight: -0.3, detail: say.beforeDocument(tx.bookedOn, ours, target.from) });
+  if (sinceIssue >= -3 && afterDue <= 60)
+    evidence.push({
+      factor: 'date_plausible',
+      weight: 0.1,
+      detail: say.datePlausible(tx.bookedOn, sinceIssue, ours, target.from),
+    });
+  else if (sinceIssue < -3)
+    evidence.push({
+      factor: 'before_document',
+      weight: -0.3,
+      detail: say.beforeDocument(tx.bookedOn, ours, target.from),
+    });
 
-  const score = Math.max(0, Math.min(1, evidence.reduce((s, e) => s + e.weight, 0)));
+  const score = Math.max(
+    0,
+    Math.min(
+      1,
+      evidence.reduce((s, e) => s + e.weight, 0),
+    ),
+  );
   return { target, amountCents: paid, score: Math.round(score * 100) / 100, evidence };
 }
 
@@ -126,10 +174,16 @@ export function rank(tx: TransactionRow, targets: Target[], lang: Lang, limit = 
 
 /** Proposed on its own only when clearly ahead: the next candidate is at least 0.2 behind. */
 export const isConfident = (ranked: Candidate[]): boolean =>
-  ranked[0] !== undefined && ranked[0].score >= CONFIDENT && (ranked[1] === undefined || ranked[0].score - ranked[1].score >= 0.2);
+  ranked[0] !== undefined &&
+  ranked[0].score >= CONFIDENT &&
+  (ranked[1] === undefined || ranked[0].score - ranked[1].score >= 0.2);
 
 /** `account`: part of the account's name, IBAN or number, as a person types it. */
-export async function unmatchedTransactions(ctx: ToolCtx, filter: { transactionId?: string; account?: string }, limit = 50): Promise<TransactionRow[]> {
+export async function unmatchedTransactions(
+  ctx: ToolCtx,
+  filter: { transactionId?: string; account?: string },
+  limit = 50,
+): Promise<TransactionRow[]> {
   const like = filter.account ? `%${filter.account.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await ctx.db
     .select({ t: bankTransactions })
@@ -140,7 +194,9 @@ export async function unmatchedTransactions(ctx: ToolCtx, filter: { transactionI
         eq(bankTransactions.status, 'unmatched'),
         ne(bankTransactions.amountCents, 0n),
         filter.transactionId ? eq(bankTransactions.id, filter.transactionId) : undefined,
-        like ? or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like)) : undefined,
+        like
+          ? or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like))
+          : undefined,
       ),
     )
     .orderBy(sql`${bankTransactions.bookedOn} desc`, bankTransactions.id)

@@ -44,8 +44,20 @@ async function checked(ctx: ToolCtx, req: Request, lock: boolean) {
   const evidence = target ? (weigh(tx, target, ctx.lang)?.evidence ?? []) : [];
   const payment =
     req.targetKind === 'invoice'
-      ? ({ tool: recordPayment, input: recordPayment.input.parse({ invoiceId: req.targetId, amount, method: 'other', receivedOn: tx.bookedOn, reference }) } as const)
-      : ({ tool: payBill, input: payBill.input.parse({ billId: req.targetId, amount, paidOn: tx.bookedOn, method: 'other', reference }) } as const);
+      ? ({
+          tool: recordPayment,
+          input: recordPayment.input.parse({
+            invoiceId: req.targetId,
+            amount,
+            method: 'other',
+            receivedOn: tx.bookedOn,
+            reference,
+          }),
+        } as const)
+      : ({
+          tool: payBill,
+          input: payBill.input.parse({ billId: req.targetId, amount, paidOn: tx.bookedOn, method: 'other', reference }),
+        } as const);
   return { tx, payment, evidence, score: evidence.reduce((s, e) => s + e.weight, 0) };
 }
 
@@ -75,7 +87,10 @@ export const reconcileTransaction = defineTool({
   async assess(ctx, req) {
     const { payment, evidence } = await checked(ctx, req, false);
     // The invoicing or bills tool checks the payment itself (open, not over the balance).
-    const inner = payment.tool === recordPayment ? await recordPayment.assess!(ctx, payment.input as never) : await payBill.assess!(ctx, payment.input as never);
+    const inner =
+      payment.tool === recordPayment
+        ? await recordPayment.assess!(ctx, payment.input as never)
+        : await payBill.assess!(ctx, payment.input as never);
     return { amount: inner.amount, evidence: [...evidence, ...(inner.evidence ?? [])] };
   },
   async run(ctx, req) {
@@ -83,10 +98,22 @@ export const reconcileTransaction = defineTool({
     let settled: { number: string; balance: string; status: string; currency: string; amountCents: bigint };
     if (payment.tool === recordPayment) {
       const out = await recordPayment.run(ctx, payment.input as z.output<typeof recordPayment.input>);
-      settled = { number: out.invoice.number, balance: out.invoice.balance, status: out.invoice.status, currency: out.invoice.currency, amountCents: toMinor(out.payment.amount, out.invoice.currency) };
+      settled = {
+        number: out.invoice.number,
+        balance: out.invoice.balance,
+        status: out.invoice.status,
+        currency: out.invoice.currency,
+        amountCents: toMinor(out.payment.amount, out.invoice.currency),
+      };
     } else {
       const out = await payBill.run(ctx, payment.input as z.output<typeof payBill.input>);
-      settled = { number: out.number, balance: out.balance, status: out.status, currency: out.currency, amountCents: toMinor(payment.input.amount!, out.currency) };
+      settled = {
+        number: out.number,
+        balance: out.balance,
+        status: out.status,
+        currency: out.currency,
+        amountCents: toMinor(payment.input.amount!, out.currency),
+      };
     }
     const [match] = await ctx.db
       .insert(bankMatches)

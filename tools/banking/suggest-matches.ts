@@ -17,13 +17,33 @@ export const suggestMatches = defineTool({
   kind: 'read',
   input: z.object({
     transactionId: z.string().uuid().optional().describe('Only this transaction.'),
-    account: z.string().trim().min(1).max(100).optional().describe('Only this bank account: part of its name, IBAN or number.'),
-    limit: z.number().int().min(1).max(200).default(50).describe('How many unmatched transactions to look at, newest first.'),
+    account: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .optional()
+      .describe('Only this bank account: part of its name, IBAN or number.'),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(200)
+      .default(50)
+      .describe('How many unmatched transactions to look at, newest first.'),
   }),
   output: z.object({
     suggestions: z.array(
       z.object({
-        transaction: z.object({ id: z.string().uuid(), bookedOn: z.string(), amount: z.string(), currency: z.string(), description: z.string(), counterparty: z.string().nullable(), reference: z.string().nullable() }),
+        transaction: z.object({
+          id: z.string().uuid(),
+          bookedOn: z.string(),
+          amount: z.string(),
+          currency: z.string(),
+          description: z.string(),
+          counterparty: z.string().nullable(),
+          reference: z.string().nullable(),
+        }),
         confident: z.boolean(),
         candidates: z.array(
           z.object({
@@ -41,7 +61,11 @@ export const suggestMatches = defineTool({
     ),
   }),
   async run(ctx, input) {
-    const transactions = await unmatchedTransactions(ctx, { transactionId: input.transactionId, account: input.account }, input.limit);
+    const transactions = await unmatchedTransactions(
+      ctx,
+      { transactionId: input.transactionId, account: input.account },
+      input.limit,
+    );
     const [incoming, outgoing] = await Promise.all([openTargets(ctx, 'in'), openTargets(ctx, 'out')]);
     return {
       suggestions: transactions.map((tx) => {

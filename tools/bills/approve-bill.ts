@@ -12,17 +12,27 @@ import { billRefusals, DIFFERENCE_WORDS } from './texts.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
-  acceptMismatch: z.boolean().default(false).describe('Approve although the three-way match found differences; say why in note.'),
+  acceptMismatch: z
+    .boolean()
+    .default(false)
+    .describe('Approve although the three-way match found differences; say why in note.'),
   note: z.string().max(1000).optional(),
 });
 
 async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
   const say = billRefusals[ctx.lang];
   const bill = await billById(ctx.db, request.billId, ctx.lang, lock);
-  if (!canMoveBill(bill.status, 'approved')) throw invalid(say.notApprovable(bill.number, bill.status), { status: bill.status });
+  if (!canMoveBill(bill.status, 'approved'))
+    throw invalid(say.notApprovable(bill.number, bill.status), { status: bill.status });
   const match = bill.matchResult as MatchResult | null;
   if (match?.status === 'mismatch' && !(request.acceptMismatch && request.note)) {
-    throw invalid(say.mismatch(bill.number, [...new Set(match.differences.map((d) => DIFFERENCE_WORDS[d.kind][ctx.lang]))].join(', ')), { differences: match.differences });
+    throw invalid(
+      say.mismatch(
+        bill.number,
+        [...new Set(match.differences.map((d) => DIFFERENCE_WORDS[d.kind][ctx.lang]))].join(', '),
+      ),
+      { differences: match.differences },
+    );
   }
   return bill;
 }
@@ -53,5 +63,8 @@ export const approveBill = defineTool({
     if (!updated.length) throw conflict(billRefusals[ctx.lang].changedMeanwhile(bill.number));
     return billSummary(ctx.db, bill.id, ctx.lang);
   },
-  summarize: (b, lang) => (lang === 'fr' ? `Facture ${b.number} approuvée (${b.total} ${b.currency}).` : `Bill ${b.number} approved (${b.total} ${b.currency}).`),
+  summarize: (b, lang) =>
+    lang === 'fr'
+      ? `Facture ${b.number} approuvée (${b.total} ${b.currency}).`
+      : `Bill ${b.number} approved (${b.total} ${b.currency}).`,
 });

@@ -21,8 +21,16 @@ export const listBills = defineTool({
   output: z.object({
     bills: z.array(
       z.object({
-        id: z.string().uuid(), number: z.string(), status: z.string(), supplier: z.object({ id: z.string().uuid(), name: z.string() }),
-        supplierInvoiceNumber: z.string().nullable(), billDate: z.string(), dueDate: z.string().nullable(), currency: z.string(), total: z.string(), balance: z.string(),
+        id: z.string().uuid(),
+        number: z.string(),
+        status: z.string(),
+        supplier: z.object({ id: z.string().uuid(), name: z.string() }),
+        supplierInvoiceNumber: z.string().nullable(),
+        billDate: z.string(),
+        dueDate: z.string().nullable(),
+        currency: z.string(),
+        total: z.string(),
+        balance: z.string(),
       }),
     ),
   }),
@@ -40,10 +48,19 @@ export const listBills = defineTool({
       .limit(input.limit);
     return {
       bills: rows.map(({ bill: b, supplierName }) => ({
-        id: b.id, number: b.number, status: b.status, supplier: { id: b.supplierId, name: supplierName }, supplierInvoiceNumber: b.supplierInvoiceNumber,
-        billDate: b.billDate, dueDate: b.dueDate, currency: b.currency, total: fromMinor(b.totalCents, b.currency), balance: fromMinor(b.totalCents - b.paidCents, b.currency),
+        id: b.id,
+        number: b.number,
+        status: b.status,
+        supplier: { id: b.supplierId, name: supplierName },
+        supplierInvoiceNumber: b.supplierInvoiceNumber,
+        billDate: b.billDate,
+        dueDate: b.dueDate,
+        currency: b.currency,
+        total: fromMinor(b.totalCents, b.currency),
+        balance: fromMinor(b.totalCents - b.paidCents, b.currency),
       })),
     };
   },
-  summarize: (out, lang) => (lang === 'fr' ? `${out.bills.length} facture(s) fournisseur.` : `${out.bills.length} supplier bill(s).`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.bills.length} facture(s) fournisseur.` : `${out.bills.length} supplier bill(s).`,
 });

@@ -29,7 +29,9 @@ export interface Reader {
   money: (cents: bigint) => string;
 }
 
-export type SupplierResolution = { how: 'id' | 'tax_number' | 'name_exact'; name: string } | { how: 'name_fuzzy'; name: string; asked: string; score: number };
+export type SupplierResolution =
+  | { how: 'id' | 'tax_number' | 'name_exact'; name: string }
+  | { how: 'name_fuzzy'; name: string; asked: string; score: number };
 
 export function supplierFactor(r: SupplierResolution, lang: Lang): EvidenceFactor {
   const say = billEvidence[lang];
@@ -58,11 +60,24 @@ export function totalsFactor(t: TotalsCheck, reader: Reader): EvidenceFactor {
   const { money: m } = reader;
   const say = billEvidence[reader.lang];
   if (t.subtotalCents + t.taxCents !== t.totalCents) {
-    return { factor: 'totals_inconsistent', weight: -0.3, detail: say.totalsInconsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)) };
+    return {
+      factor: 'totals_inconsistent',
+      weight: -0.3,
+      detail: say.totalsInconsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)),
+    };
   }
-  if (!t.computed) return { factor: 'totals_consistent', weight: 0.05, detail: say.totalsConsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)) };
+  if (!t.computed)
+    return {
+      factor: 'totals_consistent',
+      weight: 0.05,
+      detail: say.totalsConsistent(m(t.subtotalCents), m(t.taxCents), m(t.totalCents)),
+    };
   if (t.computed.subtotalCents !== t.subtotalCents) {
-    return { factor: 'lines_differ_from_subtotal', weight: -0.2, detail: say.linesDiffer(m(t.computed.subtotalCents), m(t.subtotalCents)) };
+    return {
+      factor: 'lines_differ_from_subtotal',
+      weight: -0.2,
+      detail: say.linesDiffer(m(t.computed.subtotalCents), m(t.subtotalCents)),
+    };
   }
   if (t.computed.taxCents !== t.taxCents) {
     return { factor: 'tax_differs', weight: -0.1, detail: say.taxDiffers(m(t.computed.taxCents), m(t.taxCents)) };
@@ -75,7 +90,8 @@ export function matchFactor(match: MatchResult | null, orderNumber: string | nul
   if (!match || !orderNumber) return { factor: 'no_purchase_order', weight: 0, detail: say.noOrder };
   if (match.status === 'matched') return { factor: 'three_way_match', weight: 0.15, detail: say.matched(orderNumber) };
   const kinds = [...new Set(match.differences.map((d) => DIFFERENCE_WORDS[d.kind][lang]))].join(', ');
-  if (match.status === 'within_tolerance') return { factor: 'three_way_match_tolerance', weight: 0.05, detail: say.withinTolerance(orderNumber, kinds) };
+  if (match.status === 'within_tolerance')
+    return { factor: 'three_way_match_tolerance', weight: 0.05, detail: say.withinTolerance(orderNumber, kinds) };
   return { factor: 'three_way_mismatch', weight: -0.3, detail: say.mismatch(orderNumber, kinds) };
 }
 
@@ -87,18 +103,33 @@ export interface PastBill {
   status: BillStatus;
 }
 
-const days = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
+const days = (a: string, b: string) =>
+  Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / 86_400_000;
 
 /** A bill of the same supplier for the same total within 30 days, not cancelled: maybe the same bill sent twice. */
 export const DUPLICATE_WINDOW_DAYS = 30;
-export function possibleDuplicates(bill: { billDate: string; totalCents: bigint }, past: readonly PastBill[]): PastBill[] {
-  return past.filter((p) => p.status !== 'cancelled' && p.totalCents === bill.totalCents && days(p.billDate, bill.billDate) <= DUPLICATE_WINDOW_DAYS);
+export function possibleDuplicates(
+  bill: { billDate: string; totalCents: bigint },
+  past: readonly PastBill[],
+): PastBill[] {
+  return past.filter(
+    (p) =>
+      p.status !== 'cancelled' &&
+      p.totalCents === bill.totalCents &&
+      days(p.billDate, bill.billDate) <= DUPLICATE_WINDOW_DAYS,
+  );
 }
 
 export function duplicateFactor(duplicates: readonly PastBill[], lang: Lang): EvidenceFactor | null {
   if (!duplicates.length) return null;
-  const list = duplicates.map((d) => d.number + (d.supplierInvoiceNumber ? ` (${d.supplierInvoiceNumber})` : '')).join(', ');
-  return { factor: 'possible_duplicate', weight: -0.4, detail: billEvidence[lang].duplicate(list, DUPLICATE_WINDOW_DAYS) };
+  const list = duplicates
+    .map((d) => d.number + (d.supplierInvoiceNumber ? ` (${d.supplierInvoiceNumber})` : ''))
+    .join(', ');
+  return {
+    factor: 'possible_duplicate',
+    weight: -0.4,
+    detail: billEvidence[lang].duplicate(list, DUPLICATE_WINDOW_DAYS),
+  };
 }
 
 /** Median of amounts (the lower middle for an even count: amounts stay whole cents). */
@@ -111,14 +142,22 @@ export function medianCents(amounts: readonly bigint[]): bigint | null {
 /** Usual means: at least 3 earlier bills; above usual means more than twice their median. */
 export const USUAL_MIN_BILLS = 3;
 export const USUAL_FACTOR = 2n;
-export function usualAmountFactor(totalCents: bigint, past: readonly PastBill[], reader: Reader): EvidenceFactor | null {
+export function usualAmountFactor(
+  totalCents: bigint,
+  past: readonly PastBill[],
+  reader: Reader,
+): EvidenceFactor | null {
   const amounts = past.filter((p) => p.status !== 'cancelled').map((p) => p.totalCents);
   if (amounts.length < USUAL_MIN_BILLS) return null;
   const median = medianCents(amounts)!;
   const { money: m } = reader;
   const say = billEvidence[reader.lang];
   if (totalCents > USUAL_FACTOR * median) {
-    return { factor: 'amount_above_usual', weight: -0.15, detail: say.aboveUsual(m(totalCents), m(median), amounts.length) };
+    return {
+      factor: 'amount_above_usual',
+      weight: -0.15,
+      detail: say.aboveUsual(m(totalCents), m(median), amounts.length),
+    };
   }
   return { factor: 'amount_usual', weight: 0.05, detail: say.usual(m(totalCents), m(median)) };
 }

@@ -25,13 +25,21 @@ async function checked(ctx: ToolCtx, request: z.output<typeof input>, lock: bool
   const balance = bill.totalCents - bill.paidCents;
   const amountCents = request.amount === undefined ? balance : toMinor(request.amount, bill.currency);
   if (!canMoveBill(bill.status, 'paid')) {
-    throw invalid(bill.status === 'draft' || bill.status === 'booked' ? say.notApprovedYet(bill.number) : say.nothingToPay(bill.number, bill.status), { status: bill.status });
+    throw invalid(
+      bill.status === 'draft' || bill.status === 'booked'
+        ? say.notApprovedYet(bill.number)
+        : say.nothingToPay(bill.number, bill.status),
+      { status: bill.status },
+    );
   }
   if (amountCents <= 0n) throw invalid(say.paymentNotPositive);
   if (amountCents > balance) {
     // Only on refusal: the amounts are written the way the company reads money.
     const money = moneyFor(ctx.lang, (await ctx.tenant()).country, bill.currency);
-    throw invalid(say.overBalance(money(amountCents), bill.number, money(balance)), { amount: money(amountCents), balance: money(balance) });
+    throw invalid(say.overBalance(money(amountCents), bill.number, money(balance)), {
+      amount: money(amountCents),
+      balance: money(balance),
+    });
   }
   return { bill, amountCents, balance };
 }
@@ -76,5 +84,7 @@ export const payBill = defineTool({
     return { ...(await billSummary(ctx.db, bill.id, ctx.lang)), paymentId: payment!.id };
   },
   summarize: (b, lang) =>
-    lang === 'fr' ? `Paiement enregistré sur ${b.number} : solde ${b.balance} ${b.currency}.` : `Payment recorded on ${b.number}: balance ${b.balance} ${b.currency}.`,
+    lang === 'fr'
+      ? `Paiement enregistré sur ${b.number} : solde ${b.balance} ${b.currency}.`
+      : `Payment recorded on ${b.number}: balance ${b.balance} ${b.currency}.`,
 });

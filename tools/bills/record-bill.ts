@@ -12,7 +12,15 @@ import { SupplierFields } from '../purchasing/supplier-fields.ts';
 import { threeWayMatch, type MatchResult } from '../purchasing/three-way-match.ts';
 import { moveOrder } from '../purchasing/transition.ts';
 import { documentTotals, taxLinesOf } from '../totals.ts';
-import { duplicateFactor, matchFactor, possibleDuplicates, supplierFactor, totalsFactor, usualAmountFactor, type SupplierResolution } from './model.ts';
+import {
+  duplicateFactor,
+  matchFactor,
+  possibleDuplicates,
+  supplierFactor,
+  totalsFactor,
+  usualAmountFactor,
+  type SupplierResolution,
+} from './model.ts';
 import { billByInvoiceNumber, billSummary, pastBills, supplierByTaxNumber } from './queries.ts';
 import { BillSummary } from './schemas.ts';
 import { billRefusals } from './texts.ts';
@@ -26,7 +34,11 @@ const input = z
   .object({
     supplierId: z.string().uuid().optional(),
     supplier: z
-      .object({ name: z.string().trim().min(1).max(200).optional(), gstNumber: SupplierFields.gstNumber.optional(), qstNumber: SupplierFields.qstNumber.optional() })
+      .object({
+        name: z.string().trim().min(1).max(200).optional(),
+        gstNumber: SupplierFields.gstNumber.optional(),
+        qstNumber: SupplierFields.qstNumber.optional(),
+      })
       .optional()
       .describe('When the id is not known: the name and/or tax numbers read on the bill.'),
     supplierInvoiceNumber: z.string().trim().min(1).max(100).optional().describe("The supplier's own invoice number."),
@@ -51,7 +63,10 @@ const input = z
     subtotal: Money.optional(),
     tax: Money.optional(),
     total: Money.optional(),
-    taxes: z.array(z.object({ code: z.string().max(10), amount: Money })).optional().describe('Tax lines as printed, e.g. [{code:"GST", amount:"50.00"}].'),
+    taxes: z
+      .array(z.object({ code: z.string().max(10), amount: Money }))
+      .optional()
+      .describe('Tax lines as printed, e.g. [{code:"GST", amount:"50.00"}].'),
     notes: z.string().max(2000).optional(),
   })
   .refine((i) => i.supplierId || i.supplier?.name || i.supplier?.gstNumber || i.supplier?.qstNumber, {
@@ -60,7 +75,10 @@ const input = z
   });
 type Input = z.output<typeof input>;
 
-async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier: Awaited<ReturnType<typeof supplierById>>; resolution: SupplierResolution }> {
+async function resolveSupplier(
+  ctx: ToolCtx,
+  request: Input,
+): Promise<{ supplier: Awaited<ReturnType<typeof supplierById>>; resolution: SupplierResolution }> {
   if (request.supplierId) {
     const supplier = await supplierById(ctx.db, request.supplierId, ctx.lang);
     return { supplier, resolution: { how: 'id', name: supplier.name } };
@@ -72,8 +90,10 @@ async function resolveSupplier(ctx: ToolCtx, request: Input): Promise<{ supplier
     const [best] = await searchSuppliers(ctx.db, { query: asked, limit: 1 });
     if (best) {
       const supplier = await supplierById(ctx.db, best.id, ctx.lang);
-      if (supplier.name.toLowerCase() === asked.toLowerCase()) return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
-      if ((best.score ?? 0) >= FUZZY_SUPPLIER) return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: best.score! } };
+      if (supplier.name.toLowerCase() === asked.toLowerCase())
+        return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
+      if ((best.score ?? 0) >= FUZZY_SUPPLIER)
+        return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: best.score! } };
     }
   }
   const what = [asked, request.supplier?.gstNumber, request.supplier?.qstNumber].filter(Boolean).join(' / ');
@@ -88,17 +108,25 @@ async function prepare(ctx: ToolCtx, request: Input) {
   if (supplier.status === 'blocked') throw invalid(say.supplierBlocked(supplier.name));
   if (request.supplierInvoiceNumber) {
     const existing = await billByInvoiceNumber(ctx.db, supplier.id, request.supplierInvoiceNumber);
-    if (existing) throw conflict(say.alreadyRecorded(request.supplierInvoiceNumber, supplier.name, existing.number), { billId: existing.id, number: existing.number });
+    if (existing)
+      throw conflict(say.alreadyRecorded(request.supplierInvoiceNumber, supplier.name, existing.number), {
+        billId: existing.id,
+        number: existing.number,
+      });
   }
   const currency = request.currency ?? supplier.currency;
   const order = request.purchaseOrderId ? await orderById(ctx.db, request.purchaseOrderId, ctx.lang) : null;
   if (order) {
     if (order.supplierId !== supplier.id) throw invalid(say.orderOtherSupplier(order.number, supplier.name));
-    if (!BILLABLE.has(order.status)) throw invalid(say.orderNotBillable(order.number, order.status), { status: order.status });
+    if (!BILLABLE.has(order.status))
+      throw invalid(say.orderNotBillable(order.number, order.status), { status: order.status });
     if (order.currency !== currency) throw invalid(say.orderCurrency(order.number, order.currency, currency));
   }
   if (request.documentId) {
-    const found = await ctx.db.query.documents.findFirst({ columns: { id: true }, where: (d, { eq }) => eq(d.id, request.documentId!) });
+    const found = await ctx.db.query.documents.findFirst({
+      columns: { id: true },
+      where: (d, { eq }) => eq(d.id, request.documentId!),
+    });
     if (!found) throw notFound(say.documentNotFound(request.documentId));
   }
 
@@ -109,13 +137,24 @@ async function prepare(ctx: ToolCtx, request: Input) {
   }
   if (!lines.length && request.total === undefined) throw invalid(say.nothingToRecord);
   const computed = lines.length
-    ? documentTotals({ country: tenant.country === 'FR' ? 'FR' : 'CA', region: order?.shipToProvince ?? tenant.province, on: request.billDate, currency, lines, lang: ctx.lang })
+    ? documentTotals({
+        country: tenant.country === 'FR' ? 'FR' : 'CA',
+        region: order?.shipToProvince ?? tenant.province,
+        on: request.billDate,
+        currency,
+        lines,
+        lang: ctx.lang,
+      })
     : null;
   const asGiven = request.total !== undefined;
   const subtotalCents = asGiven ? toMinor(request.subtotal!, currency) : computed!.breakdown.subtotal;
   const taxCents = asGiven ? toMinor(request.tax!, currency) : computed!.breakdown.totalTax;
   const totalCents = asGiven ? toMinor(request.total!, currency) : computed!.breakdown.total;
-  const taxBreakdown = request.taxes ? request.taxes.map((t) => ({ code: t.code, amount: t.amount })) : computed ? taxLinesOf(computed.breakdown) : [];
+  const taxBreakdown = request.taxes
+    ? request.taxes.map((t) => ({ code: t.code, amount: t.amount }))
+    : computed
+      ? taxLinesOf(computed.breakdown)
+      : [];
 
   let match: MatchResult | null = null;
   if (order && lines.length) {
@@ -127,16 +166,40 @@ async function prepare(ctx: ToolCtx, request: Input) {
   const reader = { lang: ctx.lang, money: moneyFor(ctx.lang, tenant.country, currency) };
   const evidence = [
     supplierFactor(resolution, ctx.lang),
-    totalsFactor({ subtotalCents, taxCents, totalCents, computed: computed ? { subtotalCents: computed.breakdown.subtotal, taxCents: computed.breakdown.totalTax } : undefined }, reader),
+    totalsFactor(
+      {
+        subtotalCents,
+        taxCents,
+        totalCents,
+        computed: computed
+          ? { subtotalCents: computed.breakdown.subtotal, taxCents: computed.breakdown.totalTax }
+          : undefined,
+      },
+      reader,
+    ),
     matchFactor(match, order?.number ?? null, ctx.lang),
     duplicateFactor(duplicates, ctx.lang),
     usualAmountFactor(totalCents, past, reader),
   ].filter((f) => f !== null);
   const dueDate = request.dueDate ?? addDays(request.billDate, supplier.paymentTermsDays);
-  return { supplier, order, currency, lines, lineTotals: computed?.lineTotals ?? [], subtotalCents, taxCents, totalCents, taxBreakdown, match, evidence, dueDate };
+  return {
+    supplier,
+    order,
+    currency,
+    lines,
+    lineTotals: computed?.lineTotals ?? [],
+    subtotalCents,
+    taxCents,
+    totalCents,
+    taxBreakdown,
+    match,
+    evidence,
+    dueDate,
+  };
 }
 
-const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const addDays = (date: string, n: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const recordBill = defineTool({
   name: 'bills_record_supplier_bill',
@@ -187,7 +250,8 @@ export const recordBill = defineTool({
       // A concurrent recording of the same supplier invoice loses here instead of making two bills.
       .onConflictDoNothing()
       .returning({ id: supplierBills.id });
-    if (!row) throw conflict(billRefusals[ctx.lang].justRecorded(request.supplierInvoiceNumber ?? '', bill.supplier.name));
+    if (!row)
+      throw conflict(billRefusals[ctx.lang].justRecorded(request.supplierInvoiceNumber ?? '', bill.supplier.name));
     if (bill.lines.length) {
       await ctx.db.insert(supplierBillItems).values(
         bill.lines.map((l, i) => ({
@@ -203,7 +267,10 @@ export const recordBill = defineTool({
       );
     }
     if (request.documentId) {
-      await ctx.db.update(documents).set({ status: 'booked', updatedAt: ctx.now }).where(eq(documents.id, request.documentId));
+      await ctx.db
+        .update(documents)
+        .set({ status: 'booked', updatedAt: ctx.now })
+        .where(eq(documents.id, request.documentId));
     }
     // A fully received order is now billed; a partial one stays as it is until the rest arrives.
     if (bill.order?.status === 'received') await moveOrder(ctx, bill.order, 'invoiced', `bill ${number}`);

@@ -12,7 +12,15 @@ export const BillSummary = z.object({
   currency: z.string(),
   billDate: z.string(),
   dueDate: z.string().nullable(),
-  lines: z.array(z.object({ description: z.string(), quantity: z.string(), unitPrice: z.string(), lineTotal: z.string(), accountCode: z.string().nullable() })),
+  lines: z.array(
+    z.object({
+      description: z.string(),
+      quantity: z.string(),
+      unitPrice: z.string(),
+      lineTotal: z.string(),
+      accountCode: z.string().nullable(),
+    }),
+  ),
   subtotal: z.string(),
   tax: z.string(),
   total: z.string(),

@@ -24,26 +24,45 @@ export interface NewMessage {
 const TITLE_LENGTH = 80;
 
 /** The person's conversation with this id, or a new one titled after the first message. */
-export async function openConversation(session: Session, conversationId: string | undefined, firstText: string): Promise<ConversationRow> {
+export async function openConversation(
+  session: Session,
+  conversationId: string | undefined,
+  firstText: string,
+): Promise<ConversationRow> {
   return withTenant(session.db, session.tenantId, async (tx) => {
     if (conversationId) {
       const [row] = await tx
         .select()
         .from(aiConversations)
         .where(and(eq(aiConversations.id, conversationId), eq(aiConversations.userId, session.actor.userId)));
-      if (!row) throw notFound(session.lang === 'fr' ? 'Conversation introuvable : commencez-en une nouvelle.' : 'Conversation not found: start a new one.');
+      if (!row)
+        throw notFound(
+          session.lang === 'fr'
+            ? 'Conversation introuvable : commencez-en une nouvelle.'
+            : 'Conversation not found: start a new one.',
+        );
       return row;
     }
     const title = firstText.trim().replace(/\s+/g, ' ').slice(0, TITLE_LENGTH) || null;
     const [row] = await tx
       .insert(aiConversations)
-      .values({ tenantId: session.tenantId, userId: session.actor.userId, channel: 'chat', title, language: session.lang })
+      .values({
+        tenantId: session.tenantId,
+        userId: session.actor.userId,
+        channel: 'chat',
+        title,
+        language: session.lang,
+      })
       .returning();
     return row!;
   });
 }
 
-export async function appendMessage(session: Session, conversationId: string, message: NewMessage): Promise<MessageRow> {
+export async function appendMessage(
+  session: Session,
+  conversationId: string,
+  message: NewMessage,
+): Promise<MessageRow> {
   return withTenant(session.db, session.tenantId, async (tx) => {
     const [row] = await tx
       .insert(aiMessages)
@@ -86,6 +105,10 @@ export async function conversationMessages(session: Session, conversationId: str
       .from(aiConversations)
       .where(and(eq(aiConversations.id, conversationId), eq(aiConversations.userId, session.actor.userId)));
     if (!owned) throw notFound(session.lang === 'fr' ? 'Conversation introuvable.' : 'Conversation not found.');
-    return tx.select().from(aiMessages).where(eq(aiMessages.conversationId, conversationId)).orderBy(asc(aiMessages.createdAt), asc(aiMessages.id));
+    return tx
+      .select()
+      .from(aiMessages)
+      .where(eq(aiMessages.conversationId, conversationId))
+      .orderBy(asc(aiMessages.createdAt), asc(aiMessages.id));
   });
 }

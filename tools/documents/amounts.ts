@@ -25,7 +25,16 @@ const AMOUNT = new RegExp(
   'gu',
 );
 
-const SIGN_CURRENCY: Record<string, string> = { '€': 'EUR', '£': 'GBP', 'US$': 'USD', 'CA$': 'CAD', 'C$': 'CAD', '₹': 'INR', Rs: 'INR', 'Rs.': 'INR' };
+const SIGN_CURRENCY: Record<string, string> = {
+  '€': 'EUR',
+  '£': 'GBP',
+  US$: 'USD',
+  CA$: 'CAD',
+  C$: 'CAD',
+  '₹': 'INR',
+  Rs: 'INR',
+  'Rs.': 'INR',
+};
 
 /** The ISO currency a printed sign names, when it names one ("$" alone does not). */
 export const currencyOfSign = (sign: string | undefined): string | undefined =>
@@ -46,7 +55,13 @@ export function findAmounts(text: string, currency = 'CAD'): FoundAmount[] {
       minorDigits(ownCurrency);
       const minor = toMinor(number, ownCurrency);
       const whole = !/[.,]\d{2}$/.test(number);
-      found.push({ minor: negative ? -minor : minor, index: m.index, raw: m[0].trim(), sign, ...(whole ? { whole } : {}) });
+      found.push({
+        minor: negative ? -minor : minor,
+        index: m.index,
+        raw: m[0].trim(),
+        sign,
+        ...(whole ? { whole } : {}),
+      });
     } catch {
       // Not an amount money.ts accepts (e.g. "1,234" alone is ambiguous): not money, then.
     }

@@ -24,15 +24,23 @@ function totalsCheck(reading: BillReading, currency: CurrencyCode): Check | unde
   const total = minorOf(reading.fields.total?.value, currency);
   if (subtotal === undefined || total === undefined) return undefined;
   const taxAmounts = reading.taxes.map((t) => minorOf(t.amount, currency));
-  const taxes = taxAmounts.every((t) => t !== undefined) && taxAmounts.length > 0
-    ? sum(taxAmounts as bigint[])
-    : minorOf(reading.fields.totalTax?.value, currency) ?? 0n;
+  const taxes =
+    taxAmounts.every((t) => t !== undefined) && taxAmounts.length > 0
+      ? sum(taxAmounts as bigint[])
+      : (minorOf(reading.fields.totalTax?.value, currency) ?? 0n);
   const passed = subtotal + taxes === total;
   return {
     name: 'totals_add_up',
     passed,
     detail: `subtotal ${reading.fields.subtotal!.value} + taxes ${fmt(taxes, currency)} ${passed ? '=' : '≠'} total ${reading.fields.total!.value}`,
-    message: inBoth((lang) => checkTexts[lang].totals(money(subtotal, currency, lang), money(taxes, currency, lang), money(total, currency, lang), passed)),
+    message: inBoth((lang) =>
+      checkTexts[lang].totals(
+        money(subtotal, currency, lang),
+        money(taxes, currency, lang),
+        money(total, currency, lang),
+        passed,
+      ),
+    ),
   };
 }
 
@@ -49,7 +57,9 @@ function linesCheck(reading: BillReading, currency: CurrencyCode): Check | undef
     name: 'lines_add_up',
     passed,
     detail: `${reading.lines.length} lines sum to ${fmt(lines, currency)}, subtotal ${reading.fields.subtotal!.value}`,
-    message: inBoth((lang) => checkTexts[lang].lines(reading.lines.length, money(lines, currency, lang), money(subtotal, currency, lang))),
+    message: inBoth((lang) =>
+      checkTexts[lang].lines(reading.lines.length, money(lines, currency, lang), money(subtotal, currency, lang)),
+    ),
   };
 }
 
@@ -84,7 +94,12 @@ function frenchRates(on: string): Set<string> {
 }
 
 /** The rate a tax line implies when the bill does not print it: amount ÷ base, matched against the table. */
-function impliedRate(tax: TaxAmount, base: bigint | undefined, candidates: string[], currency: CurrencyCode): string | undefined {
+function impliedRate(
+  tax: TaxAmount,
+  base: bigint | undefined,
+  candidates: string[],
+  currency: CurrencyCode,
+): string | undefined {
   const amount = minorOf(tax.amount, currency);
   if (base === undefined || amount === undefined) return undefined;
   return candidates.find((rate) => abs(mulRate(base, rate) - amount) <= ROUNDING_TOLERANCE);
@@ -92,7 +107,10 @@ function impliedRate(tax: TaxAmount, base: bigint | undefined, candidates: strin
 
 function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | undefined): Check | undefined {
   if (reading.taxes.length === 0 || on === undefined) return undefined;
-  const french = reading.fields.supplierVat?.value.startsWith('FR') || reading.fields.supplierSiren !== undefined || (currency === 'EUR' && reading.lang === 'fr');
+  const french =
+    reading.fields.supplierVat?.value.startsWith('FR') ||
+    reading.fields.supplierSiren !== undefined ||
+    (currency === 'EUR' && reading.lang === 'fr');
   const canada = canadianRates(on);
   const france = frenchRates(on);
   const subtotal = minorOf(reading.fields.subtotal?.value, currency);
@@ -108,7 +126,9 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
     if (tax.code === 'TVA' && !french) continue;
     const table = tax.code === 'TVA' ? [...france] : [...canada.keys()];
     const forCode = table.filter((key) => key.startsWith(`${tax.code}/`)).map((key) => key.slice(tax.code.length + 1));
-    const base = minorOf(tax.base, currency) ?? (reading.taxes.filter((t) => t.code !== 'TVA').length > 0 || reading.taxes.length === 1 ? subtotal : undefined);
+    const base =
+      minorOf(tax.base, currency) ??
+      (reading.taxes.filter((t) => t.code !== 'TVA').length > 0 || reading.taxes.length === 1 ? subtotal : undefined);
     const rate = tax.rate ?? impliedRate(tax, base, forCode, currency);
     if (rate === undefined) {
       problems.push({
@@ -118,14 +138,27 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
       continue;
     }
     if (!forCode.includes(rate)) {
-      problems.push({ detail: `${tax.code} at ${rate} is not a rate in force on ${on}`, say: (lang) => checkTexts[lang].notARate(taxAt(tax.code, rate, lang), day(on, lang)) });
+      problems.push({
+        detail: `${tax.code} at ${rate} is not a rate in force on ${on}`,
+        say: (lang) => checkTexts[lang].notARate(taxAt(tax.code, rate, lang), day(on, lang)),
+      });
       continue;
     }
     const amount = minorOf(tax.amount, currency);
-    if (base !== undefined && amount !== undefined && rate !== '0' && abs(mulRate(base, rate) - amount) > ROUNDING_TOLERANCE) {
+    if (
+      base !== undefined &&
+      amount !== undefined &&
+      rate !== '0' &&
+      abs(mulRate(base, rate) - amount) > ROUNDING_TOLERANCE
+    ) {
       problems.push({
         detail: `${tax.code} ${tax.amount} is not ${rate} × ${fmt(base, currency)}`,
-        say: (lang) => checkTexts[lang].notRateTimesBase(taxAt(tax.code, rate, lang), money(amount, currency, lang), money(base, currency, lang)),
+        say: (lang) =>
+          checkTexts[lang].notRateTimesBase(
+            taxAt(tax.code, rate, lang),
+            money(amount, currency, lang),
+            money(base, currency, lang),
+          ),
       });
       continue;
     }
@@ -135,7 +168,10 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
   if (problems.length === 0 && matched.length === 0) return undefined;
   const provinces = provinceSets.length > 0 ? provinceSets.reduce((a, b) => a.filter((p) => b.includes(p))) : [];
   if (provinceSets.length > 1 && provinces.length === 0 && reading.taxes.some((t) => t.code === 'QST')) {
-    problems.push({ detail: 'these taxes are not levied together in any province', say: (lang) => checkTexts[lang].notTogether });
+    problems.push({
+      detail: 'these taxes are not levied together in any province',
+      say: (lang) => checkTexts[lang].notTogether,
+    });
   }
   const where = provinces.length > 0 && provinces.length <= 4 ? provinces.join(', ') : '';
   const detail = (list: typeof matched) => list.map((p) => p.detail);
@@ -143,9 +179,14 @@ function ratesCheck(reading: BillReading, currency: CurrencyCode, on: string | u
   return {
     name: 'tax_rates_plausible',
     passed: problems.length === 0,
-    detail: problems.length === 0 ? `${detail(matched).join(', ')} in force on ${on}${where ? ` (${where})` : ''}` : detail(problems).join('; '),
+    detail:
+      problems.length === 0
+        ? `${detail(matched).join(', ')} in force on ${on}${where ? ` (${where})` : ''}`
+        : detail(problems).join('; '),
     message: inBoth((lang) =>
-      problems.length === 0 ? checkTexts[lang].ratesInForce(said(matched, lang).join(', '), day(on, lang), where) : checkTexts[lang].problems(said(problems, lang)),
+      problems.length === 0
+        ? checkTexts[lang].ratesInForce(said(matched, lang).join(', '), day(on, lang), where)
+        : checkTexts[lang].problems(said(problems, lang)),
     ),
   };
 }
@@ -156,7 +197,9 @@ function requiredCheck(reading: BillReading): Check {
     name: 'required_fields',
     passed: missing.length === 0,
     detail: missing.length === 0 ? 'supplier, number, date and total found' : `missing: ${missing.join(', ')}`,
-    message: inBoth((lang) => (missing.length === 0 ? checkTexts[lang].requiredFound : checkTexts[lang].requiredMissing(missing))),
+    message: inBoth((lang) =>
+      missing.length === 0 ? checkTexts[lang].requiredFound : checkTexts[lang].requiredMissing(missing),
+    ),
   };
 }
 
@@ -171,14 +214,22 @@ function taxNumbersCheck(reading: BillReading): Check | undefined {
   const siret = reading.fields.supplierSiret?.value;
   if (siret) (luhnValid(siret) ? results : bad).push({ kind: 'siret', value: siret });
   const vat = reading.fields.supplierVat?.value;
-  if (vat && /^FR\d{11}$/.test(vat)) (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push({ kind: 'vat', value: vat });
+  if (vat && /^FR\d{11}$/.test(vat))
+    (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push({ kind: 'vat', value: vat });
   if (results.length === 0 && bad.length === 0) return undefined;
   const named = (list: Found[], lang: Lang) => list.map((f) => taxNumber(f.kind, f.value, lang));
   return {
     name: 'tax_numbers_valid',
     passed: bad.length === 0,
-    detail: bad.length === 0 ? `check digits valid: ${named(results, 'en').join(', ')}` : `invalid check digit: ${named(bad, 'en').join(', ')}`,
-    message: inBoth((lang) => (bad.length === 0 ? checkTexts[lang].checkDigitsValid(named(results, lang)) : checkTexts[lang].checkDigitInvalid(named(bad, lang)))),
+    detail:
+      bad.length === 0
+        ? `check digits valid: ${named(results, 'en').join(', ')}`
+        : `invalid check digit: ${named(bad, 'en').join(', ')}`,
+    message: inBoth((lang) =>
+      bad.length === 0
+        ? checkTexts[lang].checkDigitsValid(named(results, lang))
+        : checkTexts[lang].checkDigitInvalid(named(bad, lang)),
+    ),
   };
 }
 
@@ -222,7 +273,8 @@ export function assess(reading: BillReading, source: ExtractionSource, ocrConfid
       const field = reading.fields[name];
       if (field) field.confidence = Math.max(field.confidence, 0.97 * Math.min(1, (ocrConfidence ?? 1) + 0.1));
     }
-    for (const tax of reading.taxes) tax.confidence = Math.max(tax.confidence, 0.97 * Math.min(1, (ocrConfidence ?? 1) + 0.1));
+    for (const tax of reading.taxes)
+      tax.confidence = Math.max(tax.confidence, 0.97 * Math.min(1, (ocrConfidence ?? 1) + 0.1));
   }
   const required = REQUIRED_FIELDS.map((name) => reading.fields[name]?.confidence ?? 0);
   let confidence = required.reduce((a, b) => a + b, 0) / required.length;

@@ -7,21 +7,57 @@
 import { isIsoDate } from '../money.ts';
 
 const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, janvier: 1, janv: 1,
-  february: 2, feb: 2, février: 2, fevrier: 2, févr: 2, fev: 2, fév: 2,
-  march: 3, mar: 3, mars: 3,
-  april: 4, apr: 4, avril: 4, avr: 4,
-  may: 5, mai: 5,
-  june: 6, jun: 6, juin: 6,
-  july: 7, jul: 7, juillet: 7, juil: 7,
-  august: 8, aug: 8, août: 8, aout: 8,
-  september: 9, sep: 9, sept: 9, septembre: 9,
-  october: 10, oct: 10, octobre: 10,
-  november: 11, nov: 11, novembre: 11,
-  december: 12, dec: 12, décembre: 12, decembre: 12, déc: 12,
+  january: 1,
+  jan: 1,
+  janvier: 1,
+  janv: 1,
+  february: 2,
+  feb: 2,
+  février: 2,
+  fevrier: 2,
+  févr: 2,
+  fev: 2,
+  fév: 2,
+  march: 3,
+  mar: 3,
+  mars: 3,
+  april: 4,
+  apr: 4,
+  avril: 4,
+  avr: 4,
+  may: 5,
+  mai: 5,
+  june: 6,
+  jun: 6,
+  juin: 6,
+  july: 7,
+  jul: 7,
+  juillet: 7,
+  juil: 7,
+  august: 8,
+  aug: 8,
+  août: 8,
+  aout: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  septembre: 9,
+  october: 10,
+  oct: 10,
+  octobre: 10,
+  november: 11,
+  nov: 11,
+  novembre: 11,
+  december: 12,
+  dec: 12,
+  décembre: 12,
+  decembre: 12,
+  déc: 12,
 };
 
-const MONTH = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
+const MONTH = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 
 export interface FoundDate {
   iso: string;
@@ -41,12 +77,17 @@ function iso(year: number, month: number, day: number): string | undefined {
   return isIsoDate(text) ? text : undefined;
 }
 
-const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray, order: DayOrder) => { iso?: string; ambiguous: boolean } }[] = [
-  { // 2025-04-01, 2025/04/01, 2025.04.01
+const PATTERNS: {
+  regex: RegExp;
+  read: (m: RegExpExecArray, order: DayOrder) => { iso?: string; ambiguous: boolean };
+}[] = [
+  {
+    // 2025-04-01, 2025/04/01, 2025.04.01
     regex: /\b(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\b/g,
     read: (m) => ({ iso: iso(+m[1]!, +m[2]!, +m[3]!), ambiguous: false }),
   },
-  { // 01/04/2025, 1-4-25, 01.04.2025
+  {
+    // 01/04/2025, 1-4-25, 01.04.2025
     regex: /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b/g,
     read: (m, order) => {
       const [a, b, year] = [+m[1]!, +m[2]!, +m[3]!];
@@ -56,11 +97,13 @@ const PATTERNS: { regex: RegExp; read: (m: RegExpExecArray, order: DayOrder) => 
       return order === 'mdy' ? { iso: iso(year, a, b), ambiguous } : { iso: iso(year, b, a), ambiguous };
     },
   },
-  { // 1 avril 2025, 1er avril 2025, 01 Apr 2025, 01-Apr-2025, 7. Mai 2014
+  {
+    // 1 avril 2025, 1er avril 2025, 01 Apr 2025, 01-Apr-2025, 7. Mai 2014
     regex: new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?[\\s-]+(${MONTH})\\.?,?[\\s-]+(\\d{4})\\b`, 'giu'),
     read: (m) => ({ iso: iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!), ambiguous: false }),
   },
-  { // April 1, 2025, Apr. 1 2025, August 3 , 2014
+  {
+    // April 1, 2025, Apr. 1 2025, August 3 , 2014
     regex: new RegExp(`\\b(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*,?\\s+(\\d{4})\\b`, 'giu'),
     read: (m) => ({ iso: iso(+m[3]!, MONTHS[m[1]!.toLowerCase()]!, +m[2]!), ambiguous: false }),
   },

@@ -34,18 +34,30 @@ function addressOf(party: XNode): string | undefined {
   ]);
 }
 
-export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIndustryDocument', file: string): BillReading {
+export function readCii(
+  root: XNode,
+  rootName: 'CrossIndustryInvoice' | 'CrossIndustryDocument',
+  file: string,
+): BillReading {
   const { reading, where, set } = xmlReading(file);
 
   const document = pick(root, 'ExchangedDocument', 'HeaderExchangedDocument');
   const transaction = pick(root, 'SupplyChainTradeTransaction', 'SpecifiedSupplyChainTradeTransaction');
   const agreement = pick(transaction, 'ApplicableHeaderTradeAgreement', 'ApplicableSupplyChainTradeAgreement');
   const settlement = pick(transaction, 'ApplicableHeaderTradeSettlement', 'ApplicableSupplyChainTradeSettlement');
-  const summation = pick(settlement, 'SpecifiedTradeSettlementHeaderMonetarySummation', 'SpecifiedTradeSettlementMonetarySummation');
+  const summation = pick(
+    settlement,
+    'SpecifiedTradeSettlementHeaderMonetarySummation',
+    'SpecifiedTradeSettlementMonetarySummation',
+  );
   const currency = textAt(settlement, 'InvoiceCurrencyCode') ?? 'EUR';
 
   const typeCode = textAt(document, 'TypeCode');
-  set('documentType', typeCode === '381' ? 'credit_note' : 'invoice', `${rootName}/ExchangedDocument/TypeCode ${typeCode ?? '(none)'}`);
+  set(
+    'documentType',
+    typeCode === '381' ? 'credit_note' : 'invoice',
+    `${rootName}/ExchangedDocument/TypeCode ${typeCode ?? '(none)'}`,
+  );
   set('invoiceNumber', textAt(document, 'ID'), 'ExchangedDocument/ID');
   set('invoiceDate', ciiDate(at(document, 'IssueDateTime')), 'ExchangedDocument/IssueDateTime');
   set('currency', currency, 'InvoiceCurrencyCode');
@@ -58,10 +70,13 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     const value = text(id)?.replace(/\s+/g, '');
     if (attr(id, 'schemeID') !== 'VA' || !value) continue;
     // A Canadian seller's GST/HST number may be given as its tax registration.
-    if (/^\d{9}RT\d{4}$/.test(value)) set('supplierGst', value, 'SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]');
+    if (/^\d{9}RT\d{4}$/.test(value))
+      set('supplierGst', value, 'SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]');
     else set('supplierVat', value, 'SellerTradeParty/SpecifiedTaxRegistration/ID[@schemeID=VA]');
   }
-  setFrenchLegalId(reading, at(seller, 'SpecifiedLegalOrganization', 'ID'), (scheme) => where(`SellerTradeParty/SpecifiedLegalOrganization/ID[@schemeID=${scheme}]`));
+  setFrenchLegalId(reading, at(seller, 'SpecifiedLegalOrganization', 'ID'), (scheme) =>
+    where(`SellerTradeParty/SpecifiedLegalOrganization/ID[@schemeID=${scheme}]`),
+  );
   set('buyerName', textAt(agreement, 'BuyerTradeParty', 'Name'), 'BuyerTradeParty/Name');
 
   const terms = children(settlement, 'SpecifiedTradePaymentTerms');
@@ -70,7 +85,11 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     set('paymentTerms', textAt(term, 'Description'), 'SpecifiedTradePaymentTerms/Description');
   }
 
-  set('subtotal', amountIn(children(summation, 'TaxBasisTotalAmount'), currency), 'MonetarySummation/TaxBasisTotalAmount');
+  set(
+    'subtotal',
+    amountIn(children(summation, 'TaxBasisTotalAmount'), currency),
+    'MonetarySummation/TaxBasisTotalAmount',
+  );
   set('totalTax', amountIn(children(summation, 'TaxTotalAmount'), currency), 'MonetarySummation/TaxTotalAmount');
   set('total', amountIn(children(summation, 'GrandTotalAmount'), currency), 'MonetarySummation/GrandTotalAmount');
   set('amountDue', amountIn(children(summation, 'DuePayableAmount'), currency), 'MonetarySummation/DuePayableAmount');
@@ -80,21 +99,38 @@ export function readCii(root: XNode, rootName: 'CrossIndustryInvoice' | 'CrossIn
     if (amount === undefined) return [];
     const percent = textAt(tax, 'RateApplicablePercent') ?? textAt(tax, 'ApplicablePercent');
     const base = amountIn(children(tax, 'BasisAmount'), currency);
-    return [exactTax(amount, percent, base, where(`ApplicableTradeTax ${textAt(tax, 'CategoryCode') ?? ''} ${percent ?? ''}%`.trim()))];
+    return [
+      exactTax(
+        amount,
+        percent,
+        base,
+        where(`ApplicableTradeTax ${textAt(tax, 'CategoryCode') ?? ''} ${percent ?? ''}%`.trim()),
+      ),
+    ];
   });
 
   reading.lines = children(transaction, 'IncludedSupplyChainTradeLineItem').flatMap((item): ExtractedLine[] => {
     const lineAgreement = pick(item, 'SpecifiedLineTradeAgreement', 'SpecifiedSupplyChainTradeAgreement');
     const lineDelivery = pick(item, 'SpecifiedLineTradeDelivery', 'SpecifiedSupplyChainTradeDelivery');
     const lineSettlement = pick(item, 'SpecifiedLineTradeSettlement', 'SpecifiedSupplyChainTradeSettlement');
-    const lineSummation = pick(lineSettlement, 'SpecifiedTradeSettlementLineMonetarySummation', 'SpecifiedTradeSettlementMonetarySummation');
+    const lineSummation = pick(
+      lineSettlement,
+      'SpecifiedTradeSettlementLineMonetarySummation',
+      'SpecifiedTradeSettlementMonetarySummation',
+    );
     const amount = amountIn(children(lineSummation, 'LineTotalAmount'), currency);
     if (amount === undefined) return [];
     const tax = at(lineSettlement, 'ApplicableTradeTax');
     const percent = textAt(tax, 'RateApplicablePercent') ?? textAt(tax, 'ApplicablePercent');
-    const description = textAt(item, 'SpecifiedTradeProduct', 'Name') ?? textAt(item, 'SpecifiedTradeProduct', 'Description') ?? '';
+    const description =
+      textAt(item, 'SpecifiedTradeProduct', 'Name') ?? textAt(item, 'SpecifiedTradeProduct', 'Description') ?? '';
     const unitPrice = textAt(lineAgreement, 'NetPriceProductTradePrice', 'ChargeAmount');
-    return [exactLine({ description, quantity: textAt(lineDelivery, 'BilledQuantity'), unitPrice, amount, percent }, currency)];
+    return [
+      exactLine(
+        { description, quantity: textAt(lineDelivery, 'BilledQuantity'), unitPrice, amount, percent },
+        currency,
+      ),
+    ];
   });
   return reading;
 }

@@ -12,7 +12,8 @@ import { attr, text, type XNode } from './xml-nodes.ts';
 export function xmlReading(file: string) {
   const reading = emptyReading();
   const where = (path: string) => `xml ${file}: ${path}`;
-  const set = (name: Parameters<typeof setField>[1], value: string | undefined, path: string) => setField(reading, name, value, 1, where(path));
+  const set = (name: Parameters<typeof setField>[1], value: string | undefined, path: string) =>
+    setField(reading, name, value, 1, where(path));
   return { reading, where, set };
 }
 
@@ -29,19 +30,38 @@ export function joinAddress(parts: (string | undefined)[]): string | undefined {
 }
 
 /** The seller's legal id when its ISO 6523 scheme is SIRENE (0002, a SIREN) or SIRET (0009). */
-export function setFrenchLegalId(reading: BillReading, id: XNode | undefined, evidence: (scheme: string) => string): void {
+export function setFrenchLegalId(
+  reading: BillReading,
+  id: XNode | undefined,
+  evidence: (scheme: string) => string,
+): void {
   const value = text(id)?.replace(/\s+/g, '');
   const scheme = attr(id, 'schemeID');
   if (value && (scheme === '0002' || scheme === '0009')) setLegalIds(reading, value, evidence(scheme));
 }
 
 /** A tax of the invoice (French TVA and its European kin): rate from the percentage, exact amounts. */
-export function exactTax(amount: string, percent: string | undefined, base: string | undefined, evidence: string): TaxAmount {
-  return { code: 'TVA', rate: percent === undefined ? undefined : percentToRate(percent), base, amount, confidence: 1, evidence };
+export function exactTax(
+  amount: string,
+  percent: string | undefined,
+  base: string | undefined,
+  evidence: string,
+): TaxAmount {
+  return {
+    code: 'TVA',
+    rate: percent === undefined ? undefined : percentToRate(percent),
+    base,
+    amount,
+    confidence: 1,
+    evidence,
+  };
 }
 
 /** A line of the invoice; the quantity loses its trailing zeros ("2.000" → "2"). */
-export function exactLine(line: { description: string; quantity?: string; unitPrice?: string; amount: string; percent?: string }, currency: string): ExtractedLine {
+export function exactLine(
+  line: { description: string; quantity?: string; unitPrice?: string; amount: string; percent?: string },
+  currency: string,
+): ExtractedLine {
   return {
     description: line.description,
     quantity: line.quantity?.replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, ''),

@@ -34,12 +34,17 @@ export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: s
   set('invoiceNumber', textAt(root, 'ID'), `${rootName}/ID`);
   set('invoiceDate', isoDate(textAt(root, 'IssueDate')), `${rootName}/IssueDate`);
   set('dueDate', isoDate(textAt(root, 'DueDate')), `${rootName}/DueDate`);
-  for (const means of children(root, 'PaymentMeans')) set('dueDate', isoDate(textAt(means, 'PaymentDueDate')), 'PaymentMeans/PaymentDueDate');
+  for (const means of children(root, 'PaymentMeans'))
+    set('dueDate', isoDate(textAt(means, 'PaymentDueDate')), 'PaymentMeans/PaymentDueDate');
   set('paymentTerms', textAt(root, 'PaymentTerms', 'Note'), 'PaymentTerms/Note');
   set('currency', currency, 'DocumentCurrencyCode');
 
   const seller = at(root, 'AccountingSupplierParty', 'Party');
-  set('supplierName', textAt(seller, 'PartyName', 'Name') ?? textAt(seller, 'PartyLegalEntity', 'RegistrationName'), 'AccountingSupplierParty/Party/PartyName');
+  set(
+    'supplierName',
+    textAt(seller, 'PartyName', 'Name') ?? textAt(seller, 'PartyLegalEntity', 'RegistrationName'),
+    'AccountingSupplierParty/Party/PartyName',
+  );
   set('supplierAddress', addressOf(seller), 'AccountingSupplierParty/Party/PostalAddress');
   for (const scheme of children(seller, 'PartyTaxScheme')) {
     const id = textAt(scheme, 'CompanyID')?.replace(/\s+/g, '');
@@ -48,9 +53,15 @@ export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: s
     else if (/^\d{10}TQ\d{4}$/.test(id)) set('supplierQst', id, 'PartyTaxScheme/CompanyID');
     else if (textAt(scheme, 'TaxScheme', 'ID') === 'VAT') set('supplierVat', id, 'PartyTaxScheme/CompanyID (VAT)');
   }
-  setFrenchLegalId(reading, at(seller, 'PartyLegalEntity', 'CompanyID'), (scheme) => where(`PartyLegalEntity/CompanyID[@schemeID=${scheme}]`));
+  setFrenchLegalId(reading, at(seller, 'PartyLegalEntity', 'CompanyID'), (scheme) =>
+    where(`PartyLegalEntity/CompanyID[@schemeID=${scheme}]`),
+  );
   const buyer = at(root, 'AccountingCustomerParty', 'Party');
-  set('buyerName', textAt(buyer, 'PartyName', 'Name') ?? textAt(buyer, 'PartyLegalEntity', 'RegistrationName'), 'AccountingCustomerParty/Party');
+  set(
+    'buyerName',
+    textAt(buyer, 'PartyName', 'Name') ?? textAt(buyer, 'PartyLegalEntity', 'RegistrationName'),
+    'AccountingCustomerParty/Party',
+  );
 
   const totals = at(root, 'LegalMonetaryTotal');
   set('subtotal', amountIn(children(totals, 'TaxExclusiveAmount'), currency), 'LegalMonetaryTotal/TaxExclusiveAmount');
@@ -66,20 +77,32 @@ export function readUbl(root: XNode, rootName: 'Invoice' | 'CreditNote', file: s
     if (amount === undefined) return [];
     const percent = textAt(subtotal, 'TaxCategory', 'Percent') ?? textAt(subtotal, 'Percent');
     const base = amountIn(children(subtotal, 'TaxableAmount'), currency);
-    return [exactTax(amount, percent, base, where(`TaxTotal/TaxSubtotal ${textAt(subtotal, 'TaxCategory', 'ID') ?? ''} ${percent ?? ''}%`.trim()))];
+    return [
+      exactTax(
+        amount,
+        percent,
+        base,
+        where(`TaxTotal/TaxSubtotal ${textAt(subtotal, 'TaxCategory', 'ID') ?? ''} ${percent ?? ''}%`.trim()),
+      ),
+    ];
   });
 
   const lineNodes = [...children(root, 'InvoiceLine'), ...children(root, 'CreditNoteLine')];
   reading.lines = lineNodes.flatMap((line): ExtractedLine[] => {
     const amount = amountIn(children(line, 'LineExtensionAmount'), currency);
     if (amount === undefined) return [];
-    return [exactLine({
-      description: textAt(line, 'Item', 'Name') ?? textAt(line, 'Item', 'Description') ?? '',
-      quantity: textAt(line, 'InvoicedQuantity') ?? textAt(line, 'CreditedQuantity'),
-      unitPrice: textAt(line, 'Price', 'PriceAmount'),
-      amount,
-      percent: textAt(line, 'Item', 'ClassifiedTaxCategory', 'Percent'),
-    }, currency)];
+    return [
+      exactLine(
+        {
+          description: textAt(line, 'Item', 'Name') ?? textAt(line, 'Item', 'Description') ?? '',
+          quantity: textAt(line, 'InvoicedQuantity') ?? textAt(line, 'CreditedQuantity'),
+          unitPrice: textAt(line, 'Price', 'PriceAmount'),
+          amount,
+          percent: textAt(line, 'Item', 'ClassifiedTaxCategory', 'Percent'),
+        },
+        currency,
+      ),
+    ];
   });
   return reading;
 }

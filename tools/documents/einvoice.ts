@@ -12,10 +12,30 @@ export type EInvoiceFormat = 'cii' | 'zugferd1' | 'ubl';
 
 // Elements that repeat; declared so a single occurrence still reads as a list.
 const REPEATED = new Set([
-  'IncludedSupplyChainTradeLineItem', 'ApplicableTradeTax', 'SpecifiedTaxRegistration', 'SpecifiedTradePaymentTerms',
-  'TaxBasisTotalAmount', 'TaxTotalAmount', 'GrandTotalAmount', 'DuePayableAmount', 'LineTotalAmount', 'CalculatedAmount', 'BasisAmount',
-  'InvoiceLine', 'CreditNoteLine', 'TaxTotal', 'TaxSubtotal', 'PartyTaxScheme', 'PaymentMeans', 'AddressLine',
-  'TaxExclusiveAmount', 'TaxInclusiveAmount', 'PayableAmount', 'LineExtensionAmount', 'TaxAmount', 'TaxableAmount',
+  'IncludedSupplyChainTradeLineItem',
+  'ApplicableTradeTax',
+  'SpecifiedTaxRegistration',
+  'SpecifiedTradePaymentTerms',
+  'TaxBasisTotalAmount',
+  'TaxTotalAmount',
+  'GrandTotalAmount',
+  'DuePayableAmount',
+  'LineTotalAmount',
+  'CalculatedAmount',
+  'BasisAmount',
+  'InvoiceLine',
+  'CreditNoteLine',
+  'TaxTotal',
+  'TaxSubtotal',
+  'PartyTaxScheme',
+  'PaymentMeans',
+  'AddressLine',
+  'TaxExclusiveAmount',
+  'TaxInclusiveAmount',
+  'PayableAmount',
+  'LineExtensionAmount',
+  'TaxAmount',
+  'TaxableAmount',
 ]);
 
 const parser = xmlParser(REPEATED);
@@ -36,8 +56,10 @@ export function readEInvoice(xml: string, file: string): EInvoice | undefined {
   const valid = XMLValidator.validate(xml);
   if (valid !== true) throw new Error(`${valid.err.msg} (line ${valid.err.line})`);
   const tree = parser.parse(xml) as Record<string, unknown>;
-  if (tree.CrossIndustryInvoice) return { format: 'cii', reading: readCii(tree.CrossIndustryInvoice, 'CrossIndustryInvoice', file) };
-  if (tree.CrossIndustryDocument) return { format: 'zugferd1', reading: readCii(tree.CrossIndustryDocument, 'CrossIndustryDocument', file) };
+  if (tree.CrossIndustryInvoice)
+    return { format: 'cii', reading: readCii(tree.CrossIndustryInvoice, 'CrossIndustryInvoice', file) };
+  if (tree.CrossIndustryDocument)
+    return { format: 'zugferd1', reading: readCii(tree.CrossIndustryDocument, 'CrossIndustryDocument', file) };
   if (tree.Invoice) return { format: 'ubl', reading: readUbl(tree.Invoice, 'Invoice', file) };
   if (tree.CreditNote) return { format: 'ubl', reading: readUbl(tree.CreditNote, 'CreditNote', file) };
   return undefined;

@@ -71,7 +71,12 @@ export interface Read {
 }
 
 function linesOf(pages: string[]): TextLine[] {
-  return pages.flatMap((text, i) => text.split(/\r?\n/).map((line) => ({ text: line, confidence: 1, page: i + 1 })).filter((l) => l.text.trim() !== ''));
+  return pages.flatMap((text, i) =>
+    text
+      .split(/\r?\n/)
+      .map((line) => ({ text: line, confidence: 1, page: i + 1 }))
+      .filter((l) => l.text.trim() !== ''),
+  );
 }
 
 /** OCR's usual confusions on bills: a dollar sign read as S after an amount. */
@@ -135,16 +140,29 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
   await yieldToTimers();
   const pdf = new PdfDocument(bytes);
   try {
-    const text = await withTimeLimit(limits.pdfMs, () => pdf.text(limits.maxPages), () => pdf.destroy());
+    const text = await withTimeLimit(
+      limits.pdfMs,
+      () => pdf.text(limits.maxPages),
+      () => pdf.destroy(),
+    );
     const letters = text.pages.join('').replace(/[^\p{L}\p{N}]/gu, '').length;
     if (options.force !== 'ocr' && letters >= MIN_TEXT_PER_PAGE * Math.max(1, text.pages.length)) {
       const lines = linesOf(text.pages);
-      return { source: 'text', lines, reading: readBillText(lines, { order: options.dateOrder }), pages: text.pages.length };
+      return {
+        source: 'text',
+        lines,
+        reading: readBillText(lines, { order: options.dateOrder }),
+        pages: text.pages.length,
+      };
     }
     await yieldToTimers();
     // A scan: render the first pages and read them.
     const pages = Math.min(limits.maxOcrPages, text.pageCount || 1);
-    const images = await withTimeLimit(limits.pdfMs, () => pdf.pageImages(pages, 2400), () => pdf.destroy());
+    const images = await withTimeLimit(
+      limits.pdfMs,
+      () => pdf.pageImages(pages, 2400),
+      () => pdf.destroy(),
+    );
     return await ocrImages(images, limits, options);
   } finally {
     await pdf.destroy();
@@ -154,7 +172,8 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
 /** Reads a file into fields without cross-checks; throws `DocumentFailure`. */
 export async function readDocument(bytes: Buffer, limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
   if (bytes.length === 0) throw new DocumentFailure('empty');
-  if (bytes.length > limits.maxBytes) throw new DocumentFailure('too_large', `${bytes.length} bytes, limit ${limits.maxBytes}.`);
+  if (bytes.length > limits.maxBytes)
+    throw new DocumentFailure('too_large', `${bytes.length} bytes, limit ${limits.maxBytes}.`);
   const type = sniffType(bytes, options.mimeType ?? '', options.filename);
   if (type === 'application/pdf') return readPdf(bytes, limits, options);
   if (type === 'application/xml' || type === 'text/xml') return readXml(bytes, options.filename);
@@ -169,7 +188,13 @@ export async function readDocument(bytes: Buffer, limits: ExtractLimits, options
 /** A reading with none of a bill's marks (a total, a number, a tax, a tax number) is not a bill. */
 function looksLikeABill(reading: BillReading): boolean {
   const f = reading.fields;
-  return Boolean(f.total || f.amountDue || f.subtotal || reading.taxes.length > 0 || (f.invoiceNumber && (f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren)));
+  return Boolean(
+    f.total ||
+      f.amountDue ||
+      f.subtotal ||
+      reading.taxes.length > 0 ||
+      (f.invoiceNumber && (f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren)),
+  );
 }
 
 const failed = (reason: ExtractionFailed['reason'], totalMs: number): ExtractionFailed => ({

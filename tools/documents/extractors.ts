@@ -12,7 +12,16 @@ import { z } from 'zod';
 import { Mistral } from '@mistralai/mistralai';
 import { isIsoDate } from '../money.ts';
 import { canonicalAmount, percentToRate } from './decimals.ts';
-import { DEFAULT_LIMITS, extractDocument, failureOf, linesOf, readDocument, resultOf, type ExtractOptions, type Read } from './extract.ts';
+import {
+  DEFAULT_LIMITS,
+  extractDocument,
+  failureOf,
+  linesOf,
+  readDocument,
+  resultOf,
+  type ExtractOptions,
+  type Read,
+} from './extract.ts';
 import { DocumentFailure } from './failures.ts';
 import { pdfAttachments } from './pdf-reader.ts';
 import { setField, type BillReading } from './reading.ts';
@@ -31,13 +40,26 @@ export const localExtractor: Extractor = { name: 'local', extract: extractDocume
 
 /** The part of the Mistral client the providers use, so tests can stand in for it. */
 export interface MistralClient {
-  ocr: { process(request: { model: string; document: { type: 'document_url'; documentUrl: string } | { type: 'image_url'; imageUrl: string } }): Promise<{ pages: { index: number; markdown: string }[] }> };
-  chat: { complete(request: { model: string; messages: { role: 'system' | 'user'; content: string }[]; responseFormat: { type: 'json_object' }; temperature: number }): Promise<{ choices?: { message?: { content?: unknown } }[] }> };
+  ocr: {
+    process(request: {
+      model: string;
+      document: { type: 'document_url'; documentUrl: string } | { type: 'image_url'; imageUrl: string };
+    }): Promise<{ pages: { index: number; markdown: string }[] }>;
+  };
+  chat: {
+    complete(request: {
+      model: string;
+      messages: { role: 'system' | 'user'; content: string }[];
+      responseFormat: { type: 'json_object' };
+      temperature: number;
+    }): Promise<{ choices?: { message?: { content?: unknown } }[] }>;
+  };
 }
 
 const PROVIDER_MS = 60_000;
 
-const toBuffer = (bytes: Uint8Array) => (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+const toBuffer = (bytes: Uint8Array) =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
 /** Exact data first: an XML file or a PDF carrying its e-invoice is read locally, whatever the extractor. */
 async function isEInvoice(bytes: Buffer, options: ExtractOptions): Promise<boolean> {
@@ -57,7 +79,12 @@ export function markdownLines(pages: string[]): ReturnType<typeof linesOf> {
     page
       .split('\n')
       .filter((line) => !/^\s*\|?\s*:?-{3,}/.test(line))
-      .map((line) => line.replace(/^\s*\|\s*|\s*\|\s*$/g, '').replace(/\s*\|\s*/g, '\t').replace(/^#+\s*|\*\*/g, ''))
+      .map((line) =>
+        line
+          .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+          .replace(/\s*\|\s*/g, '\t')
+          .replace(/^#+\s*|\*\*/g, ''),
+      )
       .join('\n'),
   );
   // The model reports no word confidences: its lines are trusted like a good scan's.
@@ -75,13 +102,23 @@ export function mistralOcrExtractor(client: MistralClient, model = 'mistral-ocr-
         if (buffer.length === 0 || (await isEInvoice(buffer, options))) return extractDocument(buffer, options);
         const type = sniffType(buffer, options.mimeType ?? '', options.filename);
         const dataUrl = `data:${type};base64,${buffer.toString('base64')}`;
-        const document = type.startsWith('image/') ? { type: 'image_url' as const, imageUrl: dataUrl } : { type: 'document_url' as const, documentUrl: dataUrl };
-        const response = await withTimeLimit(PROVIDER_MS, () => client.ocr.process({ model, document })).catch((error) => {
-          if (error instanceof DocumentFailure) throw error;
-          throw new DocumentFailure('provider_failed', (error as Error).message);
-        });
+        const document = type.startsWith('image/')
+          ? { type: 'image_url' as const, imageUrl: dataUrl }
+          : { type: 'document_url' as const, documentUrl: dataUrl };
+        const response = await withTimeLimit(PROVIDER_MS, () => client.ocr.process({ model, document })).catch(
+          (error) => {
+            if (error instanceof DocumentFailure) throw error;
+            throw new DocumentFailure('provider_failed', (error as Error).message);
+          },
+        );
         const lines = markdownLines(response.pages.sort((a, b) => a.index - b.index).map((page) => page.markdown));
-        const read: Read = { source: 'ocr', lines, reading: readBillText(lines, { order: options.dateOrder, ocr: true }), ocrConfidence: 0.9, pages: response.pages.length };
+        const read: Read = {
+          source: 'ocr',
+          lines,
+          reading: readBillText(lines, { order: options.dateOrder, ocr: true }),
+          ocrConfidence: 0.9,
+          pages: response.pages.length,
+        };
         return resultOf(read, 'mistral_ocr', elapsed());
       } catch (error) {
         return failureOf(error, elapsed());
@@ -102,7 +139,15 @@ export const LlmFields = z.object({
   currency: z.string().nullish(),
   subtotal: z.string().nullish(),
   total: z.string().nullish(),
-  taxes: z.array(z.object({ code: z.enum(['GST', 'HST', 'QST', 'PST', 'RST', 'TVA']), ratePercent: z.string().nullish(), amount: z.string() })).nullish(),
+  taxes: z
+    .array(
+      z.object({
+        code: z.enum(['GST', 'HST', 'QST', 'PST', 'RST', 'TVA']),
+        ratePercent: z.string().nullish(),
+        amount: z.string(),
+      }),
+    )
+    .nullish(),
 });
 
 const PROMPT =
@@ -117,7 +162,8 @@ const PROMPT =
  * differently keeps the rules' reading, with a warning.
  */
 export function mergeLlmFields(reading: BillReading, fields: z.infer<typeof LlmFields>, model: string): void {
-  const currency = fields.currency && /^[A-Z]{3}$/.test(fields.currency) ? fields.currency : (reading.fields.currency?.value ?? 'CAD');
+  const currency =
+    fields.currency && /^[A-Z]{3}$/.test(fields.currency) ? fields.currency : (reading.fields.currency?.value ?? 'CAD');
   const clean: Partial<Record<FieldName, string | undefined>> = {
     supplierName: fields.supplierName ?? undefined,
     supplierGst: fields.supplierGst?.replace(/\s/g, '').match(/^\d{9}RT\d{4}$/)?.[0],
@@ -135,12 +181,25 @@ export function mergeLlmFields(reading: BillReading, fields: z.infer<typeof LlmF
     const rules = reading.fields[name];
     if (!rules) setField(reading, name, value, 0.6, `llm ${model}`);
     else if (rules.value === value) rules.confidence = Math.max(rules.confidence, 0.95);
-    else reading.warnings.push(`${name}: the model read "${value}", the rules "${rules.value}"; the rules' reading is kept.`);
+    else
+      reading.warnings.push(
+        `${name}: the model read "${value}", the rules "${rules.value}"; the rules' reading is kept.`,
+      );
   }
   if (reading.taxes.length === 0 && fields.taxes) {
     reading.taxes = fields.taxes.flatMap((tax): TaxAmount[] => {
       const amount = canonicalAmount(tax.amount, currency);
-      return amount === undefined ? [] : [{ code: tax.code, rate: tax.ratePercent ? percentToRate(tax.ratePercent) : undefined, amount, confidence: 0.6, evidence: `llm ${model}` }];
+      return amount === undefined
+        ? []
+        : [
+            {
+              code: tax.code,
+              rate: tax.ratePercent ? percentToRate(tax.ratePercent) : undefined,
+              amount,
+              confidence: 0.6,
+              evidence: `llm ${model}`,
+            },
+          ];
     });
   }
 }
@@ -155,9 +214,20 @@ export function llmExtractor(client: MistralClient, model = 'mistral-small-lates
         const limits = { ...DEFAULT_LIMITS, ...options.limits };
         const read = await withTimeLimit(limits.totalMs, () => readDocument(toBuffer(bytes), limits, options));
         if (read.source === 'xml' || !read.lines) return resultOf(read, 'local', elapsed());
-        const text = read.lines.map((line) => line.text).join('\n').slice(0, 20_000);
+        const text = read.lines
+          .map((line) => line.text)
+          .join('\n')
+          .slice(0, 20_000);
         const response = await withTimeLimit(PROVIDER_MS, () =>
-          client.chat.complete({ model, temperature: 0, responseFormat: { type: 'json_object' }, messages: [{ role: 'system', content: PROMPT }, { role: 'user', content: text }] }),
+          client.chat.complete({
+            model,
+            temperature: 0,
+            responseFormat: { type: 'json_object' },
+            messages: [
+              { role: 'system', content: PROMPT },
+              { role: 'user', content: text },
+            ],
+          }),
         ).catch((error) => {
           if (error instanceof DocumentFailure) throw error;
           throw new DocumentFailure('provider_failed', (error as Error).message);
@@ -165,7 +235,8 @@ export function llmExtractor(client: MistralClient, model = 'mistral-small-lates
         const content = response.choices?.[0]?.message?.content;
         const parsed = LlmFields.safeParse(typeof content === 'string' ? safeJson(content) : undefined);
         if (parsed.success) mergeLlmFields(read.reading, parsed.data, model);
-        else read.reading.warnings.push('The model did not return the expected JSON; the rules\' reading is used alone.');
+        else
+          read.reading.warnings.push("The model did not return the expected JSON; the rules' reading is used alone.");
         return resultOf(read, 'llm', elapsed());
       } catch (error) {
         return failureOf(error, elapsed());
@@ -189,9 +260,17 @@ export type ExtractorChoice = 'local' | 'mistral_ocr' | 'llm';
  * extractor otherwise (a missing key must not stop bills from being read).
  * @example extractorFor({ choice: 'mistral_ocr', mistralApiKey: config.MISTRAL_API_KEY })
  */
-export function extractorFor(config: { choice?: ExtractorChoice; mistralApiKey?: string; ocrModel?: string; llmModel?: string; client?: MistralClient }): Extractor {
+export function extractorFor(config: {
+  choice?: ExtractorChoice;
+  mistralApiKey?: string;
+  ocrModel?: string;
+  llmModel?: string;
+  client?: MistralClient;
+}): Extractor {
   const choice = config.choice ?? 'local';
   if (choice === 'local' || (!config.mistralApiKey && !config.client)) return localExtractor;
   const client = config.client ?? (new Mistral({ apiKey: config.mistralApiKey }) as unknown as MistralClient);
-  return choice === 'mistral_ocr' ? mistralOcrExtractor(client, config.ocrModel) : llmExtractor(client, config.llmModel);
+  return choice === 'mistral_ocr'
+    ? mistralOcrExtractor(client, config.ocrModel)
+    : llmExtractor(client, config.llmModel);
 }

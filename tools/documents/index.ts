@@ -8,5 +8,17 @@ export type { ExtractLimits, ExtractOptions } from './extract.ts';
 export { extractorFor, llmExtractor, localExtractor, mistralOcrExtractor } from './extractors.ts';
 export type { Extractor, ExtractorChoice, MistralClient } from './extractors.ts';
 export { closeOcr } from './ocr.ts';
-export { Check, Extracted, ExtractionFailed, ExtractionResult, ExtractionSource, FIELD_NAMES, FailureReason, Field, Fields, TaxAmount, ExtractedLine } from './schemas.ts';
+export {
+  Check,
+  Extracted,
+  ExtractionFailed,
+  ExtractionResult,
+  ExtractionSource,
+  FIELD_NAMES,
+  FailureReason,
+  Field,
+  Fields,
+  TaxAmount,
+  ExtractedLine,
+} from './schemas.ts';
 export type { FieldName } from './schemas.ts';

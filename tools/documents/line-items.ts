@@ -15,7 +15,8 @@ export function readLineItems(lines: TextLine[], currency: string): ExtractedLin
   const items: ExtractedLine[] = [];
   for (const line of lines) {
     const text = line.text.replace(/\t/g, '  ');
-    if (AMOUNT_LABELS.some((l) => l.regex.test(text)) || (TAX_LABELS.some((t) => t.regex.test(text)) && /%/.test(text))) continue;
+    if (AMOUNT_LABELS.some((l) => l.regex.test(text)) || (TAX_LABELS.some((t) => t.regex.test(text)) && /%/.test(text)))
+      continue;
     const amounts = findAmounts(text, currency);
     if (amounts.length < 2) continue;
     const amount = amounts[amounts.length - 1]!;
@@ -41,12 +42,24 @@ interface Item {
 }
 
 /** "Chairs 2 150,35 $ 300,70 $": the quantity is the number just before the unit price. */
-function asItem(text: string, unit: FoundAmount, amount: FoundAmount, unitMinor = unit.minor, headEnd = unit.index): Item | undefined {
-  const head = text.slice(0, headEnd).replace(/[€$]\s*$/, '').trimEnd();
+function asItem(
+  text: string,
+  unit: FoundAmount,
+  amount: FoundAmount,
+  unitMinor = unit.minor,
+  headEnd = unit.index,
+): Item | undefined {
+  const head = text
+    .slice(0, headEnd)
+    .replace(/[€$]\s*$/, '')
+    .trimEnd();
   const qty = QUANTITY.exec(head);
   if (!qty) return undefined;
   const quantity = qty[1]!.replace(',', '.');
-  const description = head.slice(0, qty.index).replace(/[\s|:-]+$/, '').trim();
+  const description = head
+    .slice(0, qty.index)
+    .replace(/[\s|:-]+$/, '')
+    .trim();
   if (!/[A-Za-zÀ-ÿ]{2}/.test(description) || !/[1-9]/.test(quantity)) return undefined;
   try {
     return mulQuantity(unitMinor, quantity) === amount.minor ? { description, quantity, unit: unitMinor } : undefined;

@@ -18,7 +18,10 @@ export interface OcrRow {
 
 /** The page's skew: the median slope of tesseract's text-line baselines (a scan fed 1° askew drops 19 px over 1100 px). */
 export function skewOf(baselines: { x0: number; y0: number; x1: number; y1: number }[]): number {
-  const slopes = baselines.filter((b) => b.x1 - b.x0 > 100).map((b) => (b.y1 - b.y0) / (b.x1 - b.x0)).sort((a, b) => a - b);
+  const slopes = baselines
+    .filter((b) => b.x1 - b.x0 > 100)
+    .map((b) => (b.y1 - b.y0) / (b.x1 - b.x0))
+    .sort((a, b) => a - b);
   return slopes.length === 0 ? 0 : slopes[Math.floor(slopes.length / 2)]!;
 }
 

@@ -41,7 +41,13 @@ async function startWorker(config: OcrConfig): Promise<Worker> {
   const langPath = languageFolder(config);
   const cachePath = join(dirname(langPath), 'cache');
   mkdirSync(cachePath, { recursive: true });
-  const worker = await createWorker([...LANGS], OEM.LSTM_ONLY, { langPath, cachePath, gzip: true, logger: () => undefined, errorHandler: () => undefined });
+  const worker = await createWorker([...LANGS], OEM.LSTM_ONLY, {
+    langPath,
+    cachePath,
+    gzip: true,
+    logger: () => undefined,
+    errorHandler: () => undefined,
+  });
   // Automatic page segmentation: bills mix blocks, tables and columns.
   await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO, user_defined_dpi: '300' });
   return worker;
@@ -75,13 +81,23 @@ export async function recognize(png: Buffer, timeoutMs: number, config: OcrConfi
   const current = worker(config);
   const run = async () => {
     const result = await (await current).recognize(png, {}, { text: true, blocks: true });
-    const lines = (result.data.blocks ?? []).flatMap((block) => block.paragraphs.flatMap((paragraph) => paragraph.lines));
-    const words: OcrWord[] = lines.flatMap((line) => line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })));
+    const lines = (result.data.blocks ?? []).flatMap((block) =>
+      block.paragraphs.flatMap((paragraph) => paragraph.lines),
+    );
+    const words: OcrWord[] = lines.flatMap((line) =>
+      line.words.map((w) => ({ text: w.text, confidence: w.confidence, bbox: w.bbox })),
+    );
     const confidence = result.data.confidence / 100;
     const rows = rowsOf(words, skewOf(lines.map((line) => line.baseline)));
     // Without word boxes (a page read as one picture block), fall back to tesseract's own lines.
     if (rows.length === 0 && result.data.text.trim()) {
-      return { rows: result.data.text.split('\n').filter((t) => t.trim()).map((text) => ({ text, confidence })), confidence };
+      return {
+        rows: result.data.text
+          .split('\n')
+          .filter((t) => t.trim())
+          .map((text) => ({ text, confidence })),
+        confidence,
+      };
     }
     return { rows, confidence };
   };

@@ -6,7 +6,13 @@ import { DocumentFailure } from './failures.ts';
 import { getDocument, PDFParse } from './pdfjs.ts';
 
 /** pdf.js options for untrusted files: no eval of font programs, no fetching, quiet. */
-const UNTRUSTED = { isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0, stopAtErrors: false } as const;
+const UNTRUSTED = {
+  isEvalSupported: false,
+  useSystemFonts: false,
+  disableFontFace: true,
+  verbosity: 0,
+  stopAtErrors: false,
+} as const;
 
 /** Maps pdf.js's error names to what people are told. */
 export function pdfFailure(error: unknown): DocumentFailure {
@@ -27,7 +33,10 @@ export async function pdfAttachments(pdf: Buffer): Promise<Attachment[]> {
   const task = getDocument({ ...UNTRUSTED, data: new Uint8Array(pdf) });
   try {
     const doc = await task.promise;
-    const attachments = ((await doc.getAttachments()) ?? {}) as Record<string, { filename?: string; content?: Uint8Array }>;
+    const attachments = ((await doc.getAttachments()) ?? {}) as Record<
+      string,
+      { filename?: string; content?: Uint8Array }
+    >;
     return Object.entries(attachments).flatMap(([key, file]) =>
       file.content ? [{ filename: file.filename ?? key, content: Buffer.from(file.content) }] : [],
     );
@@ -67,7 +76,12 @@ export class PdfDocument {
    */
   async pageImages(pages: number, width: number): Promise<Buffer[]> {
     try {
-      const result = await this.parser.getScreenshot({ first: pages, desiredWidth: width, imageBuffer: true, imageDataUrl: false });
+      const result = await this.parser.getScreenshot({
+        first: pages,
+        desiredWidth: width,
+        imageBuffer: true,
+        imageDataUrl: false,
+      });
       return result.pages.map((page) => Buffer.from(page.data));
     } catch (error) {
       throw pdfFailure(error);

@@ -13,7 +13,8 @@
 
 type Descriptors = Map<object, Map<PropertyKey, PropertyDescriptor>>;
 
-const isObject = (value: unknown): value is object => (typeof value === 'object' && value !== null) || typeof value === 'function';
+const isObject = (value: unknown): value is object =>
+  (typeof value === 'object' && value !== null) || typeof value === 'function';
 
 /** The global object, each built-in namespace and constructor on it, and their prototypes. */
 function builtIns(): object[] {
@@ -36,10 +37,16 @@ function builtIns(): object[] {
 }
 
 function snapshot(): Descriptors {
-  return new Map(builtIns().map((object) => [object, new Map(Reflect.ownKeys(object).map((key) => [key, Object.getOwnPropertyDescriptor(object, key)!]))]));
+  return new Map(
+    builtIns().map((object) => [
+      object,
+      new Map(Reflect.ownKeys(object).map((key) => [key, Object.getOwnPropertyDescriptor(object, key)!])),
+    ]),
+  );
 }
 
-const same = (a: PropertyDescriptor, b: PropertyDescriptor) => Object.is(a.value, b.value) && a.get === b.get && a.set === b.set;
+const same = (a: PropertyDescriptor, b: PropertyDescriptor) =>
+  Object.is(a.value, b.value) && a.get === b.get && a.set === b.set;
 
 /** Puts back every property that existed in the snapshot and was since replaced; keeps additions. */
 function restore(before: Descriptors): void {

@@ -15,7 +15,13 @@ export interface BillReading {
 export const emptyReading = (): BillReading => ({ fields: {}, taxes: [], lines: [], warnings: [] });
 
 /** Records a field unless it is empty or already found with a higher confidence. */
-export function setField(reading: BillReading, name: FieldName, value: string | undefined, confidence: number, evidence: string): void {
+export function setField(
+  reading: BillReading,
+  name: FieldName,
+  value: string | undefined,
+  confidence: number,
+  evidence: string,
+): void {
   if (value === undefined || value.trim() === '') return;
   const existing = reading.fields[name];
   if (existing && existing.confidence >= confidence) return;

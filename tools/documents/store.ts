@@ -13,7 +13,15 @@ import { storeRefusals } from './texts.ts';
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 /** What extraction can read: PDFs, images of paper bills, and e-invoice XML. */
-export const READABLE_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff', 'image/webp', 'application/xml', 'text/xml'] as const;
+export const READABLE_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/tiff',
+  'image/webp',
+  'application/xml',
+  'text/xml',
+] as const;
 
 /** The file's real type from its first bytes; the declared type and extension are only hints. */
 export function sniffType(content: Buffer, declared: string, filename: string): string {
@@ -21,9 +29,15 @@ export function sniffType(content: Buffer, declared: string, filename: string): 
   if (head.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
   if (head[0] === 0x89 && head.subarray(1, 4).toString('latin1') === 'PNG') return 'image/png';
   if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'image/jpeg';
-  if (head.subarray(0, 4).toString('latin1') === 'II*\u0000' || head.subarray(0, 4).toString('latin1') === 'MM\u0000*') return 'image/tiff';
-  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP') return 'image/webp';
-  const text = content.subarray(0, 512).toString('utf8').replace(/^\uFEFF/, '').trimStart();
+  if (head.subarray(0, 4).toString('latin1') === 'II*\u0000' || head.subarray(0, 4).toString('latin1') === 'MM\u0000*')
+    return 'image/tiff';
+  if (head.subarray(0, 4).toString('latin1') === 'RIFF' && head.subarray(8, 12).toString('latin1') === 'WEBP')
+    return 'image/webp';
+  const text = content
+    .subarray(0, 512)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart();
   if (text.startsWith('<?xml') || (/\.xml$/i.test(filename) && text.startsWith('<'))) return 'application/xml';
   return declared.toLowerCase().split(';')[0]!.trim() || 'application/octet-stream';
 }
@@ -34,7 +48,8 @@ export type DocumentSource = (typeof documents.$inferInsert)['source'];
 
 /** Refuses, in `lang`, a file over the documents' size limit: for callers that know its size before its bytes. */
 export function assertDocumentSize(filename: string, bytes: number, lang: Lang): void {
-  if (bytes > MAX_DOCUMENT_BYTES) throw invalid(storeRefusals[lang].tooLarge(filename, (bytes / 1048576).toFixed(1), MAX_DOCUMENT_BYTES / 1048576));
+  if (bytes > MAX_DOCUMENT_BYTES)
+    throw invalid(storeRefusals[lang].tooLarge(filename, (bytes / 1048576).toFixed(1), MAX_DOCUMENT_BYTES / 1048576));
 }
 
 /** Keeps one file; an empty or oversized one is refused in `lang`, the language of the person who sent it. */
@@ -59,7 +74,9 @@ export async function storeDocument(
       source: file.source,
       inboundEmailId: file.inboundEmailId,
       status: isReadable(mimeType) ? 'received' : 'failed',
-      error: isReadable(mimeType) ? null : `Not a bill format Comptoir reads (${mimeType}): send a PDF, an image or e-invoice XML.`,
+      error: isReadable(mimeType)
+        ? null
+        : `Not a bill format Comptoir reads (${mimeType}): send a PDF, an image or e-invoice XML.`,
     })
     .returning();
   return row!;

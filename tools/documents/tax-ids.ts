@@ -39,7 +39,8 @@ export interface TaxId {
 const SP = '[ \\u00a0.-]?';
 const GST = new RegExp(`(?<!\\d)(\\d{3}${SP}\\d{3}${SP}\\d{3})${SP}(RT|rt)${SP}(\\d{4})(?!\\d)`, 'g');
 const QST = new RegExp(`(?<!\\d)(\\d{4}${SP}\\d{3}${SP}\\d{3}|\\d{10})${SP}(TQ|tq)${SP}(\\d{4})(?!\\d)`, 'g');
-const EU_VAT = /\b(FR|DE|NL|BE|IT|ES|LU|AT|IE|PT|DK|SE|FI|PL|CZ|GR|EL|HU|RO|BG|HR|SI|SK|LT|LV|EE|CY|MT)[ \u00a0]?((?:[0-9A-Z][ \u00a0.]?){8,12})(?![0-9A-Z])/g;
+const EU_VAT =
+  /\b(FR|DE|NL|BE|IT|ES|LU|AT|IE|PT|DK|SE|FI|PL|CZ|GR|EL|HU|RO|BG|HR|SI|SK|LT|LV|EE|CY|MT)[ \u00a0]?((?:[0-9A-Z][ \u00a0.]?){8,12})(?![0-9A-Z])/g;
 const SIRET = /(?<!\d)(\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{5})(?!\d)/g;
 const SIREN = /(?<!\d)(\d{3}[ \u00a0]?\d{3}[ \u00a0]?\d{3})(?![\d ]*\d{2})/g;
 

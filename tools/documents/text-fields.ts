@@ -40,8 +40,10 @@ const SAME_LINE = 0.9;
 const NEARBY = 0.75;
 const GUESS = 0.5;
 
-const FRENCH = /\b(facture|montant|total\s+ttc|tps|tvq|tvh|tva|échéance|date\s+de|sous-total|taxes|payer|fournisseur|numéro|avril|juillet|août|décembre|février|mois|jours)\b/gi;
-const ENGLISH = /\b(invoice|amount|subtotal|gst|qst|hst|due|date|bill|balance|payment|terms|days|total|tax|thank|please)\b/gi;
+const FRENCH =
+  /\b(facture|montant|total\s+ttc|tps|tvq|tvh|tva|échéance|date\s+de|sous-total|taxes|payer|fournisseur|numéro|avril|juillet|août|décembre|février|mois|jours)\b/gi;
+const ENGLISH =
+  /\b(invoice|amount|subtotal|gst|qst|hst|due|date|bill|balance|payment|terms|days|total|tax|thank|please)\b/gi;
 
 export function detectLang(text: string): 'fr' | 'en' {
   const fr = text.match(FRENCH)?.length ?? 0;
@@ -58,7 +60,8 @@ function detectCurrency(text: string): { currency: string; confidence: number; e
     const [code] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
     return { currency: code, confidence: 0.95, evidence: `currency code ${code} printed` };
   }
-  if (/\bUS\s?\$|\bUS\s+dollars?\b|dollars?\s+am[ée]ricains?/i.test(text)) return { currency: 'USD', confidence: 0.9, evidence: 'US dollars named' };
+  if (/\bUS\s?\$|\bUS\s+dollars?\b|dollars?\s+am[ée]ricains?/i.test(text))
+    return { currency: 'USD', confidence: 0.9, evidence: 'US dollars named' };
   if (/€|\beuros?\b/i.test(text)) return { currency: 'EUR', confidence: 0.9, evidence: '€ sign' };
   if (/£/.test(text)) return { currency: 'GBP', confidence: 0.9, evidence: '£ sign' };
   if (/\bRs\.?\s?\d|₹/.test(text)) return { currency: 'INR', confidence: 0.8, evidence: 'Rs sign' };
@@ -73,11 +76,17 @@ function detectCurrency(text: string): { currency: string; confidence: number; e
   return { currency: 'CAD', confidence: 0.3, evidence: 'no currency printed: CAD assumed' };
 }
 
-const cells = (line: string) => line.split('\t').map((cell) => cell.trim()).filter(Boolean);
+const cells = (line: string) =>
+  line
+    .split('\t')
+    .map((cell) => cell.trim())
+    .filter(Boolean);
 
 /** The amount a label names: the first after the label on its line, else the last before it. */
 function amountNear(amounts: FoundAmount[], labelEnd: number, labelStart: number): FoundAmount | undefined {
-  return amounts.find((a) => a.index >= labelEnd) ?? [...amounts].reverse().find((a) => a.index + a.raw.length <= labelStart);
+  return (
+    amounts.find((a) => a.index >= labelEnd) ?? [...amounts].reverse().find((a) => a.index + a.raw.length <= labelStart)
+  );
 }
 
 interface Candidate {
@@ -94,7 +103,8 @@ function additiveTriple(amounts: FoundAmount[]): { subtotal: bigint; tax: bigint
   for (const total of amounts) {
     for (const subtotal of amounts) {
       const tax = amounts.find((a) => a !== total && a !== subtotal && subtotal.minor + a.minor === total.minor);
-      if (subtotal !== total && tax && tax.minor > 0n && subtotal.minor > tax.minor) return { subtotal: subtotal.minor, tax: tax.minor, total: total.minor };
+      if (subtotal !== total && tax && tax.minor > 0n && subtotal.minor > tax.minor)
+        return { subtotal: subtotal.minor, tax: tax.minor, total: total.minor };
     }
   }
   return undefined;
@@ -121,11 +131,32 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr
   // Tax numbers: the supplier prints its own; a buyer's number is rare on a bill.
   for (const line of lines) {
     for (const id of findTaxIds(line.text)) {
-      const name = ({ gst: 'supplierGst', qst: 'supplierQst', siren: 'supplierSiren', siret: 'supplierSiret', vat: 'supplierVat' } as const)[id.kind];
+      const name = (
+        {
+          gst: 'supplierGst',
+          qst: 'supplierQst',
+          siren: 'supplierSiren',
+          siret: 'supplierSiret',
+          vat: 'supplierVat',
+        } as const
+      )[id.kind];
       setField(reading, name, id.value, (id.valid ? 0.95 : 0.6) * line.confidence, evidence(line));
-      if (id.kind === 'siret') setField(reading, 'supplierSiren', id.value.slice(0, 9), (id.valid ? 0.9 : 0.5) * line.confidence, evidence(line));
+      if (id.kind === 'siret')
+        setField(
+          reading,
+          'supplierSiren',
+          id.value.slice(0, 9),
+          (id.valid ? 0.9 : 0.5) * line.confidence,
+          evidence(line),
+        );
       if (id.kind === 'vat' && id.value.startsWith('FR') && /^\d{9}$/.test(id.value.slice(4))) {
-        setField(reading, 'supplierSiren', id.value.slice(4), (id.valid ? 0.85 : 0.5) * line.confidence, `${evidence(line)} (SIREN inside the VAT number)`);
+        setField(
+          reading,
+          'supplierSiren',
+          id.value.slice(4),
+          (id.valid ? 0.85 : 0.5) * line.confidence,
+          `${evidence(line)} (SIREN inside the VAT number)`,
+        );
       }
     }
   }
@@ -137,9 +168,12 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr
 
   // Amounts by label, and tax lines.
   const candidates: Record<AmountLabel, Candidate[]> = { subtotal: [], total: [], amountDue: [], totalTax: [] };
-  const taxes: { code: TaxCode; rate?: string; base?: bigint; amount: bigint; confidence: number; evidence: string }[] = [];
+  const taxes: { code: TaxCode; rate?: string; base?: bigint; amount: bigint; confidence: number; evidence: string }[] =
+    [];
   for (const line of lines) {
-    const amounts = findAmounts(line.text, cur).filter((a) => currencyOfSign(a.sign) === undefined || currencyOfSign(a.sign) === cur);
+    const amounts = findAmounts(line.text, cur).filter(
+      (a) => currencyOfSign(a.sign) === undefined || currencyOfSign(a.sign) === cur,
+    );
     if (amounts.length === 0) continue;
     const tax = TAX_LABELS.map((t) => ({ t, m: t.regex.exec(line.text) })).find((x) => x.m);
     const amountLabel = AMOUNT_LABELS.map((l) => ({ l, m: l.regex.exec(line.text) })).find((x) => x.m);
@@ -148,17 +182,31 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr
       // The tax amount follows its label; in two-column layouts ("5.00<tab>TVA 20 %") it is the cell before.
       const after = amounts.filter((a) => a.index > tax.m!.index);
       const labelCell = line.text.lastIndexOf('\t', tax.m.index);
-      const before = labelCell >= 0 ? amounts.filter((a) => a.index < labelCell && !line.text.slice(a.index + a.raw.length, labelCell).trim()) : [];
+      const before =
+        labelCell >= 0
+          ? amounts.filter((a) => a.index < labelCell && !line.text.slice(a.index + a.raw.length, labelCell).trim())
+          : [];
       const chosen = after.length > 0 ? after : before;
       if (chosen.length === 0) continue;
       const amount = chosen[chosen.length - 1]!;
       const base = chosen.length > 1 ? chosen[chosen.length - 2]! : undefined;
       const rate = rateOn(line.text);
       if (amountLabel?.l.label === 'totalTax' && !rate && /total/i.test(amountLabel.m![0])) {
-        candidates.totalTax.push({ minor: amount.minor, confidence: SAME_LINE * line.confidence, evidence: evidence(line) });
+        candidates.totalTax.push({
+          minor: amount.minor,
+          confidence: SAME_LINE * line.confidence,
+          evidence: evidence(line),
+        });
         continue;
       }
-      taxes.push({ code: tax.t.code, rate, base: base?.minor, amount: amount.minor, confidence: SAME_LINE * line.confidence, evidence: evidence(line) });
+      taxes.push({
+        code: tax.t.code,
+        rate,
+        base: base?.minor,
+        amount: amount.minor,
+        confidence: SAME_LINE * line.confidence,
+        evidence: evidence(line),
+      });
       continue;
     }
     if (amountLabel?.m) {
@@ -168,15 +216,26 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr
       const triple = amountLabel.l.label === 'total' ? additiveTriple(amounts) : undefined;
       if (triple) {
         candidates.total.push({ minor: triple.total, confidence, evidence: evidence(line), strength });
-        candidates.subtotal.push({ minor: triple.subtotal, confidence: NEARBY * line.confidence, evidence: evidence(line), strength });
+        candidates.subtotal.push({
+          minor: triple.subtotal,
+          confidence: NEARBY * line.confidence,
+          evidence: evidence(line),
+          strength,
+        });
         continue;
       }
       const found = amountNear(amounts, amountLabel.m.index + amountLabel.m[0].length, amountLabel.m.index);
-      if (found) candidates[amountLabel.l.label].push({ minor: found.minor, confidence, evidence: evidence(line), strength });
+      if (found)
+        candidates[amountLabel.l.label].push({ minor: found.minor, confidence, evidence: evidence(line), strength });
       // "6 44447 $" from OCR is most likely 6 444,47 with its comma lost: offered as a second reading
       // that only wins when it makes the bill add up.
       if (found?.whole && options.ocr && found.minor >= 10000n) {
-        candidates[amountLabel.l.label].push({ minor: found.minor / 100n, confidence: confidence * 0.8, evidence: `${evidence(line)} (decimal comma restored)`, strength: strength * 0.5 });
+        candidates[amountLabel.l.label].push({
+          minor: found.minor / 100n,
+          confidence: confidence * 0.8,
+          evidence: `${evidence(line)} (decimal comma restored)`,
+          strength: strength * 0.5,
+        });
       }
     }
   }
@@ -188,7 +247,13 @@ export function readBillText(lines: TextLine[], options: { order?: DayOrder; ocr
   put('subtotal', pick.subtotal);
   put('total', pick.total);
   put('amountDue', pick.amountDue);
-  put('totalTax', pick.totalTax ?? (taxes.length > 0 ? { minor: taxSum, confidence: Math.min(...taxes.map((t) => t.confidence)), evidence: 'sum of the tax lines' } : undefined));
+  put(
+    'totalTax',
+    pick.totalTax ??
+      (taxes.length > 0
+        ? { minor: taxSum, confidence: Math.min(...taxes.map((t) => t.confidence)), evidence: 'sum of the tax lines' }
+        : undefined),
+  );
 
   reading.taxes = dedupeTaxes(taxes).map((t) => ({
     code: t.code,
@@ -223,7 +288,13 @@ function chooseTotals(c: Record<AmountLabel, Candidate[]>, taxSum: bigint | unde
   if (tax !== undefined) {
     for (const s of c.subtotal) {
       const t = totals.find((candidate) => candidate.minor === s.minor + tax);
-      if (t) return { subtotal: s, total: t, amountDue: c.amountDue.find((a) => a.minor === t.minor) ?? c.amountDue.at(-1), totalTax: c.totalTax[0] };
+      if (t)
+        return {
+          subtotal: s,
+          total: t,
+          amountDue: c.amountDue.find((a) => a.minor === t.minor) ?? c.amountDue.at(-1),
+          totalTax: c.totalTax[0],
+        };
     }
   }
   // The strongest label first (Grand total over a bare Total), then the largest amount.
@@ -246,8 +317,13 @@ type Evidence = (line: TextLine) => string;
 
 /** A line that can be a company name: words, not a heading, an address, an amount or a remark. */
 const isName = (text: string) =>
-  !POSTCODE_LINE.test(text) && text.length > 1 && text.length < 60 && /[A-Za-zÀ-ÿ]{2}/.test(text) && !NOT_A_NAME.test(text) &&
-  !/\d{3,}|@|:|^[\d#(*]/.test(text) && !/^(description|qty|quantity|quantit[ée]|item|article|d[ée]signation)\b/i.test(text);
+  !POSTCODE_LINE.test(text) &&
+  text.length > 1 &&
+  text.length < 60 &&
+  /[A-Za-zÀ-ÿ]{2}/.test(text) &&
+  !NOT_A_NAME.test(text) &&
+  !/\d{3,}|@|:|^[\d#(*]/.test(text) &&
+  !/^(description|qty|quantity|quantit[ée]|item|article|d[ée]signation)\b/i.test(text);
 
 function readInvoiceNumber(reading: BillReading, lines: TextLine[], evidence: Evidence): void {
   for (const [i, line] of lines.entries()) {
@@ -269,7 +345,13 @@ function readInvoiceNumber(reading: BillReading, lines: TextLine[], evidence: Ev
     const next = lines[i + 1];
     const value = before ?? (next ? cells(next.text)[0] : undefined);
     if (value && /^[#A-Z0-9][A-Z0-9\-/_.#]*$/i.test(value) && /\d/.test(value)) {
-      setField(reading, 'invoiceNumber', value.replace(/^#\s*/, ''), NEARBY * line.confidence, evidence(before ? line : next!));
+      setField(
+        reading,
+        'invoiceNumber',
+        value.replace(/^#\s*/, ''),
+        NEARBY * line.confidence,
+        evidence(before ? line : next!),
+      );
       return;
     }
   }
@@ -289,17 +371,27 @@ function readDatesInOrder(reading: BillReading, lines: TextLine[], order: DayOrd
     const [date, due] = [r.fields.invoiceDate?.value, r.fields.dueDate?.value];
     if (!date || !due) return 0;
     const days = (Date.parse(due) - Date.parse(date)) / 86_400_000;
-    const terms = /(\d{1,3})\s*(?:days|jours|j)\b/i.exec(reading.fields.paymentTerms?.value ?? lines.map((l) => l.text).join(' '));
+    const terms = /(\d{1,3})\s*(?:days|jours|j)\b/i.exec(
+      reading.fields.paymentTerms?.value ?? lines.map((l) => l.text).join(' '),
+    );
     return (days >= 0 ? 1 : 0) + (terms && Number(terms[1]) === days ? 1 : 0);
   };
   const [a, b] = [score(first), score(second)];
   const chosen = b > a ? second : first;
-  const differ = first.fields.invoiceDate?.value !== second.fields.invoiceDate?.value || first.fields.dueDate?.value !== second.fields.dueDate?.value;
+  const differ =
+    first.fields.invoiceDate?.value !== second.fields.invoiceDate?.value ||
+    first.fields.dueDate?.value !== second.fields.dueDate?.value;
   for (const name of ['invoiceDate', 'dueDate'] as const) {
     const field = chosen.fields[name];
     if (!field) continue;
     const settled = differ && a !== b;
-    reading.fields[name] = settled ? { ...field, confidence: Math.max(field.confidence, SAME_LINE * Math.min(...lines.map((l) => l.confidence))), evidence: `${field.evidence} (day/month order settled by the due date)` } : field;
+    reading.fields[name] = settled
+      ? {
+          ...field,
+          confidence: Math.max(field.confidence, SAME_LINE * Math.min(...lines.map((l) => l.confidence))),
+          evidence: `${field.evidence} (day/month order settled by the due date)`,
+        }
+      : field;
   }
 }
 
@@ -313,15 +405,37 @@ function readDates(reading: BillReading, lines: TextLine[], order: DayOrder, evi
     const sure = (ambiguous: boolean) => (ambiguous ? 0.85 : 1);
     if (due) {
       const after = dates.find((d) => d.index >= due.index) ?? dates.at(-1);
-      if (after) setField(reading, 'dueDate', after.iso, SAME_LINE * sure(after.ambiguous) * line.confidence, evidence(line));
-      else if (nextDates[0] && next) setField(reading, 'dueDate', nextDates[0].iso, NEARBY * sure(nextDates[0].ambiguous) * next.confidence, evidence(next));
+      if (after)
+        setField(reading, 'dueDate', after.iso, SAME_LINE * sure(after.ambiguous) * line.confidence, evidence(line));
+      else if (nextDates[0] && next)
+        setField(
+          reading,
+          'dueDate',
+          nextDates[0].iso,
+          NEARBY * sure(nextDates[0].ambiguous) * next.confidence,
+          evidence(next),
+        );
     }
     if (issued && (!due || issued.index < due.index)) {
       const end = due ? due.index : line.text.length;
       const inRange = dates.filter((d) => d.index < end);
       const chosen = inRange.find((d) => d.index >= issued.index) ?? inRange.at(-1);
-      if (chosen) setField(reading, 'invoiceDate', chosen.iso, SAME_LINE * sure(chosen.ambiguous) * line.confidence, evidence(line));
-      else if (!due && nextDates[0] && next) setField(reading, 'invoiceDate', nextDates[0].iso, NEARBY * sure(nextDates[0].ambiguous) * next.confidence, evidence(next));
+      if (chosen)
+        setField(
+          reading,
+          'invoiceDate',
+          chosen.iso,
+          SAME_LINE * sure(chosen.ambiguous) * line.confidence,
+          evidence(line),
+        );
+      else if (!due && nextDates[0] && next)
+        setField(
+          reading,
+          'invoiceDate',
+          nextDates[0].iso,
+          NEARBY * sure(nextDates[0].ambiguous) * next.confidence,
+          evidence(next),
+        );
     }
     // "Facture n°562044387 du 02 Juillet 2015": a date right after the invoice number.
     if (!issued && !due && /\b(facture|invoice)\b.*\b(du|of|dated)\b/i.test(line.text) && dates[0]) {
@@ -333,7 +447,13 @@ function readDates(reading: BillReading, lines: TextLine[], order: DayOrder, evi
     for (const line of lines) {
       const first = findDates(line.text, order)[0];
       if (first) {
-        setField(reading, 'invoiceDate', first.iso, GUESS * line.confidence, `${evidence(line)} (first date on the bill)`);
+        setField(
+          reading,
+          'invoiceDate',
+          first.iso,
+          GUESS * line.confidence,
+          `${evidence(line)} (first date on the bill)`,
+        );
         break;
       }
     }
@@ -374,7 +494,13 @@ function readSupplier(reading: BillReading, lines: TextLine[], evidence: Evidenc
       const offset = top.slice(i + 1, i + 4).findIndex((next) => isName(cells(next.text)[0] ?? ''));
       if (offset >= 0) {
         nameAt = i + 1 + offset;
-        setField(reading, 'supplierName', cells(top[nameAt]!.text)[0], NEARBY * top[nameAt]!.confidence, evidence(top[nameAt]!));
+        setField(
+          reading,
+          'supplierName',
+          cells(top[nameAt]!.text)[0],
+          NEARBY * top[nameAt]!.confidence,
+          evidence(top[nameAt]!),
+        );
       }
     }
     if (nameAt >= 0) break;
@@ -385,7 +511,14 @@ function readSupplier(reading: BillReading, lines: TextLine[], evidence: Evidenc
     nameAt = beforeBuyer.findIndex((line) => COMPANY_FORM.test(line.text) && isName(cells(line.text)[0] ?? ''));
     if (nameAt >= 0) confidence = 0.7;
     else nameAt = beforeBuyer.findIndex((line) => isName(cells(line.text)[0] ?? ''));
-    if (nameAt >= 0) setField(reading, 'supplierName', cells(top[nameAt]!.text)[0], confidence * top[nameAt]!.confidence, evidence(top[nameAt]!));
+    if (nameAt >= 0)
+      setField(
+        reading,
+        'supplierName',
+        cells(top[nameAt]!.text)[0],
+        confidence * top[nameAt]!.confidence,
+        evidence(top[nameAt]!),
+      );
   }
   if (nameAt < 0) return;
   const address: TextLine[] = [];
@@ -394,7 +527,13 @@ function readSupplier(reading: BillReading, lines: TextLine[], evidence: Evidenc
     address.push(line);
     if (POSTCODE_LINE.test(line.text)) {
       const text = address.map((l) => cells(l.text)[0]).join(', ');
-      setField(reading, 'supplierAddress', text, NEARBY * Math.min(...address.map((l) => l.confidence)), address.map(evidence).join(' / '));
+      setField(
+        reading,
+        'supplierAddress',
+        text,
+        NEARBY * Math.min(...address.map((l) => l.confidence)),
+        address.map(evidence).join(' / '),
+      );
       return;
     }
   }

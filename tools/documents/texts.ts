@@ -16,7 +16,8 @@ export const inBoth = (write: (lang: Lang) => string): Said => ({ fr: write('fr'
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
 export const money = (minor: bigint, currency: CurrencyCode, lang: Lang) => formatMoney(minor, currency, locale(lang));
 /** A date read on the bill; one no calendar has (a misread "2025-13-01") is shown as read. */
-export const day = (iso: string, lang: Lang) => (Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? iso : formatDate(iso, locale(lang)));
+export const day = (iso: string, lang: Lang) =>
+  Number.isNaN(Date.parse(`${iso}T00:00:00Z`)) ? iso : formatDate(iso, locale(lang));
 
 const TAX_NAMES: Record<TaxCode, Said> = {
   GST: { fr: 'TPS', en: 'GST' },
@@ -43,17 +44,23 @@ const TAX_NUMBER_WORDS: Record<'gst' | 'siren' | 'siret' | 'vat', Said> = {
   siret: { fr: 'SIRET', en: 'SIRET' },
   vat: { fr: 'TVA', en: 'VAT' },
 };
-export const taxNumber = (kind: keyof typeof TAX_NUMBER_WORDS, value: string, lang: Lang) => `${TAX_NUMBER_WORDS[kind][lang]} ${value}`;
+export const taxNumber = (kind: keyof typeof TAX_NUMBER_WORDS, value: string, lang: Lang) =>
+  `${TAX_NUMBER_WORDS[kind][lang]} ${value}`;
 
 /** Amounts, rates and dates arrive already written for the reader. */
 export const checkTexts = {
   fr: {
     requiredFound: 'Fournisseur, numéro, date et total trouvés.',
-    requiredMissing: (missing: readonly string[]) => `Introuvable sur la facture : ${missing.map((m) => REQUIRED_WORDS[m]?.fr ?? m).join(', ')}.`,
-    totals: (subtotal: string, taxes: string, total: string, adds: boolean) => `Sous-total ${subtotal} + taxes ${taxes} ${adds ? '=' : '≠'} total ${total}.`,
-    lines: (count: number, sum: string, subtotal: string) => `Les ${count} lignes totalisent ${sum} ; le sous-total lu est de ${subtotal}.`,
-    ratesInForce: (taxes: string, on: string, where: string) => `${taxes} en vigueur le ${on}${where ? ` (${where})` : ''}.`,
-    noRateGives: (tax: string, amount: string, on: string) => `aucun taux de ${tax} en vigueur le ${on} ne donne ${amount}`,
+    requiredMissing: (missing: readonly string[]) =>
+      `Introuvable sur la facture : ${missing.map((m) => REQUIRED_WORDS[m]?.fr ?? m).join(', ')}.`,
+    totals: (subtotal: string, taxes: string, total: string, adds: boolean) =>
+      `Sous-total ${subtotal} + taxes ${taxes} ${adds ? '=' : '≠'} total ${total}.`,
+    lines: (count: number, sum: string, subtotal: string) =>
+      `Les ${count} lignes totalisent ${sum} ; le sous-total lu est de ${subtotal}.`,
+    ratesInForce: (taxes: string, on: string, where: string) =>
+      `${taxes} en vigueur le ${on}${where ? ` (${where})` : ''}.`,
+    noRateGives: (tax: string, amount: string, on: string) =>
+      `aucun taux de ${tax} en vigueur le ${on} ne donne ${amount}`,
     notARate: (tax: string, on: string) => `${tax} n’est pas un taux en vigueur le ${on}`,
     notRateTimesBase: (taxAtRate: string, amount: string, base: string) => `${amount} ≠ ${taxAtRate} de ${base}`,
     notTogether: 'ces taxes ne sont perçues ensemble dans aucune province',
@@ -64,10 +71,14 @@ export const checkTexts = {
   },
   en: {
     requiredFound: 'Supplier, number, date and total found.',
-    requiredMissing: (missing: readonly string[]) => `Not found on the bill: ${missing.map((m) => REQUIRED_WORDS[m]?.en ?? m).join(', ')}.`,
-    totals: (subtotal: string, taxes: string, total: string, adds: boolean) => `Subtotal ${subtotal} + taxes ${taxes} ${adds ? '=' : '≠'} total ${total}.`,
-    lines: (count: number, sum: string, subtotal: string) => `The ${count} lines add up to ${sum}; the subtotal read is ${subtotal}.`,
-    ratesInForce: (taxes: string, on: string, where: string) => `${taxes} in force on ${on}${where ? ` (${where})` : ''}.`,
+    requiredMissing: (missing: readonly string[]) =>
+      `Not found on the bill: ${missing.map((m) => REQUIRED_WORDS[m]?.en ?? m).join(', ')}.`,
+    totals: (subtotal: string, taxes: string, total: string, adds: boolean) =>
+      `Subtotal ${subtotal} + taxes ${taxes} ${adds ? '=' : '≠'} total ${total}.`,
+    lines: (count: number, sum: string, subtotal: string) =>
+      `The ${count} lines add up to ${sum}; the subtotal read is ${subtotal}.`,
+    ratesInForce: (taxes: string, on: string, where: string) =>
+      `${taxes} in force on ${on}${where ? ` (${where})` : ''}.`,
     noRateGives: (tax: string, amount: string, on: string) => `no ${tax} rate in force on ${on} gives ${amount}`,
     notARate: (tax: string, on: string) => `${tax} is not a rate in force on ${on}`,
     notRateTimesBase: (taxAtRate: string, amount: string, base: string) => `${amount} ≠ ${taxAtRate} of ${base}`,
@@ -83,7 +94,8 @@ export const checkTexts = {
 export const storeRefusals = {
   fr: {
     empty: (file: string) => `${file} est vide (0 octet).`,
-    tooLarge: (file: string, mb: string, limitMb: number) => `${file} fait ${mb.replace('.', ',')} Mo ; la limite est de ${limitMb} Mo.`,
+    tooLarge: (file: string, mb: string, limitMb: number) =>
+      `${file} fait ${mb.replace('.', ',')} Mo ; la limite est de ${limitMb} Mo.`,
     requestTooLarge: (limitMb: number) => `Le fichier est trop volumineux : la limite est de ${limitMb} Mo.`,
     notMultipart: 'Envoyez la facture en multipart/form-data, dans un champ nommé « file ».',
   },

@@ -4,7 +4,11 @@
  */
 import { DocumentFailure } from './failures.ts';
 
-export async function withTimeLimit<T>(ms: number, work: () => Promise<T>, onTimeout?: () => void | Promise<void>): Promise<T> {
+export async function withTimeLimit<T>(
+  ms: number,
+  work: () => Promise<T>,
+  onTimeout?: () => void | Promise<void>,
+): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const limit = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {

@@ -4,7 +4,8 @@
  */
 export type XNode = unknown;
 
-const isObject = (node: XNode): node is Record<string, unknown> => typeof node === 'object' && node !== null && !Array.isArray(node);
+const isObject = (node: XNode): node is Record<string, unknown> =>
+  typeof node === 'object' && node !== null && !Array.isArray(node);
 
 /** Every child element of that name, whether it appeared once or many times. */
 export function children(node: XNode, name: string): XNode[] {

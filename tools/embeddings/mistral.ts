@@ -10,7 +10,10 @@ import type { Embedder } from './embedder.ts';
 /** The part of the Mistral client this embedder uses, so tests can hand in a fake. */
 export interface MistralEmbeddingsClient {
   embeddings: {
-    create(request: { model: string; inputs: string[] }): Promise<{ data: { embedding?: number[] | undefined; index?: number | undefined }[] }>;
+    create(request: {
+      model: string;
+      inputs: string[];
+    }): Promise<{ data: { embedding?: number[] | undefined; index?: number | undefined }[] }>;
   };
 }
 
@@ -30,11 +33,16 @@ export function mistralEmbedder(apiKey: string, client: MistralEmbeddingsClient 
       try {
         response = await client.embeddings.create({ model: MISTRAL_EMBED_MODEL, inputs: wanted.map((x) => x.t) });
       } catch (error) {
-        throw upstream(`Mistral embeddings failed: ${(error as Error).message}. Check MISTRAL_API_KEY, or unset it to use the local embedder.`);
+        throw upstream(
+          `Mistral embeddings failed: ${(error as Error).message}. Check MISTRAL_API_KEY, or unset it to use the local embedder.`,
+        );
       }
       response.data.forEach((d, k) => {
         const vector = d.embedding;
-        if (!vector || vector.length !== EMBEDDING_DIMENSIONS) throw upstream(`Mistral returned an embedding of ${vector?.length ?? 0} dimensions, expected ${EMBEDDING_DIMENSIONS}.`);
+        if (!vector || vector.length !== EMBEDDING_DIMENSIONS)
+          throw upstream(
+            `Mistral returned an embedding of ${vector?.length ?? 0} dimensions, expected ${EMBEDDING_DIMENSIONS}.`,
+          );
         out[wanted[d.index ?? k]!.i] = vector;
       });
       return out;

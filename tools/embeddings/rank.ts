@@ -15,7 +15,8 @@ const NAME_MATCH = 0.3;
 const stemsOf = (text: string) => nameWords(text).map(stemOf);
 
 /** Two stems match when equal, or one begins the other and both have 4 letters or more ("ergonom" / "ergonomic"). */
-const stemsMatch = (a: string, b: string) => a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+const stemsMatch = (a: string, b: string) =>
+  a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
 
 /**
  * 1 for the same name once folded (accents, case, legal form, plurals), 0.9 when the query is a
@@ -67,9 +68,12 @@ export function rankCandidates(query: string, candidates: readonly Candidate[], 
   const ranked: Ranked[] = [];
   for (const candidate of candidates) {
     const names = candidate.texts.filter((t): t is string => Boolean(t?.trim()));
-    const exactCode = names.some((t) => foldText(t).replace(/ /g, '') === folded.replace(/ /g, '') && /\d/.test(folded));
+    const exactCode = names.some(
+      (t) => foldText(t).replace(/ /g, '') === folded.replace(/ /g, '') && /\d/.test(folded),
+    );
     const byName = exactCode ? 1 : Math.max(0, ...names.map((t) => nameScore(query, t)));
-    const similarity = candidate.distance === null || Number.isNaN(candidate.distance) ? 0 : Math.max(0, 1 - candidate.distance);
+    const similarity =
+      candidate.distance === null || Number.isNaN(candidate.distance) ? 0 : Math.max(0, 1 - candidate.distance);
     if (byName < NAME_MATCH && similarity < relatedAbove) continue;
     const score = Math.round((NAME_WEIGHT * byName + VECTOR_WEIGHT * similarity) * 1000) / 1000;
     ranked.push({ id: candidate.id, score, nameScore: byName, vectorScore: Math.round(similarity * 1000) / 1000 });

@@ -38,8 +38,32 @@ export function stemOf(word: string): string {
  * supplier. Canadian (Inc., Ltée, S.E.N.C., Enr.) and French (SA, SAS, SARL, EURL) forms.
  */
 const LEGAL_FORMS = new Set([
-  'inc', 'incorporated', 'incorporee', 'ltd', 'ltee', 'limited', 'limitee', 'llc', 'llp', 'corp', 'corporation',
-  'co', 'cie', 'senc', 'sencrl', 'enr', 'sa', 'sas', 'sasu', 'sarl', 'eurl', 'gmbh', 'the', 'la', 'le', 'les',
+  'inc',
+  'incorporated',
+  'incorporee',
+  'ltd',
+  'ltee',
+  'limited',
+  'limitee',
+  'llc',
+  'llp',
+  'corp',
+  'corporation',
+  'co',
+  'cie',
+  'senc',
+  'sencrl',
+  'enr',
+  'sa',
+  'sas',
+  'sasu',
+  'sarl',
+  'eurl',
+  'gmbh',
+  'the',
+  'la',
+  'le',
+  'les',
 ]);
 
 /** The words of a company name without its legal form. */

@@ -21,5 +21,8 @@ export const safeText = (value: Cell): string => {
 export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
   // csv-stringify quotes a field holding its own record delimiter (\r\n) but not a lone \n: force it,
   // or a multi-line note would split a row in Excel.
-  return stringify([header as string[], ...rows.map((r) => r.map(safeText))], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
+  return stringify([header as string[], ...rows.map((r) => r.map(safeText))], {
+    record_delimiter: 'windows',
+    quoted_match: /[\r\n]/,
+  });
 }

@@ -54,10 +54,46 @@ export interface TaxPart {
 }
 
 export type JournalSource =
-  | { kind: 'bill'; number: string; date: string; currency: string; supplier: string; reference: string | null; lines: { accountCode: string | null; amountCents: bigint }[]; subtotalCents: bigint; taxCents: bigint; totalCents: bigint; taxes: TaxPart[] }
-  | { kind: 'invoice' | 'credit_note'; number: string; date: string; currency: string; client: string; subtotalCents: bigint; taxCents: bigint; totalCents: bigint; taxes: TaxPart[] }
-  | { kind: 'payment_received'; number: string; date: string; amountCents: bigint; client: string; reference: string | null }
-  | { kind: 'bill_payment'; number: string; date: string; amountCents: bigint; supplier: string; reference: string | null };
+  | {
+      kind: 'bill';
+      number: string;
+      date: string;
+      currency: string;
+      supplier: string;
+      reference: string | null;
+      lines: { accountCode: string | null; amountCents: bigint }[];
+      subtotalCents: bigint;
+      taxCents: bigint;
+      totalCents: bigint;
+      taxes: TaxPart[];
+    }
+  | {
+      kind: 'invoice' | 'credit_note';
+      number: string;
+      date: string;
+      currency: string;
+      client: string;
+      subtotalCents: bigint;
+      taxCents: bigint;
+      totalCents: bigint;
+      taxes: TaxPart[];
+    }
+  | {
+      kind: 'payment_received';
+      number: string;
+      date: string;
+      amountCents: bigint;
+      client: string;
+      reference: string | null;
+    }
+  | {
+      kind: 'bill_payment';
+      number: string;
+      date: string;
+      amountCents: bigint;
+      supplier: string;
+      reference: string | null;
+    };
 
 function taxAccount(code: string, accounts: Accounts): string {
   if (code === 'GST' || code === 'HST') return accounts.gst;
@@ -66,7 +102,12 @@ function taxAccount(code: string, accounts: Accounts): string {
 }
 
 /** Tax per account; what the breakdown does not explain (a bill typed with a tax total only) goes to otherTax. */
-function taxSplit(taxes: readonly TaxPart[], taxCents: bigint, currency: string, accounts: Accounts): Map<string, bigint> {
+function taxSplit(
+  taxes: readonly TaxPart[],
+  taxCents: bigint,
+  currency: string,
+  accounts: Accounts,
+): Map<string, bigint> {
   const split = new Map<string, bigint>();
   let explained = 0n;
   for (const t of taxes) {
@@ -106,9 +147,11 @@ export function journalLines(sources: readonly JournalSource[], accounts: Accoun
           lined += l.amountCents;
         }
         // A bill entered by totals, or whose lines do not add up to its subtotal: the rest is purchases.
-        if (lined !== s.subtotalCents) byAccount.set(accounts.purchases, (byAccount.get(accounts.purchases) ?? 0n) + s.subtotalCents - lined);
+        if (lined !== s.subtotalCents)
+          byAccount.set(accounts.purchases, (byAccount.get(accounts.purchases) ?? 0n) + s.subtotalCents - lined);
         for (const [account, cents] of byAccount) add(account, cents, 0n, what, s.supplier);
-        for (const [account, cents] of taxSplit(s.taxes, s.taxCents, s.currency, accounts)) add(account, cents, 0n, what, s.supplier);
+        for (const [account, cents] of taxSplit(s.taxes, s.taxCents, s.currency, accounts))
+          add(account, cents, 0n, what, s.supplier);
         add(accounts.payable, 0n, s.totalCents, what, s.supplier);
         break;
       }
@@ -119,7 +162,8 @@ export function journalLines(sources: readonly JournalSource[], accounts: Accoun
         const abs = (c: bigint) => (c < 0n ? -c : c);
         add(accounts.receivable, sign * abs(s.totalCents), 0n, what, s.client);
         add(accounts.sales, 0n, sign * abs(s.subtotalCents), what, s.client);
-        for (const [account, cents] of taxSplit(s.taxes, s.taxCents, s.currency, accounts)) add(account, 0n, sign * abs(cents), what, s.client);
+        for (const [account, cents] of taxSplit(s.taxes, s.taxCents, s.currency, accounts))
+          add(account, 0n, sign * abs(cents), what, s.client);
         break;
       }
       case 'payment_received': {
@@ -137,7 +181,8 @@ export function journalLines(sources: readonly JournalSource[], accounts: Accoun
     }
     const debits = lines.reduce((t, l) => t + l.debitCents, 0n);
     const credits = lines.reduce((t, l) => t + l.creditCents, 0n);
-    if (debits !== credits) throw new Error(`Journal entry ${s.number} does not balance: debits ${debits}, credits ${credits}.`);
+    if (debits !== credits)
+      throw new Error(`Journal entry ${s.number} does not balance: debits ${debits}, credits ${credits}.`);
     out.push(...lines);
   }
   return out;
@@ -149,7 +194,15 @@ export function formatDate(date: string, format: 'MM/DD/YYYY' | 'DD/MM/YYYY' | '
   return format === 'MM/DD/YYYY' ? `${m}/${d}/${y}` : format === 'DD/MM/YYYY' ? `${d}/${m}/${y}` : date;
 }
 
-export const JOURNAL_HEADER = ['Journal No.', 'Journal Date', 'Account Name', 'Debits', 'Credits', 'Description', 'Name'] as const;
+export const JOURNAL_HEADER = [
+  'Journal No.',
+  'Journal Date',
+  'Account Name',
+  'Debits',
+  'Credits',
+  'Description',
+  'Name',
+] as const;
 
 export const journalRow = (l: JournalLine, currency: string, dateFormat: Parameters<typeof formatDate>[1]) => [
   l.journalNo,

@@ -4,7 +4,16 @@
  */
 import { and, asc, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { billPayments, clients, invoices, payments, purchaseOrders, supplierBillItems, supplierBills, suppliers } from '../../db/schema/index.ts';
+import {
+  billPayments,
+  clients,
+  invoices,
+  payments,
+  purchaseOrders,
+  supplierBillItems,
+  supplierBills,
+  suppliers,
+} from '../../db/schema/index.ts';
 
 export async function invoiceRows(tx: Tx, from: string, to: string) {
   return tx
@@ -27,7 +36,11 @@ export async function billRows(tx: Tx, from: string, to: string) {
 
 export async function billItemRows(tx: Tx, billIds: string[]) {
   if (!billIds.length) return [];
-  return tx.select().from(supplierBillItems).where(inArray(supplierBillItems.billId, billIds)).orderBy(asc(supplierBillItems.position));
+  return tx
+    .select()
+    .from(supplierBillItems)
+    .where(inArray(supplierBillItems.billId, billIds))
+    .orderBy(asc(supplierBillItems.position));
 }
 
 export async function receivedPaymentRows(tx: Tx, from: string, to: string) {
@@ -42,7 +55,12 @@ export async function receivedPaymentRows(tx: Tx, from: string, to: string) {
 
 export async function madePaymentRows(tx: Tx, from: string, to: string) {
   return tx
-    .select({ payment: billPayments, billNumber: supplierBills.number, supplierInvoiceNumber: supplierBills.supplierInvoiceNumber, supplierName: suppliers.name })
+    .select({
+      payment: billPayments,
+      billNumber: supplierBills.number,
+      supplierInvoiceNumber: supplierBills.supplierInvoiceNumber,
+      supplierName: suppliers.name,
+    })
     .from(billPayments)
     .innerJoin(supplierBills, eq(supplierBills.id, billPayments.billId))
     .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
@@ -65,7 +83,13 @@ export const bookedInvoices = (tx: Tx, from: string, to: string) =>
     .select({ invoice: invoices, clientName: clients.name })
     .from(invoices)
     .innerJoin(clients, eq(clients.id, invoices.clientId))
-    .where(and(gte(invoices.issueDate, from), lte(invoices.issueDate, to), notInArray(invoices.status, ['draft', 'cancelled'])))
+    .where(
+      and(
+        gte(invoices.issueDate, from),
+        lte(invoices.issueDate, to),
+        notInArray(invoices.status, ['draft', 'cancelled']),
+      ),
+    )
     .orderBy(asc(invoices.issueDate), asc(invoices.number));
 
 export const bookedBills = (tx: Tx, from: string, to: string) =>
@@ -73,5 +97,11 @@ export const bookedBills = (tx: Tx, from: string, to: string) =>
     .select({ bill: supplierBills, supplierName: suppliers.name })
     .from(supplierBills)
     .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
-    .where(and(gte(supplierBills.billDate, from), lte(supplierBills.billDate, to), notInArray(supplierBills.status, ['draft', 'cancelled'])))
+    .where(
+      and(
+        gte(supplierBills.billDate, from),
+        lte(supplierBills.billDate, to),
+        notInArray(supplierBills.status, ['draft', 'cancelled']),
+      ),
+    )
     .orderBy(asc(supplierBills.billDate), asc(supplierBills.number));

@@ -25,27 +25,43 @@ export type IntakeOutcome =
   | { status: 'proposed' | 'booked'; action: ActionOutcome };
 
 /** The input of bills_record_supplier_bill from what was read; null with a reason when a bill cannot be made of it. */
-export function billInputFrom(read: Extracted, documentId: string): { input: Record<string, unknown> } | { missing: string } {
+export function billInputFrom(
+  read: Extracted,
+  documentId: string,
+): { input: Record<string, unknown> } | { missing: string } {
   const f = read.fields;
   if (!f.invoiceDate) return { missing: 'no invoice date was found' };
-  if (!f.supplierName && !f.supplierGst && !f.supplierQst) return { missing: 'no supplier name or tax number was found' };
+  if (!f.supplierName && !f.supplierGst && !f.supplierQst)
+    return { missing: 'no supplier name or tax number was found' };
   const currency = f.currency?.value ?? 'CAD';
   const taxes = read.taxes.map((t) => ({ code: t.code, amount: t.amount }));
   // Printed totals are what the supplier asks for; derive the one missing from the two others.
-  let { subtotal, totalTax: tax, total } = { subtotal: f.subtotal?.value, totalTax: f.totalTax?.value, total: (f.total ?? f.amountDue)?.value };
+  let {
+    subtotal,
+    totalTax: tax,
+    total,
+  } = { subtotal: f.subtotal?.value, totalTax: f.totalTax?.value, total: (f.total ?? f.amountDue)?.value };
   const cents = (v: string) => toMinor(v, currency);
   if (tax === undefined && taxes.length) tax = fromMinor(sum(taxes.map((t) => cents(t.amount))), currency);
-  if (total !== undefined && subtotal !== undefined && tax === undefined) tax = fromMinor(cents(total) - cents(subtotal), currency);
-  if (total !== undefined && tax !== undefined && subtotal === undefined) subtotal = fromMinor(cents(total) - cents(tax), currency);
-  if (subtotal !== undefined && tax !== undefined && total === undefined) total = fromMinor(cents(subtotal) + cents(tax), currency);
+  if (total !== undefined && subtotal !== undefined && tax === undefined)
+    tax = fromMinor(cents(total) - cents(subtotal), currency);
+  if (total !== undefined && tax !== undefined && subtotal === undefined)
+    subtotal = fromMinor(cents(total) - cents(tax), currency);
+  if (subtotal !== undefined && tax !== undefined && total === undefined)
+    total = fromMinor(cents(subtotal) + cents(tax), currency);
   const totals = subtotal !== undefined && tax !== undefined && total !== undefined ? { subtotal, tax, total } : {};
   // Lines go along only when they are complete and add up to the subtotal: the bill tool then checks
   // them against its own tax rules (Canadian), which a French VAT bill would fail for no fault of its own.
   const complete = read.lines.length > 0 && read.lines.every((l) => l.quantity && l.unitPrice);
   const addsUp = subtotal !== undefined && complete && sum(read.lines.map((l) => cents(l.amount))) === cents(subtotal);
-  const lines = addsUp && !taxes.some((t) => t.code === 'TVA')
-    ? read.lines.map((l) => ({ description: l.description.slice(0, 500) || '—', quantity: l.quantity!, unitPrice: l.unitPrice! }))
-    : [];
+  const lines =
+    addsUp && !taxes.some((t) => t.code === 'TVA')
+      ? read.lines.map((l) => ({
+          description: l.description.slice(0, 500) || '—',
+          quantity: l.quantity!,
+          unitPrice: l.unitPrice!,
+        }))
+      : [];
   if (!lines.length && total === undefined) return { missing: 'no total was found' };
   return {
     input: {
@@ -75,7 +91,11 @@ const readFrom: Record<Lang, (read: Extracted, confidence: string) => string> = 
  */
 export function readingFactors(read: Extracted, lang: Lang): EvidenceFactor[] {
   const factors: EvidenceFactor[] = [
-    { factor: 'document_read', weight: Math.round((read.confidence - 0.5) * 0.4 * 1000) / 1000, detail: readFrom[lang](read, read.confidence.toFixed(2)) },
+    {
+      factor: 'document_read',
+      weight: Math.round((read.confidence - 0.5) * 0.4 * 1000) / 1000,
+      detail: readFrom[lang](read, read.confidence.toFixed(2)),
+    },
   ];
   for (const check of read.checks.filter((c) => !c.passed)) {
     factors.push({ factor: `check_${check.name}`, weight: -0.1, detail: check.message[lang] });
@@ -105,10 +125,19 @@ export async function readBill(
   db: Database,
   tenantId: string,
   documentId: string,
-  options: { source: Source; now: () => Date; /** The person who uploaded the file, when known. */ uploaderId?: string },
+  options: {
+    source: Source;
+    now: () => Date /** The person who uploaded the file, when known. */;
+    uploaderId?: string;
+  },
 ): Promise<IntakeOutcome> {
   const set = (values: Partial<typeof documents.$inferInsert>) =>
-    withTenant(db, tenantId, (tx) => tx.update(documents).set({ ...values, updatedAt: options.now() }).where(eq(documents.id, documentId)));
+    withTenant(db, tenantId, (tx) =>
+      tx
+        .update(documents)
+        .set({ ...values, updatedAt: options.now() })
+        .where(eq(documents.id, documentId)),
+    );
 
   // Claim the document: only a received one is read, so a second run (a redelivered event) does nothing.
   // The person it is for is found in the same transaction; "reading" shows once it commits.
@@ -119,7 +148,10 @@ export async function readBill(
       .where(and(eq(documents.id, documentId), eq(documents.status, 'received')))
       .returning();
     if (!doc) {
-      const [current] = await tx.select({ status: documents.status }).from(documents).where(eq(documents.id, documentId));
+      const [current] = await tx
+        .select({ status: documents.status })
+        .from(documents)
+        .where(eq(documents.id, documentId));
       return { skipped: current?.status ?? 'missing' } as const;
     }
     return { doc, person: await personFor(tx, doc.inboundEmailId, options.uploaderId) };
@@ -136,7 +168,12 @@ export async function readBill(
     }
     // The reading and, when no bill can be proposed from it, the reason, in one write.
     const bill = person ? billOrReason(read, documentId, lang) : { reason: noPerson[lang] };
-    await set({ status: 'extracted', extraction: read, confidence: read.confidence, error: 'reason' in bill ? bill.reason : null });
+    await set({
+      status: 'extracted',
+      extraction: read,
+      confidence: read.confidence,
+      error: 'reason' in bill ? bill.reason : null,
+    });
     if ('reason' in bill) return { status: 'extracted', reason: bill.reason };
 
     const session: Session = { db, tenantId, actor: actorOf(person!), lang, now: options.now };
@@ -146,7 +183,8 @@ export async function readBill(
         source: options.source,
         byAi: true,
         evidence: readingFactors(read, lang),
-        rationale: `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
+        rationale:
+          `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
         idempotencyKey: `bill-from-document-${documentId}`,
       });
     } catch (err) {
@@ -158,11 +196,18 @@ export async function readBill(
     const booked = action.status === 'executed';
     // Recording the bill marked the document booked in the proposal's own transaction (tools/bills/
     // record-bill.ts); only a queued or failed proposal, or an earlier one found again, is written here.
-    if (!booked || action.duplicate) await set({ status: booked ? 'booked' : 'proposed', error: action.status === 'failed' ? action.message : null });
+    if (!booked || action.duplicate)
+      await set({ status: booked ? 'booked' : 'proposed', error: action.status === 'failed' ? action.message : null });
     return { status: booked ? 'booked' : 'proposed', action };
   } catch (err) {
     // Anything unexpected after the claim: the document says so rather than staying "reading".
-    await set({ status: 'failed', error: lang === 'fr' ? 'Erreur interne en lisant ou en proposant la facture.' : 'Internal error while reading or proposing the bill.' });
+    await set({
+      status: 'failed',
+      error:
+        lang === 'fr'
+          ? 'Erreur interne en lisant ou en proposant la facture.'
+          : 'Internal error while reading or proposing the bill.',
+    });
     throw err;
   }
 }
@@ -173,11 +218,20 @@ const noPerson: Record<Lang, string> = {
 };
 
 /** The input of the bill to propose, or why there is none, in the person's language. */
-function billOrReason(read: Extracted, documentId: string, lang: Lang): { input: Record<string, unknown> } | { reason: string } {
+function billOrReason(
+  read: Extracted,
+  documentId: string,
+  lang: Lang,
+): { input: Record<string, unknown> } | { reason: string } {
   try {
     const bill = billInputFrom(read, documentId);
     if ('input' in bill) return bill;
-    return { reason: lang === 'fr' ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.` : `Read, but no bill proposed: ${bill.missing}.` };
+    return {
+      reason:
+        lang === 'fr'
+          ? `Lu, mais aucune facture proposée : ${translateMissing(bill.missing)}.`
+          : `Read, but no bill proposed: ${bill.missing}.`,
+    };
   } catch (err) {
     // An amount the bill's currency cannot hold (e.g. 4 decimals in e-invoice XML): a person decides.
     if (!(err instanceof AppError)) throw err;

@@ -8,9 +8,18 @@ import type { Lang } from './texts.ts';
 export const ClientFields = {
   email: z.string().trim().email().max(200).describe('Where invoices are sent.'),
   phone: z.string().trim().max(50),
-  address: z.record(z.string(), z.string().max(200)).describe('e.g. { "line1": "123 rue Saint-Paul", "city": "Montréal", "postalCode": "H2Y 1Z5" }'),
-  province: z.enum(PROVINCES).describe('Canadian clients: province or territory of the place of supply; it sets the sales tax.'),
-  country: z.string().trim().length(2).toUpperCase().describe('ISO country code: "CA" or "FR" (taxes are computed for these two).'),
+  address: z
+    .record(z.string(), z.string().max(200))
+    .describe('e.g. { "line1": "123 rue Saint-Paul", "city": "Montréal", "postalCode": "H2Y 1Z5" }'),
+  province: z
+    .enum(PROVINCES)
+    .describe('Canadian clients: province or territory of the place of supply; it sets the sales tax.'),
+  country: z
+    .string()
+    .trim()
+    .length(2)
+    .toUpperCase()
+    .describe('ISO country code: "CA" or "FR" (taxes are computed for these two).'),
   language: z.enum(['fr', 'en']).describe('Language of the invoices and emails the client receives.'),
   currency: CurrencyCode.describe('Invoice currency; defaults to EUR for a French client, else the company currency.'),
   creditLimit: Money.nullable().describe('Most the client may owe at once, e.g. "10000.00"; null removes the limit.'),
@@ -39,9 +48,16 @@ export function checkPlace(place: { name: string; country: string; province?: st
 }
 
 /** The credit limit in the client's currency; a negative limit means nothing. */
-export function creditLimitCents(limit: string | null | undefined, currency: string, lang: Lang): bigint | null | undefined {
+export function creditLimitCents(
+  limit: string | null | undefined,
+  currency: string,
+  lang: Lang,
+): bigint | null | undefined {
   if (limit === undefined || limit === null) return limit;
   const cents = toMinor(limit, currency, lang);
-  if (cents < 0n) throw invalid(lang === 'fr' ? 'La limite de crédit ne peut pas être négative.' : 'A credit limit cannot be negative.');
+  if (cents < 0n)
+    throw invalid(
+      lang === 'fr' ? 'La limite de crédit ne peut pas être négative.' : 'A credit limit cannot be negative.',
+    );
   return cents;
 }

@@ -17,7 +17,9 @@ const input = z.object({
     .min(1)
     .max(200)
     .optional()
-    .describe('What to credit, with positive prices before tax (e.g. a returned item). Omit to credit the whole invoice.'),
+    .describe(
+      'What to credit, with positive prices before tax (e.g. a returned item). Omit to credit the whole invoice.',
+    ),
   reason: z.string().trim().min(1).max(500).describe('Why, printed on the credit note, e.g. "2 chairs returned".'),
 });
 
@@ -60,7 +62,13 @@ async function priced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeo
   const negative = lines.map((line) => ({ ...line, unitPriceCents: -line.unitPriceCents }));
   const credit = priceFor(asInvoiced, negative, invoice.issueDate, ctx.lang);
   const creditCents = -credit.breakdown.total;
-  checkCredit(creditCents, balanceOf(invoice), invoice.number, ctx.lang, moneyFor(ctx.lang, asInvoiced.country, invoice.currency));
+  checkCredit(
+    creditCents,
+    balanceOf(invoice),
+    invoice.number,
+    ctx.lang,
+    moneyFor(ctx.lang, asInvoiced.country, invoice.currency),
+  );
   return { client: asInvoiced, credit, creditCents };
 }
 
@@ -81,7 +89,9 @@ export const createCreditNote = defineTool({
     const { creditCents } = await priced(ctx, invoice, request);
     return {
       amount: { cents: creditCents, currency: invoice.currency },
-      evidence: [{ factor: 'invoice_exact', weight: 0.2, detail: invoicingEvidence[ctx.lang].invoiceById(invoice.number) }],
+      evidence: [
+        { factor: 'invoice_exact', weight: 0.2, detail: invoicingEvidence[ctx.lang].invoiceById(invoice.number) },
+      ],
     };
   },
   async run(ctx, request) {

@@ -70,7 +70,12 @@ export const createInvoice = defineTool({
   async undo(ctx, _request, result) {
     const invoice = await invoiceById(ctx.db, result.id, true);
     assertMove(invoice.number, invoice.status, 'cancelled', ctx.lang);
-    if (invoice.status !== 'draft') throw invalid(ctx.lang === 'fr' ? `La facture ${invoice.number} n'est plus un brouillon.` : `Invoice ${invoice.number} is no longer a draft.`);
+    if (invoice.status !== 'draft')
+      throw invalid(
+        ctx.lang === 'fr'
+          ? `La facture ${invoice.number} n'est plus un brouillon.`
+          : `Invoice ${invoice.number} is no longer a draft.`,
+      );
     await ctx.db.update(invoices).set({ status: 'cancelled', updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
   },
   summarize: (i, lang) =>

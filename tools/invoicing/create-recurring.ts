@@ -12,7 +12,9 @@ import { invoicingEvidence } from './texts.ts';
 const input = z.object({
   clientId: z.string().uuid(),
   frequency: Frequency,
-  startOn: IsoDate.describe('Date of the first invoice; later ones fall on the same day of the month (or the last day of shorter months).'),
+  startOn: IsoDate.describe(
+    'Date of the first invoice; later ones fall on the same day of the month (or the last day of shorter months).',
+  ),
   endOn: IsoDate.optional().describe('No invoice after this day; omit to continue until stopped.'),
   lines: z.array(InvoiceLineInput).min(1).max(200),
   notes: z.string().trim().max(2000).optional(),
@@ -21,11 +23,16 @@ const input = z.object({
 /** Prices the template once as a check (client, province, decimals), and gives the amount per invoice. */
 async function checked(ctx: ToolCtx, request: z.output<typeof input>) {
   if (request.endOn && request.endOn < request.startOn) {
-    throw invalid(ctx.lang === 'fr' ? 'La date de fin précède la date de début.' : 'The end date is before the start date.');
+    throw invalid(
+      ctx.lang === 'fr' ? 'La date de fin précède la date de début.' : 'The end date is before the start date.',
+    );
   }
   const client = await clientById(ctx.db, request.clientId, ctx.lang);
   const priced = priceFor(client, linesIn(client, request.lines, ctx.lang), request.startOn, ctx.lang);
-  if (priced.breakdown.total <= 0n) throw invalid(ctx.lang === 'fr' ? 'Le total de chaque facture doit être positif.' : 'Each invoice total must be positive.');
+  if (priced.breakdown.total <= 0n)
+    throw invalid(
+      ctx.lang === 'fr' ? 'Le total de chaque facture doit être positif.' : 'Each invoice total must be positive.',
+    );
   return { client, priced };
 }
 

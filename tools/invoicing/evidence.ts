@@ -9,7 +9,12 @@ import { invoicingEvidence, moneyFor } from './texts.ts';
  * A client over its credit limit is a reason for a person to look before more is billed or sent:
  * the factor lowers confidence, which queues the action at the supervised and full levels.
  */
-export async function creditEvidence(ctx: ToolCtx, client: ClientRow, newCents: bigint, alreadyCounted = false): Promise<EvidenceFactor[]> {
+export async function creditEvidence(
+  ctx: ToolCtx,
+  client: ClientRow,
+  newCents: bigint,
+  alreadyCounted = false,
+): Promise<EvidenceFactor[]> {
   if (client.creditLimitCents === null) return [];
   const owed = await owedBy(ctx.db, client.id);
   const adding = alreadyCounted ? 0n : newCents;

@@ -11,8 +11,12 @@ export const findClients = defineTool({
     'empty query lists them all. Returns up to `limit` clients with id, province/country, language, ' +
     'currency, terms and credit limit. Use the id in other invoicing tools.',
   kind: 'read',
-  input: z.object({ query: z.string().trim().max(200).default(''), limit: z.number().int().min(1).max(100).default(20) }),
+  input: z.object({
+    query: z.string().trim().max(200).default(''),
+    limit: z.number().int().min(1).max(100).default(20),
+  }),
   output: z.object({ clients: z.array(ClientSummary) }),
   run: async (ctx, input) => ({ clients: (await query(ctx.db, input.query, input.limit)).map(clientSummary) }),
-  summarize: (out, lang) => (lang === 'fr' ? `${out.clients.length} client(s) trouvé(s).` : `${out.clients.length} client(s) found.`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.clients.length} client(s) trouvé(s).` : `${out.clients.length} client(s) found.`,
 });

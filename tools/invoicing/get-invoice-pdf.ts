@@ -18,7 +18,13 @@ export const getInvoicePdf = defineTool({
   }),
   async run(ctx, input) {
     const pdf = await invoicePdf(ctx, input.invoiceId);
-    return { filename: pdf.filename, contentType: pdf.contentType, sizeBytes: pdf.bytes.length, base64: pdf.bytes.toString('base64') };
+    return {
+      filename: pdf.filename,
+      contentType: pdf.contentType,
+      sizeBytes: pdf.bytes.length,
+      base64: pdf.bytes.toString('base64'),
+    };
   },
-  summarize: (out, lang) => (lang === 'fr' ? `${out.filename} (${out.sizeBytes} octets).` : `${out.filename} (${out.sizeBytes} bytes).`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.filename} (${out.sizeBytes} octets).` : `${out.filename} (${out.sizeBytes} bytes).`,
 });

@@ -25,9 +25,20 @@ const ADDRESS_ORDER = ['line1', 'line2', 'street', 'city', 'province', 'region',
 export function addressLines(address: Record<string, string> | null | undefined): string[] {
   if (!address) return [];
   const value = (key: string) => address[key]?.trim() || undefined;
-  const locality = [value('city'), value('province') ? `(${value('province')})` : undefined, value('region'), value('postalCode')].filter(Boolean).join(' ');
-  const others = Object.keys(address).filter((key) => !ADDRESS_ORDER.includes(key)).map(value);
-  return [value('line1'), value('line2'), value('street'), locality || undefined, ...others, value('country')].filter((line): line is string => Boolean(line));
+  const locality = [
+    value('city'),
+    value('province') ? `(${value('province')})` : undefined,
+    value('region'),
+    value('postalCode'),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const others = Object.keys(address)
+    .filter((key) => !ADDRESS_ORDER.includes(key))
+    .map(value);
+  return [value('line1'), value('line2'), value('street'), locality || undefined, ...others, value('country')].filter(
+    (line): line is string => Boolean(line),
+  );
 }
 
 const TREATMENT_WORDS: Record<'exempt' | 'zero_rated', Record<Lang, string>> = {
@@ -50,7 +61,13 @@ function sellerLines(tenant: Tenant, words: ReturnType<typeof pdfWords>, colon: 
 }
 
 /** Builds what the PDF shows, every text in the client's language. */
-export function pdfView(tenant: Tenant, invoice: InvoiceRow, client: ClientRow, items: Awaited<ReturnType<typeof itemsOf>>, credited: InvoiceRow | null): PdfInvoice {
+export function pdfView(
+  tenant: Tenant,
+  invoice: InvoiceRow,
+  client: ClientRow,
+  items: Awaited<ReturnType<typeof itemsOf>>,
+  credited: InvoiceRow | null,
+): PdfInvoice {
   const lang: Lang = invoice.language;
   const locale = localeOf(lang, client.country);
   const words = pdfWords(invoice.kind, lang, client.country);
@@ -89,13 +106,20 @@ export function pdfView(tenant: Tenant, invoice: InvoiceRow, client: ClientRow, 
   const taxes = invoice.taxBreakdown as InvoiceSummary['taxes'];
   const totals: PdfInvoice['totals'] = [
     { label: words.subtotal, value: money(invoice.subtotalCents) },
-    ...taxes.map((tax) => ({ label: taxLineLabel(tax.labels, tax.rate, lang), value: money(toMinor(tax.amount, invoice.currency)) })),
+    ...taxes.map((tax) => ({
+      label: taxLineLabel(tax.labels, tax.rate, lang),
+      value: money(toMinor(tax.amount, invoice.currency)),
+    })),
     { label: words.total, value: money(invoice.totalCents), strong: true },
   ];
   if (invoice.kind === 'invoice' && (invoice.paidCents > 0n || invoice.creditedCents > 0n)) {
     if (invoice.paidCents > 0n) totals.push({ label: words.paid, value: money(-invoice.paidCents) });
     if (invoice.creditedCents > 0n) totals.push({ label: words.credited, value: money(-invoice.creditedCents) });
-    totals.push({ label: words.balance, value: money(invoice.totalCents - invoice.paidCents - invoice.creditedCents), strong: true });
+    totals.push({
+      label: words.balance,
+      value: money(invoice.totalCents - invoice.paidCents - invoice.creditedCents),
+      strong: true,
+    });
   }
 
   return {
@@ -113,7 +137,12 @@ export function pdfView(tenant: Tenant, invoice: InvoiceRow, client: ClientRow, 
         ...clientNumbers.filter(([, value]) => value).map(([label, value]) => `${label}${colon}${value}`),
       ],
     },
-    columns: { description: words.description, quantity: words.quantity, unitPrice: words.unitPrice, amount: words.amount },
+    columns: {
+      description: words.description,
+      quantity: words.quantity,
+      unitPrice: words.unitPrice,
+      amount: words.amount,
+    },
     lines,
     totals,
     notesLabel: words.notes,

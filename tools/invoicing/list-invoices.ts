@@ -60,5 +60,6 @@ export const listInvoices = defineTool({
       })),
     };
   },
-  summarize: (out, lang) => (lang === 'fr' ? `${out.invoices.length} facture(s).` : `${out.invoices.length} invoice(s).`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.invoices.length} facture(s).` : `${out.invoices.length} invoice(s).`,
 });

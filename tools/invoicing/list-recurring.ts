@@ -8,7 +8,8 @@ import { RecurringSummary } from './schemas.ts';
 export const listRecurring = defineTool({
   name: 'invoicing_list_recurring',
   title: 'List recurring invoices',
-  description: 'List the recurring invoice schedules (active ones unless includeStopped), with client, frequency, next date and lines.',
+  description:
+    'List the recurring invoice schedules (active ones unless includeStopped), with client, frequency, next date and lines.',
   kind: 'read',
   input: z.object({ includeStopped: z.boolean().default(false) }),
   output: z.object({ recurring: z.array(RecurringSummary) }),
@@ -22,5 +23,8 @@ export const listRecurring = defineTool({
     for (const row of rows) recurring.push(await recurringSummary(ctx.db, row.id));
     return { recurring };
   },
-  summarize: (out, lang) => (lang === 'fr' ? `${out.recurring.length} facturation(s) récurrente(s).` : `${out.recurring.length} recurring invoice(s).`),
+  summarize: (out, lang) =>
+    lang === 'fr'
+      ? `${out.recurring.length} facturation(s) récurrente(s).`
+      : `${out.recurring.length} recurring invoice(s).`,
 });

@@ -24,8 +24,12 @@ export const markViewed = defineTool({
   async run(ctx, request) {
     const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     assertMove(invoice.number, invoice.status as InvoiceStatus, 'viewed', ctx.lang);
-    await ctx.db.update(invoices).set({ status: 'viewed', viewedAt: ctx.now, updatedAt: ctx.now }).where(eq(invoices.id, invoice.id));
+    await ctx.db
+      .update(invoices)
+      .set({ status: 'viewed', viewedAt: ctx.now, updatedAt: ctx.now })
+      .where(eq(invoices.id, invoice.id));
     return invoiceSummary(ctx.db, invoice.id);
   },
-  summarize: (i, lang) => (lang === 'fr' ? `Facture ${i.number} marquée consultée.` : `Invoice ${i.number} marked as viewed.`),
+  summarize: (i, lang) =>
+    lang === 'fr' ? `Facture ${i.number} marquée consultée.` : `Invoice ${i.number} marked as viewed.`,
 });

@@ -51,9 +51,15 @@ export const statusWord = (status: InvoiceStatus, lang: Lang): string => STATUS_
 
 /** What a person can do instead, for each final or blocking status. */
 const INSTEAD: Partial<Record<InvoiceStatus, Record<Lang, string>>> = {
-  paid: { fr: 'Pour la corriger, émettez une note de crédit (invoicing_create_credit_note).', en: 'To correct it, issue a credit note (invoicing_create_credit_note).' },
+  paid: {
+    fr: 'Pour la corriger, émettez une note de crédit (invoicing_create_credit_note).',
+    en: 'To correct it, issue a credit note (invoicing_create_credit_note).',
+  },
   cancelled: { fr: 'Créez une nouvelle facture au besoin.', en: 'Create a new invoice if needed.' },
-  partially_paid: { fr: 'Elle a reçu un paiement : émettez une note de crédit pour le solde (invoicing_create_credit_note).', en: 'It has received a payment: issue a credit note for the balance (invoicing_create_credit_note).' },
+  partially_paid: {
+    fr: 'Elle a reçu un paiement : émettez une note de crédit pour le solde (invoicing_create_credit_note).',
+    en: 'It has received a payment: issue a credit note for the balance (invoicing_create_credit_note).',
+  },
 };
 
 /**
@@ -103,7 +109,8 @@ export function settledStatus(invoice: {
 export const OPEN_STATUSES: readonly InvoiceStatus[] = ['sent', 'viewed', 'partially_paid', 'overdue'];
 
 function utcDate(iso: string): Date {
-  if (!isIsoDate(iso)) throw invalid(`Invalid date '${iso}': expected a real date written YYYY-MM-DD, e.g. "2026-04-01".`);
+  if (!isIsoDate(iso))
+    throw invalid(`Invalid date '${iso}': expected a real date written YYYY-MM-DD, e.g. "2026-04-01".`);
   return new Date(`${iso}T00:00:00Z`);
 }
 
@@ -112,7 +119,8 @@ function utcDate(iso: string): Date {
  * @example dueDateFor('2026-01-31', 30) // "2026-03-02"
  */
 export function dueDateFor(issueDate: string, termsDays: number): string {
-  if (!Number.isInteger(termsDays) || termsDays < 0) throw invalid(`Invalid payment terms '${termsDays}': expected a whole number of days, 0 or more.`);
+  if (!Number.isInteger(termsDays) || termsDays < 0)
+    throw invalid(`Invalid payment terms '${termsDays}': expected a whole number of days, 0 or more.`);
   const date = utcDate(issueDate);
   date.setUTCDate(date.getUTCDate() + termsDays);
   return date.toISOString().slice(0, 10);
@@ -129,9 +137,14 @@ const daysIn = (year: number, monthIndex: number): number => new Date(Date.UTC(y
  * @example nextPeriod('2026-01-31', 'monthly', 31) // "2026-02-28"
  * @example nextPeriod('2026-02-28', 'monthly', 31) // "2026-03-31"
  */
-export function nextPeriod(period: string, frequency: Frequency, anchorDay: number = Number(period.slice(8, 10))): string {
+export function nextPeriod(
+  period: string,
+  frequency: Frequency,
+  anchorDay: number = Number(period.slice(8, 10)),
+): string {
   const date = utcDate(period);
-  if (!Number.isInteger(anchorDay) || anchorDay < 1 || anchorDay > 31) throw invalid(`Invalid anchor day '${anchorDay}': expected 1 to 31.`);
+  if (!Number.isInteger(anchorDay) || anchorDay < 1 || anchorDay > 31)
+    throw invalid(`Invalid anchor day '${anchorDay}': expected 1 to 31.`);
   const months = date.getUTCMonth() + MONTHS[frequency];
   const year = date.getUTCFullYear() + Math.floor(months / 12);
   const month = months % 12;
@@ -143,7 +156,11 @@ export function nextPeriod(period: string, frequency: Frequency, anchorDay: numb
  * The periods a schedule owes on `today`, oldest first: from `nextOn` while not after today nor after
  * `endOn`. A job that did not run for three months catches up with three invoices, each for its period.
  */
-export function duePeriods(schedule: { nextOn: string; endOn: string | null; frequency: Frequency; anchorDay: number }, today: string, max = 36): string[] {
+export function duePeriods(
+  schedule: { nextOn: string; endOn: string | null; frequency: Frequency; anchorDay: number },
+  today: string,
+  max = 36,
+): string[] {
   const periods: string[] = [];
   let period = schedule.nextOn;
   while (period <= today && (schedule.endOn === null || period <= schedule.endOn) && periods.length < max) {
@@ -158,9 +175,19 @@ export function duePeriods(schedule: { nextOn: string; endOn: string | null; fre
  * typo or a payment meant for another invoice, and accepting it would hide the client's credit.
  * `format` writes amounts for the reader (formatMoney in the invoice currency and client's locale).
  */
-export function checkPayment(amountCents: bigint, balanceCents: bigint, number: string, lang: Lang, format: (cents: bigint) => string): void {
+export function checkPayment(
+  amountCents: bigint,
+  balanceCents: bigint,
+  number: string,
+  lang: Lang,
+  format: (cents: bigint) => string,
+): void {
   if (amountCents <= 0n) {
-    throw invalid(lang === 'fr' ? `Un paiement doit être positif (reçu : ${format(amountCents)}).` : `A payment must be positive (got ${format(amountCents)}).`);
+    throw invalid(
+      lang === 'fr'
+        ? `Un paiement doit être positif (reçu : ${format(amountCents)}).`
+        : `A payment must be positive (got ${format(amountCents)}).`,
+    );
   }
   if (amountCents > balanceCents) {
     throw invalid(
@@ -176,9 +203,19 @@ export function checkPayment(amountCents: bigint, balanceCents: bigint, number: 
  * A credit note reverses part of an invoice; together, an invoice's credit notes cannot exceed what
  * is still owed on it (refunding money already received is not modelled: it would need a payment out).
  */
-export function checkCredit(creditCents: bigint, balanceCents: bigint, number: string, lang: Lang, format: (cents: bigint) => string): void {
+export function checkCredit(
+  creditCents: bigint,
+  balanceCents: bigint,
+  number: string,
+  lang: Lang,
+  format: (cents: bigint) => string,
+): void {
   if (creditCents <= 0n) {
-    throw invalid(lang === 'fr' ? `Une note de crédit doit avoir un montant positif (reçu : ${format(creditCents)}).` : `A credit note must have a positive amount (got ${format(creditCents)}).`);
+    throw invalid(
+      lang === 'fr'
+        ? `Une note de crédit doit avoir un montant positif (reçu : ${format(creditCents)}).`
+        : `A credit note must have a positive amount (got ${format(creditCents)}).`,
+    );
   }
   if (creditCents > balanceCents) {
     throw invalid(
@@ -196,7 +233,10 @@ export function checkCredit(creditCents: bigint, balanceCents: bigint, number: s
  * rate class of each line. Other countries are refused rather than guessed (exports are zero-rated in
  * Canada only under conditions Comptoir does not check).
  */
-export function taxPlaceOf(client: { name: string; country: string; province: string | null }, lang: Lang): { country: TaxCountry; region?: string } {
+export function taxPlaceOf(
+  client: { name: string; country: string; province: string | null },
+  lang: Lang,
+): { country: TaxCountry; region?: string } {
   if (client.country === 'CA') {
     if (!client.province) {
       throw invalid(

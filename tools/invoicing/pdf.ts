@@ -74,7 +74,8 @@ export function renderInvoicePdf(view: PdfInvoice): Promise<Buffer> {
 
   const width = doc.page.width - 2 * MARGIN;
   const bottom = () => doc.page.height - MARGIN - 40;
-  const text = (value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) => doc.text(winAnsi(value), x, y, options);
+  const text = (value: string, x: number, y: number, options: PDFKit.Mixins.TextOptions = {}) =>
+    doc.text(winAnsi(value), x, y, options);
 
   // Seller at the top left, title and facts at the top right.
   doc.font('Helvetica-Bold').fontSize(14).fillColor('black');
@@ -141,7 +142,12 @@ export function renderInvoicePdf(view: PdfInvoice): Promise<Buffer> {
     text(line.unitPrice, x.unitPrice, y, { width: cols.unitPrice, align: 'right' });
     text(line.amount, x.amount, y, { width: cols.amount, align: 'right' });
     y += height + 6;
-    doc.moveTo(MARGIN, y - 3).lineTo(MARGIN + width, y - 3).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(MARGIN, y - 3)
+      .lineTo(MARGIN + width, y - 3)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
   }
 
   // Totals, right-aligned under the amount columns.
@@ -155,7 +161,12 @@ export function renderInvoicePdf(view: PdfInvoice): Promise<Buffer> {
   const labelWidth = width * 0.55 - cols.amount - 5;
   for (const row of view.totals) {
     if (row.strong) {
-      doc.moveTo(labelX, y - 3).lineTo(MARGIN + width, y - 3).lineWidth(0.8).strokeColor('black').stroke();
+      doc
+        .moveTo(labelX, y - 3)
+        .lineTo(MARGIN + width, y - 3)
+        .lineWidth(0.8)
+        .strokeColor('black')
+        .stroke();
       doc.font('Helvetica-Bold').fontSize(11);
     } else {
       doc.font('Helvetica').fontSize(9);
@@ -193,7 +204,10 @@ export function renderInvoicePdf(view: PdfInvoice): Promise<Buffer> {
     if (mentions) doc.text(mentions, MARGIN, footY, { width });
     const footY2 = doc.page.height - MARGIN + 6;
     doc.text(winAnsi(view.reference), MARGIN, footY2, { width: width / 2 });
-    doc.text(winAnsi(`${view.pageLabel} ${i - pages.start + 1} / ${pages.count}`), MARGIN + width / 2, footY2, { width: width / 2, align: 'right' });
+    doc.text(winAnsi(`${view.pageLabel} ${i - pages.start + 1} / ${pages.count}`), MARGIN + width / 2, footY2, {
+      width: width / 2,
+      align: 'right',
+    });
     doc.page.margins = margins;
   }
   doc.end();

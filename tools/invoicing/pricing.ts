@@ -61,7 +61,12 @@ export function priceFor(client: ClientRow, lines: PricedLine[], taxDate: string
     currency: client.currency,
     lang: client.language,
     refuseIn: lang,
-    lines: lines.map((l) => ({ quantity: l.quantity, unitPriceCents: l.unitPriceCents, treatment: l.treatment, frRate: l.frRate ?? undefined })),
+    lines: lines.map((l) => ({
+      quantity: l.quantity,
+      unitPriceCents: l.unitPriceCents,
+      treatment: l.treatment,
+      frRate: l.frRate ?? undefined,
+    })),
   });
   return { ...totals, currency: client.currency, placeOfSupply: place.region ?? place.country, lines };
 }

@@ -31,7 +31,14 @@ export async function findClients(tx: Tx, query: string, limit: number): Promise
   return tx
     .select()
     .from(clients)
-    .where(or(ilike(clients.name, pattern), ilike(clients.email, pattern), ilike(clients.gstNumber, pattern), ilike(clients.vatNumber, pattern)))
+    .where(
+      or(
+        ilike(clients.name, pattern),
+        ilike(clients.email, pattern),
+        ilike(clients.gstNumber, pattern),
+        ilike(clients.vatNumber, pattern),
+      ),
+    )
     .orderBy(asc(clients.name))
     .limit(limit);
 }
@@ -58,9 +65,13 @@ export function clientSummary(c: ClientRow): ClientSummary {
 /** What a client owes on issued, unsettled invoices, in minor units (all in the client's currency). */
 export async function owedBy(tx: Tx, clientId: string): Promise<bigint> {
   const [row] = await tx
-    .select({ owed: sql<string>`coalesce(sum(${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}), 0)` })
+    .select({
+      owed: sql<string>`coalesce(sum(${invoices.totalCents} - ${invoices.paidCents} - ${invoices.creditedCents}), 0)`,
+    })
     .from(invoices)
-    .where(and(eq(invoices.clientId, clientId), eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES])));
+    .where(
+      and(eq(invoices.clientId, clientId), eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_STATUSES])),
+    );
   return BigInt(row?.owed ?? 0);
 }
 
@@ -73,7 +84,11 @@ export async function invoiceById(tx: Tx, id: string, lock = false, lang: Lang =
 }
 
 export async function itemsOf(tx: Tx, invoiceId: string) {
-  return tx.select().from(invoiceItems).where(eq(invoiceItems.invoiceId, invoiceId)).orderBy(asc(invoiceItems.position));
+  return tx
+    .select()
+    .from(invoiceItems)
+    .where(eq(invoiceItems.invoiceId, invoiceId))
+    .orderBy(asc(invoiceItems.position));
 }
 
 export async function invoiceSummary(tx: Tx, id: string, lang: Lang = 'en'): Promise<InvoiceSummary> {

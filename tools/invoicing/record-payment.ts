@@ -28,7 +28,11 @@ async function checked(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<type
   const today = ctx.now.toISOString().slice(0, 10);
   const receivedOn = request.receivedOn ?? today;
   if (receivedOn > today) {
-    throw invalid(ctx.lang === 'fr' ? `Un paiement ne peut pas être reçu dans le futur (${receivedOn}).` : `A payment cannot be received in the future (${receivedOn}).`);
+    throw invalid(
+      ctx.lang === 'fr'
+        ? `Un paiement ne peut pas être reçu dans le futur (${receivedOn}).`
+        : `A payment cannot be received in the future (${receivedOn}).`,
+    );
   }
   return { amountCents, receivedOn, money };
 }
@@ -45,7 +49,13 @@ export const recordPayment = defineTool({
   risk: 'money',
   input,
   output: z.object({
-    payment: z.object({ id: z.string().uuid(), amount: z.string(), method: PaymentMethod, receivedOn: z.string(), reference: z.string().nullable() }),
+    payment: z.object({
+      id: z.string().uuid(),
+      amount: z.string(),
+      method: PaymentMethod,
+      receivedOn: z.string(),
+      reference: z.string().nullable(),
+    }),
     invoice: InvoiceSummary,
   }),
   async assess(ctx, request) {
@@ -58,7 +68,11 @@ export const recordPayment = defineTool({
       evidence: [
         amountCents === balance
           ? { factor: 'amount_matches_balance', weight: 0.2, detail: say.amountMatchesBalance(invoice.number) }
-          : { factor: 'partial_payment', weight: 0, detail: say.partialPayment(money(balance - amountCents), invoice.number) },
+          : {
+              factor: 'partial_payment',
+              weight: 0,
+              detail: say.partialPayment(money(balance - amountCents), invoice.number),
+            },
       ],
     };
   },

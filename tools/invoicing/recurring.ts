@@ -42,20 +42,34 @@ export async function generateDueRecurring(db: Database, now: Date): Promise<Rec
   const run: RecurringRun = { generated: [], failed: [] };
   for (const schedule of due) {
     try {
-      run.generated.push(...(await withTenant(db, schedule.tenantId, (tx) => generateFor(tx, schedule.tenantId, schedule.id, today))));
+      run.generated.push(
+        ...(await withTenant(db, schedule.tenantId, (tx) => generateFor(tx, schedule.tenantId, schedule.id, today))),
+      );
     } catch (err) {
-      run.failed.push({ tenantId: schedule.tenantId, recurringId: schedule.id, error: err instanceof AppError ? err.message : String(err) });
+      run.failed.push({
+        tenantId: schedule.tenantId,
+        recurringId: schedule.id,
+        error: err instanceof AppError ? err.message : String(err),
+      });
     }
   }
   return run;
 }
 
 /** The invoices one schedule owes up to today; advances its next date past them. */
-export async function generateFor(tx: Tx, tenantId: string, recurringId: string, today: string): Promise<GeneratedInvoice[]> {
+export async function generateFor(
+  tx: Tx,
+  tenantId: string,
+  recurringId: string,
+  today: string,
+): Promise<GeneratedInvoice[]> {
   const schedule = await recurringById(tx, recurringId, true);
   if (!schedule.active) return [];
   const anchorDay = Number(schedule.startOn.slice(8, 10));
-  const periods = duePeriods({ nextOn: schedule.nextOn, endOn: schedule.endOn, frequency: schedule.frequency, anchorDay }, today);
+  const periods = duePeriods(
+    { nextOn: schedule.nextOn, endOn: schedule.endOn, frequency: schedule.frequency, anchorDay },
+    today,
+  );
   if (periods.length === 0) return [];
   const template = RecurringTemplate.parse(schedule.template);
   const client = await clientById(tx, schedule.clientId);
@@ -82,6 +96,9 @@ export async function generateFor(tx: Tx, tenantId: string, recurringId: string,
   }
   const next = nextPeriod(periods.at(-1)!, schedule.frequency, anchorDay);
   const finished = schedule.endOn !== null && next > schedule.endOn;
-  await tx.update(recurringInvoices).set({ nextOn: next, active: !finished }).where(eq(recurringInvoices.id, schedule.id));
+  await tx
+    .update(recurringInvoices)
+    .set({ nextOn: next, active: !finished })
+    .where(eq(recurringInvoices.id, schedule.id));
   return generated;
 }

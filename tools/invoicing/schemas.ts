@@ -13,7 +13,12 @@ export const InvoiceLineInput = z.object({
   unitPrice: Money.describe('Unit price before tax, a decimal string in the client currency, e.g. "125.00".'),
   accountCode: z.string().trim().max(20).optional().describe('Revenue account of the chart of accounts, e.g. "4100".'),
   treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
-  frRate: z.enum(FR_RATE_CLASSES).optional().describe('French clients only: VAT class of the line (normal 20 %, intermediate 10 %, reduced 5.5 %, special 2.1 %). Default normal.'),
+  frRate: z
+    .enum(FR_RATE_CLASSES)
+    .optional()
+    .describe(
+      'French clients only: VAT class of the line (normal 20 %, intermediate 10 %, reduced 5.5 %, special 2.1 %). Default normal.',
+    ),
 });
 export type InvoiceLineInput = z.output<typeof InvoiceLineInput>;
 

@@ -21,7 +21,12 @@ const input = z.object({ invoiceId: z.string().uuid() });
  */
 async function checkSendable(ctx: ToolCtx, invoice: InvoiceRow) {
   if (invoice.kind === 'invoice') assertMove(invoice.number, invoice.status as InvoiceStatus, 'sent', ctx.lang);
-  else if (invoice.status === 'cancelled') throw invalid(ctx.lang === 'fr' ? `La note de crédit ${invoice.number} est annulée.` : `Credit note ${invoice.number} is cancelled.`);
+  else if (invoice.status === 'cancelled')
+    throw invalid(
+      ctx.lang === 'fr'
+        ? `La note de crédit ${invoice.number} est annulée.`
+        : `Credit note ${invoice.number} is cancelled.`,
+    );
   const client = await clientById(ctx.db, invoice.clientId);
   if (!client.email) {
     throw invalid(
@@ -55,7 +60,11 @@ export const sendInvoice = defineTool({
     return {
       amount: { cents: invoice.totalCents < 0n ? -invoice.totalCents : invoice.totalCents, currency: invoice.currency },
       evidence: [
-        { factor: 'client_email_on_file', weight: 0.1, detail: invoicingEvidence[ctx.lang].emailOnFile(email, client.name) },
+        {
+          factor: 'client_email_on_file',
+          weight: 0.1,
+          detail: invoicingEvidence[ctx.lang].emailOnFile(email, client.name),
+        },
         ...(invoice.kind === 'invoice' ? await creditEvidence(ctx, client, invoice.totalCents) : []),
       ],
     };

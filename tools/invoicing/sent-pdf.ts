@@ -8,7 +8,10 @@ import type { ToolCtx } from '../context.ts';
 import type { InvoicePdf } from './invoice-pdf.ts';
 
 /** The stored document's id and the outbox attachment that points at it. */
-export async function keepSentPdf(ctx: ToolCtx, pdf: InvoicePdf): Promise<{ documentId: string; attachment: { filename: string; contentType: string; documentId: string } }> {
+export async function keepSentPdf(
+  ctx: ToolCtx,
+  pdf: InvoicePdf,
+): Promise<{ documentId: string; attachment: { filename: string; contentType: string; documentId: string } }> {
   const [document] = await ctx.db
     .insert(documents)
     .values({

@@ -13,12 +13,19 @@ import type { Lang } from './texts.ts';
 /** Refuses money on an invoice that is not issued and open, saying what to do instead. */
 export function assertOpen(invoice: InvoiceRow, what: 'payment' | 'credit', lang: Lang): void {
   if (invoice.kind !== 'invoice') {
-    throw invalid(lang === 'fr' ? `${invoice.number} est une note de crédit : ${what === 'payment' ? 'un paiement' : 'un crédit'} s'applique à une facture.` : `${invoice.number} is a credit note: a ${what} applies to an invoice.`);
+    throw invalid(
+      lang === 'fr'
+        ? `${invoice.number} est une note de crédit : ${what === 'payment' ? 'un paiement' : 'un crédit'} s'applique à une facture.`
+        : `${invoice.number} is a credit note: a ${what} applies to an invoice.`,
+    );
   }
   const status = invoice.status as InvoiceStatus;
   if (OPEN_STATUSES.includes(status)) return;
   const advice: Partial<Record<InvoiceStatus, Record<Lang, string>>> = {
-    draft: { fr: "envoyez-la d'abord (invoicing_send_invoice), ou modifiez le brouillon", en: 'send it first (invoicing_send_invoice), or change the draft' },
+    draft: {
+      fr: "envoyez-la d'abord (invoicing_send_invoice), ou modifiez le brouillon",
+      en: 'send it first (invoicing_send_invoice), or change the draft',
+    },
     paid: { fr: 'rien ne reste dû', en: 'nothing is left to pay' },
     cancelled: { fr: 'elle ne compte plus', en: 'it no longer counts' },
   };
@@ -31,7 +38,13 @@ export function assertOpen(invoice: InvoiceRow, what: 'payment' | 'credit', lang
   );
 }
 
-export async function applyMoney(tx: Tx, invoice: InvoiceRow, change: { paidCents?: bigint; creditedCents?: bigint }, now: Date, lang: Lang): Promise<InvoiceStatus> {
+export async function applyMoney(
+  tx: Tx,
+  invoice: InvoiceRow,
+  change: { paidCents?: bigint; creditedCents?: bigint },
+  now: Date,
+  lang: Lang,
+): Promise<InvoiceStatus> {
   const paidCents = invoice.paidCents + (change.paidCents ?? 0n);
   const creditedCents = invoice.creditedCents + (change.creditedCents ?? 0n);
   const from = invoice.status as InvoiceStatus;
@@ -44,6 +57,9 @@ export async function applyMoney(tx: Tx, invoice: InvoiceRow, change: { paidCent
     today: now.toISOString().slice(0, 10),
   });
   if (to !== from) assertMove(invoice.number, from, to, lang);
-  await tx.update(invoices).set({ paidCents, creditedCents, status: to, updatedAt: now }).where(eq(invoices.id, invoice.id));
+  await tx
+    .update(invoices)
+    .set({ paidCents, creditedCents, status: to, updatedAt: now })
+    .where(eq(invoices.id, invoice.id));
   return to;
 }

@@ -16,7 +16,8 @@ export function localeOf(lang: Lang, country: string): MoneyLocale {
 }
 
 /** An amount for this reader, with the locale's separators and currency symbol. */
-export const moneyFor = (lang: Lang, country: string, currency: CurrencyCode) => (cents: bigint) => formatMoney(cents, currency, localeOf(lang, country));
+export const moneyFor = (lang: Lang, country: string, currency: CurrencyCode) => (cents: bigint) =>
+  formatMoney(cents, currency, localeOf(lang, country));
 
 /**
  * A calendar date for people: "1 avril 2026", "April 1, 2026". Read in UTC, since an invoice date is a
@@ -201,14 +202,17 @@ export const invoicingEvidence = {
     creditLimitExceeded: (client: string, owed: string, withThis: string, limit: string) =>
       `${client} doit ${owed} ; avec cette facture, ${withThis} dépasse la limite de crédit de ${limit}.`,
     amountMatchesBalance: (number: string) => `Le montant correspond au solde de ${number}.`,
-    partialPayment: (remaining: string, number: string) => `Paiement partiel : il resterait ${remaining} à payer sur ${number}.`,
+    partialPayment: (remaining: string, number: string) =>
+      `Paiement partiel : il resterait ${remaining} à payer sur ${number}.`,
   },
   en: {
     clientById: (client: string) => `Client ${client} identified by id.`,
     invoiceById: (number: string) => `Credits invoice ${number}, identified by id.`,
     emailOnFile: (email: string, client: string) => `Sent to the address on file for ${client}: ${email}.`,
-    withinCreditLimit: (client: string, owed: string, withThis: string, limit: string) => `${client} owes ${owed}; with this, ${withThis} of a ${limit} limit.`,
-    creditLimitExceeded: (client: string, owed: string, withThis: string, limit: string) => `${client} owes ${owed}; with this, ${withThis} exceeds the ${limit} credit limit.`,
+    withinCreditLimit: (client: string, owed: string, withThis: string, limit: string) =>
+      `${client} owes ${owed}; with this, ${withThis} of a ${limit} limit.`,
+    creditLimitExceeded: (client: string, owed: string, withThis: string, limit: string) =>
+      `${client} owes ${owed}; with this, ${withThis} exceeds the ${limit} credit limit.`,
     amountMatchesBalance: (number: string) => `The amount equals the balance of ${number}.`,
     partialPayment: (remaining: string, number: string) => `Partial payment: ${remaining} would remain on ${number}.`,
   },
@@ -220,9 +224,11 @@ export const invoicingEvidence = {
  */
 export const invoicingRefusals = {
   fr: {
-    clientNotFound: (id: string) => `Client ${id} introuvable. Cherchez les clients par nom avec invoicing_find_clients.`,
+    clientNotFound: (id: string) =>
+      `Client ${id} introuvable. Cherchez les clients par nom avec invoicing_find_clients.`,
     invoiceNotFound: (id: string) => `Facture ${id} introuvable. Trouvez-la avec invoicing_list_invoices.`,
-    recurringNotFound: (id: string) => `Facturation récurrente ${id} introuvable. Listez-les avec invoicing_list_recurring.`,
+    recurringNotFound: (id: string) =>
+      `Facturation récurrente ${id} introuvable. Listez-les avec invoicing_list_recurring.`,
   },
   en: {
     clientNotFound: (id: string) => `Client ${id} not found. Use invoicing_find_clients to look clients up by name.`,

@@ -31,9 +31,13 @@ type Request = z.output<typeof input>;
 async function changed(ctx: ToolCtx, request: Request) {
   const client = await clientById(ctx.db, request.clientId, ctx.lang);
   const { clientId, creditLimit, ...fields } = request;
-  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<typeof clients.$inferInsert>;
+  const set = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<
+    typeof clients.$inferInsert
+  >;
   if (Object.keys(set).length === 0 && creditLimit === undefined) {
-    throw invalid(ctx.lang === 'fr' ? 'Rien à modifier : donnez au moins un champ.' : 'Nothing to change: give at least one field.');
+    throw invalid(
+      ctx.lang === 'fr' ? 'Rien à modifier : donnez au moins un champ.' : 'Nothing to change: give at least one field.',
+    );
   }
   const after = { ...client, ...set };
   checkPlace(after, ctx.lang);
@@ -48,7 +52,13 @@ async function changed(ctx: ToolCtx, request: Request) {
   }
   if (set.name && set.name !== client.name) {
     const same = await ctx.db.query.clients.findFirst({ where: (c, { eq: is }) => is(c.name, set.name!) });
-    if (same) throw conflict(ctx.lang === 'fr' ? `Un autre client s'appelle déjà « ${set.name} ».` : `Another client is already named '${set.name}'.`, { id: same.id });
+    if (same)
+      throw conflict(
+        ctx.lang === 'fr'
+          ? `Un autre client s'appelle déjà « ${set.name} ».`
+          : `Another client is already named '${set.name}'.`,
+        { id: same.id },
+      );
   }
   return { client, set };
 }
@@ -74,7 +84,11 @@ export const updateClient = defineTool({
   },
   async run(ctx, request) {
     const { client, set } = await changed(ctx, request);
-    const [row] = await ctx.db.update(clients).set({ ...set, updatedAt: ctx.now }).where(eq(clients.id, client.id)).returning();
+    const [row] = await ctx.db
+      .update(clients)
+      .set({ ...set, updatedAt: ctx.now })
+      .where(eq(clients.id, client.id))
+      .returning();
     return clientSummary(row!);
   },
   summarize: (c, lang) => (lang === 'fr' ? `Client ${c.name} modifié.` : `Client ${c.name} updated.`),

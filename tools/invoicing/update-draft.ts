@@ -28,7 +28,11 @@ async function repriced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typ
     );
   }
   if (request.lines === undefined && request.issueDate === undefined && request.notes === undefined) {
-    throw invalid(ctx.lang === 'fr' ? 'Rien à modifier : donnez des lignes, une date ou des notes.' : 'Nothing to change: give lines, a date or notes.');
+    throw invalid(
+      ctx.lang === 'fr'
+        ? 'Rien à modifier : donnez des lignes, une date ou des notes.'
+        : 'Nothing to change: give lines, a date or notes.',
+    );
   }
   const issueDate = request.issueDate ?? invoice.issueDate;
   if (issueDate.slice(0, 4) !== invoice.issueDate.slice(0, 4)) {
@@ -95,5 +99,7 @@ export const updateDraft = defineTool({
     return invoiceSummary(ctx.db, invoice.id);
   },
   summarize: (i, lang) =>
-    lang === 'fr' ? `Brouillon ${i.number} modifié : total ${formatAmount(i.total, i.currency, lang)}.` : `Draft ${i.number} updated: total ${formatAmount(i.total, i.currency, lang)}.`,
+    lang === 'fr'
+      ? `Brouillon ${i.number} modifié : total ${formatAmount(i.total, i.currency, lang)}.`
+      : `Draft ${i.number} updated: total ${formatAmount(i.total, i.currency, lang)}.`,
 });

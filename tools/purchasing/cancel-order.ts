@@ -23,5 +23,6 @@ export const cancelOrder = defineTool({
     await moveOrder(ctx, order, 'cancelled', input.reason);
     return orderSummary(ctx.db, order.id, ctx.lang);
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} annulé.` : `Purchase order ${o.number} cancelled.`),
+  summarize: (o, lang) =>
+    lang === 'fr' ? `Bon de commande ${o.number} annulé.` : `Purchase order ${o.number} cancelled.`,
 });

@@ -7,7 +7,8 @@ import { checkMove, moveOrder } from './transition.ts';
 export const completeOrder = defineTool({
   name: 'purchasing_complete_order',
   title: 'Complete a purchase order',
-  description: 'Close a purchase order whose goods were all received (and usually billed). A completed order takes no more receipts or bills.',
+  description:
+    'Close a purchase order whose goods were all received (and usually billed). A completed order takes no more receipts or bills.',
   kind: 'write',
   risk: 'internal',
   input: z.object({ orderId: z.string().uuid(), note: z.string().max(1000).optional() }),
@@ -21,5 +22,6 @@ export const completeOrder = defineTool({
     await moveOrder(ctx, order, 'completed', input.note);
     return orderSummary(ctx.db, order.id, ctx.lang);
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} terminé.` : `Purchase order ${o.number} completed.`),
+  summarize: (o, lang) =>
+    lang === 'fr' ? `Bon de commande ${o.number} terminé.` : `Purchase order ${o.number} completed.`,
 });

@@ -30,5 +30,8 @@ export const confirmOrder = defineTool({
     await moveOrder(ctx, order, 'confirmed', note, input.expectedOn ? { expectedOn: input.expectedOn } : {});
     return orderSummary(ctx.db, order.id, ctx.lang);
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} confirmé par le fournisseur.` : `Purchase order ${o.number} confirmed by the supplier.`),
+  summarize: (o, lang) =>
+    lang === 'fr'
+      ? `Bon de commande ${o.number} confirmé par le fournisseur.`
+      : `Purchase order ${o.number} confirmed by the supplier.`,
 });

@@ -22,7 +22,11 @@ export const createCategory = defineTool({
   },
   async run(ctx, input) {
     if (input.parentId) await categoryById(ctx.db, input.parentId, ctx.lang);
-    const [row] = await ctx.db.insert(productCategories).values({ tenantId: ctx.tenantId, name: input.name, parentId: input.parentId }).onConflictDoNothing().returning();
+    const [row] = await ctx.db
+      .insert(productCategories)
+      .values({ tenantId: ctx.tenantId, name: input.name, parentId: input.parentId })
+      .onConflictDoNothing()
+      .returning();
     if (!row) throw conflict(purchasingRefusals[ctx.lang].categoryExists(input.name));
     return { id: row.id, name: row.name, parentId: row.parentId };
   },

@@ -16,7 +16,9 @@ const Line = z.object({
   productId: z.string().uuid().optional(),
   description: z.string().trim().min(1).max(500),
   quantity: Quantity,
-  unitPrice: Money.optional().describe("Defaults to the product's price, its bulk price from the product's threshold quantity on."),
+  unitPrice: Money.optional().describe(
+    "Defaults to the product's price, its bulk price from the product's threshold quantity on.",
+  ),
   treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
 });
 
@@ -25,7 +27,12 @@ const input = z.object({
   lines: z.array(Line).min(1).max(500),
   orderDate: IsoDate.optional().describe('Defaults to today.'),
   expectedOn: IsoDate.optional(),
-  shipToProvince: z.string().length(2).toUpperCase().optional().describe("Delivery province; defaults to the company's."),
+  shipToProvince: z
+    .string()
+    .length(2)
+    .toUpperCase()
+    .optional()
+    .describe("Delivery province; defaults to the company's."),
   notes: z.string().max(2000).optional(),
 });
 
@@ -42,12 +49,20 @@ async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
       if (l.unitPrice !== undefined) return { ...l, unitPriceCents: toMinor(l.unitPrice, currency) };
       if (!l.productId) throw invalid(say.lineWithoutPrice(i + 1));
       const product = await productById(ctx.db, l.productId, ctx.lang);
-      if (product.currency !== currency) throw invalid(say.lineCurrency(i + 1, product.name, product.currency, currency));
+      if (product.currency !== currency)
+        throw invalid(say.lineCurrency(i + 1, product.name, product.currency, currency));
       return { ...l, unitPriceCents: unitPriceFor(product, l.quantity).unitPriceCents };
     }),
   );
   const country = tenant.country === 'FR' ? 'FR' : 'CA';
-  const totals = documentTotals({ country, region: request.shipToProvince ?? tenant.province, on, currency, lines, lang: ctx.lang });
+  const totals = documentTotals({
+    country,
+    region: request.shipToProvince ?? tenant.province,
+    on,
+    currency,
+    lines,
+    lang: ctx.lang,
+  });
   return { tenant, supplier, currency, on, lines, ...totals };
 }
 
@@ -67,14 +82,24 @@ export const createOrder = defineTool({
     const order = await priced(ctx, request);
     return {
       amount: { cents: order.breakdown.total, currency: order.currency },
-      evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: purchasingEvidence[ctx.lang].supplierById(order.supplier.name) }],
+      evidence: [
+        {
+          factor: 'supplier_exact',
+          weight: 0.2,
+          detail: purchasingEvidence[ctx.lang].supplierById(order.supplier.name),
+        },
+      ],
       prepared: order,
     };
   },
   async run(ctx, request, prepared) {
     const { tenant, supplier, currency, on, lines, lineTotals, breakdown } = prepared ?? (await priced(ctx, request));
     const number = await nextNumber(ctx.db, ctx.tenantId, 'PO', on);
-    const level = amountLevel(breakdown.total, [tenant.approvalLevel1Cents, tenant.approvalLevel2Cents, tenant.approvalLevel3Cents]);
+    const level = amountLevel(breakdown.total, [
+      tenant.approvalLevel1Cents,
+      tenant.approvalLevel2Cents,
+      tenant.approvalLevel3Cents,
+    ]);
     const [order] = await ctx.db
       .insert(purchaseOrders)
       .values({
@@ -107,7 +132,13 @@ export const createOrder = defineTool({
         taxTreatment: l.treatment,
       })),
     );
-    await ctx.db.insert(purchaseOrderHistory).values({ tenantId: ctx.tenantId, orderId: order!.id, toStatus: 'draft', actorId: ctx.actor.userId, at: ctx.now });
+    await ctx.db.insert(purchaseOrderHistory).values({
+      tenantId: ctx.tenantId,
+      orderId: order!.id,
+      toStatus: 'draft',
+      actorId: ctx.actor.userId,
+      at: ctx.now,
+    });
     return orderSummary(ctx.db, order!.id, ctx.lang);
   },
   summarize: (o, lang) =>

@@ -34,7 +34,10 @@ async function checked(ctx: ToolCtx, p: z.output<typeof input>) {
   const supplier = p.supplierId ? await supplierById(ctx.db, p.supplierId, ctx.lang) : null;
   if (p.categoryId) await categoryById(ctx.db, p.categoryId, ctx.lang);
   if (p.sku) {
-    const existing = await ctx.db.query.products.findFirst({ columns: { id: true }, where: (t, { eq }) => eq(t.sku, p.sku!) });
+    const existing = await ctx.db.query.products.findFirst({
+      columns: { id: true },
+      where: (t, { eq }) => eq(t.sku, p.sku!),
+    });
     if (existing) throw conflict(say.skuExists(p.sku, existing.id), { id: existing.id });
   }
   const currency = p.currency ?? supplier?.currency ?? (await ctx.tenant()).currency;
@@ -88,5 +91,8 @@ export const createProduct = defineTool({
       .returning({ id: products.id });
     return productSummaryById(ctx.db, row!.id, ctx.lang);
   },
-  summarize: (p, lang) => (lang === 'fr' ? `Produit ${p.name} créé (${formatAmount(p.unitPrice, p.currency, lang)}).` : `Product ${p.name} created (${formatAmount(p.unitPrice, p.currency, lang)}).`),
+  summarize: (p, lang) =>
+    lang === 'fr'
+      ? `Produit ${p.name} créé (${formatAmount(p.unitPrice, p.currency, lang)}).`
+      : `Product ${p.name} created (${formatAmount(p.unitPrice, p.currency, lang)}).`,
 });

@@ -43,7 +43,8 @@ export const createSupplier = defineTool({
   output: SupplierSummary,
   async assess(ctx, input) {
     const existing = await supplierByName(ctx.db, input.name);
-    if (existing) throw conflict(purchasingRefusals[ctx.lang].supplierExists(input.name, existing.id), { id: existing.id });
+    if (existing)
+      throw conflict(purchasingRefusals[ctx.lang].supplierExists(input.name, existing.id), { id: existing.id });
     return {};
   },
   async run(ctx, input) {

@@ -21,5 +21,6 @@ export const findProducts = defineTool({
   }),
   output: z.object({ products: z.array(ProductSummary.extend({ score: z.number().nullable() })) }),
   run: async (ctx, input) => ({ products: await searchProducts(ctx.db, input) }),
-  summarize: (out, lang) => (lang === 'fr' ? `${out.products.length} produit(s) trouvé(s).` : `${out.products.length} product(s) found.`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.products.length} produit(s) trouvé(s).` : `${out.products.length} product(s) found.`,
 });

@@ -19,5 +19,6 @@ export const findSuppliers = defineTool({
   }),
   output: z.object({ suppliers: z.array(SupplierSummary.extend({ score: z.number().nullable() })) }),
   run: async (ctx, input) => ({ suppliers: await searchSuppliers(ctx.db, input) }),
-  summarize: (out, lang) => (lang === 'fr' ? `${out.suppliers.length} fournisseur(s) trouvé(s).` : `${out.suppliers.length} supplier(s) found.`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.suppliers.length} fournisseur(s) trouvé(s).` : `${out.suppliers.length} supplier(s) found.`,
 });

@@ -14,5 +14,7 @@ export const getOrder = defineTool({
   output: OrderSummary,
   run: (ctx, input) => orderSummary(ctx.db, input.orderId, ctx.lang),
   summarize: (o, lang) =>
-    lang === 'fr' ? `${o.number} : ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].fr}.` : `${o.number}: ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].en}.`,
+    lang === 'fr'
+      ? `${o.number} : ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].fr}.`
+      : `${o.number}: ${formatAmount(o.total, o.currency, lang)}, ${STATUS_WORDS[o.status].en}.`,
 });

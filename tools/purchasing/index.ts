@@ -18,7 +18,21 @@ import { updateProduct } from './update-product.ts';
 import { updateSupplier } from './update-supplier.ts';
 
 export const purchasingTools = [
-  findSuppliers, createSupplier, updateSupplier,
-  listCategories, createCategory, findProducts, createProduct, updateProduct,
-  createOrder, getOrder, listOrders, submitOrder, sendOrder, confirmOrder, receiveItems, cancelOrder, completeOrder,
+  findSuppliers,
+  createSupplier,
+  updateSupplier,
+  listCategories,
+  createCategory,
+  findProducts,
+  createProduct,
+  updateProduct,
+  createOrder,
+  getOrder,
+  listOrders,
+  submitOrder,
+  sendOrder,
+  confirmOrder,
+  receiveItems,
+  cancelOrder,
+  completeOrder,
 ];

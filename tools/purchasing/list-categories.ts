@@ -17,5 +17,6 @@ export const listCategories = defineTool({
       .from(productCategories)
       .orderBy(asc(productCategories.name)),
   }),
-  summarize: (out, lang) => (lang === 'fr' ? `${out.categories.length} catégorie(s).` : `${out.categories.length} categor(y/ies).`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.categories.length} catégorie(s).` : `${out.categories.length} categor(y/ies).`,
 });

@@ -51,5 +51,6 @@ export const listOrders = defineTool({
       })),
     };
   },
-  summarize: (out, lang) => (lang === 'fr' ? `${out.orders.length} bon(s) de commande.` : `${out.orders.length} purchase order(s).`),
+  summarize: (out, lang) =>
+    lang === 'fr' ? `${out.orders.length} bon(s) de commande.` : `${out.orders.length} purchase order(s).`,
 });

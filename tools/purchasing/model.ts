@@ -1,7 +1,15 @@
 /** Pure rules of purchase orders: which status may follow which. */
 export const ORDER_STATUSES = [
-  'draft', 'pending_approval', 'approved', 'sent', 'confirmed', 'partially_received', 'received', 'invoiced',
-  'completed', 'cancelled',
+  'draft',
+  'pending_approval',
+  'approved',
+  'sent',
+  'confirmed',
+  'partially_received',
+  'received',
+  'invoiced',
+  'completed',
+  'cancelled',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
@@ -63,7 +71,14 @@ export interface ReceiptItem {
 
 export type ReceiptProblem =
   | { kind: 'unknown_item'; itemId: string }
-  | { kind: 'over_receipt'; itemId: string; description: string; ordered: string; alreadyReceived: string; receiving: string };
+  | {
+      kind: 'over_receipt';
+      itemId: string;
+      description: string;
+      ordered: string;
+      alreadyReceived: string;
+      receiving: string;
+    };
 
 /**
  * What a delivery does to an order: the new received quantity of each item and the order status
@@ -73,9 +88,12 @@ export type ReceiptProblem =
 export function applyReceipt(
   items: readonly ReceiptItem[],
   lines: readonly { itemId: string; quantity: string }[],
-): { ok: true; received: { itemId: string; quantityReceived: string }[]; status: 'partially_received' | 'received' } | { ok: false; problems: ReceiptProblem[] } {
+):
+  | { ok: true; received: { itemId: string; quantityReceived: string }[]; status: 'partially_received' | 'received' }
+  | { ok: false; problems: ReceiptProblem[] } {
   const receiving = new Map<string, bigint>();
-  for (const line of lines) receiving.set(line.itemId, (receiving.get(line.itemId) ?? 0n) + quantityUnits(line.quantity));
+  for (const line of lines)
+    receiving.set(line.itemId, (receiving.get(line.itemId) ?? 0n) + quantityUnits(line.quantity));
   const problems: ReceiptProblem[] = [];
   const byId = new Map(items.map((i) => [i.id, i]));
   for (const [itemId, units] of receiving) {
@@ -96,7 +114,10 @@ export function applyReceipt(
     }
   }
   if (problems.length) return { ok: false, problems };
-  const received = items.map((i) => ({ itemId: i.id, quantityReceived: quantityText(quantityUnits(i.quantityReceived) + (receiving.get(i.id) ?? 0n)) }));
+  const received = items.map((i) => ({
+    itemId: i.id,
+    quantityReceived: quantityText(quantityUnits(i.quantityReceived) + (receiving.get(i.id) ?? 0n)),
+  }));
   const complete = items.every((i, k) => quantityUnits(received[k]!.quantityReceived) >= quantityUnits(i.quantity));
   return { ok: true, received, status: complete ? 'received' : 'partially_received' };
 }
@@ -132,7 +153,9 @@ const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) /
  */
 export function supplierPerformance(orders: readonly DeliveryHistory[], asOf: string): SupplierPerformance {
   const NOT_SENT: readonly OrderStatus[] = ['draft', 'pending_approval', 'approved', 'cancelled'];
-  const due = orders.filter((o) => o.expectedOn !== null && o.expectedOn <= asOf && !NOT_SENT.includes(o.status) && o.orderedUnits > 0n);
+  const due = orders.filter(
+    (o) => o.expectedOn !== null && o.expectedOn <= asOf && !NOT_SENT.includes(o.status) && o.orderedUnits > 0n,
+  );
   if (!due.length) return { score: null, dueOrders: 0, onTimeOrders: 0, lateOrders: 0, averageDaysLate: 0 };
   let shareSum = 0;
   let onTime = 0;
@@ -153,6 +176,14 @@ export function supplierPerformance(orders: readonly DeliveryHistory[], asOf: st
       }
     }
   }
-  const averageDaysLate = lateDays.length ? Math.round((lateDays.reduce((s, d) => s + d, 0) / lateDays.length) * 10) / 10 : 0;
-  return { score: Math.round((100 * shareSum) / due.length), dueOrders: due.length, onTimeOrders: onTime, lateOrders: due.length - onTime, averageDaysLate };
+  const averageDaysLate = lateDays.length
+    ? Math.round((lateDays.reduce((s, d) => s + d, 0) / lateDays.length) * 10) / 10
+    : 0;
+  return {
+    score: Math.round((100 * shareSum) / due.length),
+    dueOrders: due.length,
+    onTimeOrders: onTime,
+    lateOrders: due.length - onTime,
+    averageDaysLate,
+  };
 }

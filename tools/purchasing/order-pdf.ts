@@ -25,9 +25,14 @@ export function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
   const words = PDF_WORDS[lang];
   // French typography puts a space before the colon.
   const colon = lang === 'fr' ? ' : ' : ': ';
-  const locale: MoneyLocale = tenant.country === 'FR' ? (lang === 'fr' ? 'fr-FR' : 'en-US') : lang === 'fr' ? 'fr-CA' : 'en-CA';
+  const locale: MoneyLocale =
+    tenant.country === 'FR' ? (lang === 'fr' ? 'fr-FR' : 'en-US') : lang === 'fr' ? 'fr-CA' : 'en-CA';
   const money = (amount: string) => printable(formatMoney(toMinor(amount, order.currency), order.currency, locale));
-  const doc = new PDFDocument({ size: 'LETTER', margin: 50, info: { Title: `${words.title} ${order.number}`, Author: tenant.name, CreationDate: input.createdAt } });
+  const doc = new PDFDocument({
+    size: 'LETTER',
+    margin: 50,
+    info: { Title: `${words.title} ${order.number}`, Author: tenant.name, CreationDate: input.createdAt },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -74,7 +79,12 @@ export function renderOrderPdf(input: OrderPdfInput): Promise<Buffer> {
   for (const tax of order.taxes) row(['', '', tax.labels[lang], money(tax.amount)]);
   row(['', '', words.total, money(order.total)], true);
   if (order.notes) {
-    doc.moveDown().font('Helvetica-Bold').text(`${words.notes}${colon.trimEnd()}`, 50).font('Helvetica').text(printable(order.notes));
+    doc
+      .moveDown()
+      .font('Helvetica-Bold')
+      .text(`${words.notes}${colon.trimEnd()}`, 50)
+      .font('Helvetica')
+      .text(printable(order.notes));
   }
   doc.moveDown(2).font('Helvetica-Oblique').fontSize(9).text(words.footer, 50);
   doc.end();

@@ -11,7 +11,10 @@ export async function deliveryHistory(tx: Tx, supplierId: string): Promise<Deliv
     .where(eq(purchaseOrders.supplierId, supplierId));
   if (!orders.length) return [];
   const ids = orders.map((o) => o.id);
-  const items = await tx.select({ orderId: purchaseOrderItems.orderId, quantity: purchaseOrderItems.quantity }).from(purchaseOrderItems).where(inArray(purchaseOrderItems.orderId, ids));
+  const items = await tx
+    .select({ orderId: purchaseOrderItems.orderId, quantity: purchaseOrderItems.quantity })
+    .from(purchaseOrderItems)
+    .where(inArray(purchaseOrderItems.orderId, ids));
   const receipts = await tx.select().from(purchaseReceipts).where(inArray(purchaseReceipts.orderId, ids));
   return orders.map((o) => ({
     expectedOn: o.expectedOn,

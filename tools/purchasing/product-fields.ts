@@ -5,7 +5,11 @@ import { CurrencyCode, Money, Quantity } from '../money.ts';
 export const ProductFields = {
   sku: z.string().trim().min(1).max(64),
   name: z.string().trim().min(1).max(200).describe('The product name, usually in French.'),
-  description: z.string().trim().max(2000).describe('A description, e.g. the English name, so search finds it in both languages.'),
+  description: z
+    .string()
+    .trim()
+    .max(2000)
+    .describe('A description, e.g. the English name, so search finds it in both languages.'),
   categoryId: z.string().uuid(),
   supplierId: z.string().uuid().describe('The usual supplier.'),
   unit: z.string().trim().min(1).max(20).describe('e.g. "unit", "box", "kg", "h".'),
@@ -19,4 +23,5 @@ export const ProductFields = {
 };
 
 /** French name and English description together, so a query in either language is near. */
-export const productText = (p: { name: string; description?: string | null }) => [p.name, p.description].filter(Boolean).join('. ');
+export const productText = (p: { name: string; description?: string | null }) =>
+  [p.name, p.description].filter(Boolean).join('. ');

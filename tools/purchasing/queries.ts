@@ -33,15 +33,26 @@ export async function supplierByName(tx: Tx, name: string) {
 }
 
 /** pgvector cosine distance of a column to the query's vector, or SQL null without one. */
-const distanceTo = (column: SQL | typeof suppliers.embedding | typeof products.embedding, vector: number[] | null): SQL<number | null> =>
+const distanceTo = (
+  column: SQL | typeof suppliers.embedding | typeof products.embedding,
+  vector: number[] | null,
+): SQL<number | null> =>
   vector ? sql<number>`(${column} <=> ${vectorLiteral(vector)}::vector)` : sql<null>`null::float8`;
 
 /** Suppliers by fuzzy name (accents, legal forms, plurals) and by meaning; best first, with their score. */
-export async function searchSuppliers(tx: Tx, input: { query: string; status?: readonly SupplierSummary['status'][] | undefined; limit: number }) {
+export async function searchSuppliers(
+  tx: Tx,
+  input: { query: string; status?: readonly SupplierSummary['status'][] | undefined; limit: number },
+) {
   const columns = supplierColumns;
   const where = input.status?.length ? inArray(suppliers.status, input.status as never) : undefined;
   if (!input.query) {
-    const rows = await tx.select(columns).from(suppliers).where(where).orderBy(asc(sql`lower(${suppliers.name})`)).limit(input.limit);
+    const rows = await tx
+      .select(columns)
+      .from(suppliers)
+      .where(where)
+      .orderBy(asc(sql`lower(${suppliers.name})`))
+      .limit(input.limit);
     return rows.map((r) => ({ ...supplierSummary(r), score: null }));
   }
   const distance = distanceTo(suppliers.embedding, await embedText(input.query));
@@ -54,7 +65,11 @@ export async function searchSuppliers(tx: Tx, input: { query: string; status?: r
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ranked = rankCandidates(
     input.query,
-    rows.map((r) => ({ id: r.id, texts: [r.name, r.legalName, r.gstNumber, r.qstNumber, r.vatNumber, r.siren], distance: r.distance === null ? null : Number(r.distance) })),
+    rows.map((r) => ({
+      id: r.id,
+      texts: [r.name, r.legalName, r.gstNumber, r.qstNumber, r.vatNumber, r.siren],
+      distance: r.distance === null ? null : Number(r.distance),
+    })),
     currentEmbedder().relatedAbove,
   );
   return ranked.slice(0, input.limit).map((r) => ({ ...supplierSummary(byId.get(r.id)!), score: r.score }));
@@ -103,7 +118,13 @@ export async function productSummaryById(tx: Tx, id: string, lang: Lang): Promis
 /** Products by name, SKU, description (French name, English description) and meaning; best first. */
 export async function searchProducts(
   tx: Tx,
-  input: { query: string; categoryId?: string | undefined; supplierId?: string | undefined; includeInactive: boolean; limit: number },
+  input: {
+    query: string;
+    categoryId?: string | undefined;
+    supplierId?: string | undefined;
+    includeInactive: boolean;
+    limit: number;
+  },
 ) {
   const { embedding: _skip, ...columns } = getTableColumns(products);
   const filters: SQL[] = [];
@@ -124,7 +145,11 @@ export async function searchProducts(
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ranked = rankCandidates(
     input.query,
-    rows.map((r) => ({ id: r.id, texts: [r.name, r.description, r.sku], distance: r.distance === null ? null : Number(r.distance) })),
+    rows.map((r) => ({
+      id: r.id,
+      texts: [r.name, r.description, r.sku],
+      distance: r.distance === null ? null : Number(r.distance),
+    })),
     currentEmbedder().relatedAbove,
   );
   return ranked.slice(0, input.limit).map((r) => ({ ...summaryOf(byId.get(r.id)!), score: r.score }));
@@ -138,7 +163,11 @@ export async function orderById(tx: Tx, id: string, lang: Lang, lock = false) {
 }
 
 export async function orderItems(tx: Tx, orderId: string) {
-  return tx.select().from(purchaseOrderItems).where(eq(purchaseOrderItems.orderId, orderId)).orderBy(asc(purchaseOrderItems.position));
+  return tx
+    .select()
+    .from(purchaseOrderItems)
+    .where(eq(purchaseOrderItems.orderId, orderId))
+    .orderBy(asc(purchaseOrderItems.position));
 }
 
 interface OrderSummaryRow {
@@ -155,7 +184,14 @@ interface OrderSummaryRow {
   approval_level: number;
   supplier_id: string;
   supplier_name: string;
-  lines: { id: string; description: string; quantity: string; quantityReceived: string; unitPriceCents: string; lineTotalCents: string }[];
+  lines: {
+    id: string;
+    description: string;
+    quantity: string;
+    quantityReceived: string;
+    unitPriceCents: string;
+    lineTotalCents: string;
+  }[];
 }
 
 /**

@@ -16,14 +16,21 @@ const input = z.object({
   orderId: z.string().uuid(),
   receivedOn: IsoDate.optional().describe('Delivery date; defaults to today.'),
   lines: z
-    .array(z.object({ itemId: z.string().uuid().describe('Order line id (lines[].itemId of purchasing_get_order).'), quantity: Quantity }))
+    .array(
+      z.object({
+        itemId: z.string().uuid().describe('Order line id (lines[].itemId of purchasing_get_order).'),
+        quantity: Quantity,
+      }),
+    )
     .min(1)
     .max(500),
   note: z.string().max(1000).optional(),
 });
 
 function problemText(lang: ToolCtx['lang'], p: ReceiptProblem): string {
-  return p.kind === 'unknown_item' ? purchasingRefusals[lang].unknownItem(p.itemId) : purchasingRefusals[lang].overReceipt(p);
+  return p.kind === 'unknown_item'
+    ? purchasingRefusals[lang].unknownItem(p.itemId)
+    : purchasingRefusals[lang].overReceipt(p);
 }
 
 async function planned(ctx: ToolCtx, request: z.output<typeof input>, lock: boolean) {
@@ -65,12 +72,24 @@ export const receiveItems = defineTool({
     }
     const [row] = await ctx.db
       .insert(purchaseReceipts)
-      .values({ tenantId: ctx.tenantId, orderId: order.id, receivedOn, receivedBy: ctx.actor.userId, lines: request.lines, note: request.note, createdAt: ctx.now })
+      .values({
+        tenantId: ctx.tenantId,
+        orderId: order.id,
+        receivedOn,
+        receivedBy: ctx.actor.userId,
+        lines: request.lines,
+        note: request.note,
+        createdAt: ctx.now,
+      })
       .returning({ id: purchaseReceipts.id });
     await moveOrder(ctx, order, receipt.status, request.note ?? `receipt of ${receivedOn}`);
     const today = ctx.now.toISOString().slice(0, 10);
     const performance = await refreshPerformance(ctx.db, order.supplierId, receivedOn > today ? receivedOn : today);
-    return { ...(await orderSummary(ctx.db, order.id, ctx.lang)), receiptId: row!.id, supplierPerformanceScore: performance.score };
+    return {
+      ...(await orderSummary(ctx.db, order.id, ctx.lang)),
+      receiptId: row!.id,
+      supplierPerformanceScore: performance.score,
+    };
   },
   summarize: (o, lang) =>
     lang === 'fr'

@@ -27,7 +27,11 @@ export const SupplierSummary = z.object({
 });
 export type SupplierSummary = z.infer<typeof SupplierSummary>;
 
-export const CategorySummary = z.object({ id: z.string().uuid(), name: z.string(), parentId: z.string().uuid().nullable() });
+export const CategorySummary = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  parentId: z.string().uuid().nullable(),
+});
 
 export const ProductSummary = z.object({
   id: z.string().uuid(),
@@ -56,7 +60,14 @@ export const OrderSummary = z.object({
   orderDate: z.string(),
   expectedOn: z.string().nullable(),
   lines: z.array(
-    z.object({ itemId: z.string().uuid(), description: z.string(), quantity: z.string(), quantityReceived: z.string(), unitPrice: z.string(), lineTotal: z.string() }),
+    z.object({
+      itemId: z.string().uuid(),
+      description: z.string(),
+      quantity: z.string(),
+      quantityReceived: z.string(),
+      unitPrice: z.string(),
+      lineTotal: z.string(),
+    }),
   ),
   subtotal: z.string(),
   taxes: z.array(TaxLine),

@@ -45,8 +45,16 @@ export const sendOrder = defineTool({
       amount: { cents: order.totalCents, currency: order.currency },
       evidence: [
         known
-          ? { factor: 'recipient_on_file', weight: 0.2, detail: purchasingEvidence[ctx.lang].recipientOnFile(to, supplier.name) }
-          : { factor: 'recipient_not_on_file', weight: -0.2, detail: purchasingEvidence[ctx.lang].recipientNotOnFile(to, supplier.name, supplier.email) },
+          ? {
+              factor: 'recipient_on_file',
+              weight: 0.2,
+              detail: purchasingEvidence[ctx.lang].recipientOnFile(to, supplier.name),
+            }
+          : {
+              factor: 'recipient_not_on_file',
+              weight: -0.2,
+              detail: purchasingEvidence[ctx.lang].recipientNotOnFile(to, supplier.name, supplier.email),
+            },
       ],
     };
   },
@@ -57,7 +65,13 @@ export const sendOrder = defineTool({
     const tenant = await ctx.tenant();
     const lang = tenant.language;
     const summary = await orderSummary(ctx.db, order.id, ctx.lang);
-    const pdf = await renderOrderPdf({ tenant, supplier, order: { ...summary, shipToProvince: order.shipToProvince, notes: order.notes }, lang, createdAt: ctx.now });
+    const pdf = await renderOrderPdf({
+      tenant,
+      supplier,
+      order: { ...summary, shipToProvince: order.shipToProvince, notes: order.notes },
+      lang,
+      createdAt: ctx.now,
+    });
     const filename = `${order.number}.pdf`;
     const [document] = await ctx.db
       .insert(documents)
@@ -74,7 +88,13 @@ export const sendOrder = defineTool({
         updatedAt: ctx.now,
       })
       .returning({ id: documents.id });
-    const mail = orderEmail(lang, { number: order.number, company: tenant.name, total: formatMoney(order.totalCents, order.currency, lang === 'fr' ? 'fr-CA' : 'en-CA'), expectedOn: order.expectedOn, message: request.message });
+    const mail = orderEmail(lang, {
+      number: order.number,
+      company: tenant.name,
+      total: formatMoney(order.totalCents, order.currency, lang === 'fr' ? 'fr-CA' : 'en-CA'),
+      expectedOn: order.expectedOn,
+      message: request.message,
+    });
     const [email] = await ctx.db
       .insert(outboxEmails)
       .values({
@@ -91,5 +111,6 @@ export const sendOrder = defineTool({
     await moveOrder(ctx, order, 'sent', `to ${to}`);
     return { ...(await orderSummary(ctx.db, order.id, ctx.lang)), documentId: document!.id, emailId: email!.id, to };
   },
-  summarize: (o, lang) => (lang === 'fr' ? `Bon de commande ${o.number} envoyé à ${o.to}.` : `Purchase order ${o.number} sent to ${o.to}.`),
+  summarize: (o, lang) =>
+    lang === 'fr' ? `Bon de commande ${o.number} envoyé à ${o.to}.` : `Purchase order ${o.number} sent to ${o.to}.`,
 });

@@ -27,13 +27,18 @@ export const submitOrder = defineTool({
   output: OrderSummary,
   async assess(ctx, input) {
     const order = await orderById(ctx.db, input.orderId, ctx.lang);
-    if (!canMove(order.status, 'approved')) throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
+    if (!canMove(order.status, 'approved'))
+      throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
     return { amount: { cents: order.totalCents, currency: order.currency } };
   },
   async run(ctx, input) {
     const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
-    if (!canMove(order.status, 'approved')) throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
-    await ctx.db.update(purchaseOrders).set({ status: 'approved', updatedAt: ctx.now }).where(eq(purchaseOrders.id, order.id));
+    if (!canMove(order.status, 'approved'))
+      throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
+    await ctx.db
+      .update(purchaseOrders)
+      .set({ status: 'approved', updatedAt: ctx.now })
+      .where(eq(purchaseOrders.id, order.id));
     await ctx.db.insert(purchaseOrderApprovals).values({
       tenantId: ctx.tenantId,
       orderId: order.id,
@@ -44,18 +49,36 @@ export const submitOrder = defineTool({
       decidedAt: ctx.now,
     });
     await ctx.db.insert(purchaseOrderHistory).values({
-      tenantId: ctx.tenantId, orderId: order.id, fromStatus: order.status, toStatus: 'approved', actorId: ctx.actor.userId, note: input.note, at: ctx.now,
+      tenantId: ctx.tenantId,
+      orderId: order.id,
+      fromStatus: order.status,
+      toStatus: 'approved',
+      actorId: ctx.actor.userId,
+      note: input.note,
+      at: ctx.now,
     });
     return orderSummary(ctx.db, order.id, ctx.lang);
   },
   async undo(ctx, input) {
     const order = await orderById(ctx.db, input.orderId, ctx.lang, true);
-    if (order.status !== 'approved') throw invalid(purchasingRefusals[ctx.lang].notTakenBack(order.number, order.status));
-    await ctx.db.update(purchaseOrders).set({ status: 'draft', updatedAt: ctx.now }).where(eq(purchaseOrders.id, order.id));
+    if (order.status !== 'approved')
+      throw invalid(purchasingRefusals[ctx.lang].notTakenBack(order.number, order.status));
+    await ctx.db
+      .update(purchaseOrders)
+      .set({ status: 'draft', updatedAt: ctx.now })
+      .where(eq(purchaseOrders.id, order.id));
     await ctx.db.insert(purchaseOrderHistory).values({
-      tenantId: ctx.tenantId, orderId: order.id, fromStatus: 'approved', toStatus: 'draft', actorId: ctx.actor.userId, note: 'undo', at: ctx.now,
+      tenantId: ctx.tenantId,
+      orderId: order.id,
+      fromStatus: 'approved',
+      toStatus: 'draft',
+      actorId: ctx.actor.userId,
+      note: 'undo',
+      at: ctx.now,
     });
   },
   summarize: (o, lang) =>
-    lang === 'fr' ? `Bon de commande ${o.number} approuvé (${formatAmount(o.total, o.currency, lang)}).` : `Purchase order ${o.number} approved (${formatAmount(o.total, o.currency, lang)}).`,
+    lang === 'fr'
+      ? `Bon de commande ${o.number} approuvé (${formatAmount(o.total, o.currency, lang)}).`
+      : `Purchase order ${o.number} approved (${formatAmount(o.total, o.currency, lang)}).`,
 });

@@ -21,14 +21,32 @@ export const SupplierFields = {
   gstNumber: z
     .string()
     .transform(spaced)
-    .pipe(z.string().regex(/^\d{9}RT\d{4}$/, { error: 'A GST/HST number is 9 digits, "RT" and 4 digits, e.g. "123456789RT0001".' })),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{9}RT\d{4}$/, { error: 'A GST/HST number is 9 digits, "RT" and 4 digits, e.g. "123456789RT0001".' }),
+    ),
   /** Québec QST registration, e.g. 1234567890TQ0001 (Revenu Québec). */
   qstNumber: z
     .string()
     .transform(spaced)
-    .pipe(z.string().regex(/^\d{10}TQ\d{4}$/, { error: 'A QST number is 10 digits, "TQ" and 4 digits, e.g. "1234567890TQ0001".' })),
-  vatNumber: z.string().transform(spaced).pipe(z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, { error: 'A VAT number starts with its country code, e.g. "FR40303265045".' })),
-  siren: z.string().transform(spaced).pipe(z.string().regex(/^\d{9}$/, { error: 'A SIREN is 9 digits.' })),
+    .pipe(
+      z
+        .string()
+        .regex(/^\d{10}TQ\d{4}$/, { error: 'A QST number is 10 digits, "TQ" and 4 digits, e.g. "1234567890TQ0001".' }),
+    ),
+  vatNumber: z
+    .string()
+    .transform(spaced)
+    .pipe(
+      z.string().regex(/^[A-Z]{2}[0-9A-Z]{2,13}$/, {
+        error: 'A VAT number starts with its country code, e.g. "FR40303265045".',
+      }),
+    ),
+  siren: z
+    .string()
+    .transform(spaced)
+    .pipe(z.string().regex(/^\d{9}$/, { error: 'A SIREN is 9 digits.' })),
   paymentTermsDays: z.number().int().min(0).max(365),
   rating: z.number().int().min(1).max(5).describe('1 to 5 stars.'),
   riskScore: z.number().int().min(0).max(100).describe('0 (no risk) to 100.'),
@@ -41,7 +59,8 @@ export const SupplierFields = {
 };
 
 /** The text a supplier is embedded by: its names, so search by meaning finds either. */
-export const supplierText = (s: { name: string; legalName?: string | null }) => [s.name, s.legalName].filter(Boolean).join(' — ');
+export const supplierText = (s: { name: string; legalName?: string | null }) =>
+  [s.name, s.legalName].filter(Boolean).join(' — ');
 
 export const supplierSummary = (s: Omit<typeof suppliers.$inferSelect, 'embedding'>): SupplierSummary => ({
   id: s.id,

@@ -26,7 +26,13 @@ const VERBS: Partial<Record<OrderStatus, Record<Lang, string>>> = {
 };
 
 /** "Order PO2026-00003 is received: it cannot be cancelled now. Next: invoiced, completed." */
-export function refusedMove(lang: Lang, number: string, from: OrderStatus, to: OrderStatus, next: readonly OrderStatus[]): string {
+export function refusedMove(
+  lang: Lang,
+  number: string,
+  from: OrderStatus,
+  to: OrderStatus,
+  next: readonly OrderStatus[],
+): string {
   const list = next.map((s) => STATUS_WORDS[s][lang]).join(', ');
   const verb = VERBS[to]?.[lang] ?? STATUS_WORDS[to][lang];
   return lang === 'fr'
@@ -40,56 +46,74 @@ export function refusedMove(lang: Lang, number: string, from: OrderStatus, to: O
  */
 export const purchasingRefusals = {
   fr: {
-    supplierNotFound: (id: string) => `Fournisseur ${id} introuvable. Cherchez les fournisseurs par leur nom avec purchasing_find_suppliers.`,
-    categoryNotFound: (id: string) => `Catégorie de produits ${id} introuvable. Voyez les catégories avec purchasing_list_categories.`,
-    productNotFound: (id: string) => `Produit ${id} introuvable. Cherchez les produits par leur nom avec purchasing_find_products.`,
+    supplierNotFound: (id: string) =>
+      `Fournisseur ${id} introuvable. Cherchez les fournisseurs par leur nom avec purchasing_find_suppliers.`,
+    categoryNotFound: (id: string) =>
+      `Catégorie de produits ${id} introuvable. Voyez les catégories avec purchasing_list_categories.`,
+    productNotFound: (id: string) =>
+      `Produit ${id} introuvable. Cherchez les produits par leur nom avec purchasing_find_products.`,
     orderNotFound: (id: string) => `Bon de commande ${id} introuvable. Retrouvez-le avec purchasing_list_orders.`,
-    supplierExists: (name: string, id?: string) => `Un fournisseur nommé « ${name} » existe déjà${id ? ` (id ${id})` : ''}.`,
+    supplierExists: (name: string, id?: string) =>
+      `Un fournisseur nommé « ${name} » existe déjà${id ? ` (id ${id})` : ''}.`,
     supplierNameTaken: (name: string, id: string) => `Un autre fournisseur s'appelle déjà « ${name} » (id ${id}).`,
     categoryExists: (name: string) => `Une catégorie nommée « ${name} » existe déjà.`,
     skuExists: (sku: string, id: string) => `Un produit porte déjà le SKU « ${sku} » (id ${id}).`,
     skuTaken: (sku: string, id: string) => `Un autre produit porte déjà le SKU « ${sku} » (id ${id}).`,
     nothingToChange: 'Rien à modifier : donnez au moins un champ à changer.',
-    bulkPairOrNeither: 'Un prix de gros va avec sa quantité seuil, et inversement : donnez bulkPrice et bulkThreshold ensemble, ou aucun des deux.',
+    bulkPairOrNeither:
+      'Un prix de gros va avec sa quantité seuil, et inversement : donnez bulkPrice et bulkThreshold ensemble, ou aucun des deux.',
     bulkPair: 'Un prix de gros va avec sa quantité seuil, et inversement : donnez bulkPrice et bulkThreshold ensemble.',
     negativePrice: 'Un prix ne peut pas être négatif.',
-    bulkAboveUnit: (bulk: string, unit: string) => `Le prix de gros (${bulk}) dépasse le prix unitaire (${unit}) : un prix de gros est un rabais.`,
+    bulkAboveUnit: (bulk: string, unit: string) =>
+      `Le prix de gros (${bulk}) dépasse le prix unitaire (${unit}) : un prix de gros est un rabais.`,
     supplierBlocked: (name: string) => `Le fournisseur ${name} est bloqué : aucune nouvelle commande.`,
     lineWithoutPrice: (line: number) => `Ligne ${line} : donnez un unitPrice, ou un productId dont le prix s'applique.`,
     lineCurrency: (line: number, product: string, productCurrency: string, currency: string) =>
       `Ligne ${line} : ${product} a un prix en ${productCurrency}, le fournisseur facture en ${currency} ; donnez le unitPrice.`,
-    notSubmittable: (order: string, status: OrderStatus) => `Le bon de commande ${order} est ${STATUS_WORDS[status].fr} : seul un brouillon peut être soumis.`,
-    notTakenBack: (order: string, status: OrderStatus) => `Le bon de commande ${order} est déjà ${STATUS_WORDS[status].fr} : son approbation ne peut plus être reprise.`,
+    notSubmittable: (order: string, status: OrderStatus) =>
+      `Le bon de commande ${order} est ${STATUS_WORDS[status].fr} : seul un brouillon peut être soumis.`,
+    notTakenBack: (order: string, status: OrderStatus) =>
+      `Le bon de commande ${order} est déjà ${STATUS_WORDS[status].fr} : son approbation ne peut plus être reprise.`,
     changedMeanwhile: (order: string) => `Le bon de commande ${order} a changé entre-temps : relisez-le et réessayez.`,
-    noSupplierEmail: (supplier: string) => `Le fournisseur ${supplier} n'a pas d'adresse courriel : donnez « to » ou ajoutez-la avec purchasing_update_supplier.`,
+    noSupplierEmail: (supplier: string) =>
+      `Le fournisseur ${supplier} n'a pas d'adresse courriel : donnez « to » ou ajoutez-la avec purchasing_update_supplier.`,
     receiptRefused: (problems: string) => `Réception refusée, rien n'a été enregistré : ${problems}.`,
     unknownItem: (item: string) => `la ligne ${item} n'est pas sur ce bon de commande`,
     overReceipt: (p: { description: string; ordered: string; alreadyReceived: string; receiving: string }) =>
       `« ${p.description} » : ${p.ordered} commandé(s), ${p.alreadyReceived} déjà reçu(s), ${p.receiving} de plus dépasserait la commande`,
   },
   en: {
-    supplierNotFound: (id: string) => `Supplier ${id} not found. Use purchasing_find_suppliers to look suppliers up by name.`,
+    supplierNotFound: (id: string) =>
+      `Supplier ${id} not found. Use purchasing_find_suppliers to look suppliers up by name.`,
     categoryNotFound: (id: string) => `Product category ${id} not found. Use purchasing_list_categories to see them.`,
-    productNotFound: (id: string) => `Product ${id} not found. Use purchasing_find_products to look products up by name.`,
+    productNotFound: (id: string) =>
+      `Product ${id} not found. Use purchasing_find_products to look products up by name.`,
     orderNotFound: (id: string) => `Purchase order ${id} not found. Use purchasing_list_orders to find it.`,
-    supplierExists: (name: string, id?: string) => `A supplier named '${name}' already exists${id ? ` (id ${id})` : ''}.`,
+    supplierExists: (name: string, id?: string) =>
+      `A supplier named '${name}' already exists${id ? ` (id ${id})` : ''}.`,
     supplierNameTaken: (name: string, id: string) => `Another supplier is already named '${name}' (id ${id}).`,
     categoryExists: (name: string) => `A category named '${name}' already exists.`,
     skuExists: (sku: string, id: string) => `A product with SKU '${sku}' already exists (id ${id}).`,
     skuTaken: (sku: string, id: string) => `Another product already has SKU '${sku}' (id ${id}).`,
     nothingToChange: 'Nothing to change: give at least one field to update.',
-    bulkPairOrNeither: 'A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold, or neither.',
-    bulkPair: 'A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold.',
+    bulkPairOrNeither:
+      'A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold, or neither.',
+    bulkPair:
+      'A bulk price needs its threshold quantity and the other way round: give both bulkPrice and bulkThreshold.',
     negativePrice: 'Prices cannot be negative.',
-    bulkAboveUnit: (bulk: string, unit: string) => `The bulk price (${bulk}) is above the unit price (${unit}): a bulk price is a discount.`,
+    bulkAboveUnit: (bulk: string, unit: string) =>
+      `The bulk price (${bulk}) is above the unit price (${unit}): a bulk price is a discount.`,
     supplierBlocked: (name: string) => `Supplier ${name} is blocked: no new orders.`,
     lineWithoutPrice: (line: number) => `Line ${line}: give a unitPrice, or a productId whose price applies.`,
     lineCurrency: (line: number, product: string, productCurrency: string, currency: string) =>
       `Line ${line}: ${product} is priced in ${productCurrency}, the supplier bills in ${currency}; give the unitPrice.`,
-    notSubmittable: (order: string, status: OrderStatus) => `Purchase order ${order} is ${STATUS_WORDS[status].en}: only a draft can be submitted.`,
-    notTakenBack: (order: string, status: OrderStatus) => `Purchase order ${order} is already ${STATUS_WORDS[status].en}: its approval can no longer be taken back.`,
+    notSubmittable: (order: string, status: OrderStatus) =>
+      `Purchase order ${order} is ${STATUS_WORDS[status].en}: only a draft can be submitted.`,
+    notTakenBack: (order: string, status: OrderStatus) =>
+      `Purchase order ${order} is already ${STATUS_WORDS[status].en}: its approval can no longer be taken back.`,
     changedMeanwhile: (order: string) => `Purchase order ${order} changed meanwhile; read it again and retry.`,
-    noSupplierEmail: (supplier: string) => `Supplier ${supplier} has no email address: give "to", or add it with purchasing_update_supplier.`,
+    noSupplierEmail: (supplier: string) =>
+      `Supplier ${supplier} has no email address: give "to", or add it with purchasing_update_supplier.`,
     receiptRefused: (problems: string) => `Receipt refused, nothing was recorded: ${problems}.`,
     unknownItem: (item: string) => `line ${item} is not on this order`,
     overReceipt: (p: { description: string; ordered: string; alreadyReceived: string; receiving: string }) =>
@@ -136,7 +160,10 @@ export const PDF_WORDS = {
   },
 } as const;
 
-export function orderEmail(lang: Lang, p: { number: string; company: string; total: string; expectedOn: string | null; message?: string | undefined }) {
+export function orderEmail(
+  lang: Lang,
+  p: { number: string; company: string; total: string; expectedOn: string | null; message?: string | undefined },
+) {
   if (lang === 'fr') {
     return {
       subject: `Bon de commande ${p.number} — ${p.company}`,
@@ -149,7 +176,9 @@ export function orderEmail(lang: Lang, p: { number: string; company: string; tot
         'Merci de nous confirmer la commande et la date de livraison en répondant à ce courriel.',
         '',
         p.company,
-      ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+      ]
+        .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+        .join('\n'),
     };
   }
   return {
@@ -163,7 +192,9 @@ export function orderEmail(lang: Lang, p: { number: string; company: string; tot
       'Please confirm the order and the delivery date by replying to this email.',
       '',
       p.company,
-    ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+    ]
+      .filter((l, i, all) => l !== '' || all[i - 1] !== '')
+      .join('\n'),
   };
 }
 
@@ -174,13 +205,15 @@ export function orderEmail(lang: Lang, p: { number: string; company: string; tot
 export const purchasingEvidence = {
   fr: {
     supplierById: (supplier: string) => `Fournisseur ${supplier} identifié par son identifiant.`,
-    recipientOnFile: (email: string, supplier: string) => `Envoi à l’adresse courriel au dossier de ${supplier} : ${email}.`,
+    recipientOnFile: (email: string, supplier: string) =>
+      `Envoi à l’adresse courriel au dossier de ${supplier} : ${email}.`,
     recipientNotOnFile: (email: string, supplier: string, onFile: string | null) =>
       `${email} n’est pas l’adresse courriel au dossier de ${supplier} (${onFile ?? 'aucune'}).`,
   },
   en: {
     supplierById: (supplier: string) => `Supplier ${supplier} identified by id.`,
     recipientOnFile: (email: string, supplier: string) => `Sent to the email on file for ${supplier}: ${email}.`,
-    recipientNotOnFile: (email: string, supplier: string, onFile: string | null) => `${email} is not the email on file for ${supplier} (${onFile ?? 'none'}).`,
+    recipientNotOnFile: (email: string, supplier: string, onFile: string | null) =>
+      `${email} is not the email on file for ${supplier} (${onFile ?? 'none'}).`,
   },
 } satisfies Record<Lang, unknown>;

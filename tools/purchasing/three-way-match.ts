@@ -38,7 +38,14 @@ export type Difference =
   | { kind: 'not_on_order'; line: number; description: string }
   | { kind: 'billed_more_than_received'; line: number; itemId: string; billed: string; received: string }
   | { kind: 'billed_more_than_ordered'; line: number; itemId: string; billed: string; ordered: string }
-  | { kind: 'price_above_order'; line: number; itemId: string; billedCents: string; orderedCents: string; withinTolerance: boolean }
+  | {
+      kind: 'price_above_order';
+      line: number;
+      itemId: string;
+      billedCents: string;
+      orderedCents: string;
+      withinTolerance: boolean;
+    }
   | { kind: 'price_below_order'; line: number; itemId: string; billedCents: string; orderedCents: string }
   | { kind: 'received_not_billed'; itemId: string; description: string; received: string }
   | { kind: 'subtotal_differs'; expectedCents: string; billedCents: string; withinTolerance: boolean };
@@ -70,7 +77,12 @@ function pairLines(items: readonly OrderedItem[], lines: readonly BilledLine[]) 
   });
 }
 
-export function threeWayMatch(items: readonly OrderedItem[], lines: readonly BilledLine[], billedSubtotalCents: bigint, tolerance = DEFAULT_TOLERANCE): MatchResult {
+export function threeWayMatch(
+  items: readonly OrderedItem[],
+  lines: readonly BilledLine[],
+  billedSubtotalCents: bigint,
+  tolerance = DEFAULT_TOLERANCE,
+): MatchResult {
   const pairs = pairLines(items, lines);
   const differences: Difference[] = [];
   const byId = new Map(items.map((i) => [i.id, i]));
@@ -85,22 +97,53 @@ export function threeWayMatch(items: readonly OrderedItem[], lines: readonly Bil
     const units = (billedUnits.get(itemId) ?? 0n) + quantityUnits(billed.quantity);
     billedUnits.set(itemId, units);
     if (units > quantityUnits(item.quantity)) {
-      differences.push({ kind: 'billed_more_than_ordered', line, itemId, billed: quantityText(units), ordered: quantityText(quantityUnits(item.quantity)) });
+      differences.push({
+        kind: 'billed_more_than_ordered',
+        line,
+        itemId,
+        billed: quantityText(units),
+        ordered: quantityText(quantityUnits(item.quantity)),
+      });
     }
     if (units > quantityUnits(item.quantityReceived)) {
-      differences.push({ kind: 'billed_more_than_received', line, itemId, billed: quantityText(units), received: quantityText(quantityUnits(item.quantityReceived)) });
+      differences.push({
+        kind: 'billed_more_than_received',
+        line,
+        itemId,
+        billed: quantityText(units),
+        received: quantityText(quantityUnits(item.quantityReceived)),
+      });
     }
     if (billed.unitPriceCents > item.unitPriceCents) {
       // Integer test of billed ≤ ordered × (1 + bp / 10 000), no division, no float.
-      const within = billed.unitPriceCents * 10_000n <= item.unitPriceCents * BigInt(10_000 + tolerance.priceBasisPoints);
-      differences.push({ kind: 'price_above_order', line, itemId, billedCents: `${billed.unitPriceCents}`, orderedCents: `${item.unitPriceCents}`, withinTolerance: within });
+      const within =
+        billed.unitPriceCents * 10_000n <= item.unitPriceCents * BigInt(10_000 + tolerance.priceBasisPoints);
+      differences.push({
+        kind: 'price_above_order',
+        line,
+        itemId,
+        billedCents: `${billed.unitPriceCents}`,
+        orderedCents: `${item.unitPriceCents}`,
+        withinTolerance: within,
+      });
     } else if (billed.unitPriceCents < item.unitPriceCents) {
-      differences.push({ kind: 'price_below_order', line, itemId, billedCents: `${billed.unitPriceCents}`, orderedCents: `${item.unitPriceCents}` });
+      differences.push({
+        kind: 'price_below_order',
+        line,
+        itemId,
+        billedCents: `${billed.unitPriceCents}`,
+        orderedCents: `${item.unitPriceCents}`,
+      });
     }
   }
   for (const item of items) {
     if (quantityUnits(item.quantityReceived) > 0n && !billedUnits.has(item.id)) {
-      differences.push({ kind: 'received_not_billed', itemId: item.id, description: item.description, received: quantityText(quantityUnits(item.quantityReceived)) });
+      differences.push({
+        kind: 'received_not_billed',
+        itemId: item.id,
+        description: item.description,
+        received: quantityText(quantityUnits(item.quantityReceived)),
+      });
     }
   }
   // What the bill should come to: each billed quantity (capped at what arrived) at the ordered price.
@@ -112,7 +155,12 @@ export function threeWayMatch(items: readonly OrderedItem[], lines: readonly Bil
   if (expected !== billedSubtotalCents) {
     const gap = billedSubtotalCents - expected;
     const within = (gap < 0n ? -gap : gap) <= tolerance.subtotalCents;
-    differences.push({ kind: 'subtotal_differs', expectedCents: `${expected}`, billedCents: `${billedSubtotalCents}`, withinTolerance: within });
+    differences.push({
+      kind: 'subtotal_differs',
+      expectedCents: `${expected}`,
+      billedCents: `${billedSubtotalCents}`,
+      withinTolerance: within,
+    });
   }
   const blocking = differences.some(
     (d) =>

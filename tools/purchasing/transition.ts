@@ -9,13 +9,26 @@ import { purchasingRefusals, refusedMove } from './texts.ts';
 type OrderRow = typeof purchaseOrders.$inferSelect;
 
 /** Throws a clear, bilingual refusal when the order cannot go to `to` from where it is. */
-export function checkMove(ctx: Pick<ToolCtx, 'lang'>, order: Pick<OrderRow, 'number' | 'status'>, to: OrderStatus): void {
+export function checkMove(
+  ctx: Pick<ToolCtx, 'lang'>,
+  order: Pick<OrderRow, 'number' | 'status'>,
+  to: OrderStatus,
+): void {
   if (!canMove(order.status, to)) {
-    throw invalid(refusedMove(ctx.lang, order.number, order.status, to, nextStatuses(order.status)), { status: order.status, wanted: to });
+    throw invalid(refusedMove(ctx.lang, order.number, order.status, to, nextStatuses(order.status)), {
+      status: order.status,
+      wanted: to,
+    });
   }
 }
 
-export async function moveOrder(ctx: ToolCtx, order: OrderRow, to: OrderStatus, note?: string, extra: Partial<typeof purchaseOrders.$inferInsert> = {}): Promise<void> {
+export async function moveOrder(
+  ctx: ToolCtx,
+  order: OrderRow,
+  to: OrderStatus,
+  note?: string,
+  extra: Partial<typeof purchaseOrders.$inferInsert> = {},
+): Promise<void> {
   checkMove(ctx, order, to);
   // Guarded on the status read under lock: a concurrent change makes this update touch nothing.
   const updated = await ctx.db

@@ -37,12 +37,16 @@ async function changes(ctx: ToolCtx, p: z.output<typeof input>) {
   if (p.categoryId) await categoryById(ctx.db, p.categoryId, ctx.lang);
   if (p.supplierId) await supplierById(ctx.db, p.supplierId, ctx.lang);
   if (p.sku) {
-    const [other] = await ctx.db.select({ id: products.id }).from(products).where(and(eq(products.sku, p.sku), ne(products.id, productId)));
+    const [other] = await ctx.db
+      .select({ id: products.id })
+      .from(products)
+      .where(and(eq(products.sku, p.sku), ne(products.id, productId)));
     if (other) throw conflict(say.skuTaken(p.sku, other.id), { id: other.id });
   }
   const c = product.currency;
   const unitPriceCents = p.unitPrice === undefined ? product.unitPriceCents : toMinor(p.unitPrice, c);
-  const bulkPriceCents = p.bulkPrice === null ? null : p.bulkPrice === undefined ? product.bulkPriceCents : toMinor(p.bulkPrice, c);
+  const bulkPriceCents =
+    p.bulkPrice === null ? null : p.bulkPrice === undefined ? product.bulkPriceCents : toMinor(p.bulkPrice, c);
   const bulkThreshold = p.bulkPrice === null ? null : (p.bulkThreshold ?? product.bulkThreshold);
   if ((bulkPriceCents === null) !== (bulkThreshold === null)) throw invalid(say.bulkPair);
   if (unitPriceCents < 0n || (bulkPriceCents !== null && bulkPriceCents < 0n)) throw invalid(say.negativePrice);
@@ -51,8 +55,13 @@ async function changes(ctx: ToolCtx, p: z.output<typeof input>) {
     throw invalid(say.bulkAboveUnit(money(bulkPriceCents), money(unitPriceCents)));
   }
   const { unitPrice: _u, bulkPrice: _b, bulkThreshold: _t, ...plain } = given;
-  const renamed = (p.name !== undefined && p.name !== product.name) || (p.description !== undefined && p.description !== product.description);
-  const text = productText({ name: p.name ?? product.name, description: p.description === undefined ? product.description : p.description });
+  const renamed =
+    (p.name !== undefined && p.name !== product.name) ||
+    (p.description !== undefined && p.description !== product.description);
+  const text = productText({
+    name: p.name ?? product.name,
+    description: p.description === undefined ? product.description : p.description,
+  });
   return { product, set: { ...plain, unitPriceCents, bulkPriceCents, bulkThreshold }, renamed, text };
 }
 

@@ -18,7 +18,10 @@ const input = z.object({
   supplierId: z.string().uuid(),
   name: F.name.optional(),
   legalName: clearable(F.legalName),
-  status: z.enum(['active', 'pending', 'inactive', 'blocked']).optional().describe('"blocked" refuses new orders and bills.'),
+  status: z
+    .enum(['active', 'pending', 'inactive', 'blocked'])
+    .optional()
+    .describe('"blocked" refuses new orders and bills.'),
   email: clearable(F.email),
   phone: clearable(F.phone),
   province: clearable(F.province),
@@ -60,12 +63,21 @@ export const updateSupplier = defineTool({
   output: SupplierSummary,
   async assess(ctx, request) {
     const { supplier } = await checkChange(ctx, request);
-    return { evidence: [{ factor: 'supplier_exact', weight: 0.2, detail: purchasingEvidence[ctx.lang].supplierById(supplier.name) }] };
+    return {
+      evidence: [
+        { factor: 'supplier_exact', weight: 0.2, detail: purchasingEvidence[ctx.lang].supplierById(supplier.name) },
+      ],
+    };
   },
   async run(ctx, request) {
     const { supplier, changes } = await checkChange(ctx, request);
-    const renamed = (changes.name !== undefined && changes.name !== supplier.name) || (changes.legalName !== undefined && changes.legalName !== supplier.legalName);
-    const next = { name: changes.name ?? supplier.name, legalName: changes.legalName === undefined ? supplier.legalName : changes.legalName };
+    const renamed =
+      (changes.name !== undefined && changes.name !== supplier.name) ||
+      (changes.legalName !== undefined && changes.legalName !== supplier.legalName);
+    const next = {
+      name: changes.name ?? supplier.name,
+      legalName: changes.legalName === undefined ? supplier.legalName : changes.legalName,
+    };
     const embedding = renamed ? await embedText(supplierText(next)) : undefined;
     const [row] = await ctx.db
       .update(suppliers)

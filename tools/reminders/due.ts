@@ -21,12 +21,23 @@ export async function dueReminders(tx: Tx, schedule: readonly number[], today: s
   if (!steps.length) return [];
   // An invoice reaches the earliest step this many days before (or after) its due date.
   const owing = await owingInvoices(tx, addDays(today, -steps[0]!));
-  const sent = await sentSteps(tx, owing.map((o) => o.invoice.id));
+  const sent = await sentSteps(
+    tx,
+    owing.map((o) => o.invoice.id),
+  );
   const due: DueReminder[] = [];
   for (const { invoice, client } of owing) {
     const days = daysPastDue(invoice.dueDate, today);
     const step = dueStep(steps, days, sent.get(invoice.id) ?? []);
-    if (step !== null) due.push({ invoice, client, daysPastDue: days, step, tone: toneOf(steps, step), blocked: client.email ? null : 'no_email' });
+    if (step !== null)
+      due.push({
+        invoice,
+        client,
+        daysPastDue: days,
+        step,
+        tone: toneOf(steps, step),
+        blocked: client.email ? null : 'no_email',
+      });
   }
   return due;
 }

@@ -9,7 +9,12 @@ import { refusals } from './texts.ts';
 const DueLine = z.object({
   invoiceId: z.string().uuid(),
   number: z.string(),
-  client: z.object({ id: z.string().uuid(), name: z.string(), email: z.string().nullable(), language: z.enum(['fr', 'en']) }),
+  client: z.object({
+    id: z.string().uuid(),
+    name: z.string(),
+    email: z.string().nullable(),
+    language: z.enum(['fr', 'en']),
+  }),
   dueDate: z.string(),
   daysPastDue: z.number().int().describe('Negative before the due date.'),
   scheduleDay: z.number().int().describe('The step of the reminder schedule due now (days from the due date).'),
@@ -18,7 +23,11 @@ const DueLine = z.object({
   total: z.string(),
   currency: z.string(),
   blocked: z
-    .object({ reason: z.enum(['no_email', 'awaiting_approval']), message: z.string(), actionNumber: z.number().int().optional() })
+    .object({
+      reason: z.enum(['no_email', 'awaiting_approval']),
+      message: z.string(),
+      actionNumber: z.number().int().optional(),
+    })
     .nullable()
     .describe(
       'Why this reminder cannot be sent now: the client has no email address (fix the data), or an earlier reminder for ' +
@@ -33,7 +42,7 @@ export const listDueReminders = defineTool({
     "List the client invoices due for a payment reminder today under the company's reminder schedule (days " +
     'relative to the due date, e.g. -3, 1, 7, 14, 30): invoice, client and email, days past due, the outstanding ' +
     'balance (decimal string) and the schedule step. Send one with reminders_send_reminder (invoiceId and scheduleDay); ' +
-    'a line with `blocked` cannot be sent until its reason is fixed (e.g. add the client\'s email address).',
+    "a line with `blocked` cannot be sent until its reason is fixed (e.g. add the client's email address).",
   kind: 'read',
   input: z.object({}),
   output: z.object({ date: z.string(), reminders: z.array(DueLine) }),
@@ -47,7 +56,13 @@ export const listDueReminders = defineTool({
       const { invoice, client, blocked } = due[i]!;
       if (blocked === 'no_email') return { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) };
       const action = pending[i];
-      return action ? { reason: 'awaiting_approval', message: refusals.pending(ctx.lang, invoice.number, action.number), actionNumber: action.number } : null;
+      return action
+        ? {
+            reason: 'awaiting_approval',
+            message: refusals.pending(ctx.lang, invoice.number, action.number),
+            actionNumber: action.number,
+          }
+        : null;
     };
     return {
       date: today,
@@ -67,7 +82,8 @@ export const listDueReminders = defineTool({
     };
   },
   summarize: (out, lang) => {
-    if (!out.reminders.length) return lang === 'fr' ? 'Aucun rappel de paiement à envoyer aujourd’hui.' : 'No payment reminder is due today.';
+    if (!out.reminders.length)
+      return lang === 'fr' ? 'Aucun rappel de paiement à envoyer aujourd’hui.' : 'No payment reminder is due today.';
     const lines = out.reminders.map(
       (r) =>
         `${r.number} — ${r.client.name} — ${formatAmount(r.balance, r.currency, lang)} (${lang === 'fr' ? `jour ${r.scheduleDay}` : `day ${r.scheduleDay}`})` +

@@ -17,7 +17,8 @@ export function addDays(iso: string, days: number): string {
 }
 
 /** The schedule as a sorted list of distinct whole days: a tenant may have typed it in any order. */
-export const stepsOf = (schedule: readonly number[]): number[] => [...new Set(schedule.filter(Number.isInteger))].sort((a, b) => a - b);
+export const stepsOf = (schedule: readonly number[]): number[] =>
+  [...new Set(schedule.filter(Number.isInteger))].sort((a, b) => a - b);
 
 /**
  * The step to remind at today, or null. It is the latest step already reached, unless that step or a

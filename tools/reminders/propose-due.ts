@@ -43,21 +43,27 @@ export const reminderKey = (invoiceId: string, step: number) => `reminder:${invo
 export async function proposeDueReminders(db: Database, now: Date): Promise<ReminderRun> {
   // Only the ids of tenants with something owed are read outside a tenant; the work happens inside each one.
   const owed = await asSystem(db, (tx) =>
-    tx
-      .selectDistinct({ tenantId: invoices.tenantId })
-      .from(invoices)
-      .where(owing),
+    tx.selectDistinct({ tenantId: invoices.tenantId }).from(invoices).where(owing),
   );
   const run: ReminderRun = { proposed: [], waiting: [], needsEmail: [], failed: [] };
   for (const { tenantId } of owed) {
     const { admin, reminders } = await withTenant(db, tenantId, async (tx) => {
-      const [tenant] = await tx.select({ schedule: tenants.reminderSchedule }).from(tenants).where(eq(tenants.id, tenantId));
+      const [tenant] = await tx
+        .select({ schedule: tenants.reminderSchedule })
+        .from(tenants)
+        .where(eq(tenants.id, tenantId));
       // The AI proposes on behalf of the company's first administrator, as bill intake does without a sender.
-      const [admin] = await tx.select().from(users).where(and(eq(users.active, true), eq(users.role, 'admin'))).orderBy(asc(users.createdAt)).limit(1);
+      const [admin] = await tx
+        .select()
+        .from(users)
+        .where(and(eq(users.active, true), eq(users.role, 'admin')))
+        .orderBy(asc(users.createdAt))
+        .limit(1);
       return { admin, reminders: tenant ? await dueReminders(tx, tenant.schedule, isoDay(now)) : [] };
     });
     const due = reminders.filter((r) => {
-      if (r.blocked === 'no_email') run.needsEmail.push({ tenantId, invoiceNumber: r.invoice.number, clientId: r.client.id });
+      if (r.blocked === 'no_email')
+        run.needsEmail.push({ tenantId, invoiceNumber: r.invoice.number, clientId: r.client.id });
       return r.blocked === null;
     });
     if (!due.length) continue;
@@ -68,17 +74,36 @@ export async function proposeDueReminders(db: Database, now: Date): Promise<Remi
     const session: Session = { db, tenantId, actor: actorOf(admin), lang: admin.language, now: () => now };
     for (const r of due) {
       try {
-        const action = await propose(session, sendReminder, { invoiceId: r.invoice.id, scheduleDay: r.step }, {
-          source: 'job',
-          byAi: true,
-          idempotencyKey: reminderKey(r.invoice.id, r.step),
-          rationale: `Reminder schedule step ${r.step}: ${r.daysPastDue} day(s) from the due date.`,
+        const action = await propose(
+          session,
+          sendReminder,
+          { invoiceId: r.invoice.id, scheduleDay: r.step },
+          {
+            source: 'job',
+            byAi: true,
+            idempotencyKey: reminderKey(r.invoice.id, r.step),
+            rationale: `Reminder schedule step ${r.step}: ${r.daysPastDue} day(s) from the due date.`,
+          },
+        );
+        run.proposed.push({
+          tenantId,
+          invoiceNumber: r.invoice.number,
+          scheduleDay: r.step,
+          actionId: action.id,
+          status: action.status,
+          duplicate: action.duplicate,
         });
-        run.proposed.push({ tenantId, invoiceNumber: r.invoice.number, scheduleDay: r.step, actionId: action.id, status: action.status, duplicate: action.duplicate });
       } catch (err) {
         const message = err instanceof AppError ? err.message : String(err);
         const pending = err instanceof AppError ? pendingActionOf(err) : null;
-        if (pending !== null) run.waiting.push({ tenantId, invoiceNumber: r.invoice.number, scheduleDay: r.step, pendingAction: pending, reason: message });
+        if (pending !== null)
+          run.waiting.push({
+            tenantId,
+            invoiceNumber: r.invoice.number,
+            scheduleDay: r.step,
+            pendingAction: pending,
+            reason: message,
+          });
         else run.failed.push({ tenantId, invoiceNumber: r.invoice.number, error: message });
       }
     }

@@ -26,7 +26,10 @@ export async function owingInvoices(tx: Tx, dueBy: string): Promise<{ invoice: I
 export async function sentSteps(tx: Tx, invoiceIds: string[]): Promise<Map<string, number[]>> {
   const sent = new Map<string, number[]>();
   if (!invoiceIds.length) return sent;
-  const rows = await tx.select({ invoiceId: reminders.invoiceId, day: reminders.scheduleDay }).from(reminders).where(inArray(reminders.invoiceId, invoiceIds));
+  const rows = await tx
+    .select({ invoiceId: reminders.invoiceId, day: reminders.scheduleDay })
+    .from(reminders)
+    .where(inArray(reminders.invoiceId, invoiceIds));
   for (const r of rows) sent.set(r.invoiceId, [...(sent.get(r.invoiceId) ?? []), r.day]);
   return sent;
 }
@@ -41,7 +44,11 @@ export async function invoiceIdByNumber(tx: Tx, number: string): Promise<string 
  * people see in the queue. Its input names the invoice by id or, as `/remind INV…` does, by number.
  * `except` is the action being approved, itself pending until it runs.
  */
-export async function pendingReminderAction(tx: Tx, invoice: { id: string; number: string }, except?: string): Promise<{ id: string; number: number } | null> {
+export async function pendingReminderAction(
+  tx: Tx,
+  invoice: { id: string; number: string },
+  except?: string,
+): Promise<{ id: string; number: number } | null> {
   const [row] = await tx
     .select({ id: aiActions.id, number: aiActions.number })
     .from(aiActions)
@@ -51,7 +58,10 @@ export async function pendingReminderAction(tx: Tx, invoice: { id: string; numbe
         eq(aiActions.status, 'pending_approval'),
         or(
           sql`${aiActions.input}->>'invoiceId' = ${invoice.id}`,
-          and(isNull(sql`${aiActions.input}->>'invoiceId'`), sql`${aiActions.input}->>'invoiceNumber' = ${invoice.number}`),
+          and(
+            isNull(sql`${aiActions.input}->>'invoiceId'`),
+            sql`${aiActions.input}->>'invoiceNumber' = ${invoice.number}`,
+          ),
         ),
         except ? ne(aiActions.id, except) : undefined,
       ),

@@ -17,7 +17,11 @@ import { refusals, reminderEmail, reminderEvidence } from './texts.ts';
 const input = z.object({
   invoiceId: z.string().uuid().optional(),
   invoiceNumber: z.string().min(1).optional().describe('e.g. INV2026-00012; used when invoiceId is not given.'),
-  scheduleDay: z.number().int().optional().describe('The schedule step to send (days from the due date); default: the step due today.'),
+  scheduleDay: z
+    .number()
+    .int()
+    .optional()
+    .describe('The schedule step to send (days from the due date); default: the step due today.'),
 });
 
 /**
@@ -37,7 +41,8 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
   const invoice = await invoiceById(ctx.db, id, true);
   if (invoice.kind !== 'invoice') throw invalid(refusals.creditNote(lang, invoice.number));
   const status = invoice.status as InvoiceStatus;
-  if (!OPEN_STATUSES.includes(status)) throw invalid(refusals.notOpen(lang, invoice.number, statusWord(status, lang)), { status });
+  if (!OPEN_STATUSES.includes(status))
+    throw invalid(refusals.notOpen(lang, invoice.number, statusWord(status, lang)), { status });
   const balance = balanceOf(invoice);
   if (balance <= 0n) throw invalid(refusals.nothingOwed(lang, invoice.number));
   // One reminder at a time: when approvals are slow, a second one would reach the client right after the first.
@@ -51,11 +56,13 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
   const sent = (await sentSteps(ctx.db, [invoice.id])).get(invoice.id) ?? [];
   const wanted = request.scheduleDay;
   if (wanted !== undefined && !schedule.includes(wanted)) throw invalid(refusals.notInSchedule(lang, wanted, schedule));
-  if (wanted !== undefined && wanted > days) throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, wanted)));
+  if (wanted !== undefined && wanted > days)
+    throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, wanted)));
   const step = wanted !== undefined ? (sent.some((s) => s >= wanted) ? null : wanted) : dueStep(schedule, days, sent);
   if (step === null) {
     const reached = schedule.filter((s) => s <= days).at(-1);
-    if (reached === undefined) throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, schedule[0] ?? 0)));
+    if (reached === undefined)
+      throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, schedule[0] ?? 0)));
     throw conflict(refusals.alreadySent(lang, invoice.number, wanted ?? reached), { sent });
   }
   return { invoice, client, email: client.email, balance, days, step, tone: toneOf(schedule, step) };
@@ -76,7 +83,13 @@ export const sendReminder = defineTool({
   input,
   output: z.object({
     reminderId: z.string().uuid(),
-    invoice: z.object({ id: z.string().uuid(), number: z.string(), dueDate: z.string(), balance: z.string(), currency: z.string() }),
+    invoice: z.object({
+      id: z.string().uuid(),
+      number: z.string(),
+      dueDate: z.string(),
+      balance: z.string(),
+      currency: z.string(),
+    }),
     scheduleDay: z.number().int(),
     daysPastDue: z.number().int(),
     tone: z.enum(['courtesy', 'reminder', 'firm', 'final']),
@@ -90,8 +103,16 @@ export const sendReminder = defineTool({
     return {
       amount: { cents: r.balance, currency: r.invoice.currency },
       evidence: [
-        { factor: 'client_email_on_file', weight: 0.1, detail: reminderEvidence.emailOnFile(lang, r.email, r.client.name) },
-        { factor: 'reminder_step_due', weight: 0.2, detail: reminderEvidence.stepDue(lang, { step: r.step, days: r.days, dueDate, balance }) },
+        {
+          factor: 'client_email_on_file',
+          weight: 0.1,
+          detail: reminderEvidence.emailOnFile(lang, r.email, r.client.name),
+        },
+        {
+          factor: 'reminder_step_due',
+          weight: 0.2,
+          detail: reminderEvidence.stepDue(lang, { step: r.step, days: r.days, dueDate, balance }),
+        },
       ],
     };
   },
@@ -101,7 +122,14 @@ export const sendReminder = defineTool({
     const lang = r.invoice.language;
     const [reminder] = await ctx.db
       .insert(reminders)
-      .values({ tenantId: ctx.tenantId, invoiceId: r.invoice.id, scheduleDay: r.step, language: lang, sentAt: ctx.now, outcome: 'queued' })
+      .values({
+        tenantId: ctx.tenantId,
+        invoiceId: r.invoice.id,
+        scheduleDay: r.step,
+        language: lang,
+        sentAt: ctx.now,
+        outcome: 'queued',
+      })
       .onConflictDoNothing()
       .returning({ id: reminders.id });
     if (!reminder) throw conflict(refusals.alreadySent(ctx.lang, r.invoice.number, r.step));
@@ -121,11 +149,25 @@ export const sendReminder = defineTool({
     const { attachment } = await keepSentPdf(ctx, await invoicePdf(ctx, r.invoice.id));
     const [outbox] = await ctx.db
       .insert(outboxEmails)
-      .values({ tenantId: ctx.tenantId, to: r.email, subject: message.subject, text: message.text, attachments: [attachment], relatedType: 'reminder', relatedId: reminder.id })
+      .values({
+        tenantId: ctx.tenantId,
+        to: r.email,
+        subject: message.subject,
+        text: message.text,
+        attachments: [attachment],
+        relatedType: 'reminder',
+        relatedId: reminder.id,
+      })
       .returning({ id: outboxEmails.id });
     return {
       reminderId: reminder.id,
-      invoice: { id: r.invoice.id, number: r.invoice.number, dueDate: r.invoice.dueDate, balance: fromMinor(r.balance, r.invoice.currency), currency: r.invoice.currency },
+      invoice: {
+        id: r.invoice.id,
+        number: r.invoice.number,
+        dueDate: r.invoice.dueDate,
+        balance: fromMinor(r.balance, r.invoice.currency),
+        currency: r.invoice.currency,
+      },
       scheduleDay: r.step,
       daysPastDue: r.days,
       tone: r.tone,

@@ -47,22 +47,28 @@ function when(f: ReminderFacts): string {
 
 /** The amount still owed, saying so when part of the invoice was already paid or credited. */
 function owed(f: ReminderFacts): string {
-  if (f.lang === 'fr') return `Solde dû : ${f.balance}${f.partlyPaid ? ' (après déduction des paiements et crédits reçus)' : ''}.`;
+  if (f.lang === 'fr')
+    return `Solde dû : ${f.balance}${f.partlyPaid ? ' (après déduction des paiements et crédits reçus)' : ''}.`;
   return `Balance due: ${f.balance}${f.partlyPaid ? ' (after the payments and credits received)' : ''}.`;
 }
 
 const ASKS: Record<Lang, Record<Tone, string>> = {
   fr: {
-    courtesy: "Ce message n'est qu'un rappel amical ; si le paiement est déjà en route, merci de ne pas en tenir compte.",
-    reminder: "Nous n'avons pas encore reçu votre paiement. Pourriez-vous le régler dès que possible ? Si c'est déjà fait, merci de ne pas tenir compte de ce message.",
+    courtesy:
+      "Ce message n'est qu'un rappel amical ; si le paiement est déjà en route, merci de ne pas en tenir compte.",
+    reminder:
+      "Nous n'avons pas encore reçu votre paiement. Pourriez-vous le régler dès que possible ? Si c'est déjà fait, merci de ne pas tenir compte de ce message.",
     firm: 'Ce montant demeure impayé à ce jour. Merci de procéder au paiement sans délai ou de nous indiquer la date à laquelle il sera effectué.',
-    final: "Il s'agit de notre dernier avis. Sans paiement ou nouvelle de votre part dans les 7 jours, nous devrons envisager d'autres mesures de recouvrement.",
+    final:
+      "Il s'agit de notre dernier avis. Sans paiement ou nouvelle de votre part dans les 7 jours, nous devrons envisager d'autres mesures de recouvrement.",
   },
   en: {
     courtesy: 'This is just a friendly reminder; if payment is already on its way, please disregard it.',
-    reminder: 'We have not received your payment yet. Could you settle it as soon as possible? If you already have, please disregard this message.',
+    reminder:
+      'We have not received your payment yet. Could you settle it as soon as possible? If you already have, please disregard this message.',
     firm: 'This amount remains unpaid to date. Please pay it without delay or let us know when payment will be made.',
-    final: 'This is our final notice. Without payment or word from you within 7 days, we will have to consider other collection steps.',
+    final:
+      'This is our final notice. Without payment or word from you within 7 days, we will have to consider other collection steps.',
   },
 };
 
@@ -83,7 +89,9 @@ export const refusals = {
       ? `La facture ${number} a le statut « ${status} » : seule une facture émise et impayée peut faire l'objet d'un rappel.`
       : `Invoice ${number} is ${status}: only an issued, unpaid invoice can be reminded.`,
   creditNote: (lang: Lang, number: string) =>
-    lang === 'fr' ? `${number} est une note de crédit : il n'y a rien à réclamer.` : `${number} is a credit note: there is nothing to collect.`,
+    lang === 'fr'
+      ? `${number} est une note de crédit : il n'y a rien à réclamer.`
+      : `${number} is a credit note: there is nothing to collect.`,
   nothingOwed: (lang: Lang, number: string) =>
     lang === 'fr' ? `La facture ${number} n'a plus de solde à payer.` : `Invoice ${number} has no balance left to pay.`,
   noEmail: (lang: Lang, client: string) =>
@@ -99,7 +107,9 @@ export const refusals = {
       ? `Le jour ${step} ne fait pas partie du calendrier de relance (${schedule.join(', ')} jours par rapport à l'échéance).`
       : `Day ${step} is not a step of the reminder schedule (${schedule.join(', ')} days from the due date).`,
   tooEarly: (lang: Lang, number: string, on: string) =>
-    lang === 'fr' ? `Aucun rappel n'est prévu pour la facture ${number} avant le ${on}.` : `No reminder is due for invoice ${number} before ${on}.`,
+    lang === 'fr'
+      ? `Aucun rappel n'est prévu pour la facture ${number} avant le ${on}.`
+      : `No reminder is due for invoice ${number} before ${on}.`,
   scheduleDone: (lang: Lang, number: string) =>
     lang === 'fr'
       ? `Tous les rappels prévus pour la facture ${number} ont déjà été envoyés.`
@@ -113,7 +123,9 @@ export const refusals = {
       ? 'Indiquez la facture à relancer : invoiceId ou invoiceNumber (voir reminders_list_due).'
       : 'Say which invoice to remind: invoiceId or invoiceNumber (see reminders_list_due).',
   unknownNumber: (lang: Lang, number: string) =>
-    lang === 'fr' ? `Aucune facture ${number}. Utilisez reminders_list_due pour voir les factures à relancer.` : `No invoice ${number}. Use reminders_list_due to see the invoices due for a reminder.`,
+    lang === 'fr'
+      ? `Aucune facture ${number}. Utilisez reminders_list_due pour voir les factures à relancer.`
+      : `No invoice ${number}. Use reminders_list_due to see the invoices due for a reminder.`,
 };
 
 /**
@@ -122,7 +134,9 @@ export const refusals = {
  */
 export const reminderEvidence = {
   emailOnFile: (lang: Lang, email: string, client: string) =>
-    lang === 'fr' ? `Envoi à l’adresse au dossier de ${client} : ${email}.` : `Sent to the address on file for ${client}: ${email}.`,
+    lang === 'fr'
+      ? `Envoi à l’adresse au dossier de ${client} : ${email}.`
+      : `Sent to the address on file for ${client}: ${email}.`,
   stepDue: (lang: Lang, f: { step: number; days: number; dueDate: string; balance: string }) =>
     lang === 'fr'
       ? `L’étape du jour ${f.step} du calendrier de relance est atteinte (${f.days} jour(s) par rapport à l’échéance du ${f.dueDate}) et n’a pas encore été envoyée ; ${f.balance} reste dû.`

@@ -11,6 +11,8 @@ import { settingsRefusals } from './texts.ts';
 
 export async function inboundAddress(session: Session, mailDomain: string): Promise<string> {
   if (session.actor.role !== 'admin') throw forbidden(settingsRefusals[session.lang].inboundAdminOnly);
-  const [row] = await withTenant(session.db, session.tenantId, (tx) => tx.select({ token: tenants.inboundToken }).from(tenants).where(eq(tenants.id, session.tenantId)));
+  const [row] = await withTenant(session.db, session.tenantId, (tx) =>
+    tx.select({ token: tenants.inboundToken }).from(tenants).where(eq(tenants.id, session.tenantId)),
+  );
   return `bills+${row!.token}@${mailDomain}`;
 }

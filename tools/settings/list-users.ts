@@ -12,13 +12,17 @@ export const UserView = z.object({
   language: z.enum(['fr', 'en']),
   active: z.boolean(),
   aiAutoApproveLimit: z.string().describe('The AI may act alone for this person up to this amount (supervised level).'),
-  approvalLimit: z.string().nullable().describe('Largest amount this person may approve; null: only the role limits it.'),
+  approvalLimit: z
+    .string()
+    .nullable()
+    .describe('Largest amount this person may approve; null: only the role limits it.'),
 });
 
 export const listUsers = defineTool({
   name: 'settings_list_users',
   title: 'List the people of the company',
-  description: 'List the people who use Comptoir in this company with their role, language, active flag and limits (decimal strings in the company currency).',
+  description:
+    'List the people who use Comptoir in this company with their role, language, active flag and limits (decimal strings in the company currency).',
   kind: 'read',
   input: z.object({}),
   output: z.object({ users: z.array(UserView) }),

@@ -10,7 +10,8 @@ export const settingsRefusals = {
     nothingToChange: 'Rien à modifier : donnez au moins un paramètre.',
     levelsMustIncrease: (level: number, amount: string, below: string) =>
       `Les niveaux d'approbation doivent croître (niveau 1 ≤ niveau 2 ≤ niveau 3) : le niveau ${level} (${amount}) est inférieur au niveau ${level - 1} (${below}).`,
-    personNotFound: (id: string) => `Aucune personne ${id} dans cette entreprise. Retrouvez-la avec settings_list_users.`,
+    personNotFound: (id: string) =>
+      `Aucune personne ${id} dans cette entreprise. Retrouvez-la avec settings_list_users.`,
     lastAdmin: `C'est le dernier ${roleName('admin', 'fr')} actif : nommez-en un autre d'abord.`,
     inboundAdminOnly: `Seul ${aRole('admin', 'fr')} voit l'adresse de réception.`,
   },

@@ -30,8 +30,16 @@ export const updateSettings = defineTool({
     confidenceThreshold: Ratio.optional(),
     confidenceFloor: Ratio.optional(),
     hardCap: Money.optional(),
-    approvalLevels: z.tuple([Money, Money, Money]).optional().describe('Amounts above which level 1, 2 and 3 approval is needed, increasing.'),
-    approvalExpiryHours: z.number().int().min(1).max(24 * 30).optional(),
+    approvalLevels: z
+      .tuple([Money, Money, Money])
+      .optional()
+      .describe('Amounts above which level 1, 2 and 3 approval is needed, increasing.'),
+    approvalExpiryHours: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .optional(),
     expiryBehaviour: z.enum(['expire', 'escalate']).optional(),
     language: z.enum(['fr', 'en']).optional(),
   }),
@@ -45,7 +53,14 @@ export const updateSettings = defineTool({
       const cents = levels.map((m) => toMinor(m, tenant.currency));
       // The first level below the one before it: levels are 1-based for people.
       const i = cents.findIndex((v, k) => k > 0 && v < cents[k - 1]!);
-      if (i > 0) throw invalid(say.levelsMustIncrease(i + 1, formatAmount(levels[i]!, tenant.currency, ctx.lang), formatAmount(levels[i - 1]!, tenant.currency, ctx.lang)));
+      if (i > 0)
+        throw invalid(
+          say.levelsMustIncrease(
+            i + 1,
+            formatAmount(levels[i]!, tenant.currency, ctx.lang),
+            formatAmount(levels[i - 1]!, tenant.currency, ctx.lang),
+          ),
+        );
     }
     return {};
   },
@@ -71,7 +86,10 @@ export const updateSettings = defineTool({
       })
       .where(eq(tenants.id, ctx.tenantId));
     // Read back through a fresh context: ctx.tenant() cached the row as it was before this change.
-    return getSettings.run({ ...ctx, tenant: async () => (await ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)))[0]! }, {});
+    return getSettings.run(
+      { ...ctx, tenant: async () => (await ctx.db.select().from(tenants).where(eq(tenants.id, ctx.tenantId)))[0]! },
+      {},
+    );
   },
   summarize: (s, lang) =>
     lang === 'fr'

@@ -34,7 +34,10 @@ export const updateUser = defineTool({
     // A company with no active administrator could never change its settings again.
     const demotes = (input.role !== undefined && input.role !== 'admin') || input.active === false;
     if (user.role === 'admin' && demotes) {
-      const others = await ctx.db.select({ id: users.id }).from(users).where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, user.id)));
+      const others = await ctx.db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.role, 'admin'), eq(users.active, true), ne(users.id, user.id)));
       if (!others.length) throw invalid(settingsRefusals[ctx.lang].lastAdmin);
     }
     return {};
@@ -47,18 +50,31 @@ export const updateUser = defineTool({
         role: input.role,
         active: input.active,
         language: input.language,
-        aiAutoApproveLimitCents: input.aiAutoApproveLimit === undefined ? undefined : toMinor(input.aiAutoApproveLimit, currency),
-        approvalLimitCents: input.approvalLimit === undefined ? undefined : input.approvalLimit === null ? null : toMinor(input.approvalLimit, currency),
+        aiAutoApproveLimitCents:
+          input.aiAutoApproveLimit === undefined ? undefined : toMinor(input.aiAutoApproveLimit, currency),
+        approvalLimitCents:
+          input.approvalLimit === undefined
+            ? undefined
+            : input.approvalLimit === null
+              ? null
+              : toMinor(input.approvalLimit, currency),
       })
       .where(eq(users.id, input.userId))
       .returning();
     if (!u) throw notFound(settingsRefusals[ctx.lang].personNotFound(input.userId));
     return {
-      id: u.id, email: u.email, name: u.name, role: u.role, language: u.language, active: u.active,
+      id: u.id,
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      language: u.language,
+      active: u.active,
       aiAutoApproveLimit: fromMinor(u.aiAutoApproveLimitCents, currency),
       approvalLimit: u.approvalLimitCents === null ? null : fromMinor(u.approvalLimitCents, currency),
     };
   },
   summarize: (u, lang) =>
-    lang === 'fr' ? `${u.name} : rôle ${roleName(u.role, lang)}${u.active ? '' : ', désactivé'}.` : `${u.name}: role ${roleName(u.role, lang)}${u.active ? '' : ', deactivated'}.`,
+    lang === 'fr'
+      ? `${u.name} : rôle ${roleName(u.role, lang)}${u.active ? '' : ', désactivé'}.`
+      : `${u.name}: role ${roleName(u.role, lang)}${u.active ? '' : ', deactivated'}.`,
 });

@@ -73,7 +73,8 @@ export interface TaxBreakdown {
   readonly total: bigint;
 }
 
-const inForce = (rate: TaxRate, on: string): boolean => rate.from <= on && (rate.until === undefined || on <= rate.until);
+const inForce = (rate: TaxRate, on: string): boolean =>
+  rate.from <= on && (rate.until === undefined || on <= rate.until);
 
 const firstDay = (jurisdiction: Jurisdiction): string | undefined =>
   TAX_RATES.filter((rate) => rate.jurisdiction === jurisdiction)
@@ -92,7 +93,10 @@ function canadaRates(region: string | undefined, on: string, lang: Lang): TaxRat
   const province = provinceOf(region, lang);
   const own = TAX_RATES.filter((rate) => rate.jurisdiction === `CA-${province}` && inForce(rate, on));
   if (own.length === 0 && !GST_ONLY.has(province)) {
-    throw invalid(taxRefusals[lang].noProvincialRate(province, on, firstDay(`CA-${province}`)), { region: province, on });
+    throw invalid(taxRefusals[lang].noProvincialRate(province, on, firstDay(`CA-${province}`)), {
+      region: province,
+      on,
+    });
   }
   // HST is GST and the provincial tax in one: it replaces GST (Excise Tax Act s. 165(2)).
   if (own.some((rate) => rate.component === 'HST')) return own;
@@ -115,7 +119,12 @@ function franceRates(region: string | undefined, on: string, lang: Lang): TaxRat
  * province or a date the table does not cover.
  * @example ratesInForce('CA', 'QC', '2025-04-01') // [GST 0.05, QST 0.09975]
  */
-export function ratesInForce(country: TaxCountry, region: string | undefined, on: string, lang: Lang = 'en'): TaxRate[] {
+export function ratesInForce(
+  country: TaxCountry,
+  region: string | undefined,
+  on: string,
+  lang: Lang = 'en',
+): TaxRate[] {
   if (!isIsoDate(on)) throw invalid(taxRefusals[lang].invalidDate(on));
   if (country === 'CA') return canadaRates(region, on, lang);
   if (country === 'FR') return franceRates(region, on, lang);
@@ -148,10 +157,21 @@ export function computeTax(input: ComputeTaxInput): TaxBreakdown {
   const treated = (treatment: Treatment) => lines.filter((line) => (line.treatment ?? 'taxable') === treatment);
   const taxable = treated('taxable');
   const components = rates.flatMap((rate): TaxComponent[] => {
-    const applies = taxable.filter((line) => rate.rateClass === undefined || rate.rateClass === (line.frRate ?? 'normal'));
+    const applies = taxable.filter(
+      (line) => rate.rateClass === undefined || rate.rateClass === (line.frRate ?? 'normal'),
+    );
     if (applies.length === 0) return [];
     const base = sum(applies.map((line) => line.amount));
-    return [{ code: rate.component, rate: rate.rate, base, amount: mulRate(base, rate.rate), label: rate.label[lang], labels: rate.label }];
+    return [
+      {
+        code: rate.component,
+        rate: rate.rate,
+        base,
+        amount: mulRate(base, rate.rate),
+        label: rate.label[lang],
+        labels: rate.label,
+      },
+    ];
   });
 
   const subtotal = sum(lines.map((line) => line.amount));

@@ -37,27 +37,56 @@ const item = (d: Omit<typeof documents.$inferSelect, 'content' | 'embedding'>): 
 });
 
 const columns = {
-  id: documents.id, tenantId: documents.tenantId, filename: documents.filename, mimeType: documents.mimeType, sizeBytes: documents.sizeBytes,
-  sha256: documents.sha256, source: documents.source, inboundEmailId: documents.inboundEmailId, status: documents.status,
-  extraction: documents.extraction, confidence: documents.confidence, error: documents.error, createdAt: documents.createdAt, updatedAt: documents.updatedAt,
+  id: documents.id,
+  tenantId: documents.tenantId,
+  filename: documents.filename,
+  mimeType: documents.mimeType,
+  sizeBytes: documents.sizeBytes,
+  sha256: documents.sha256,
+  source: documents.source,
+  inboundEmailId: documents.inboundEmailId,
+  status: documents.status,
+  extraction: documents.extraction,
+  confidence: documents.confidence,
+  error: documents.error,
+  createdAt: documents.createdAt,
+  updatedAt: documents.updatedAt,
 };
 
 /** Viewers read; they do not add documents to the company's books. */
-export async function storeUpload(session: Session, file: { filename: string; declaredType: string; content: Buffer }): Promise<DocumentListItem> {
-  if (session.actor.role === 'viewer') throw forbidden(session.lang === 'fr' ? 'Un lecteur peut consulter, pas déposer de document.' : 'Viewers can read but not upload documents.');
-  const row = await withTenant(session.db, session.tenantId, (tx) => storeDocument(tx, session.tenantId, { ...file, source: 'upload' }, session.lang));
+export async function storeUpload(
+  session: Session,
+  file: { filename: string; declaredType: string; content: Buffer },
+): Promise<DocumentListItem> {
+  if (session.actor.role === 'viewer')
+    throw forbidden(
+      session.lang === 'fr'
+        ? 'Un lecteur peut consulter, pas déposer de document.'
+        : 'Viewers can read but not upload documents.',
+    );
+  const row = await withTenant(session.db, session.tenantId, (tx) =>
+    storeDocument(tx, session.tenantId, { ...file, source: 'upload' }, session.lang),
+  );
   return item(row);
 }
 
 export async function listDocuments(session: Session, limit = 100): Promise<DocumentListItem[]> {
-  const rows = await withTenant(session.db, session.tenantId, (tx) => tx.select(columns).from(documents).orderBy(desc(documents.createdAt)).limit(limit));
+  const rows = await withTenant(session.db, session.tenantId, (tx) =>
+    tx.select(columns).from(documents).orderBy(desc(documents.createdAt)).limit(limit),
+  );
   return rows.map(item);
 }
 
-export async function documentContent(session: Session, id: string): Promise<{ filename: string; mimeType: string; content: Buffer }> {
+export async function documentContent(
+  session: Session,
+  id: string,
+): Promise<{ filename: string; mimeType: string; content: Buffer }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('No such document.');
   const [row] = await withTenant(session.db, session.tenantId, (tx) =>
-    tx.select({ filename: documents.filename, mimeType: documents.mimeType, content: documents.content }).from(documents).where(eq(documents.id, id)),
+    tx
+      .select({ filename: documents.filename, mimeType: documents.mimeType, content: documents.content })
+      .from(documents)
+      .where(eq(documents.id, id)),
   );
   if (!row) throw notFound('No such document.');
   return row;

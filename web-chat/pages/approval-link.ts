@@ -14,19 +14,48 @@ type Page = HtmlEscapedString | Promise<HtmlEscapedString>;
 const words = {
   fr: {
     title: (n: number) => `Action n° ${n} — votre décision`,
-    lead: (name: string) => `${name}, cette action attend votre décision. Rien n'est décidé avant que vous choisissiez ci-dessous.`,
-    tool: 'Outil', amount: 'Montant', confidence: 'Confiance', level: "Niveau d'approbation", by: 'Demandée par',
-    ai: "l'IA", person: 'une personne', why: 'Motif', deadline: 'À décider avant le', evidence: 'Éléments de preuve',
-    none: 'Aucun élément de preuve enregistré.', note: 'Note (facultative)', approve: 'Approuver', reject: 'Refuser',
-    result: 'Décision enregistrée', problem: 'Lien inutilisable', unknownTitle: 'Lien inconnu', other: 'English',
+    lead: (name: string) =>
+      `${name}, cette action attend votre décision. Rien n'est décidé avant que vous choisissiez ci-dessous.`,
+    tool: 'Outil',
+    amount: 'Montant',
+    confidence: 'Confiance',
+    level: "Niveau d'approbation",
+    by: 'Demandée par',
+    ai: "l'IA",
+    person: 'une personne',
+    why: 'Motif',
+    deadline: 'À décider avant le',
+    evidence: 'Éléments de preuve',
+    none: 'Aucun élément de preuve enregistré.',
+    note: 'Note (facultative)',
+    approve: 'Approuver',
+    reject: 'Refuser',
+    result: 'Décision enregistrée',
+    problem: 'Lien inutilisable',
+    unknownTitle: 'Lien inconnu',
+    other: 'English',
   },
   en: {
     title: (n: number) => `Action #${n} — your decision`,
     lead: (name: string) => `${name}, this action awaits your decision. Nothing is decided until you choose below.`,
-    tool: 'Tool', amount: 'Amount', confidence: 'Confidence', level: 'Approval level', by: 'Requested by',
-    ai: 'the AI', person: 'a person', why: 'Reason', deadline: 'Decide by', evidence: 'Evidence',
-    none: 'No evidence recorded.', note: 'Note (optional)', approve: 'Approve', reject: 'Reject',
-    result: 'Decision recorded', problem: 'This link cannot be used', unknownTitle: 'Unknown link', other: 'Français',
+    tool: 'Tool',
+    amount: 'Amount',
+    confidence: 'Confidence',
+    level: 'Approval level',
+    by: 'Requested by',
+    ai: 'the AI',
+    person: 'a person',
+    why: 'Reason',
+    deadline: 'Decide by',
+    evidence: 'Evidence',
+    none: 'No evidence recorded.',
+    note: 'Note (optional)',
+    approve: 'Approve',
+    reject: 'Reject',
+    result: 'Decision recorded',
+    problem: 'This link cannot be used',
+    unknownTitle: 'Unknown link',
+    other: 'Français',
   },
 } as const;
 
@@ -60,7 +89,13 @@ function layout(lang: Lang, title: string, body: Page): Page {
 }
 
 /** The confirmation page: what the action is, why the AI is confident or not, and the two choices. */
-export function confirmPage(p: { lang: Lang; approverName: string; action: ActionRow; toolTitle: string; preferred: 'approve' | 'reject' }): Page {
+export function confirmPage(p: {
+  lang: Lang;
+  approverName: string;
+  action: ActionRow;
+  toolTitle: string;
+  preferred: 'approve' | 'reject';
+}): Page {
   const w = words[p.lang];
   const a = p.action;
   const amount = formatAmount(a.amountCents, a.currency, p.lang);
@@ -83,9 +118,11 @@ export function confirmPage(p: { lang: Lang; approverName: string; action: Actio
   ${a.expiresAt ? html`<dt>${w.deadline}</dt><dd>${formatDeadline(a.expiresAt, p.lang)}</dd>` : ''}
 </dl>
 <h2>${w.evidence}</h2>
-${a.evidence.length
-  ? html`<ul class="evidence">${a.evidence.map((e) => html`<li>${e.detail} <small>(${formatWeight(e.weight)})</small></li>`)}</ul>`
-  : html`<p>${w.none}</p>`}
+${
+  a.evidence.length
+    ? html`<ul class="evidence">${a.evidence.map((e) => html`<li>${e.detail} <small>(${formatWeight(e.weight)})</small></li>`)}</ul>`
+    : html`<p>${w.none}</p>`
+}
 <form method="post">
   <label>${w.note}<br /><textarea name="note" maxlength="2000"></textarea></label>
   <div class="buttons">${order.map(button)}</div>
@@ -102,8 +139,12 @@ export function resultPage(lang: Lang, message: string): Page {
 export function problemPage(lang: Lang | 'both', message: string): Page {
   if (lang === 'both') {
     const [fr, en] = message.split('\n');
-    return layout('fr', `${words.fr.unknownTitle} / ${words.en.unknownTitle}`, html`<h1>${words.fr.unknownTitle}</h1><p class="message">${fr ?? ''}</p>
-<hr /><h1 lang="en">${words.en.unknownTitle}</h1><p class="message" lang="en">${en ?? ''}</p>`);
+    return layout(
+      'fr',
+      `${words.fr.unknownTitle} / ${words.en.unknownTitle}`,
+      html`<h1>${words.fr.unknownTitle}</h1><p class="message">${fr ?? ''}</p>
+<hr /><h1 lang="en">${words.en.unknownTitle}</h1><p class="message" lang="en">${en ?? ''}</p>`,
+    );
   }
   return layout(lang, words[lang].problem, html`<h1>${words[lang].problem}</h1><p class="message">${message}</p>`);
 }

@@ -4,8 +4,26 @@ import { html } from 'hono/html';
 export function homePage(info: { database: string; migration: string | null; lang: 'fr' | 'en' }) {
   const t =
     info.lang === 'fr'
-      ? { title: 'Comptoir — votre back-office IA', lead: "Achats et facturation, faits par l'IA, approuvés par vous.", status: 'En marche', db: 'Base de données', api: 'API', docs: 'Outils disponibles (JSON)', health: 'État', open: 'Ouvrir Comptoir (connexion)' }
-      : { title: 'Comptoir — your AI back office', lead: 'Purchasing and invoicing, done by AI, approved by you.', status: 'Running', db: 'Database', api: 'API', docs: 'Available tools (JSON)', health: 'Health', open: 'Open Comptoir (log in)' };
+      ? {
+          title: 'Comptoir — votre back-office IA',
+          lead: "Achats et facturation, faits par l'IA, approuvés par vous.",
+          status: 'En marche',
+          db: 'Base de données',
+          api: 'API',
+          docs: 'Outils disponibles (JSON)',
+          health: 'État',
+          open: 'Ouvrir Comptoir (connexion)',
+        }
+      : {
+          title: 'Comptoir — your AI back office',
+          lead: 'Purchasing and invoicing, done by AI, approved by you.',
+          status: 'Running',
+          db: 'Database',
+          api: 'API',
+          docs: 'Available tools (JSON)',
+          health: 'Health',
+          open: 'Open Comptoir (log in)',
+        };
   return html`<!doctype html>
 <html lang="${info.lang}">
 <head>

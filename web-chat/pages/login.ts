@@ -29,20 +29,22 @@ export function loginPage(v: LoginView) {
     <h1>Comptoir</h1>
     <p class="lead">${t.loginLead}</p>
     ${v.error ? html`<p class="alert" role="alert">${v.error}</p>` : ''}
-    ${v.choice
-      ? html`<h2>${t.chooseCompany}</h2><p>${t.chooseLead}</p>
+    ${
+      v.choice
+        ? html`<h2>${t.chooseCompany}</h2><p>${t.chooseLead}</p>
         <form method="post" action="/login/choose" class="stack">
           <input type="hidden" name="nonce" value="${v.choice.nonce}" />
           <input type="hidden" name="lang" value="${v.lang}" />
           ${v.choice.companies.map((c) => html`<button type="submit" name="tenantId" value="${c.tenantId}" class="choice">${c.name}</button>`)}
         </form>`
-      : html`<form method="post" action="/login" class="stack">
+        : html`<form method="post" action="/login" class="stack">
           <input type="hidden" name="lang" value="${v.lang}" />
           <input type="hidden" name="next" value="${v.next ?? ''}" />
           <label>${t.email}<input type="email" name="email" autocomplete="username" required value="${v.email ?? ''}" /></label>
           <label>${t.password}<input type="password" name="password" autocomplete="current-password" required /></label>
           <button type="submit" class="primary">${t.signIn}</button>
-        </form>`}
+        </form>`
+    }
   </main>
 </body>
 </html>`;

@@ -12,20 +12,42 @@ export const PAGES = ['chat', 'approvals', 'documents', 'bank', 'dashboards', 's
 export type PageName = (typeof PAGES)[number];
 
 const navKey: Record<PageName, MessageKey> = {
-  chat: 'navChat', approvals: 'navApprovals', documents: 'navDocuments', bank: 'navBank', dashboards: 'navDashboards', settings: 'navSettings',
+  chat: 'navChat',
+  approvals: 'navApprovals',
+  documents: 'navDocuments',
+  bank: 'navBank',
+  dashboards: 'navDashboards',
+  settings: 'navSettings',
 };
 
 /** JSON inside a script element: "</script>" and friends must not end it early. */
-const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+const scriptJson = (value: unknown) =>
+  JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 
-export function shellPage(p: { page: PageName; lang: Lang; browser: BrowserSession; modelLabel: string; pending: number }) {
+export function shellPage(p: {
+  page: PageName;
+  lang: Lang;
+  browser: BrowserSession;
+  modelLabel: string;
+  pending: number;
+}) {
   const t = catalogue[p.lang];
   const b = p.browser;
   const boot = {
     page: p.page,
     lang: p.lang,
     csrf: b.csrfToken,
-    me: { id: b.actor.userId, name: b.actor.name, role: b.actor.role, email: b.email, company: b.tenantName, canWrite: b.actor.role !== 'viewer', isAdmin: b.actor.role === 'admin' },
+    me: {
+      id: b.actor.userId,
+      name: b.actor.name,
+      role: b.actor.role,
+      email: b.email,
+      company: b.tenantName,
+      canWrite: b.actor.role !== 'viewer',
+      isAdmin: b.actor.role === 'admin',
+    },
     model: p.modelLabel,
     t,
     toolTitles: p.lang === 'fr' ? frenchToolTitles : {},

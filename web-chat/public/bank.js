@@ -11,7 +11,10 @@ function importForm(root) {
     status.className = 'import-status';
     status.textContent = t('bankImporting');
     try {
-      const out = await api('POST', '/tools/banking_import_statement', { content: await file.text(), fileName: file.name });
+      const out = await api('POST', '/tools/banking_import_statement', {
+        content: await file.text(),
+        fileName: file.name,
+      });
       await render(root);
       root.querySelector('.import-status').textContent = out.message;
     } catch (err) {
@@ -29,17 +32,65 @@ export async function render(root) {
     importForm(root),
     el('h2', {}, t('bankAccounts')),
     accounts.length
-      ? el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, [t('colAccount'), t('colInstitution'), t('colCurrency')].map((h) => el('th', {}, h)))),
-        el('tbody', {}, accounts.map((a) => el('tr', {}, el('td', {}, a.name), el('td', {}, a.institution ?? '—'), el('td', {}, a.currency)))))
+      ? el(
+          'table',
+          { class: 'grid' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              [t('colAccount'), t('colInstitution'), t('colCurrency')].map((h) => el('th', {}, h)),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            accounts.map((a) =>
+              el('tr', {}, el('td', {}, a.name), el('td', {}, a.institution ?? '—'), el('td', {}, a.currency)),
+            ),
+          ),
+        )
       : el('p', { class: 'empty' }, t('bankEmpty')),
     transactions.length ? el('h2', {}, t('bankTransactions')) : '',
     transactions.length
-      ? el('table', { class: 'grid' },
-        el('thead', {}, el('tr', {}, [t('colDate'), t('colAccount'), t('colDescription'), t('colCounterparty'), t('colAmount'), t('colStatus')].map((h) => el('th', {}, h)))),
-        el('tbody', {}, transactions.map((x) => el('tr', {},
-          el('td', { class: 'date' }, x.bookedOn), el('td', {}, x.account), el('td', {}, x.description), el('td', {}, x.counterparty ?? '—'),
-          el('td', { class: `num ${x.amount.startsWith('-') ? 'out' : 'in'}` }, money(x.amount, x.currency)), el('td', {}, t(`tx_${x.status}`))))))
+      ? el(
+          'table',
+          { class: 'grid' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              [
+                t('colDate'),
+                t('colAccount'),
+                t('colDescription'),
+                t('colCounterparty'),
+                t('colAmount'),
+                t('colStatus'),
+              ].map((h) => el('th', {}, h)),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            transactions.map((x) =>
+              el(
+                'tr',
+                {},
+                el('td', { class: 'date' }, x.bookedOn),
+                el('td', {}, x.account),
+                el('td', {}, x.description),
+                el('td', {}, x.counterparty ?? '—'),
+                el('td', { class: `num ${x.amount.startsWith('-') ? 'out' : 'in'}` }, money(x.amount, x.currency)),
+                el('td', {}, t(`tx_${x.status}`)),
+              ),
+            ),
+          ),
+        )
       : '',
   );
 }

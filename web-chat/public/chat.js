@@ -1,7 +1,18 @@
 // The chat: history on the side, the conversation, a box to write in, and a drop zone for bills.
 // Answers stream in (Server-Sent Events over fetch); each tool call shows as it runs, with the
 // action it created, its confidence and its status.
-import { api, boot, confidenceClass, el, message, percent, refreshPendingCount, statusBadge, t, titles } from './common.js';
+import {
+  api,
+  boot,
+  confidenceClass,
+  el,
+  message,
+  percent,
+  refreshPendingCount,
+  statusBadge,
+  t,
+  titles,
+} from './common.js';
 
 let names = {};
 
@@ -15,13 +26,21 @@ function actionBadge(action) {
     { class: 'action-badge', href: '/app/approvals', dataset: { actionId: action.id, status: action.status } },
     el('span', { class: 'action-number', dataset: { number: action.number } }, t('actionNumber', { n: action.number })),
     statusBadge(action.status),
-    el('span', { class: `confidence ${confidenceClass(action.confidence)}` }, `${t('confidence')} ${percent(action.confidence)}`),
+    el(
+      'span',
+      { class: `confidence ${confidenceClass(action.confidence)}` },
+      `${t('confidence')} ${percent(action.confidence)}`,
+    ),
   );
 }
 
 function toolChip(call) {
-  const chip = el('div', { class: 'tool-call running', dataset: { tool: call.name, callId: call.id } },
-    el('strong', {}, names[call.name] ?? call.name), ' ', el('code', { class: 'muted' }, call.name),
+  const chip = el(
+    'div',
+    { class: 'tool-call running', dataset: { tool: call.name, callId: call.id } },
+    el('strong', {}, names[call.name] ?? call.name),
+    ' ',
+    el('code', { class: 'muted' }, call.name),
     el('span', { class: 'tool-state' }, t('toolRunning')),
   );
   return chip;
@@ -37,7 +56,13 @@ function finishChip(chip, call) {
 
 function bubble(role, text) {
   const body = el('div', { class: 'text' }, text ?? '');
-  const node = el('article', { class: `msg ${role}` }, el('header', {}, role === 'user' ? t('you') : t('assistant')), el('div', { class: 'tools' }), body);
+  const node = el(
+    'article',
+    { class: `msg ${role}` },
+    el('header', {}, role === 'user' ? t('you') : t('assistant')),
+    el('div', { class: 'tools' }),
+    body,
+  );
   log.append(node);
   node.scrollIntoView({ block: 'end' });
   return node;
@@ -56,7 +81,21 @@ async function loadHistory() {
   const { conversations } = await api('GET', '/conversations');
   historyList.replaceChildren(
     ...(conversations.length
-      ? conversations.map((c) => el('li', {}, el('button', { type: 'button', class: `link${c.id === conversationId ? ' active' : ''}`, onclick: () => openConversation(c.id) }, c.title ?? '…')))
+      ? conversations.map((c) =>
+          el(
+            'li',
+            {},
+            el(
+              'button',
+              {
+                type: 'button',
+                class: `link${c.id === conversationId ? ' active' : ''}`,
+                onclick: () => openConversation(c.id),
+              },
+              c.title ?? '…',
+            ),
+          ),
+        )
       : [el('li', { class: 'muted' }, t('noHistory'))]),
   );
 }
@@ -163,18 +202,42 @@ async function upload(file) {
     if (doc.error) text.append(message('error', doc.error));
     if (!reading.available) text.append(el('p', { class: 'muted' }, t('uploadNotReadYet')));
     else if (reading.result?.status === 'extracted') {
-      text.append(el('p', {}, t('uploadExtracted', { name: doc.filename, status: t('doc_extracted'), confidence: percent(reading.result.confidence) })));
+      text.append(
+        el(
+          'p',
+          {},
+          t('uploadExtracted', {
+            name: doc.filename,
+            status: t('doc_extracted'),
+            confidence: percent(reading.result.confidence),
+          }),
+        ),
+      );
       text.append(fieldsTable(reading.result.fields));
-    } else if (reading.result) text.append(message('error', reading.result.message?.[boot.lang] ?? JSON.stringify(reading.result)));
+    } else if (reading.result)
+      text.append(message('error', reading.result.message?.[boot.lang] ?? JSON.stringify(reading.result)));
   } catch (err) {
     answer.querySelector('.text').replaceChildren(message('error', err.message));
   }
 }
 
 export function fieldsTable(fields = {}) {
-  return el('table', { class: 'fields' },
-    el('tbody', {}, Object.entries(fields).map(([name, f]) =>
-      el('tr', { class: `conf-${confidenceClass(f?.confidence)}`, dataset: { field: name } }, el('th', { title: name }, boot.fields?.[name] ?? name), el('td', {}, f?.value ?? ''), el('td', { class: 'num' }, percent(f?.confidence))))),
+  return el(
+    'table',
+    { class: 'fields' },
+    el(
+      'tbody',
+      {},
+      Object.entries(fields).map(([name, f]) =>
+        el(
+          'tr',
+          { class: `conf-${confidenceClass(f?.confidence)}`, dataset: { field: name } },
+          el('th', { title: name }, boot.fields?.[name] ?? name),
+          el('td', {}, f?.value ?? ''),
+          el('td', { class: 'num' }, percent(f?.confidence)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -182,7 +245,13 @@ export async function render(root) {
   names = await titles();
   log = el('div', { class: 'log', 'aria-live': 'polite' });
   historyList = el('ul', { class: 'history' });
-  const input = el('textarea', { name: 'text', rows: 2, placeholder: t('chatPlaceholder'), required: true, 'aria-label': t('chatPlaceholder') });
+  const input = el('textarea', {
+    name: 'text',
+    rows: 2,
+    placeholder: t('chatPlaceholder'),
+    required: true,
+    'aria-label': t('chatPlaceholder'),
+  });
   const form = el('form', { class: 'composer' }, input, el('button', { type: 'submit', class: 'primary' }, t('send')));
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -195,8 +264,17 @@ export async function render(root) {
       form.requestSubmit();
     }
   });
-  const drop = el('div', { class: `dropzone${boot.me.canWrite ? '' : ' disabled'}` }, boot.me.canWrite ? t('dropHere') : t('viewerReadOnly'));
-  const fileInput = el('input', { type: 'file', accept: '.pdf,.xml,image/*', hidden: true, onchange: (e) => e.target.files[0] && upload(e.target.files[0]) });
+  const drop = el(
+    'div',
+    { class: `dropzone${boot.me.canWrite ? '' : ' disabled'}` },
+    boot.me.canWrite ? t('dropHere') : t('viewerReadOnly'),
+  );
+  const fileInput = el('input', {
+    type: 'file',
+    accept: '.pdf,.xml,image/*',
+    hidden: true,
+    onchange: (e) => e.target.files[0] && upload(e.target.files[0]),
+  });
   if (boot.me.canWrite) {
     drop.addEventListener('click', () => fileInput.click());
     for (const target of [drop, log]) {
@@ -213,11 +291,31 @@ export async function render(root) {
       });
     }
   }
-  const model = boot.model === 'none' ? el('p', { class: 'notice warn' }, t('modelNone')) : el('p', { class: 'muted model' }, t('modelLabel', { label: boot.model }));
+  const model =
+    boot.model === 'none'
+      ? el('p', { class: 'notice warn' }, t('modelNone'))
+      : el('p', { class: 'muted model' }, t('modelLabel', { label: boot.model }));
   root.replaceChildren(
-    el('aside', { class: 'side' },
-      el('button', { type: 'button', class: 'primary wide', onclick: () => { conversationId = null; log.replaceChildren(); loadHistory(); input.focus(); } }, t('newChat')),
-      el('h2', {}, t('history')), historyList),
+    el(
+      'aside',
+      { class: 'side' },
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'primary wide',
+          onclick: () => {
+            conversationId = null;
+            log.replaceChildren();
+            loadHistory();
+            input.focus();
+          },
+        },
+        t('newChat'),
+      ),
+      el('h2', {}, t('history')),
+      historyList,
+    ),
     el('section', { class: 'conversation' }, model, log, drop, fileInput, form),
   );
   await loadHistory();

@@ -50,7 +50,8 @@ export function el(tag, attrs = {}, ...children) {
 
 export const percent = (x) => (typeof x === 'number' ? `${Math.round(x * 100)} %` : '—');
 
-export const confidenceClass = (x) => (typeof x !== 'number' ? 'unknown' : x >= 0.85 ? 'high' : x >= 0.6 ? 'medium' : 'low');
+export const confidenceClass = (x) =>
+  typeof x !== 'number' ? 'unknown' : x >= 0.85 ? 'high' : x >= 0.6 ? 'medium' : 'low';
 
 export function statusBadge(status) {
   return el('span', { class: `badge status-${status}`, dataset: { status } }, t(`status_${status}`));
@@ -58,19 +59,29 @@ export function statusBadge(status) {
 
 export function dateTime(iso) {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(boot.lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(boot.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
 }
 
 export function money(amount, currency) {
   if (amount === null || amount === undefined) return '—';
   const digits = (String(amount).split('.')[1] ?? '').length;
   // Intl formats the exact decimal string (no float in between) in the person's locale.
-  return new Intl.NumberFormat(boot.lang === 'fr' ? 'fr-CA' : 'en-CA', { style: 'currency', currency: currency ?? 'CAD', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount);
+  return new Intl.NumberFormat(boot.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+    style: 'currency',
+    currency: currency ?? 'CAD',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(amount);
 }
 
 let toolTitles;
 export async function titles() {
-  toolTitles ??= api('GET', '/tools').then(({ tools }) => Object.fromEntries(tools.map((x) => [x.name, boot.toolTitles?.[x.name] ?? x.title])));
+  toolTitles ??= api('GET', '/tools').then(({ tools }) =>
+    Object.fromEntries(tools.map((x) => [x.name, boot.toolTitles?.[x.name] ?? x.title])),
+  );
   return toolTitles;
 }
 
@@ -81,7 +92,10 @@ export async function titles() {
 export async function refreshPendingCount() {
   const { actions } = await api('GET', '/actions?status=pending_approval&limit=200');
   const link = document.querySelector('header.top nav [data-nav="approvals"]');
-  link?.replaceChildren(t('navApprovals'), ...(actions.length ? [' ', el('span', { class: 'count' }, actions.length)] : []));
+  link?.replaceChildren(
+    t('navApprovals'),
+    ...(actions.length ? [' ', el('span', { class: 'count' }, actions.length)] : []),
+  );
 }
 
 export function message(kind, text) {

@@ -4,7 +4,12 @@ import { api, el, message, t, titles } from './common.js';
 
 function details(value) {
   if (value === null || value === undefined) return '';
-  return el('details', {}, el('summary', {}, t('dashboardDetails')), el('pre', { class: 'data' }, JSON.stringify(value, null, 2)));
+  return el(
+    'details',
+    {},
+    el('summary', {}, t('dashboardDetails')),
+    el('pre', { class: 'data' }, JSON.stringify(value, null, 2)),
+  );
 }
 
 export async function render(root) {
@@ -12,8 +17,21 @@ export async function render(root) {
   root.replaceChildren(
     el('h1', {}, t('dashboardsTitle')),
     available
-      ? el('div', { class: 'cards' }, cards.map((c) => el('section', { class: 'card', dataset: { tool: c.tool } },
-        el('h2', {}, names[c.tool] ?? c.title), c.ok ? el('p', { class: 'summary' }, c.summary ?? '') : message('error', t('dashboardFailed', { error: c.error })), c.ok ? details(c.data) : '')))
+      ? el(
+          'div',
+          { class: 'cards' },
+          cards.map((c) =>
+            el(
+              'section',
+              { class: 'card', dataset: { tool: c.tool } },
+              el('h2', {}, names[c.tool] ?? c.title),
+              c.ok
+                ? el('p', { class: 'summary' }, c.summary ?? '')
+                : message('error', t('dashboardFailed', { error: c.error })),
+              c.ok ? details(c.data) : '',
+            ),
+          ),
+        )
       : el('p', { class: 'notice warn' }, t('dashboardsNone')),
   );
 }

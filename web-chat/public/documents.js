@@ -3,23 +3,58 @@
 import { api, confidenceClass, dateTime, el, percent, t } from './common.js';
 import { fieldsTable } from './chat.js';
 
-const size = (bytes) => (bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`);
+const size = (bytes) =>
+  bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} kB`;
 
 export async function render(root) {
   const { documents } = await api('GET', '/documents');
   root.replaceChildren(
     el('h1', {}, t('documentsTitle')),
     documents.length
-      ? el('table', { class: 'grid documents' },
-        el('thead', {}, el('tr', {}, [t('colFile'), t('colSource'), t('colSize'), t('colStatus'), t('colConfidence'), t('colDate'), t('extracted')].map((h) => el('th', {}, h)))),
-        el('tbody', {}, documents.map((d) => el('tr', { dataset: { documentId: d.id } },
-          el('td', {}, d.filename, d.error ? el('div', { class: 'error-text' }, d.error) : ''),
-          el('td', {}, t(`source_${d.source}`)),
-          el('td', { class: 'num' }, size(d.sizeBytes)),
-          el('td', {}, el('span', { class: `badge doc-${d.status}` }, t(`doc_${d.status}`))),
-          el('td', { class: `num confidence ${confidenceClass(d.confidence)}` }, percent(d.confidence)),
-          el('td', {}, dateTime(d.createdAt)),
-          el('td', {}, d.extraction?.fields ? fieldsTable(d.extraction.fields) : el('span', { class: 'muted' }, t('notExtracted')))))))
+      ? el(
+          'table',
+          { class: 'grid documents' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              [
+                t('colFile'),
+                t('colSource'),
+                t('colSize'),
+                t('colStatus'),
+                t('colConfidence'),
+                t('colDate'),
+                t('extracted'),
+              ].map((h) => el('th', {}, h)),
+            ),
+          ),
+          el(
+            'tbody',
+            {},
+            documents.map((d) =>
+              el(
+                'tr',
+                { dataset: { documentId: d.id } },
+                el('td', {}, d.filename, d.error ? el('div', { class: 'error-text' }, d.error) : ''),
+                el('td', {}, t(`source_${d.source}`)),
+                el('td', { class: 'num' }, size(d.sizeBytes)),
+                el('td', {}, el('span', { class: `badge doc-${d.status}` }, t(`doc_${d.status}`))),
+                el('td', { class: `num confidence ${confidenceClass(d.confidence)}` }, percent(d.confidence)),
+                el('td', {}, dateTime(d.createdAt)),
+                el(
+                  'td',
+                  {},
+                  d.extraction?.fields
+                    ? fieldsTable(d.extraction.fields)
+                    : el('span', { class: 'muted' }, t('notExtracted')),
+                ),
+              ),
+            ),
+          ),
+        )
       : el('p', { class: 'empty' }, t('documentsEmpty')),
   );
 }

@@ -12,17 +12,27 @@ import { errorBody } from '../../tools/errors.ts';
 import { invoke } from '../../tools/invoke.ts';
 import type { AppEnv } from '../deps.ts';
 
-const Decision = z.object({ note: z.string().max(2000).optional(), input: z.record(z.string(), z.unknown()).optional() });
+const Decision = z.object({
+  note: z.string().max(2000).optional(),
+  input: z.record(z.string(), z.unknown()).optional(),
+});
 const Bulk = z.object({ ids: z.array(z.string().uuid()).min(1).max(200), note: z.string().max(2000).optional() });
 
 async function bodyOf<T extends z.ZodType>(schema: T, request: Request): Promise<z.output<T>> {
   const raw = await request.json().catch(() => ({}));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw invalid(`Invalid request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw invalid(
+      `Invalid request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }
 
-const read = async (session: AppEnv['Variables']['session'], tool: typeof listActions | typeof getAction, input: unknown) => {
+const read = async (
+  session: AppEnv['Variables']['session'],
+  tool: typeof listActions | typeof getAction,
+  input: unknown,
+) => {
   const out = await invoke(session, tool, input, { source: 'rest', byAi: false });
   return out.kind === 'read' ? out.output : null;
 };
@@ -32,10 +42,21 @@ export function actionRoutes() {
     .get('/actions', async (c) => {
       const status = c.req.queries('status');
       const limit = c.req.query('limit');
-      return c.json(await read(c.get('session'), listActions, { status, tool: c.req.query('tool'), limit: limit ? Number(limit) : undefined }));
+      return c.json(
+        await read(c.get('session'), listActions, {
+          status,
+          tool: c.req.query('tool'),
+          limit: limit ? Number(limit) : undefined,
+        }),
+      );
     })
     .get('/activity', async (c) =>
-      c.json(await read(c.get('session'), listActions, { status: ['executed', 'failed', 'rejected', 'expired', 'undone'], limit: 100 })),
+      c.json(
+        await read(c.get('session'), listActions, {
+          status: ['executed', 'failed', 'rejected', 'expired', 'undone'],
+          limit: 100,
+        }),
+      ),
     )
     .get('/actions/:id', async (c) => c.json(await read(c.get('session'), getAction, { actionId: c.req.param('id') })))
     .post('/actions/bulk-approve', async (c) => {
@@ -49,7 +70,11 @@ export function actionRoutes() {
           results.push({ id, ok: false, error: errorBody(err).error });
         }
       }
-      return c.json({ results, approved: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length });
+      return c.json({
+        results,
+        approved: results.filter((r) => r.ok).length,
+        refused: results.filter((r) => !r.ok).length,
+      });
     })
     .post('/actions/:id/approve', async (c) => {
       const { note, input } = await bodyOf(Decision, c.req.raw);

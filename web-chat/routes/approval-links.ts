@@ -38,15 +38,22 @@ function guard(c: Context) {
   c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
   c.header('X-Frame-Options', 'DENY');
-  c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  c.header(
+    'Content-Security-Policy',
+    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+  );
 }
 
 function stateMessage(view: LinkView, lang: Lang): string {
   switch (view.state) {
-    case 'used': return linkTexts[lang].used;
-    case 'expired': return linkTexts[lang].expired;
-    case 'inactive': return linkTexts[lang].inactive;
-    default: return alreadyDecidedMessage(lang, view.action.number, view.action.status);
+    case 'used':
+      return linkTexts[lang].used;
+    case 'expired':
+      return linkTexts[lang].expired;
+    case 'inactive':
+      return linkTexts[lang].inactive;
+    default:
+      return alreadyDecidedMessage(lang, view.action.number, view.action.status);
   }
 }
 
@@ -62,13 +69,25 @@ export function approvalLinkRoutes(deps: AppDeps) {
         return c.html(problemPage(lang, stateMessage(view, lang)), status);
       }
       const { toolByName } = await import('../../tools/registry.ts');
-      return c.html(confirmPage({ lang, approverName: view.approver.name, action: view.action, toolTitle: toolByName(view.action.tool)?.title ?? view.action.tool, preferred: view.decision }));
+      return c.html(
+        confirmPage({
+          lang,
+          approverName: view.approver.name,
+          action: view.action,
+          toolTitle: toolByName(view.action.tool)?.title ?? view.action.tool,
+          preferred: view.decision,
+        }),
+      );
     })
     .post('/approvals/link/:token', async (c) => {
       guard(c);
       const parsed = Form.safeParse(await c.req.parseBody());
       const fallback: Lang = langOf(c, 'fr');
-      if (!parsed.success) return c.html(problemPage(fallback, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')), 400);
+      if (!parsed.success)
+        return c.html(
+          problemPage(fallback, parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')),
+          400,
+        );
       try {
         const done = await decideByLink(deps.handle.db, c.req.param('token'), deps.now(), parsed.data);
         return c.html(resultPage(langOf(c, done.lang), done.message));

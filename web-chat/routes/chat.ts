@@ -32,7 +32,10 @@ export function chatRoutes(deps: AppDeps) {
   return new Hono<WebEnv>()
     .post('/chat', async (c) => {
       const parsed = Turn.safeParse(await c.req.json().catch(() => ({})));
-      if (!parsed.success) throw invalid(`Invalid chat message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      if (!parsed.success)
+        throw invalid(
+          `Invalid chat message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+        );
       const session = c.get('session');
       return streamSSE(c, async (stream) => {
         const send = (event: string, data: unknown) => stream.writeSSE({ event, data: JSON.stringify(data) });
@@ -53,12 +56,21 @@ export function chatRoutes(deps: AppDeps) {
     })
     .get('/conversations', async (c) => {
       const rows = await listConversations(c.get('session'));
-      return c.json({ conversations: rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt.toISOString() })) });
+      return c.json({
+        conversations: rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updatedAt.toISOString() })),
+      });
     })
     .get('/conversations/:id', async (c) => {
       const rows = await conversationMessages(c.get('session'), c.req.param('id'));
       return c.json({
-        messages: rows.map((m) => ({ id: m.id, role: m.role, content: m.content, toolCalls: m.toolCalls ?? [], actionIds: m.actionIds, createdAt: m.createdAt.toISOString() })),
+        messages: rows.map((m) => ({
+          id: m.id,
+          role: m.role,
+          content: m.content,
+          toolCalls: m.toolCalls ?? [],
+          actionIds: m.actionIds,
+          createdAt: m.createdAt.toISOString(),
+        })),
       });
     })
     .post('/upload', async (c) => {
@@ -71,8 +83,13 @@ export function chatRoutes(deps: AppDeps) {
       const file = body.file;
       if (!(file instanceof File)) throw invalid(say.notMultipart);
       assertDocumentSize(file.name, file.size, session.lang);
-      const stored = await storeUpload(session, { filename: file.name || 'upload', declaredType: file.type, content: Buffer.from(await file.arrayBuffer()) });
-      const reading = stored.status === 'received' ? await readUpload(session, stored.id) : { available: false as const };
+      const stored = await storeUpload(session, {
+        filename: file.name || 'upload',
+        declaredType: file.type,
+        content: Buffer.from(await file.arrayBuffer()),
+      });
+      const reading =
+        stored.status === 'received' ? await readUpload(session, stored.id) : { available: false as const };
       return c.json({ document: stored, reading }, 201);
     });
 }

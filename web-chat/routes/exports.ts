@@ -18,9 +18,24 @@ export function exportRoutes() {
     const query = c.req.query();
     const session = c.get('session');
     let out: Awaited<ReturnType<typeof invoke>>;
-    if (name === 'journal') out = await invoke(session, exportJournal, { from: query.from, to: query.to, dateFormat: query.dateFormat }, { source: 'rest', byAi: false });
-    else if (DATASETS.has(name)) out = await invoke(session, exportCsv, { dataset: name, from: query.from, to: query.to }, { source: 'rest', byAi: false });
-    else throw notFound(`No export ${file}. Use invoices.csv, bills.csv, payments.csv, purchase_orders.csv or journal.csv, with ?from=YYYY-MM-DD&to=YYYY-MM-DD.`);
+    if (name === 'journal')
+      out = await invoke(
+        session,
+        exportJournal,
+        { from: query.from, to: query.to, dateFormat: query.dateFormat },
+        { source: 'rest', byAi: false },
+      );
+    else if (DATASETS.has(name))
+      out = await invoke(
+        session,
+        exportCsv,
+        { dataset: name, from: query.from, to: query.to },
+        { source: 'rest', byAi: false },
+      );
+    else
+      throw notFound(
+        `No export ${file}. Use invoices.csv, bills.csv, payments.csv, purchase_orders.csv or journal.csv, with ?from=YYYY-MM-DD&to=YYYY-MM-DD.`,
+      );
     if (out.kind !== 'read') throw new Error('Export tools are read tools.');
     const result = out.output as { filename: string; contentType: string; csv: string };
     return c.body(result.csv, 200, {

@@ -16,7 +16,12 @@ export function inngestRoutes(deps: AppDeps) {
   const client = createJobClient(deps.config);
   const handler = serve({
     client,
-    functions: inngestFunctions(client, { db: deps.handle.db, publicUrl: deps.config.publicUrl, now: deps.now, config: deps.config }),
+    functions: inngestFunctions(client, {
+      db: deps.handle.db,
+      publicUrl: deps.config.publicUrl,
+      now: deps.now,
+      config: deps.config,
+    }),
     servePath: '/api/inngest',
   });
   return routes.on(['GET', 'POST', 'PUT'], '/api/inngest', (c) => handler(c));

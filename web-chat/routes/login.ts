@@ -42,7 +42,10 @@ function clientIp(c: Context): string {
 const safeNext = (next?: string) => (next && /^\/app(\/[a-z-]*)?$/.test(next) ? next : '/app');
 
 export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
-  const choices = new Map<string, { companies: { tenantId: string; name: string; userId: string }[]; expires: number; next: string }>();
+  const choices = new Map<
+    string,
+    { companies: { tenantId: string; name: string; userId: string }[]; expires: number; next: string }
+  >();
 
   return new Hono()
     .get('/login', async (c) => {
@@ -64,7 +67,10 @@ export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
       const wait = limiter.retryAfter(key, now);
       if (wait !== null) {
         c.header('Retry-After', String(wait));
-        return c.html(loginPage({ lang, email, error: tr(lang, 'loginTooMany', { minutes: Math.ceil(wait / 60) }) }), 429);
+        return c.html(
+          loginPage({ lang, email, error: tr(lang, 'loginTooMany', { minutes: Math.ceil(wait / 60) }) }),
+          429,
+        );
       }
       const result = await login(deps.handle.db, email, password, deps.now());
       if (result.outcome === 'invalid') {
@@ -87,7 +93,8 @@ export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
       const nonce = typeof body.nonce === 'string' ? body.nonce : '';
       const choice = choices.get(nonce);
       const company = choice?.companies.find((x) => x.tenantId === body.tenantId);
-      if (!choice || choice.expires < deps.now().getTime() || !company) return c.html(loginPage({ lang, error: tr(lang, 'loginExpired') }), 400);
+      if (!choice || choice.expires < deps.now().getTime() || !company)
+        return c.html(loginPage({ lang, error: tr(lang, 'loginExpired') }), 400);
       choices.delete(nonce);
       const started = await startSession(deps.handle.db, company.tenantId, company.userId, deps.now());
       setSessionCookie(c, deps, started.token);

@@ -12,7 +12,13 @@ import { readBill, type IntakeOutcome } from '../../tools/intake/read-bill.ts';
 export type UploadReading = { available: false } | { available: true; result: unknown; intake: IntakeOutcome };
 
 export async function readUpload(session: Session, documentId: string): Promise<UploadReading> {
-  const intake = await readBill(session.db, session.tenantId, documentId, { source: 'chat', now: session.now, uploaderId: session.actor.userId });
-  const [doc] = await withTenant(session.db, session.tenantId, (tx) => tx.select({ extraction: documents.extraction }).from(documents).where(eq(documents.id, documentId)));
+  const intake = await readBill(session.db, session.tenantId, documentId, {
+    source: 'chat',
+    now: session.now,
+    uploaderId: session.actor.userId,
+  });
+  const [doc] = await withTenant(session.db, session.tenantId, (tx) =>
+    tx.select({ extraction: documents.extraction }).from(documents).where(eq(documents.id, documentId)),
+  );
   return doc?.extraction ? { available: true, result: doc.extraction, intake } : { available: false };
 }

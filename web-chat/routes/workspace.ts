@@ -20,24 +20,42 @@ import type { AppDeps } from '../deps.ts';
 const TokenName = z.object({ name: z.string().trim().min(1).max(100) });
 
 /** Analytics tools that need no input: each one is a dashboard card. */
-const dashboardTools = () => registry.filter((t) => t.kind === 'read' && t.name.startsWith('analytics_') && t.input.safeParse({}).success);
+const dashboardTools = () =>
+  registry.filter((t) => t.kind === 'read' && t.name.startsWith('analytics_') && t.input.safeParse({}).success);
 
 export function workspaceRoutes(deps: AppDeps) {
   return new Hono<WebEnv>()
     .post('/lang', async (c) => {
       const { lang } = z.object({ lang: z.enum(['fr', 'en']) }).parse(await c.req.json().catch(() => ({})));
-      setCookie(c, LANG_COOKIE, lang, { httpOnly: true, sameSite: 'Lax', path: '/', maxAge: 365 * 86400, secure: Boolean(deps.config.PUBLIC_URL?.startsWith('https:')) });
+      setCookie(c, LANG_COOKIE, lang, {
+        httpOnly: true,
+        sameSite: 'Lax',
+        path: '/',
+        maxAge: 365 * 86400,
+        secure: Boolean(deps.config.PUBLIC_URL?.startsWith('https:')),
+      });
       return c.json({ lang });
     })
     .get('/documents', async (c) => c.json({ documents: await listDocuments(c.get('session')) }))
-    .get('/bank', async (c) => c.json({ ...(await bankOverview(c.get('session'))), tools: registry.filter((t) => t.name.startsWith('banking_')).map((t) => t.name) }))
+    .get('/bank', async (c) =>
+      c.json({
+        ...(await bankOverview(c.get('session'))),
+        tools: registry.filter((t) => t.name.startsWith('banking_')).map((t) => t.name),
+      }),
+    )
     .get('/dashboards', async (c) => {
       const session = c.get('session');
       const cards = [];
       for (const tool of dashboardTools()) {
         try {
           const out = await invoke(session, tool, {}, { source: 'rest', byAi: false });
-          cards.push({ tool: tool.name, title: tool.title, ok: true, summary: out.message ?? null, data: out.kind === 'read' ? out.output : null });
+          cards.push({
+            tool: tool.name,
+            title: tool.title,
+            ok: true,
+            summary: out.message ?? null,
+            data: out.kind === 'read' ? out.output : null,
+          });
         } catch (err) {
           cards.push({ tool: tool.name, title: tool.title, ok: false, error: errorBody(err).error.message });
         }
@@ -48,7 +66,14 @@ export function workspaceRoutes(deps: AppDeps) {
       const session = c.get('session');
       const all = await listApiTokens(session.db, session.tenantId);
       const mine = session.actor.role === 'admin' ? all : all.filter((t) => t.userId === session.actor.userId);
-      return c.json({ tokens: mine.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null })) });
+      return c.json({
+        tokens: mine.map((t) => ({
+          ...t,
+          createdAt: t.createdAt.toISOString(),
+          lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+          revokedAt: t.revokedAt?.toISOString() ?? null,
+        })),
+      });
     })
     .post('/tokens', async (c) => {
       const session = c.get('session');
@@ -62,9 +87,12 @@ export function workspaceRoutes(deps: AppDeps) {
       const session = c.get('session');
       const token = (await listApiTokens(session.db, session.tenantId)).find((t) => t.id === c.req.param('id'));
       if (!token) throw notFound('No token with this id.');
-      if (token.userId !== session.actor.userId && session.actor.role !== 'admin') throw forbidden('Only its owner or an administrator may revoke a token.');
+      if (token.userId !== session.actor.userId && session.actor.role !== 'admin')
+        throw forbidden('Only its owner or an administrator may revoke a token.');
       await revokeApiToken(session.db, session.tenantId, token.id, deps.now());
       return c.json({ revoked: token.id });
     })
-    .get('/inbound-address', async (c) => c.json({ address: await inboundAddress(c.get('session'), deps.config.MAIL_DOMAIN) }));
+    .get('/inbound-address', async (c) =>
+      c.json({ address: await inboundAddress(c.get('session'), deps.config.MAIL_DOMAIN) }),
+    );
 }

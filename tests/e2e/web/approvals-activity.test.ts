@@ -21,7 +21,6 @@ import { createTenant } from '../../../tools/tenancy.ts';
 import { ARTIFACTS, serveInBrowser, type BrowserApp } from '../../support/browser.ts';
 import { freshDatabase } from '../../support/database.ts';
 
-
 let handle: DatabaseHandle;
 let base: string;
 let browser: Browser;
@@ -32,16 +31,28 @@ let supplierId: string;
 beforeAll(async () => {
   handle = await freshDatabase();
   // Full automation with a modest floor: the AI's confident submissions run on their own, so they can be undone.
-  const { tenant, users } = await createTenant(handle.db, { slug: 'e2e-inbox', name: 'Atelier Démo', province: 'QC', automationLevel: 'full', confidenceFloor: 0.5 }, [
-    { email: 'sarah@inbox.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
-    { email: 'nadia@inbox.test', name: 'Nadia Côté', role: 'accountant', language: 'en', password: 'nadia-pass' },
-    { email: 'marie@inbox.test', name: 'Marie Tremblay', role: 'manager', language: 'fr', password: 'marie-pass' },
-  ]);
-  const [supplier] = await withTenant(handle.db, tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }).returning());
+  const { tenant, users } = await createTenant(
+    handle.db,
+    { slug: 'e2e-inbox', name: 'Atelier Démo', province: 'QC', automationLevel: 'full', confidenceFloor: 0.5 },
+    [
+      { email: 'sarah@inbox.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
+      { email: 'nadia@inbox.test', name: 'Nadia Côté', role: 'accountant', language: 'en', password: 'nadia-pass' },
+      { email: 'marie@inbox.test', name: 'Marie Tremblay', role: 'manager', language: 'fr', password: 'marie-pass' },
+    ],
+  );
+  const [supplier] = await withTenant(handle.db, tenant.id, (tx) =>
+    tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }).returning(),
+  );
   supplierId = supplier!.id;
   session = (email) => {
     const user = users.find((u) => u.email === email)!;
-    return { db: handle.db, tenantId: tenant.id, actor: actorOf(user), lang: user.language as Lang, now: () => new Date() };
+    return {
+      db: handle.db,
+      tenantId: tenant.id,
+      actor: actorOf(user),
+      lang: user.language as Lang,
+      now: () => new Date(),
+    };
   };
   web = await serveInBrowser({ handle, config: loadConfig({}), now: () => new Date() });
   ({ base, browser } = web);
@@ -53,27 +64,47 @@ afterAll(async () => {
 });
 
 async function draft(total: string) {
-  const made = await propose(session('sarah@inbox.test'), createOrder, { supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: total, treatment: 'exempt' }] }, { source: 'rest', byAi: false });
+  const made = await propose(
+    session('sarah@inbox.test'),
+    createOrder,
+    { supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: total, treatment: 'exempt' }] },
+    { source: 'rest', byAi: false },
+  );
   return (made.result as { id: string }).id;
 }
 
 /** An order the buyer submits herself: a buyer does not decide on money, so it waits for approval. */
 async function queuedSubmission(total: string) {
-  const queued = await propose(session('sarah@inbox.test'), submitOrder, { orderId: await draft(total) }, { source: 'rest', byAi: false });
+  const queued = await propose(
+    session('sarah@inbox.test'),
+    submitOrder,
+    { orderId: await draft(total) },
+    { source: 'rest', byAi: false },
+  );
   expect(queued.status).toBe('pending_approval');
   return queued.number;
 }
 
 /** An order the AI submits for the buyer: a buyer does not decide on money, so however confident, it waits. */
 async function aiQueuedSubmission(total: string) {
-  const queued = await propose(session('sarah@inbox.test'), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
+  const queued = await propose(
+    session('sarah@inbox.test'),
+    submitOrder,
+    { orderId: await draft(total) },
+    { source: 'chat', byAi: true, modelConfidence: 0.95 },
+  );
   expect(queued.status).toBe('pending_approval');
   return queued;
 }
 
 /** An order the AI submits on the approver's behalf, confident and small: it runs at once. */
 async function aiSubmission(approverEmail: string, total: string) {
-  const ran = await propose(session(approverEmail), submitOrder, { orderId: await draft(total) }, { source: 'chat', byAi: true, modelConfidence: 0.95 });
+  const ran = await propose(
+    session(approverEmail),
+    submitOrder,
+    { orderId: await draft(total) },
+    { source: 'chat', byAi: true, modelConfidence: 0.95 },
+  );
   expect(ran.status).toBe('executed');
   return ran;
 }
@@ -99,7 +130,10 @@ async function approveThenUndo(p: {
   const aiPending = await aiQueuedSubmission('60.00');
   const undoable = await aiSubmission(email, '180.00');
   const refused = await aiSubmission(email, '95.00');
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -130,16 +164,22 @@ async function approveThenUndo(p: {
   await page.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true));
   expect(await nav.textContent()).toBe(`${p.navLabel} 2`);
   await pending.locator('button.approve').click();
-  await expect.poll(() => pending.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('executed');
+  await expect
+    .poll(() => pending.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 })
+    .toBe('executed');
   await expect.poll(() => nav.locator('.count').textContent(), { timeout: 10_000 }).toBe('1');
   await page.screenshot({ path: `${ARTIFACTS}/approvals-count-${p.lang}.png`, fullPage: true });
   await aiRow.locator('button.reject').click();
-  await expect.poll(() => aiRow.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('rejected');
+  await expect
+    .poll(() => aiRow.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 })
+    .toBe('rejected');
   await expect.poll(() => nav.textContent(), { timeout: 10_000 }).toBe(p.navLabel);
   expect(await nav.locator('.count').count()).toBe(0);
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   const approved = page.locator(`table.activity tr[data-number="${pendingNumber}"]`);
-  await expect.poll(() => approved.locator('.decider').textContent(), { timeout: 10_000 }).toBe(`${p.approvedBy} ${name}`);
+  await expect
+    .poll(() => approved.locator('.decider').textContent(), { timeout: 10_000 })
+    .toBe(`${p.approvedBy} ${name}`);
   expect(await approved.locator('button.undo').count()).toBe(0);
 
   const auto = page.locator(`table.activity tr[data-number="${undoable.number}"]`);
@@ -149,7 +189,9 @@ async function approveThenUndo(p: {
   // A request arrives meanwhile from someone else: the undo's redraw of the count shows it.
   const arrived = await aiQueuedSubmission('70.00');
   await auto.locator('button.undo').click();
-  await expect.poll(() => auto.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('undone');
+  await expect
+    .poll(() => auto.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 })
+    .toBe('undone');
   await expect.poll(() => nav.textContent(), { timeout: 10_000 }).toBe(`${p.navLabel} 1`);
   expect(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true);
   expect(await auto.locator('td.status .badge').textContent()).toBe(p.undoneLabel);
@@ -192,7 +234,10 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
       undoneMessage: (n) => `Action #${n} undone: what it did is reversed.`,
       undoOf: (n) => `Undo of action #${n}`,
       executedBy: 'executed by',
-      evidence: { person: 'Direct request — Requested directly by a person. (+0.5)', ai: 'Model self-assessment — The model rated its own proposal 0.95. (+0.09)' },
+      evidence: {
+        person: 'Direct request — Requested directly by a person. (+0.5)',
+        ai: 'Model self-assessment — The model rated its own proposal 0.95. (+0.09)',
+      },
     });
   });
 
@@ -210,7 +255,10 @@ describe('approvals inbox in Chromium', { timeout: 120_000 }, () => {
       undoneMessage: (n) => `Action n° ${n} annulée : ce qu'elle avait fait est défait.`,
       undoOf: (n) => `Annulation de l’action n° ${n}`,
       executedBy: 'exécutée par',
-      evidence: { person: 'Demande directe — Requested directly by a person. (+0.5)', ai: 'Auto-évaluation du modèle — The model rated its own proposal 0.95. (+0.09)' },
+      evidence: {
+        person: 'Demande directe — Requested directly by a person. (+0.5)',
+        ai: 'Auto-évaluation du modèle — The model rated its own proposal 0.95. (+0.09)',
+      },
     });
   });
 });

@@ -41,12 +41,16 @@ it('uploads a statement on the bank page, once, and reports a bad file', async (
 
   await page.setInputFiles('input[name=statement]', sample('ofx/checking.ofx'));
   const status = page.locator('.import-status');
-  await expect.poll(() => status.textContent()).toMatch(/3 transaction\(s\) imported from the OFX statement, 0 already known/);
+  await expect
+    .poll(() => status.textContent())
+    .toMatch(/3 transaction\(s\) imported from the OFX statement, 0 already known/);
   await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(4); // 1 account + 3 transactions
   await page.screenshot({ path: `${ARTIFACTS}/bank-import.png`, fullPage: true });
 
   await page.setInputFiles('input[name=statement]', sample('ofx/checking.ofx'));
-  await expect.poll(() => page.locator('.import-status').textContent()).toMatch(/0 transaction\(s\) imported .* 3 already known/);
+  await expect
+    .poll(() => page.locator('.import-status').textContent())
+    .toMatch(/0 transaction\(s\) imported .* 3 already known/);
 
   await page.setInputFiles('input[name=statement]', sample('camt/camt053.v2.wrong.xml'));
   await expect.poll(() => page.locator('.import-status').textContent()).toMatch(/Incomplete camt statement/);
@@ -56,7 +60,9 @@ it('uploads a statement on the bank page, once, and reports a bad file', async (
   await page.setInputFiles('input[name=statement]', sample('mt940/jejik/ing.sta'));
   await expect
     .poll(() => page.locator('.import-status').textContent())
-    .toMatch(/7 transaction\(s\) imported from the MT940 statement, 0 already known\. Statement MPBZ of account 0001234567 does not add up: .*closing balance is €3\.47 \(difference €49\.06\)\. The transactions were imported anyway/);
+    .toMatch(
+      /7 transaction\(s\) imported from the MT940 statement, 0 already known\. Statement MPBZ of account 0001234567 does not add up: .*closing balance is €3\.47 \(difference €49\.06\)\. The transactions were imported anyway/,
+    );
   await expect.poll(() => page.locator('table.grid tbody tr').count()).toBe(12); // 2 accounts + 10 transactions
   await page.close();
 });

@@ -17,7 +17,6 @@ import { ARTIFACTS, serveInBrowser, type BrowserApp } from '../../support/browse
 import { freshDatabase } from '../../support/database.ts';
 import { answer, callTools, fakeModel, lastToolResult } from '../../support/scripted-model.ts';
 
-
 let handle: DatabaseHandle;
 let base: string;
 let browser: Browser;
@@ -30,7 +29,14 @@ function orderingModel() {
     .respond(callTools({ name: 'purchasing_find_suppliers', args: { query: 'Bureau Plus' } }))
     .respond((messages) => {
       const { suppliers: found } = lastToolResult(messages) as { suppliers: { id: string }[] };
-      return callTools({ name: 'purchasing_create_order', args: { supplierId: found[0]!.id, lines: [{ description: 'Chaise ergonomique', quantity: '10', unitPrice: '249.00' }], confidence: 0.9 } });
+      return callTools({
+        name: 'purchasing_create_order',
+        args: {
+          supplierId: found[0]!.id,
+          lines: [{ description: 'Chaise ergonomique', quantity: '10', unitPrice: '249.00' }],
+          confidence: 0.9,
+        },
+      });
     })
     .respond((messages) => {
       const draft = lastToolResult(messages) as { result: { id: string } };
@@ -41,14 +47,20 @@ function orderingModel() {
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  const { tenant } = await createTenant(handle.db, { slug: 'e2e', name: 'Atelier Démo', province: 'QC', automationLevel: 'assisted' }, [
-    { email: 'sarah@e2e.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
-    { email: 'nadia@e2e.test', name: 'Nadia Côté', role: 'accountant', language: 'en', password: 'nadia-pass' },
-    { email: 'luc@e2e.test', name: 'Luc Gagnon', role: 'buyer', language: 'fr', password: 'luc-pass' },
-    { email: 'marc@e2e.test', name: 'Marc Tremblay', role: 'manager', language: 'fr', password: 'marc-pass' },
-  ]);
+  const { tenant } = await createTenant(
+    handle.db,
+    { slug: 'e2e', name: 'Atelier Démo', province: 'QC', automationLevel: 'assisted' },
+    [
+      { email: 'sarah@e2e.test', name: 'Sarah Roy', role: 'buyer', language: 'en', password: 'sarah-pass' },
+      { email: 'nadia@e2e.test', name: 'Nadia Côté', role: 'accountant', language: 'en', password: 'nadia-pass' },
+      { email: 'luc@e2e.test', name: 'Luc Gagnon', role: 'buyer', language: 'fr', password: 'luc-pass' },
+      { email: 'marc@e2e.test', name: 'Marc Tremblay', role: 'manager', language: 'fr', password: 'marc-pass' },
+    ],
+  );
   tenantId = tenant.id;
-  await withTenant(handle.db, tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }));
+  await withTenant(handle.db, tenant.id, (tx) =>
+    tx.insert(suppliers).values({ tenantId: tenant.id, name: 'Bureau Plus Inc.', province: 'QC' }),
+  );
   web = await serveInBrowser({ handle, config: loadConfig({}), now: () => new Date(), chatModel: orderingModel });
   ({ base, browser } = web);
 });
@@ -68,7 +80,10 @@ async function orderAndApprove(p: {
   /** Edit the request (JSON) before approving it, instead of approving it as proposed. */
   edit?: boolean;
 }) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA' });
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 860 },
+    locale: p.lang === 'fr' ? 'fr-CA' : 'en-CA',
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('pageerror', (e) => problems.push(e.message));
@@ -104,12 +119,27 @@ async function orderAndApprove(p: {
   } else {
     await row.locator('button.approve').click();
   }
-  await expect.poll(() => row.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 }).toBe('executed');
+  await expect
+    .poll(() => row.locator('td.status .badge').getAttribute('data-status'), { timeout: 10_000 })
+    .toBe('executed');
   expect(await row.locator('td.status .badge').textContent()).toBe(p.executedLabel);
   await page.screenshot({ path: `${ARTIFACTS}/approved-${p.lang}.png`, fullPage: true });
-  const [action] = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActions).where(eq(aiActions.number, Number(pendingNumber))));
-  const events = await withTenant(handle.db, tenantId, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, action!.id)).orderBy(asc(aiActionEvents.seq)));
-  expect(events.map((e) => e.type)).toEqual(['proposed', 'queued', ...(p.edit ? ['edited'] : []), 'approved', 'executed']);
+  const [action] = await withTenant(handle.db, tenantId, (tx) =>
+    tx
+      .select()
+      .from(aiActions)
+      .where(eq(aiActions.number, Number(pendingNumber))),
+  );
+  const events = await withTenant(handle.db, tenantId, (tx) =>
+    tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, action!.id)).orderBy(asc(aiActionEvents.seq)),
+  );
+  expect(events.map((e) => e.type)).toEqual([
+    'proposed',
+    'queued',
+    ...(p.edit ? ['edited'] : []),
+    'approved',
+    'executed',
+  ]);
   if (p.edit) expect(action!.input).toMatchObject({ note: 'Approved with a note from the inbox' });
   expect(problems).toEqual([]);
   return { page, context };
@@ -145,10 +175,14 @@ describe('web chat in Chromium', { timeout: 120_000 }, () => {
     await page.evaluate((content) => {
       const data = new DataTransfer();
       data.items.add(new File([content], 'facture-ubl.xml', { type: 'application/xml' }));
-      document.querySelector('.dropzone')!.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+      document
+        .querySelector('.dropzone')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
     }, xml);
     const dropped = page.locator('.msg.assistant').last();
-    await expect.poll(() => dropped.textContent(), { timeout: 20_000 }).toContain('Document reçu : facture-ubl.xml (reçu).');
+    await expect
+      .poll(() => dropped.textContent(), { timeout: 20_000 })
+      .toContain('Document reçu : facture-ubl.xml (reçu).');
     await expect.poll(() => dropped.locator('table.fields tr').count(), { timeout: 20_000 }).toBeGreaterThan(3);
     await page.screenshot({ path: `${ARTIFACTS}/upload-fr.png`, fullPage: true });
     // The other screens, as the French manager sees them.

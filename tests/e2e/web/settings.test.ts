@@ -18,7 +18,14 @@ let web: BrowserApp;
 beforeAll(async () => {
   handle = await freshDatabase();
   await createTenant(handle.db, { slug: 'e2e-settings', name: 'Atelier Réglages', province: 'QC' }, [
-    { email: 'louise@settings.test', name: 'Louise Tremblay', role: 'admin', language: 'fr', password: 'louise-pass', aiAutoApproveLimitCents: 1_000_000n },
+    {
+      email: 'louise@settings.test',
+      name: 'Louise Tremblay',
+      role: 'admin',
+      language: 'fr',
+      password: 'louise-pass',
+      aiAutoApproveLimitCents: 1_000_000n,
+    },
     { email: 'marc@settings.test', name: 'Marc Gagnon', role: 'manager', language: 'fr', password: 'marc-pass' },
   ]);
   web = await serveInBrowser({ handle, config: loadConfig({}), now: () => new Date() });

@@ -2,7 +2,14 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { aiActionEvents, aiActions, approvalLinks, notifications, outboxEmails, users } from '../../../db/schema/index.ts';
+import {
+  aiActionEvents,
+  aiActions,
+  approvalLinks,
+  notifications,
+  outboxEmails,
+  users,
+} from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { emailApprovers } from '../../../tools/actions/approval-emails.ts';
 import { createApprovalLinks, decideByLink } from '../../../tools/actions/approval-links.ts';
@@ -29,8 +36,18 @@ beforeAll(async () => {
   handle = await freshDatabase();
   co = await makeCompany(handle.db, { automationLevel: 'supervised', approvalExpiryHours: 72 }, () => T0);
   // The administrator reads English, everyone else French (the company default).
-  await withTenant(handle.db, co.tenant.id, (tx) => tx.update(users).set({ language: 'en' }).where(eq(users.id, co.user('admin').id)));
-  const created = await propose(co.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.', province: 'QC' }, { source: 'rest', byAi: false });
+  await withTenant(handle.db, co.tenant.id, (tx) =>
+    tx
+      .update(users)
+      .set({ language: 'en' })
+      .where(eq(users.id, co.user('admin').id)),
+  );
+  const created = await propose(
+    co.session('buyer'),
+    createSupplier,
+    { name: 'Bureau Plus Inc.', province: 'QC' },
+    { source: 'rest', byAi: false },
+  );
   supplierId = (created.result as { id: string }).id;
   app = createApp({ handle, config: loadConfig({ PUBLIC_URL }), now: () => clock });
 });
@@ -39,8 +56,18 @@ afterAll(() => handle?.close());
 /** An AI submission of a draft order of `price`, waiting for approval (level 2 from 5,000.00). */
 async function queued(price: string) {
   const buyer = co.session('buyer');
-  const order = await propose(buyer, createOrder, { supplierId, lines: [{ description: 'Poste de travail', quantity: '1', unitPrice: price, treatment: 'exempt' }] }, { source: 'rest', byAi: false });
-  const action = await propose(buyer, submitOrder, { orderId: (order.result as { id: string }).id }, { source: 'email', byAi: true, modelConfidence: 0.5, rationale: 'Facture reçue pour cette commande' });
+  const order = await propose(
+    buyer,
+    createOrder,
+    { supplierId, lines: [{ description: 'Poste de travail', quantity: '1', unitPrice: price, treatment: 'exempt' }] },
+    { source: 'rest', byAi: false },
+  );
+  const action = await propose(
+    buyer,
+    submitOrder,
+    { orderId: (order.result as { id: string }).id },
+    { source: 'email', byAi: true, modelConfidence: 0.5, rationale: 'Facture reçue pour cette commande' },
+  );
   expect(action.status).toBe('pending_approval');
   return action;
 }
@@ -48,9 +75,23 @@ async function queued(price: string) {
 /** The approval emails written for one action, by recipient. */
 async function emailsFor(actionId: string) {
   return withTenant(handle.db, co.tenant.id, async (tx) => {
-    const notes = await tx.select({ id: notifications.id }).from(notifications).where(eq(notifications.actionId, actionId));
+    const notes = await tx
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(eq(notifications.actionId, actionId));
     if (!notes.length) return [];
-    return tx.select().from(outboxEmails).where(and(eq(outboxEmails.relatedType, 'notification'), inArray(outboxEmails.relatedId, notes.map((n) => n.id))));
+    return tx
+      .select()
+      .from(outboxEmails)
+      .where(
+        and(
+          eq(outboxEmails.relatedType, 'notification'),
+          inArray(
+            outboxEmails.relatedId,
+            notes.map((n) => n.id),
+          ),
+        ),
+      );
   });
 }
 
@@ -64,11 +105,16 @@ async function linksFor(actionId: string, role: 'admin' | 'manager') {
 const stateOf = (actionId: string) =>
   withTenant(handle.db, co.tenant.id, async (tx) => ({
     action: (await tx.select().from(aiActions).where(eq(aiActions.id, actionId)))[0]!,
-    events: await tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, actionId)).orderBy(aiActionEvents.seq),
+    events: await tx
+      .select()
+      .from(aiActionEvents)
+      .where(eq(aiActionEvents.actionId, actionId))
+      .orderBy(aiActionEvents.seq),
     links: await tx.select().from(approvalLinks).where(eq(approvalLinks.actionId, actionId)),
   }));
 
-const post = (token: string, form: Record<string, string>) => app.request(`/approvals/link/${token}`, { method: 'POST', body: new URLSearchParams(form) });
+const post = (token: string, form: Record<string, string>) =>
+  app.request(`/approvals/link/${token}`, { method: 'POST', body: new URLSearchParams(form) });
 
 describe('approval emails', () => {
   it('emails each approver in their own language, with an approve and a reject link, once', async () => {
@@ -80,7 +126,9 @@ describe('approval emails', () => {
 
     const en = mails.find((m) => m.to === co.user('admin').email)!;
     expect(en).toMatchObject({ status: 'queued' });
-    expect(en.subject).toBe(`Approval needed: action #${action.number} — Submit a purchase order for approval ($6,000.00)`);
+    expect(en.subject).toBe(
+      `Approval needed: action #${action.number} — Submit a purchase order for approval ($6,000.00)`,
+    );
     expect(en.text).toContain(`Hello ${co.user('admin').name},`);
     expect(en.text).toContain(`Action #${action.number} awaits your decision (level 2).`);
     expect(en.text).toContain('Reason: Facture reçue pour cette commande');
@@ -90,7 +138,9 @@ describe('approval emails', () => {
     expect(en.html).toContain('>Approve</a>');
 
     const fr = mails.find((m) => m.to === co.user('manager').email)!;
-    expect(fr.subject).toBe(`Approbation demandée : action n° ${action.number} — Submit a purchase order for approval (6\u00a0000,00\u00a0$)`);
+    expect(fr.subject).toBe(
+      `Approbation demandée : action n° ${action.number} — Submit a purchase order for approval (6\u00a0000,00\u00a0$)`,
+    );
     expect(fr.text).toContain(`L'action n° ${action.number} attend votre décision (niveau 2).`);
     expect(fr.text).toMatch(/^Approuver : https:\/\/comptoir\.example\/approvals\/link\/cal_/m);
     expect(fr.text).toMatch(/^Refuser : https:\/\/comptoir\.example\/approvals\/link\/cal_/m);
@@ -136,7 +186,9 @@ describe('approval links', () => {
       expect(body).toContain('purchasing_submit_order');
       expect(body).toContain('$6,500.00');
       expect(body).toContain('Facture reçue pour cette commande');
-      expect(body).toMatch(/<button type="submit" name="decision" value="approve" class="approve primary">Approve<\/button>/);
+      expect(body).toMatch(
+        /<button type="submit" name="decision" value="approve" class="approve primary">Approve<\/button>/,
+      );
       expect(body).toContain('value="reject"');
     }
     const opened = await stateOf(action.id);
@@ -146,7 +198,9 @@ describe('approval links', () => {
 
     const done = await post(token, { decision: 'approve' });
     expect(done.status).toBe(200);
-    expect(await done.text()).toMatch(new RegExp(`Action #${action.number} executed\\. Purchase order PO2026-\\d{5} approved`));
+    expect(await done.text()).toMatch(
+      new RegExp(`Action #${action.number} executed\\. Purchase order PO2026-\\d{5} approved`),
+    );
     const after = await stateOf(action.id);
     expect(after.action).toMatchObject({ status: 'executed', decidedBy: co.user('admin').id });
     expect(after.events.slice(2).map((e) => [e.type, e.source, e.actorId])).toEqual([
@@ -184,7 +238,8 @@ describe('approval links', () => {
     const late = new Date(T0.getTime() + 72 * 3_600_000);
     await expect(decideByLink(handle.db, token, late)).rejects.toMatchObject({
       code: 'conflict',
-      message: 'This approval link has expired. Open the approvals inbox in Comptoir: the action may have moved to another approver.',
+      message:
+        'This approval link has expired. Open the approvals inbox in Comptoir: the action may have moved to another approver.',
       details: { reason: 'link_expired', lang: 'en' },
     });
     clock = late;
@@ -207,7 +262,11 @@ describe('approval links', () => {
     expect(action.requiredLevel).toBe(2);
     // An accountant decides level 1 only; a link sent to one (say, before an escalation) cannot decide level 2.
     const tokens = await withTenant(handle.db, co.tenant.id, (tx) =>
-      createApprovalLinks(tx, { action: { id: action.id, tenantId: co.tenant.id }, approver: co.user('accountant'), expiresAt: new Date(T0.getTime() + 3_600_000) }),
+      createApprovalLinks(tx, {
+        action: { id: action.id, tenantId: co.tenant.id },
+        approver: co.user('accountant'),
+        expiresAt: new Date(T0.getTime() + 3_600_000),
+      }),
     );
     await expect(decideByLink(handle.db, tokens.approve, T0)).rejects.toMatchObject({
       code: 'forbidden',
@@ -263,6 +322,9 @@ describe('approval links', () => {
       expect(body).toContain('This approval link is not valid.');
       expect((await post(token, { decision: 'approve' })).status).toBe(404);
     }
-    await expect(decideByLink(handle.db, forged, T0)).rejects.toMatchObject({ code: 'not_found', details: { reason: 'link_unknown' } });
+    await expect(decideByLink(handle.db, forged, T0)).rejects.toMatchObject({
+      code: 'not_found',
+      details: { reason: 'link_unknown' },
+    });
   });
 });

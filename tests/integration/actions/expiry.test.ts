@@ -25,14 +25,27 @@ type Company = Awaited<ReturnType<typeof makeCompany>>;
 
 async function company(settings: Partial<NewTenant>) {
   const co = await makeCompany(handle.db, { automationLevel: 'supervised', ...settings }, () => T0);
-  const created = await propose(co.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.', province: 'QC' }, { source: 'rest', byAi: false });
+  const created = await propose(
+    co.session('buyer'),
+    createSupplier,
+    { name: 'Bureau Plus Inc.', province: 'QC' },
+    { source: 'rest', byAi: false },
+  );
   return { ...co, supplierId: (created.result as { id: string }).id };
 }
 
 /** An AI submission of a draft order of `price`, queued for approval at the level the amount needs. */
 async function queued(co: Company & { supplierId: string }, price: string) {
   const buyer = co.session('buyer');
-  const order = await propose(buyer, createOrder, { supplierId: co.supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: price, treatment: 'exempt' }] }, { source: 'rest', byAi: false });
+  const order = await propose(
+    buyer,
+    createOrder,
+    {
+      supplierId: co.supplierId,
+      lines: [{ description: 'Chaise', quantity: '1', unitPrice: price, treatment: 'exempt' }],
+    },
+    { source: 'rest', byAi: false },
+  );
   const orderId = (order.result as { id: string }).id;
   const action = await propose(buyer, submitOrder, { orderId }, { source: 'chat', byAi: true, modelConfidence: 0 });
   expect(action.status).toBe('pending_approval');
@@ -42,7 +55,11 @@ async function queued(co: Company & { supplierId: string }, price: string) {
 const stateOf = (co: Company, actionId: string) =>
   withTenant(handle.db, co.tenant.id, async (tx) => ({
     action: (await tx.select().from(aiActions).where(eq(aiActions.id, actionId)))[0]!,
-    events: await tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, actionId)).orderBy(aiActionEvents.seq),
+    events: await tx
+      .select()
+      .from(aiActionEvents)
+      .where(eq(aiActionEvents.actionId, actionId))
+      .orderBy(aiActionEvents.seq),
     notes: await tx.select().from(notifications).where(eq(notifications.actionId, actionId)),
   }));
 
@@ -61,16 +78,28 @@ describe('expireDue', () => {
     expect(state.action.decision).toMatchObject({ outcome: 'queue', level: 2, approvers: ['manager', 'admin'] });
     const escalated = state.events.at(-1)!;
     expect(escalated).toMatchObject({ type: 'escalated', source: 'job', actorId: null });
-    expect(escalated.before).toEqual({ requiredLevel: 1, expiresAt: hours(72).toISOString(), approvers: ['accountant', 'manager', 'admin'] });
-    expect(escalated.after).toEqual({ requiredLevel: 2, expiresAt: hours(144).toISOString(), approvers: ['manager', 'admin'] });
+    expect(escalated.before).toEqual({
+      requiredLevel: 1,
+      expiresAt: hours(72).toISOString(),
+      approvers: ['accountant', 'manager', 'admin'],
+    });
+    expect(escalated.after).toEqual({
+      requiredLevel: 2,
+      expiresAt: hours(144).toISOString(),
+      approvers: ['manager', 'admin'],
+    });
     const escalatedTo = state.notes.filter((n) => n.kind === 'approval_escalated');
     expect(escalatedTo.map((n) => n.userId).sort()).toEqual([co.user('manager').id, co.user('admin').id].sort());
-    expect(escalatedTo[0]!.title).toBe(`L'action n° ${action.number} passe au niveau 2, faute de décision dans le délai : elle attend votre approbation.`);
+    expect(escalatedTo[0]!.title).toBe(
+      `L'action n° ${action.number} passe au niveau 2, faute de décision dans le délai : elle attend votre approbation.`,
+    );
 
     await expireDue(handle.db, hours(144));
     state = await stateOf(co, action.id);
     expect(state.action).toMatchObject({ status: 'pending_approval', requiredLevel: 3, expiresAt: hours(216) });
-    expect(state.notes.filter((n) => n.kind === 'approval_escalated' && n.title.includes('niveau 3')).map((n) => n.userId)).toEqual([co.user('admin').id]);
+    expect(
+      state.notes.filter((n) => n.kind === 'approval_escalated' && n.title.includes('niveau 3')).map((n) => n.userId),
+    ).toEqual([co.user('admin').id]);
 
     const last = await expireDue(handle.db, hours(216));
     expect(last).toMatchObject({ escalated: 0, expired: 1 });
@@ -81,7 +110,9 @@ describe('expireDue', () => {
     // The buyer the AI acted for learns that it will not happen.
     expect(state.notes.find((n) => n.kind === 'action_expired')).toMatchObject({ userId: co.user('buyer').id });
     // The purchase order was never approved.
-    const [order] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, action.orderId)));
+    const [order] = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, action.orderId)),
+    );
     expect(order!.status).toBe('draft');
   });
 
@@ -92,7 +123,9 @@ describe('expireDue', () => {
     expect(b.requiredLevel).toBe(3);
     const at = hours(24);
     const once = await expireDue(handle.db, at);
-    expect(once.escalations.filter((e) => e.tenantId === co.tenant.id)).toEqual([{ tenantId: co.tenant.id, actionId: a.id, level: 2 }]);
+    expect(once.escalations.filter((e) => e.tenantId === co.tenant.id)).toEqual([
+      { tenantId: co.tenant.id, actionId: a.id, level: 2 },
+    ]);
     const before = await Promise.all([stateOf(co, a.id), stateOf(co, b.id)]);
     expect(before[1]!.action.status).toBe('expired');
     const twice = await expireDue(handle.db, at);
@@ -116,7 +149,12 @@ describe('expireDue', () => {
     const decided = await queued(co, '1500.00');
     await approve(co.session('manager'), decided.id, { source: 'rest' });
     const later = await queued(co, '1500.00');
-    await withTenant(handle.db, co.tenant.id, (tx) => tx.update(aiActions).set({ expiresAt: hours(11) }).where(eq(aiActions.id, later.id)));
+    await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx
+        .update(aiActions)
+        .set({ expiresAt: hours(11) })
+        .where(eq(aiActions.id, later.id)),
+    );
     await expireDue(handle.db, hours(10));
     expect((await stateOf(co, decided.id)).action.status).toBe('executed');
     expect((await stateOf(co, later.id)).action.status).toBe('pending_approval');
@@ -136,11 +174,16 @@ describe('expireDue', () => {
     for (const [i, a] of actions.entries()) {
       const { action, events } = await stateOf(co, a.id);
       const answer = approvals[i]!;
-      const [order] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, a.orderId)));
+      const [order] = await withTenant(handle.db, co.tenant.id, (tx) =>
+        tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, a.orderId)),
+      );
       if (action.status === 'expired') {
         expired += 1;
         expect(answer.status).toBe('rejected');
-        expect((answer as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict', message: `Action #${a.number} was already decided (status: expired).` });
+        expect((answer as PromiseRejectedResult).reason).toMatchObject({
+          code: 'conflict',
+          message: `Action #${a.number} was already decided (status: expired).`,
+        });
         expect(events.map((e) => e.type)).toEqual(['proposed', 'queued', 'expired']);
         expect(order!.status).toBe('draft');
       } else {

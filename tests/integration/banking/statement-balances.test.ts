@@ -21,11 +21,18 @@ const sample = (path: string) => readFileSync(new URL(path, bank), 'latin1');
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 /** A camt.053 statement with an opening and a closing booked balance, as a bank would send it. */
-function camt(opening: string, closing: string, entries: { amount: string; dir: 'CRDT' | 'DBIT'; ref: string; status?: string }[]) {
+function camt(
+  opening: string,
+  closing: string,
+  entries: { amount: string; dir: 'CRDT' | 'DBIT'; ref: string; status?: string }[],
+) {
   const bal = (code: string, amount: string) =>
     `<Bal><Tp><CdOrPrtry><Cd>${code}</Cd></CdOrPrtry></Tp><Amt Ccy="CAD">${amount.replace('-', '')}</Amt><CdtDbtInd>${amount.startsWith('-') ? 'DBIT' : 'CRDT'}</CdtDbtInd><Dt><Dt>2026-03-01</Dt></Dt></Bal>`;
   const ntry = entries
-    .map((e) => `<Ntry><Amt Ccy="CAD">${e.amount}</Amt><CdtDbtInd>${e.dir}</CdtDbtInd><Sts>${e.status ?? 'BOOK'}</Sts><BookgDt><Dt>2026-03-01</Dt></BookgDt><AcctSvcrRef>${e.ref}</AcctSvcrRef><NtryDtls><TxDtls><RmtInf><Ustrd>Paiement ${e.ref}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`)
+    .map(
+      (e) =>
+        `<Ntry><Amt Ccy="CAD">${e.amount}</Amt><CdtDbtInd>${e.dir}</CdtDbtInd><Sts>${e.status ?? 'BOOK'}</Sts><BookgDt><Dt>2026-03-01</Dt></BookgDt><AcctSvcrRef>${e.ref}</AcctSvcrRef><NtryDtls><TxDtls><RmtInf><Ustrd>Paiement ${e.ref}</Ustrd></RmtInf></TxDtls></NtryDtls></Ntry>`,
+    )
     .join('\n');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId><CreDtTm>2026-03-02T18:00:00</CreDtTm></GrpHdr>
@@ -38,7 +45,8 @@ type Imported = { imported: number; skipped: number; unbalanced: unknown[] };
 
 let handle: DatabaseHandle;
 let co: Awaited<ReturnType<typeof makeCompany>>;
-const importAs = (session: Session, content: string) => propose(session, importStatement, { content }, { source: 'rest', byAi: false });
+const importAs = (session: Session, content: string) =>
+  propose(session, importStatement, { content }, { source: 'rest', byAi: false });
 
 beforeAll(async () => {
   handle = await freshDatabase();
@@ -72,9 +80,9 @@ describe('a statement that does not add up', () => {
       `Action n° ${out.number} exécutée. 7 opération(s) importée(s) depuis un relevé MT940, 0 déjà connue(s). ${warning} ` +
         'Les opérations ont quand même été importées : comparez-les avec votre banque avant de les rapprocher.',
     );
-    expect(out.evidence.filter((e) => e.factor === 'statement_unbalanced').map((e) => ({ ...e, detail: plain(e.detail) }))).toEqual([
-      { factor: 'statement_unbalanced', weight: -0.3, detail: warning },
-    ]);
+    expect(
+      out.evidence.filter((e) => e.factor === 'statement_unbalanced').map((e) => ({ ...e, detail: plain(e.detail) })),
+    ).toEqual([{ factor: 'statement_unbalanced', weight: -0.3, detail: warning }]);
   });
 
   it('says so in English, to the cent, for a camt.053 statement', async () => {
@@ -84,19 +92,29 @@ describe('a statement that does not add up', () => {
       { amount: '75.10', dir: 'DBIT', ref: 'C-2' },
     ]);
     const out = await importAs(co.session('accountant'), file);
-    expect(out.result).toMatchObject({ imported: 2, unbalanced: [{ statement: 'RELEVE-0301', difference: { amount: '-0.01', currency: 'CAD' } }] });
+    expect(out.result).toMatchObject({
+      imported: 2,
+      unbalanced: [{ statement: 'RELEVE-0301', difference: { amount: '-0.01', currency: 'CAD' } }],
+    });
     expect(out.message).toContain(
       'Statement RELEVE-0301 of account Compte courant does not add up: opening balance $1,000.00 + 2 transaction(s) totalling $174.90 = $1,174.90, ' +
         'but the closing balance is $1,174.89 (difference $0.01). The transactions were imported anyway: compare them with your bank before reconciling.',
     );
-    const rows = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(bankTransactions).where(eq(bankTransactions.externalId, 'bank:C-2')));
+    const rows = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(bankTransactions).where(eq(bankTransactions.externalId, 'bank:C-2')),
+    );
     expect(rows.map((r) => r.amountCents)).toEqual([-7510n]);
   });
 
   it('says when the balances are in another currency than each other and cannot be checked', async () => {
     const out = await importAs(co.session('manager'), sample('camt/camt053.v2.minimal.xml'));
-    expect(out.result).toMatchObject({ imported: 1, unbalanced: [{ linesTotal: null, difference: null, currencies: ['EUR', 'SEK'] }] });
-    expect(plain(out.message)).toMatch(/cannot be checked: its balances and transactions are in several currencies \(EUR, SEK\); opening balance €18\.15, closing balance -SEK 27\.00\./);
+    expect(out.result).toMatchObject({
+      imported: 1,
+      unbalanced: [{ linesTotal: null, difference: null, currencies: ['EUR', 'SEK'] }],
+    });
+    expect(plain(out.message)).toMatch(
+      /cannot be checked: its balances and transactions are in several currencies \(EUR, SEK\); opening balance €18\.15, closing balance -SEK 27\.00\./,
+    );
   });
 });
 
@@ -104,7 +122,9 @@ describe('a statement that adds up', () => {
   it('is imported with no warning, pages and a pending camt entry included', async () => {
     const generic = await importAs(co.session('manager', 'fr'), sample('mt940/jejik/generic.sta'));
     expect(generic.result).toMatchObject({ imported: 2, unbalanced: [] });
-    expect(plain(generic.message)).toBe(`Action n° ${generic.number} exécutée. 2 opération(s) importée(s) depuis un relevé MT940, 0 déjà connue(s).`);
+    expect(plain(generic.message)).toBe(
+      `Action n° ${generic.number} exécutée. 2 opération(s) importée(s) depuis un relevé MT940, 0 déjà connue(s).`,
+    );
     // The pending 40.00 is imported but is not in the booked closing balance: 500.00 + 20.00 = 520.00.
     const pending = camt('500.00', '520.00', [
       { amount: '20.00', dir: 'CRDT', ref: 'P-1' },

@@ -4,11 +4,17 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { imbalanceOf } from '../../../tools/banking/import/balance.ts';
-import { detectFormat, readStatement, StatementError, type StatementLine } from '../../../tools/banking/import/index.ts';
+import {
+  detectFormat,
+  readStatement,
+  StatementError,
+  type StatementLine,
+} from '../../../tools/banking/import/index.ts';
 import { camtExpected, mt940Expected, type Expected } from './upstream.ts';
 
 const bank = join(import.meta.dirname, '../../../../shared/data/bank');
-const files = (dir: string): string[] => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 const read = (path: string) => readStatement(readFileSync(path, 'latin1'));
 const lines = (path: string): StatementLine[] => read(path).statements.flatMap((s) => s.lines);
 
@@ -27,17 +33,25 @@ function refusal(path: string): string | null {
 
 const agree = (got: StatementLine[], expected: Expected[], date: (l: StatementLine) => string | null) =>
   got.length === expected.length &&
-  got.every((l, i) => l.amountCents === expected[i]!.amountCents && l.currency === expected[i]!.currency && (expected[i]!.date === null || date(l) === expected[i]!.date));
+  got.every(
+    (l, i) =>
+      l.amountCents === expected[i]!.amountCents &&
+      l.currency === expected[i]!.currency &&
+      (expected[i]!.date === null || date(l) === expected[i]!.date),
+  );
 
 describe('camt.052 / camt.053 / camt.054', () => {
-  const samples = files(join(bank, 'camt')).filter((p) => p.endsWith('.xml') && existsSync(p.replace(/\.xml$/, '.json')));
+  const samples = files(join(bank, 'camt')).filter(
+    (p) => p.endsWith('.xml') && existsSync(p.replace(/\.xml$/, '.json')),
+  );
 
   it('agrees with upstream on every sample that has an expected output', () => {
     const failed: string[] = [];
     for (const xml of samples) {
       const statements = read(xml).statements;
       // The upstream dump keeps the entries of the last record only.
-      if (!agree(statements.at(-1)?.lines ?? [], camtExpected(xml.replace(/\.xml$/, '.json')), (l) => l.bookedOn)) failed.push(xml);
+      if (!agree(statements.at(-1)?.lines ?? [], camtExpected(xml.replace(/\.xml$/, '.json')), (l) => l.bookedOn))
+        failed.push(xml);
     }
     console.log(`camt: ${samples.length - failed.length}/${samples.length} samples agree with upstream`);
     expect(failed).toEqual([]);
@@ -47,18 +61,28 @@ describe('camt.052 / camt.053 / camt.054', () => {
   it('reads both statements of a multi-statement file, signed by credit/debit, in exact cents', () => {
     const [first, second] = read(join(bank, 'camt/camt053.v2.multi.statement.xml')).statements;
     expect(first!.lines.map((l) => l.amountCents)).toEqual([885n]);
-    expect(second!.lines.map((l) => [l.amountCents, l.currency, l.bookedOn, l.valueOn, l.counterparty])).toEqual([[-700n, 'EUR', '2014-12-31', '2015-01-02', 'Company Name 2']]);
+    expect(second!.lines.map((l) => [l.amountCents, l.currency, l.bookedOn, l.valueOn, l.counterparty])).toEqual([
+      [-700n, 'EUR', '2014-12-31', '2015-01-02', 'Company Name 2'],
+    ]);
     expect(first!.account.iban).toBe('NL26VAYB8060476890');
   });
 
   it('decodes the standard XML entities of a camt statement: "Smith &amp; Co" is Smith & Co', () => {
-    const xml = readFileSync(join(bank, 'camt/camt053.v2.minimal.xml'), 'latin1').replace('<Nm>NAME NAME</Nm>', '<Nm>Smith &amp; Co</Nm>');
+    const xml = readFileSync(join(bank, 'camt/camt053.v2.minimal.xml'), 'latin1').replace(
+      '<Nm>NAME NAME</Nm>',
+      '<Nm>Smith &amp; Co</Nm>',
+    );
     expect(readStatement(xml).statements.flatMap((s) => s.lines.map((l) => l.counterparty))).toContain('Smith & Co');
   });
 
   it('keeps the debtor, the remittance text and the bank reference of a camt.054 line', () => {
     const [line] = lines(join(bank, 'camt/camt054.v4.xml'));
-    expect(line).toMatchObject({ amountCents: -20000000n, currency: 'SEK', counterparty: 'Example Creditor 3 - V1', externalId: expect.stringMatching(/^bank:ACSR/) });
+    expect(line).toMatchObject({
+      amountCents: -20000000n,
+      currency: 'SEK',
+      counterparty: 'Example Creditor 3 - V1',
+      externalId: expect.stringMatching(/^bank:ACSR/),
+    });
     expect(line!.description).toMatch(/^Unstructured Remittance Inform/);
   });
 
@@ -68,7 +92,9 @@ describe('camt.052 / camt.053 / camt.054', () => {
 });
 
 describe('MT940', () => {
-  const samples = files(join(bank, 'mt940')).filter((p) => p.endsWith('.sta') && existsSync(p.replace(/\.sta$/, '.yml')));
+  const samples = files(join(bank, 'mt940')).filter(
+    (p) => p.endsWith('.sta') && existsSync(p.replace(/\.sta$/, '.yml')),
+  );
   // Upstream reads a reversed credit (RC) as money in; SWIFT says RC is a debit entry, as we read it.
   const reversedCredits = new Map([['sepa_mt9401.sta', [5, 18]]]);
 
@@ -81,15 +107,22 @@ describe('MT940', () => {
         refused.push(sta);
         continue;
       }
-      const got = lines(sta).map((l, i) => (reversedCredits.get(sta.split('/').at(-1)!)?.includes(i) ? { ...l, amountCents: -l.amountCents } : l));
+      const got = lines(sta).map((l, i) =>
+        reversedCredits.get(sta.split('/').at(-1)!)?.includes(i) ? { ...l, amountCents: -l.amountCents } : l,
+      );
       (agree(got, mt940Expected(sta.replace(/\.sta$/, '.yml')), (l) => l.valueOn) ? agreed : disagreed).push(sta);
     }
-    console.log(`mt940: ${agreed.length}/${samples.length} agree with upstream, ${refused.length} refused with a reason, ${disagreed.length} disagree`);
+    console.log(
+      `mt940: ${agreed.length}/${samples.length} agree with upstream, ${refused.length} refused with a reason, ${disagreed.length} disagree`,
+    );
     expect(disagreed).toEqual([]);
     expect(agreed.length).toBeGreaterThanOrEqual(22);
     // The bank exports (ABN AMRO, ING, Rabobank, Knab, SNS, Triodos, PostFinance, mBank) all read.
     for (const name of ['abnamro', 'ing', 'rabobank', 'rabobank-iban', 'knab', 'sns', 'triodos', 'postfinance']) {
-      expect(agreed.some((p) => p.endsWith(`jejik/${name}.sta`)), name).toBe(true);
+      expect(
+        agreed.some((p) => p.endsWith(`jejik/${name}.sta`)),
+        name,
+      ).toBe(true);
     }
   });
 
@@ -115,7 +148,12 @@ describe('OFX', () => {
   it('reads a credit card statement and a Canadian bank statement', () => {
     expect(lines(join(bank, 'ofx/anzcc.ofx')).map((l) => [l.amountCents, l.currency])).toEqual([[-550n, 'AUD']]);
     const medium = lines(join(bank, 'ofx/bank_medium.ofx'));
-    expect(medium[0]).toMatchObject({ bookedOn: '2009-04-01', amountCents: -660n, currency: 'CAD', counterparty: "MCDONALD'S #112" });
+    expect(medium[0]).toMatchObject({
+      bookedOn: '2009-04-01',
+      amountCents: -660n,
+      currency: 'CAD',
+      counterparty: "MCDONALD'S #112",
+    });
   });
 
   it('reports the malformed and the non-bank files instead of crashing', () => {
@@ -125,13 +163,16 @@ describe('OFX', () => {
     expect(refusal(join(bank, 'ofx/investment_401k.ofx'))).toMatch(/no bank or card statement/);
     const all = files(join(bank, 'ofx'));
     const read = all.filter((p) => refusal(p) === null);
-    console.log(`ofx: ${read.length}/${all.length} files read, the others refused with a reason (investments, sign-on only, malformed)`);
+    console.log(
+      `ofx: ${read.length}/${all.length} files read, the others refused with a reason (investments, sign-on only, malformed)`,
+    );
   });
 });
 
 describe('CSV and format detection', () => {
   it('reads a French export with debit/credit columns and day-first dates', () => {
-    const csv = 'Date;Libellé;Débit;Crédit\n31/01/2026;VIR CLIENT FACT-2026-0001;;1 149,75\n02/02/2026;PRLV BELL;85,10;\n';
+    const csv =
+      'Date;Libellé;Débit;Crédit\n31/01/2026;VIR CLIENT FACT-2026-0001;;1 149,75\n02/02/2026;PRLV BELL;85,10;\n';
     const { format, statements } = readStatement(csv, 'CAD');
     expect(format).toBe('csv');
     expect(statements[0]!.lines.map((l) => [l.bookedOn, l.amountCents, l.currency, l.description])).toEqual([
@@ -143,7 +184,9 @@ describe('CSV and format detection', () => {
   it('tells formats by content, not by name, and refuses ambiguous dates', () => {
     expect(detectFormat(readFileSync(join(bank, 'camt/camt053.v3.xml'), 'utf8'))).toBe('camt');
     expect(detectFormat(readFileSync(join(bank, 'ofx/checking.ofx'), 'utf8'))).toBe('ofx');
-    expect(detectFormat(readFileSync(join(bank, 'mt940/ASNB/0708271685_09022020_164516.940.txt'), 'utf8'))).toBe('mt940');
+    expect(detectFormat(readFileSync(join(bank, 'mt940/ASNB/0708271685_09022020_164516.940.txt'), 'utf8'))).toBe(
+      'mt940',
+    );
     expect(() => readStatement('date,amount,description\n01/02/2026,10.00,x\n')).toThrow(/Ambiguous dates/);
     expect(() => readStatement('<html><body>hello</body></html>')).toThrow(StatementError);
   });
@@ -152,13 +195,21 @@ describe('CSV and format detection', () => {
 describe('opening balance + lines = closing balance', () => {
   /** Per statement span of a file: null when it adds up, else the difference in cents or the currencies met. */
   const gaps = (path: string) =>
-    read(path).statements.flatMap((s) => s.balances.map(imbalanceOf).map((g) => (g === null ? null : g.kind === 'difference' ? g.differenceCents : g.currencies.join('/'))));
+    read(path).statements.flatMap((s) =>
+      s.balances
+        .map(imbalanceOf)
+        .map((g) => (g === null ? null : g.kind === 'difference' ? g.differenceCents : g.currencies.join('/'))),
+    );
   const readable = files(bank).filter((p) => /\.(xml|sta|txt|ofx)$/.test(p) && refusal(p) === null);
 
   it('checks every sample that states both balances, in exact cents', () => {
-    const checked = Object.fromEntries(readable.map((p) => [p.slice(bank.length + 1), gaps(p)] as const).filter(([, g]) => g.length));
+    const checked = Object.fromEntries(
+      readable.map((p) => [p.slice(bank.length + 1), gaps(p)] as const).filter(([, g]) => g.length),
+    );
     const off = Object.fromEntries(Object.entries(checked).filter(([, g]) => g.some((x) => x !== null)));
-    console.log(`balances: ${readable.length} samples read, ${Object.keys(checked).length} state both balances, ${Object.keys(off).length} do not add up (imported with a warning)`);
+    console.log(
+      `balances: ${readable.length} samples read, ${Object.keys(checked).length} state both balances, ${Object.keys(off).length} do not add up (imported with a warning)`,
+    );
     // The anonymised or cut-down exports of real banks, and upstream's synthetic camt fixtures, as they are.
     expect(off).toEqual({
       'camt/camt053.v2.all-balance-types.xml': [-582n],
@@ -198,17 +249,29 @@ describe('opening balance + lines = closing balance', () => {
   it('counts only booked camt entries, and takes PRCD as the opening balance when OPBD is missing', () => {
     const xml = readFileSync(join(bank, 'camt/camt053.v2.multi.statement.xml'), 'latin1');
     // The first statement: 18.15 + 8.85 = 27.00. A pending entry of 5.00 is not in the booked balance.
-    const pending = xml.replace(/(<Ntry>[\s\S]*?<\/Ntry>)/, (entry) => `${entry}${entry.replace('8.85', '5.00').replace('<Sts>BOOK</Sts>', '<Sts>PDNG</Sts>').replace(/<AcctSvcrRef>[^<]*</, '<AcctSvcrRef>PENDING-1<')}`);
+    const pending = xml.replace(
+      /(<Ntry>[\s\S]*?<\/Ntry>)/,
+      (entry) =>
+        `${entry}${entry
+          .replace('8.85', '5.00')
+          .replace('<Sts>BOOK</Sts>', '<Sts>PDNG</Sts>')
+          .replace(/<AcctSvcrRef>[^<]*</, '<AcctSvcrRef>PENDING-1<')}`,
+    );
     const [first] = readStatement(pending).statements;
     expect(first!.lines.map((l) => l.amountCents)).toEqual([885n, 500n]);
     expect(first!.balances.map(imbalanceOf)).toEqual([null]);
-    expect(readStatement(xml.replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>')).statements[0]!.balances.map(imbalanceOf)).toEqual([null]);
+    expect(
+      readStatement(xml.replace('<Cd>OPBD</Cd>', '<Cd>PRCD</Cd>')).statements[0]!.balances.map(imbalanceOf),
+    ).toEqual([null]);
     // Booked after all: then the 5.00 is one too many.
-    expect(readStatement(pending.replace('<Sts>PDNG</Sts>', '<Sts>BOOK</Sts>')).statements[0]!.balances.map(imbalanceOf)).toMatchObject([{ differenceCents: -500n }]);
+    expect(
+      readStatement(pending.replace('<Sts>PDNG</Sts>', '<Sts>BOOK</Sts>')).statements[0]!.balances.map(imbalanceOf),
+    ).toMatchObject([{ differenceCents: -500n }]);
   });
 
   it('has nothing to check where the format states no opening balance (OFX, CSV, camt.054)', () => {
-    for (const path of ['ofx/checking.ofx', 'ofx/bank_medium.ofx', 'camt/camt054.v4.xml', 'camt/camt052.v4.xml']) expect(gaps(join(bank, path)), path).toEqual([]);
+    for (const path of ['ofx/checking.ofx', 'ofx/bank_medium.ofx', 'camt/camt054.v4.xml', 'camt/camt052.v4.xml'])
+      expect(gaps(join(bank, path)), path).toEqual([]);
     expect(readStatement('Date;Libellé;Montant\n2026-01-31;VIR;10,00\n').statements[0]!.balances).toEqual([]);
   });
 });

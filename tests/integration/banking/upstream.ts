@@ -11,11 +11,16 @@ export interface Expected {
 /** genkgo/camt snapshots: the entries of the message's last record (the dump keeps only those). */
 export function camtExpected(jsonPath: string): Expected[] {
   const message = JSON.parse(readFileSync(jsonPath, 'utf8'));
-  return (message.getEntries ?? []).map((e: { getAmount: { getAmount: string; getCurrency: { getCode: string } }; getBookingDate?: { 0: string } | null }) => ({
-    amountCents: BigInt(e.getAmount.getAmount),
-    currency: e.getAmount.getCurrency.getCode,
-    date: e.getBookingDate?.[0]?.slice(0, 10) ?? null,
-  }));
+  return (message.getEntries ?? []).map(
+    (e: {
+      getAmount: { getAmount: string; getCurrency: { getCode: string } };
+      getBookingDate?: { 0: string } | null;
+    }) => ({
+      amountCents: BigInt(e.getAmount.getAmount),
+      currency: e.getAmount.getCurrency.getCode,
+      date: e.getBookingDate?.[0]?.slice(0, 10) ?? null,
+    }),
+  );
 }
 
 /**
@@ -29,8 +34,12 @@ export function mt940Expected(ymlPath: string): Expected[] {
   const flush = () => {
     if (current?.amount !== undefined) {
       const [whole, fraction = ''] = current.amount.replace('-', '').split('.');
-      const cents = BigInt(whole!) * 100n + BigInt((`${fraction}00`).slice(0, 2));
-      out.push({ amountCents: current.amount.startsWith('-') ? -cents : cents, currency: current.currency ?? '', date: current.date ?? null });
+      const cents = BigInt(whole!) * 100n + BigInt(`${fraction}00`.slice(0, 2));
+      out.push({
+        amountCents: current.amount.startsWith('-') ? -cents : cents,
+        currency: current.currency ?? '',
+        date: current.date ?? null,
+      });
     }
   };
   for (let i = 0; i < lines.length; i++) {

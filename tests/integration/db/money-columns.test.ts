@@ -15,7 +15,9 @@ const FLOAT_ALLOWED = /(^|_)(confidence|score|threshold|floor)$/;
 
 describe('money in the schema', () => {
   it('stores every *_cents column as bigint', async () => {
-    const columns = await handle.raw(`SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND column_name LIKE '%cents'`);
+    const columns = await handle.raw(
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_schema = 'public' AND column_name LIKE '%cents'`,
+    );
     expect(columns.length).toBeGreaterThan(20);
     expect(columns.filter((c) => c.data_type !== 'bigint').map((c) => `${c.table_name}.${c.column_name}`)).toEqual([]);
   });
@@ -24,14 +26,35 @@ describe('money in the schema', () => {
     const floats = await handle.raw(
       `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' AND data_type IN ('real', 'double precision')`,
     );
-    expect(floats.filter((c) => !FLOAT_ALLOWED.test(String(c.column_name))).map((c) => `${c.table_name}.${c.column_name}`)).toEqual([]);
+    expect(
+      floats.filter((c) => !FLOAT_ALLOWED.test(String(c.column_name))).map((c) => `${c.table_name}.${c.column_name}`),
+    ).toEqual([]);
   });
 });
 
 describe('money in the code', () => {
   it('never parses with parseFloat in application code', () => {
     // git grep exits 1 when nothing matches: that is the answer we want.
-    const grep = spawnSync('git', ['grep', '-n', '-E', 'parseFloat\\(', '--', 'tools', 'db', 'agent', 'mcp-server', 'web-chat', 'email', 'jobs', 'cli.ts', 'config.ts'], { encoding: 'utf8' });
+    const grep = spawnSync(
+      'git',
+      [
+        'grep',
+        '-n',
+        '-E',
+        'parseFloat\\(',
+        '--',
+        'tools',
+        'db',
+        'agent',
+        'mcp-server',
+        'web-chat',
+        'email',
+        'jobs',
+        'cli.ts',
+        'config.ts',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(grep.status === 0 || grep.status === 1).toBe(true);
     expect(grep.stdout).toBe('');
   });

@@ -30,20 +30,47 @@ describe('email as chat', () => {
     const result = await answerEmail(
       handle.db,
       { model, registry },
-      { tenantId: company.tenant.id, userId: company.user('manager').id, from: company.user('manager').email, subject: 'Nouveau fournisseur', text: 'Bonjour, créez le fournisseur Acme Québec pour nous, merci.\n\n-- \nMarc', messageId: '<m1@client.example>', references: [] },
+      {
+        tenantId: company.tenant.id,
+        userId: company.user('manager').id,
+        from: company.user('manager').email,
+        subject: 'Nouveau fournisseur',
+        text: 'Bonjour, créez le fournisseur Acme Québec pour nous, merci.\n\n-- \nMarc',
+        messageId: '<m1@client.example>',
+        references: [],
+      },
       now,
     );
-    expect(result).toMatchObject({ answered: true, lang: 'fr', text: 'J’ai demandé la création du fournisseur Acme Québec.' });
+    expect(result).toMatchObject({
+      answered: true,
+      lang: 'fr',
+      text: 'J’ai demandé la création du fournisseur Acme Québec.',
+    });
     // An AI write with no evidence scores 0.5, under the supervised threshold: it waits for a person.
-    const created = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(suppliers).where(eq(suppliers.name, 'Acme Québec')));
+    const created = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx.select().from(suppliers).where(eq(suppliers.name, 'Acme Québec')),
+    );
     expect(created).toHaveLength(0);
-    const [proposal] = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'purchasing_create_supplier')));
-    expect(proposal).toMatchObject({ source: 'email', byAi: true, status: 'pending_approval', actorId: company.user('manager').id });
+    const [proposal] = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx.select().from(aiActions).where(eq(aiActions.tool, 'purchasing_create_supplier')),
+    );
+    expect(proposal).toMatchObject({
+      source: 'email',
+      byAi: true,
+      status: 'pending_approval',
+      actorId: company.user('manager').id,
+    });
     const [reply] = (await outbox()).filter((m) => m.inReplyTo === '<m1@client.example>');
-    expect(reply).toMatchObject({ to: company.user('manager').email, subject: 'Re: Nouveau fournisseur', status: 'queued' });
+    expect(reply).toMatchObject({
+      to: company.user('manager').email,
+      subject: 'Re: Nouveau fournisseur',
+      status: 'queued',
+    });
     expect(reply!.text).toContain('J’ai demandé la création du fournisseur Acme Québec.');
     expect(reply!.text).toMatch(/Actions :\n- En attente d'approbation n° \d+ \(niveau 1\)/);
-    const [conversation] = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiConversations).where(eq(aiConversations.threadKey, '<m1@client.example>')));
+    const [conversation] = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx.select().from(aiConversations).where(eq(aiConversations.threadKey, '<m1@client.example>')),
+    );
     expect(conversation).toMatchObject({ channel: 'email', userId: company.user('manager').id });
   });
 
@@ -52,11 +79,21 @@ describe('email as chat', () => {
     const result = await answerEmail(
       handle.db,
       { model, registry },
-      { tenantId: company.tenant.id, userId: company.user('manager').id, from: company.user('manager').email, subject: 'Re: Nouveau fournisseur', text: 'Thanks! Is it created yet?\n\n> J’ai demandé la création du fournisseur Acme Québec.', messageId: '<m2@client.example>', references: ['<m1@client.example>'] },
+      {
+        tenantId: company.tenant.id,
+        userId: company.user('manager').id,
+        from: company.user('manager').email,
+        subject: 'Re: Nouveau fournisseur',
+        text: 'Thanks! Is it created yet?\n\n> J’ai demandé la création du fournisseur Acme Québec.',
+        messageId: '<m2@client.example>',
+        references: ['<m1@client.example>'],
+      },
       now,
     );
     expect(result).toMatchObject({ answered: true, lang: 'en' });
-    const conversations = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiConversations).where(eq(aiConversations.threadKey, '<m1@client.example>')));
+    const conversations = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx.select().from(aiConversations).where(eq(aiConversations.threadKey, '<m1@client.example>')),
+    );
     expect(conversations).toHaveLength(1);
     if (result.answered) expect(result.conversationId).toBe(conversations[0]!.id);
     const [reply] = (await outbox()).filter((m) => m.inReplyTo === '<m2@client.example>');
@@ -64,11 +101,31 @@ describe('email as chat', () => {
   });
 
   it('records slash commands sent by email, and their decisions, with source email', async () => {
-    await withTenant(handle.db, company.tenant.id, (tx) => tx.insert(suppliers).values({ tenantId: company.tenant.id, name: 'Bureau Courriel', currency: 'CAD' }));
+    await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx.insert(suppliers).values({ tenantId: company.tenant.id, name: 'Bureau Courriel', currency: 'CAD' }),
+    );
     const mail = (text: string, messageId: string) =>
-      answerEmail(handle.db, { model: null, registry }, { tenantId: company.tenant.id, userId: company.user('buyer').id, from: company.user('buyer').email, subject: 'Commande', text, messageId, references: [] }, now);
+      answerEmail(
+        handle.db,
+        { model: null, registry },
+        {
+          tenantId: company.tenant.id,
+          userId: company.user('buyer').id,
+          from: company.user('buyer').email,
+          subject: 'Commande',
+          text,
+          messageId,
+          references: [],
+        },
+        now,
+      );
     await mail('/po Bureau Courriel: 2 x Papier A4 @ 54.99', '<m4@client.example>');
-    const ordered = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.actorId, company.user('buyer').id)));
+    const ordered = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx
+        .select()
+        .from(aiActions)
+        .where(eq(aiActions.actorId, company.user('buyer').id)),
+    );
     expect(ordered.map((a) => [a.tool, a.source, a.byAi])).toEqual([
       ['purchasing_create_order', 'email', false],
       ['purchasing_submit_order', 'email', false],
@@ -79,11 +136,25 @@ describe('email as chat', () => {
     const approved = await answerEmail(
       handle.db,
       { model: null, registry },
-      { tenantId: company.tenant.id, userId: company.user('manager').id, from: company.user('manager').email, subject: 'Approbation', text: `/approve ${submitted.number}`, messageId: '<m5@client.example>', references: [] },
+      {
+        tenantId: company.tenant.id,
+        userId: company.user('manager').id,
+        from: company.user('manager').email,
+        subject: 'Approbation',
+        text: `/approve ${submitted.number}`,
+        messageId: '<m5@client.example>',
+        references: [],
+      },
       now,
     );
     expect(approved).toMatchObject({ answered: true, text: expect.stringContaining(`${submitted.number}`) });
-    const events = await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActionEvents).where(eq(aiActionEvents.actionId, submitted.id)).orderBy(asc(aiActionEvents.seq)));
+    const events = await withTenant(handle.db, company.tenant.id, (tx) =>
+      tx
+        .select()
+        .from(aiActionEvents)
+        .where(eq(aiActionEvents.actionId, submitted.id))
+        .orderBy(asc(aiActionEvents.seq)),
+    );
     expect(events.map((e) => [e.type, e.source])).toEqual([
       ['proposed', 'email'],
       ['queued', 'email'],
@@ -93,7 +164,20 @@ describe('email as chat', () => {
   });
 
   it('does not let someone outside the company drive the agent', async () => {
-    const result = await answerEmail(handle.db, { model: null, registry }, { tenantId: company.tenant.id, userId: null, from: 'supplier@x.example', subject: 'hi', text: 'pay me', messageId: '<m3@x>', references: [] }, now);
+    const result = await answerEmail(
+      handle.db,
+      { model: null, registry },
+      {
+        tenantId: company.tenant.id,
+        userId: null,
+        from: 'supplier@x.example',
+        subject: 'hi',
+        text: 'pay me',
+        messageId: '<m3@x>',
+        references: [],
+      },
+      now,
+    );
     expect(result).toEqual({ answered: false, reason: 'Only people of the company can talk to the agent by email.' });
   });
 });

@@ -27,10 +27,15 @@ let listener: SmtpListener;
 const received: InboundOutcome[] = [];
 
 const compose = (mail: ConstructorParameters<typeof MailComposer>[0]) =>
-  new Promise<Buffer>((resolve, reject) => new MailComposer(mail).compile().build((err, message) => (err ? reject(err) : resolve(message))));
+  new Promise<Buffer>((resolve, reject) =>
+    new MailComposer(mail).compile().build((err, message) => (err ? reject(err) : resolve(message))),
+  );
 
 const emailsOf = () => withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(inboundEmails));
-const documentsOf = (emailId: string) => withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(documents).where(eq(documents.inboundEmailId, emailId)));
+const documentsOf = (emailId: string) =>
+  withTenant(handle.db, company.tenant.id, (tx) =>
+    tx.select().from(documents).where(eq(documents.inboundEmailId, emailId)),
+  );
 
 beforeAll(async () => {
   handle = await freshDatabase();
@@ -44,7 +49,8 @@ afterAll(async () => {
 });
 
 describe('over SMTP', () => {
-  const smtp = () => nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
+  const smtp = () =>
+    nodemailer.createTransport({ host: '127.0.0.1', port: listener.port, secure: false, ignoreTLS: true });
 
   it('accepts a bill forwarded by a user, with a base64 PDF, and keeps the PDF as a document', async () => {
     const info = await smtp().sendMail({
@@ -59,18 +65,36 @@ describe('over SMTP', () => {
     expect(outcome).toMatchObject({ outcome: 'accepted', documentIds: [expect.any(String)], chat: null });
     if (outcome.outcome !== 'accepted') throw new Error('not accepted');
     const [doc] = await documentsOf(outcome.emailId);
-    expect(doc).toMatchObject({ filename: 'facture.pdf', mimeType: 'application/pdf', sizeBytes: PDF.length, source: 'email', status: 'received' });
+    expect(doc).toMatchObject({
+      filename: 'facture.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: PDF.length,
+      source: 'email',
+      status: 'received',
+    });
     expect(Buffer.compare(doc!.content, PDF)).toBe(0);
   });
 
   it('refuses, at RCPT TO, an address no company has', async () => {
     await expect(
-      smtp().sendMail({ from: 'x@y.example', to: `bills+00000000-0000-4000-8000-000000000000@${DOMAIN}`, subject: 'hi', text: 'hi' }),
+      smtp().sendMail({
+        from: 'x@y.example',
+        to: `bills+00000000-0000-4000-8000-000000000000@${DOMAIN}`,
+        subject: 'hi',
+        text: 'hi',
+      }),
     ).rejects.toThrow(/550/);
   });
 
   it('creates nothing new when the same message is delivered twice', async () => {
-    const message = { from: 'factures@bureauplus.example', to: address, subject: 'Facture 77', messageId: '<facture-77@bureauplus.example>', text: 'Ci-joint', attachments: [{ filename: 'f77.pdf', content: PDF }] };
+    const message = {
+      from: 'factures@bureauplus.example',
+      to: address,
+      subject: 'Facture 77',
+      messageId: '<facture-77@bureauplus.example>',
+      text: 'Ci-joint',
+      attachments: [{ filename: 'f77.pdf', content: PDF }],
+    };
     await smtp().sendMail(message);
     const before = await emailsOf();
     await smtp().sendMail(message);
@@ -83,7 +107,11 @@ describe('over SMTP', () => {
 describe('over the raw-MIME webhook', () => {
   const app = () => inboundWebhook(handle.db, { domain: DOMAIN, secret: 's3cret' });
   const post = async (raw: Buffer, secret = 's3cret') => {
-    const res = await app().request(`/inbound/email?secret=${secret}`, { method: 'POST', body: new Uint8Array(raw), headers: { 'content-type': 'message/rfc822' } });
+    const res = await app().request(`/inbound/email?secret=${secret}`, {
+      method: 'POST',
+      body: new Uint8Array(raw),
+      headers: { 'content-type': 'message/rfc822' },
+    });
     return { status: res.status, body: await res.json() };
   };
 
@@ -94,7 +122,15 @@ describe('over the raw-MIME webhook', () => {
   });
 
   it('quarantines a message from an unknown sender, keeping it', async () => {
-    const { body } = await post(await compose({ from: 'spam@unknown.example', to: address, subject: 'Invoice', text: 'pay me', attachments: [{ filename: 'x.pdf', content: PDF }] }));
+    const { body } = await post(
+      await compose({
+        from: 'spam@unknown.example',
+        to: address,
+        subject: 'Invoice',
+        text: 'pay me',
+        attachments: [{ filename: 'x.pdf', content: PDF }],
+      }),
+    );
     expect(body).toMatchObject({ outcome: 'quarantined', reason: expect.stringContaining('spam@unknown.example') });
     const [email] = (await emailsOf()).filter((e) => e.id === body.emailId);
     expect(email).toMatchObject({ status: 'quarantined', fromAddress: 'spam@unknown.example' });
@@ -102,7 +138,15 @@ describe('over the raw-MIME webhook', () => {
   });
 
   it('reads an image attachment sent by an allowed sender domain', async () => {
-    const { body } = await post(await compose({ from: 'compta@papeterie.example', to: address, subject: 'Photo de facture', text: 'photo', attachments: [{ filename: 'photo.png', content: PNG, contentType: 'image/png' }] }));
+    const { body } = await post(
+      await compose({
+        from: 'compta@papeterie.example',
+        to: address,
+        subject: 'Photo de facture',
+        text: 'photo',
+        attachments: [{ filename: 'photo.png', content: PNG, contentType: 'image/png' }],
+      }),
+    );
     expect(body.outcome).toBe('accepted');
     const [doc] = await documentsOf(body.emailId);
     expect(doc!.mimeType).toBe('image/png');
@@ -126,13 +170,22 @@ describe('over the raw-MIME webhook', () => {
     );
     const { body } = await post(raw);
     expect(body.outcome).toBe('accepted');
-    expect(body.chat).toMatchObject({ subject: 'Créer une facture pour Café Olimpico', text: expect.stringContaining('Créez une facture pour Café Olimpico') });
+    expect(body.chat).toMatchObject({
+      subject: 'Créer une facture pour Café Olimpico',
+      text: expect.stringContaining('Créez une facture pour Café Olimpico'),
+    });
     const [email] = (await emailsOf()).filter((e) => e.id === body.emailId);
     expect(email!.subject).toBe('Créer une facture pour Café Olimpico');
   });
 
   it('finds the bill inside a message forwarded as an attachment', async () => {
-    const original = await compose({ from: 'ventes@bureauplus.example', to: 'buyer@company.example', subject: 'Facture', text: 'Facture jointe', attachments: [{ filename: 'inner.pdf', content: PDF }] });
+    const original = await compose({
+      from: 'ventes@bureauplus.example',
+      to: 'buyer@company.example',
+      subject: 'Facture',
+      text: 'Facture jointe',
+      attachments: [{ filename: 'inner.pdf', content: PDF }],
+    });
     const forward = await compose({
       from: company.user('accountant').email,
       to: address,
@@ -147,8 +200,22 @@ describe('over the raw-MIME webhook', () => {
   });
 
   it('turns an HTML-only message without a bill into a chat request', async () => {
-    const { body } = await post(await compose({ from: company.user('manager').email, to: address, subject: 'Facture Acme', html: '<p>Create an invoice for <b>Acme</b>, 3 hours of consulting.</p>' }));
-    expect(body).toMatchObject({ outcome: 'accepted', documentIds: [], chat: { userId: company.user('manager').id, text: expect.stringContaining('Create an invoice for Acme, 3 hours of consulting.') } });
+    const { body } = await post(
+      await compose({
+        from: company.user('manager').email,
+        to: address,
+        subject: 'Facture Acme',
+        html: '<p>Create an invoice for <b>Acme</b>, 3 hours of consulting.</p>',
+      }),
+    );
+    expect(body).toMatchObject({
+      outcome: 'accepted',
+      documentIds: [],
+      chat: {
+        userId: company.user('manager').id,
+        text: expect.stringContaining('Create an invoice for Acme, 3 hours of consulting.'),
+      },
+    });
   });
 
   it('keeps the email and says why when attachments cannot be read (empty, zip)', async () => {
@@ -160,7 +227,11 @@ describe('over the raw-MIME webhook', () => {
         text: 'see attached',
         attachments: [
           { filename: 'empty.pdf', content: Buffer.alloc(0), contentType: 'application/pdf' },
-          { filename: 'bills.zip', content: Buffer.from('504b0304140000000800', 'hex'), contentType: 'application/zip' },
+          {
+            filename: 'bills.zip',
+            content: Buffer.from('504b0304140000000800', 'hex'),
+            contentType: 'application/zip',
+          },
         ],
       }),
     );
@@ -176,7 +247,11 @@ describe('over the raw-MIME webhook', () => {
 
   it('rejects a message for no company, and garbage, with a reason and nothing stored', async () => {
     const before = (await emailsOf()).length;
-    const other = await receiveEmail(handle.db, await compose({ from: 'a@b.example', to: `bills@${DOMAIN}`, subject: 'x', text: 'x' }), { domain: DOMAIN });
+    const other = await receiveEmail(
+      handle.db,
+      await compose({ from: 'a@b.example', to: `bills@${DOMAIN}`, subject: 'x', text: 'x' }),
+      { domain: DOMAIN },
+    );
     expect(other).toEqual({ outcome: 'rejected', reason: 'No company has this address.' });
     expect((await emailsOf()).length).toBe(before);
   });
@@ -185,7 +260,9 @@ describe('over the raw-MIME webhook', () => {
     const other = await makeCompany(handle.db);
     const [row] = await withTenant(handle.db, other.tenant.id, (tx) => tx.select().from(tenants));
     const otherAddress = inboundAddress(row!.inboundToken, DOMAIN);
-    const { body } = await post(await compose({ from: other.user('buyer').email, to: otherAddress, subject: 'hello', text: 'hello' }));
+    const { body } = await post(
+      await compose({ from: other.user('buyer').email, to: otherAddress, subject: 'hello', text: 'hello' }),
+    );
     expect(body).toMatchObject({ outcome: 'accepted', tenantId: other.tenant.id });
     expect((await emailsOf()).some((e) => e.id === body.emailId)).toBe(false);
   });

@@ -35,27 +35,49 @@ beforeAll(async () => {
   handle = await freshDatabase();
   company = await makeCompany(handle.db);
   manager = company.session('manager');
-  client = await newClient(manager, { name: 'Café Olimpico', email: 'compta@olimpico.example', province: 'QC', paymentTermsDays: 15 });
+  client = await newClient(manager, {
+    name: 'Café Olimpico',
+    email: 'compta@olimpico.example',
+    province: 'QC',
+    paymentTermsDays: 15,
+  });
 });
 afterAll(() => handle?.close());
 
 const generatedBy = (recurringId: string) =>
   withTenant(handle.db, company.tenant.id, (tx) =>
-    tx.select().from(invoices).where(and(eq(invoices.recurringId, recurringId), isNotNull(invoices.recurringPeriod))).orderBy(invoices.recurringPeriod),
+    tx
+      .select()
+      .from(invoices)
+      .where(and(eq(invoices.recurringId, recurringId), isNotNull(invoices.recurringPeriod)))
+      .orderBy(invoices.recurringPeriod),
   );
 
-const scheduleRow = (id: string) => withTenant(handle.db, company.tenant.id, async (tx) => (await tx.select().from(recurringInvoices).where(eq(recurringInvoices.id, id)))[0]!);
+const scheduleRow = (id: string) =>
+  withTenant(
+    handle.db,
+    company.tenant.id,
+    async (tx) => (await tx.select().from(recurringInvoices).where(eq(recurringInvoices.id, id)))[0]!,
+  );
 
 describe('recurring invoices', () => {
   it('generates each missed month once, on the anchor day, and nothing more when run again', async () => {
-    const schedule = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'monthly', startOn: '2026-01-31', lines: hosting, notes: 'Merci' });
+    const schedule = await done<RecurringSummary>(manager, createRecurring, {
+      clientId: client.id,
+      frequency: 'monthly',
+      startOn: '2026-01-31',
+      lines: hosting,
+      notes: 'Merci',
+    });
     expect(schedule).toMatchObject({ nextOn: '2026-01-31', active: true });
 
     const first = await generateDueRecurring(handle.db, new Date('2026-04-15T12:00:00Z'));
     expect(first.failed).toEqual([]);
     expect(first.generated.map((g) => g.period)).toEqual(['2026-01-31', '2026-02-28', '2026-03-31']);
     const rows = await generatedBy(schedule.id);
-    expect(rows.map((r) => [r.recurringPeriod, r.issueDate, r.dueDate, r.status, r.totalCents, r.taxCents, r.notes])).toEqual([
+    expect(
+      rows.map((r) => [r.recurringPeriod, r.issueDate, r.dueDate, r.status, r.totalCents, r.taxCents, r.notes]),
+    ).toEqual([
       ['2026-01-31', '2026-01-31', '2026-02-15', 'draft', 57488n, 7488n, 'Merci'],
       ['2026-02-28', '2026-02-28', '2026-03-15', 'draft', 57488n, 7488n, 'Merci'],
       ['2026-03-31', '2026-03-31', '2026-04-15', 'draft', 57488n, 7488n, 'Merci'],
@@ -72,16 +94,35 @@ describe('recurring invoices', () => {
   });
 
   it('generates one invoice per period when two runs race', async () => {
-    const schedule = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'quarterly', startOn: '2026-01-01', lines: hosting });
-    const runs = await Promise.all([1, 2, 3].map(() => generateDueRecurring(handle.db, new Date('2026-07-02T00:00:00Z'))));
-    const periods = runs.flatMap((r) => r.generated.filter((g) => g.recurringId === schedule.id).map((g) => g.period)).sort();
+    const schedule = await done<RecurringSummary>(manager, createRecurring, {
+      clientId: client.id,
+      frequency: 'quarterly',
+      startOn: '2026-01-01',
+      lines: hosting,
+    });
+    const runs = await Promise.all(
+      [1, 2, 3].map(() => generateDueRecurring(handle.db, new Date('2026-07-02T00:00:00Z'))),
+    );
+    const periods = runs
+      .flatMap((r) => r.generated.filter((g) => g.recurringId === schedule.id).map((g) => g.period))
+      .sort();
     expect(periods).toEqual(['2026-01-01', '2026-04-01', '2026-07-01']);
-    expect((await generatedBy(schedule.id)).map((r) => r.recurringPeriod)).toEqual(['2026-01-01', '2026-04-01', '2026-07-01']);
+    expect((await generatedBy(schedule.id)).map((r) => r.recurringPeriod)).toEqual([
+      '2026-01-01',
+      '2026-04-01',
+      '2026-07-01',
+    ]);
     expect((await scheduleRow(schedule.id)).nextOn).toBe('2026-10-01');
   });
 
   it('stops at the end date, and a stopped schedule generates nothing', async () => {
-    const ending = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'yearly', startOn: '2024-02-29', endOn: '2025-12-31', lines: hosting });
+    const ending = await done<RecurringSummary>(manager, createRecurring, {
+      clientId: client.id,
+      frequency: 'yearly',
+      startOn: '2024-02-29',
+      endOn: '2025-12-31',
+      lines: hosting,
+    });
     const out = await generateDueRecurring(handle.db, new Date('2027-06-01T00:00:00Z'));
     expect(out.generated.filter((g) => g.recurringId === ending.id).map((g) => [g.period, g.number])).toEqual([
       ['2024-02-29', 'INV2024-00001'],
@@ -89,7 +130,12 @@ describe('recurring invoices', () => {
     ]);
     expect(await scheduleRow(ending.id)).toMatchObject({ active: false, nextOn: '2026-02-28' });
 
-    const stopped = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'monthly', startOn: '2026-01-10', lines: hosting });
+    const stopped = await done<RecurringSummary>(manager, createRecurring, {
+      clientId: client.id,
+      frequency: 'monthly',
+      startOn: '2026-01-10',
+      lines: hosting,
+    });
     expect((await done<RecurringSummary>(manager, stopRecurring, { recurringId: stopped.id })).active).toBe(false);
     await generateDueRecurring(handle.db, new Date('2026-06-01T00:00:00Z'));
     expect(await generatedBy(stopped.id)).toEqual([]);
@@ -97,7 +143,13 @@ describe('recurring invoices', () => {
 
   it('refuses a schedule that ends before it starts', async () => {
     await expect(
-      done(manager, createRecurring, { clientId: client.id, frequency: 'monthly', startOn: '2026-05-01', endOn: '2026-04-01', lines: hosting }),
+      done(manager, createRecurring, {
+        clientId: client.id,
+        frequency: 'monthly',
+        startOn: '2026-05-01',
+        endOn: '2026-04-01',
+        lines: hosting,
+      }),
     ).rejects.toMatchObject({ code: 'invalid', message: 'The end date is before the start date.' });
   });
 });
@@ -117,7 +169,11 @@ describe('overdue marking', () => {
     const seen = await issue(manager, client.id);
     await done(manager, markViewed, { invoiceId: seen.id });
     const part = await issue(manager, client.id);
-    await done(company.session('accountant'), recordPayment, { invoiceId: part.id, amount: '100.00', method: 'interac' });
+    await done(company.session('accountant'), recordPayment, {
+      invoiceId: part.id,
+      amount: '100.00',
+      method: 'interac',
+    });
     const paid = await issue(manager, client.id);
     await done(company.session('accountant'), recordPayment, { invoiceId: paid.id, amount: '574.88', method: 'wire' });
     const draft = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: hosting });
@@ -128,12 +184,15 @@ describe('overdue marking', () => {
     expect(dueDay.marked.filter((m) => [unpaid.id, seen.id, part.id].includes(m.invoiceId))).toEqual([]);
 
     const dayAfter = await markOverdue(handle.db, new Date('2026-03-18T00:01:00Z'));
-    expect(dayAfter.marked.map((m) => m.number)).toEqual(expect.arrayContaining([unpaid.number, seen.number, part.number]));
+    expect(dayAfter.marked.map((m) => m.number)).toEqual(
+      expect.arrayContaining([unpaid.number, seen.number, part.number]),
+    );
     expect(dayAfter.marked.map((m) => m.invoiceId)).not.toContain(paid.id);
     expect(dayAfter.marked.map((m) => m.invoiceId)).not.toContain(draft.id);
     expect(dayAfter.marked.map((m) => m.invoiceId)).not.toContain(elsewhere.id);
 
-    const status = async (session: Session, id: string) => (await read<InvoiceSummary>(session, getInvoice, { invoiceId: id })).status;
+    const status = async (session: Session, id: string) =>
+      (await read<InvoiceSummary>(session, getInvoice, { invoiceId: id })).status;
     expect(await status(manager, unpaid.id)).toBe('overdue');
     expect(await status(manager, seen.id)).toBe('overdue');
     expect(await status(manager, part.id)).toBe('overdue');
@@ -144,7 +203,11 @@ describe('overdue marking', () => {
     expect(await markOverdue(handle.db, new Date('2026-03-18T06:00:00Z'))).toEqual({ marked: [] });
 
     // Paying an overdue invoice in full settles it.
-    const settled = await done<{ invoice: InvoiceSummary }>(company.session('accountant'), recordPayment, { invoiceId: part.id, amount: '474.88', method: 'cheque' });
+    const settled = await done<{ invoice: InvoiceSummary }>(company.session('accountant'), recordPayment, {
+      invoiceId: part.id,
+      amount: '474.88',
+      method: 'cheque',
+    });
     expect(settled.invoice).toMatchObject({ status: 'paid', balance: '0.00' });
   });
 });
@@ -153,8 +216,16 @@ describe('the daily jobs', () => {
   it('generate recurring invoices at 09:00 UTC and mark overdue ones on request, through the job runner', async () => {
     let clock = new Date('2028-01-10T09:00:00Z');
     const lines: string[] = [];
-    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }), { log: (l) => lines.push(l) });
-    const yearly = await done<RecurringSummary>(manager, createRecurring, { clientId: client.id, frequency: 'yearly', startOn: '2028-01-10', lines: hosting });
+    const runner = createInProcessRunner(
+      jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }),
+      { log: (l) => lines.push(l) },
+    );
+    const yearly = await done<RecurringSummary>(manager, createRecurring, {
+      clientId: client.id,
+      frequency: 'yearly',
+      startOn: '2028-01-10',
+      lines: hosting,
+    });
 
     await runner.tick(new Date('2028-01-10T08:59:00Z'));
     await runner.idle();
@@ -166,7 +237,9 @@ describe('the daily jobs', () => {
     await runner.idle();
     const generated = await generatedBy(yearly.id);
     // The earlier schedules of this company caught up in the same run, so only the year of the number is known.
-    expect(generated.map((r) => [r.recurringPeriod, r.number.slice(0, 8), r.status, r.dueDate])).toEqual([['2028-01-10', 'INV2028-', 'draft', '2028-01-25']]);
+    expect(generated.map((r) => [r.recurringPeriod, r.number.slice(0, 8), r.status, r.dueDate])).toEqual([
+      ['2028-01-10', 'INV2028-', 'draft', '2028-01-25'],
+    ]);
 
     // Sent, then due on 2028-01-25: the overdue job on request the day after marks it.
     await done(manager, sendInvoice, { invoiceId: generated[0]!.id });

@@ -56,7 +56,9 @@ function keep(name: string, bytes: Buffer): void {
 }
 
 async function pdfOf(invoiceId: string): Promise<Buffer> {
-  const out = await read<{ filename: string; base64: string; sizeBytes: number }>(manager, getInvoicePdf, { invoiceId });
+  const out = await read<{ filename: string; base64: string; sizeBytes: number }>(manager, getInvoicePdf, {
+    invoiceId,
+  });
   const bytes = Buffer.from(out.base64, 'base64');
   expect(bytes.length).toBe(out.sizeBytes);
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
@@ -65,8 +67,20 @@ async function pdfOf(invoiceId: string): Promise<Buffer> {
 
 // 2 × 125.00 + 1 × 49.99 = 299.99; taxes worked out by hand in taxes.test.ts.
 const lines = (french = false) => [
-  { description: 'Consultation stratégique (heure)', quantity: '2', unitPrice: '125.00', accountCode: '4100', ...(french ? { frRate: 'normal' } : {}) },
-  { description: 'Café équitable, sac de 1 kg', quantity: '1', unitPrice: '49.99', accountCode: '4200', ...(french ? { frRate: 'reduced' } : {}) },
+  {
+    description: 'Consultation stratégique (heure)',
+    quantity: '2',
+    unitPrice: '125.00',
+    accountCode: '4100',
+    ...(french ? { frRate: 'normal' } : {}),
+  },
+  {
+    description: 'Café équitable, sac de 1 kg',
+    quantity: '1',
+    unitPrice: '49.99',
+    accountCode: '4200',
+    ...(french ? { frRate: 'reduced' } : {}),
+  },
 ];
 
 describe('invoice PDF text, in the client’s language', () => {
@@ -78,7 +92,12 @@ describe('invoice PDF text, in the client’s language', () => {
       language: 'fr',
       address: { line1: '124, rue Saint-Viateur Ouest', city: 'Montréal', province: 'QC', postalCode: 'H2T 2L1' },
     });
-    const invoice = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: lines(), notes: 'Paiement par virement Interac à facturation@atelier-comptoir.example.' });
+    const invoice = await newInvoice(manager, {
+      clientId: client.id,
+      issueDate: '2026-03-02',
+      lines: lines(),
+      notes: 'Paiement par virement Interac à facturation@atelier-comptoir.example.',
+    });
     const bytes = await pdfOf(invoice.id);
     keep('invoice-fr.pdf', bytes);
     const text = await pdfText(bytes);
@@ -113,7 +132,12 @@ describe('invoice PDF text, in the client’s language', () => {
     { province: 'QC', taxes: ['GST (5%) $15.00', 'QST (9.975%) $29.92'], total: 'Total $344.91', absent: 'HST (' },
     { province: 'ON', taxes: ['HST (13%) $39.00'], total: 'Total $338.99', absent: 'GST (' },
   ])('an English invoice for a client in $province: INVOICE, $taxes', async ({ province, taxes, total, absent }) => {
-    const client = await newClient(manager, { name: `English client ${province}`, email: `ap@${province}.example`, province, language: 'en' });
+    const client = await newClient(manager, {
+      name: `English client ${province}`,
+      email: `ap@${province}.example`,
+      province,
+      language: 'en',
+    });
     const invoice = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: lines() });
     const text = await pdfText(await pdfOf(invoice.id));
     for (const expected of [
@@ -134,7 +158,13 @@ describe('invoice PDF text, in the client’s language', () => {
   });
 
   it('a French client: TVA per line and per rate, euros in fr-FR, the legal late-payment mentions', async () => {
-    const client = await newClient(manager, { name: 'Boulangerie Lyon SARL', email: 'factures@boulangerie-lyon.example', country: 'FR', language: 'fr', vatNumber: 'FR12345678901' });
+    const client = await newClient(manager, {
+      name: 'Boulangerie Lyon SARL',
+      email: 'factures@boulangerie-lyon.example',
+      country: 'FR',
+      language: 'fr',
+      vatNumber: 'FR12345678901',
+    });
     const invoice = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: lines(true) });
     const bytes = await pdfOf(invoice.id);
     keep('invoice-fr-client.pdf', bytes);
@@ -156,18 +186,30 @@ describe('invoice PDF text, in the client’s language', () => {
   });
 
   it('a partly paid invoice shows what was paid and the balance; its credit note says what it credits', async () => {
-    const client = await newClient(manager, { name: 'Client Crédité', email: 'ap@credite.example', province: 'QC', language: 'fr' });
+    const client = await newClient(manager, {
+      name: 'Client Crédité',
+      email: 'ap@credite.example',
+      province: 'QC',
+      language: 'fr',
+    });
     const invoice = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: lines() });
     await done(manager, sendInvoice, { invoiceId: invoice.id });
-    await done(company.session('accountant'), recordPayment, { invoiceId: invoice.id, amount: '100.00', method: 'cheque' });
+    await done(company.session('accountant'), recordPayment, {
+      invoiceId: invoice.id,
+      amount: '100.00',
+      method: 'cheque',
+    });
     // 1 × 49.99 returned: TPS 2.4995 → 2.50, TVQ 4.9865… → 4.99, total 57.48.
     const credit = await done<{ creditNote: InvoiceSummary }>(manager, createCreditNote, {
-      invoiceId: invoice.id, reason: 'Sac de café retourné', lines: [{ description: 'Café équitable, sac de 1 kg', quantity: '1', unitPrice: '49.99' }],
+      invoiceId: invoice.id,
+      reason: 'Sac de café retourné',
+      lines: [{ description: 'Café équitable, sac de 1 kg', quantity: '1', unitPrice: '49.99' }],
     });
     const invoiceBytes = await pdfOf(invoice.id);
     keep('invoice-fr-part-paid.pdf', invoiceBytes);
     const invoiceText = await pdfText(invoiceBytes);
-    for (const expected of ['Total 344,91 $', 'Payé -100,00 $', 'Crédité -57,48 $', 'Solde dû 187,43 $']) expect(invoiceText).toContain(expected);
+    for (const expected of ['Total 344,91 $', 'Payé -100,00 $', 'Crédité -57,48 $', 'Solde dû 187,43 $'])
+      expect(invoiceText).toContain(expected);
     const noteBytes = await pdfOf(credit.creditNote.id);
     keep('credit-note-fr.pdf', noteBytes);
     const noteText = await pdfText(noteBytes);
@@ -189,7 +231,11 @@ describe('invoice PDF text, in the client’s language', () => {
 
   it('keeps long invoices readable over several pages, each numbered', async () => {
     const client = await newClient(manager, { name: 'Gros Client', province: 'QC' });
-    const many = Array.from({ length: 60 }, (_, i) => ({ description: `Article numéro ${i + 1} avec une description assez longue pour être lue`, quantity: '1', unitPrice: '1.00' }));
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      description: `Article numéro ${i + 1} avec une description assez longue pour être lue`,
+      quantity: '1',
+      unitPrice: '1.00',
+    }));
     const invoice = await newInvoice(manager, { clientId: client.id, issueDate: '2026-03-02', lines: many });
     const bytes = await pdfOf(invoice.id);
     keep('invoice-long.pdf', bytes);
@@ -217,16 +263,27 @@ describe('GET /api/invoices/:id/pdf', () => {
 
     const other = await makeCompany(handle.db);
     const { token: otherToken } = await createApiToken(handle.db, other.tenant.id, other.user('admin').id, 'other');
-    const hidden = await app.request(`/api/invoices/${invoice.id}/pdf`, { headers: { authorization: `Bearer ${otherToken}` } });
+    const hidden = await app.request(`/api/invoices/${invoice.id}/pdf`, {
+      headers: { authorization: `Bearer ${otherToken}` },
+    });
     expect(hidden.status).toBe(404);
     // The other company's admin reads French (the company's language): told in French, as for any unknown id.
-    expect(await hidden.json()).toMatchObject({ error: { code: 'not_found', message: `Facture ${invoice.id} introuvable. Trouvez-la avec invoicing_list_invoices.` } });
+    expect(await hidden.json()).toMatchObject({
+      error: {
+        code: 'not_found',
+        message: `Facture ${invoice.id} introuvable. Trouvez-la avec invoicing_list_invoices.`,
+      },
+    });
 
     expect((await app.request(`/api/invoices/${invoice.id}/pdf`)).status).toBe(401);
     const bad = await app.request('/api/invoices/not-a-uuid/pdf', { headers: { authorization: `Bearer ${token}` } });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({
-      error: { code: 'invalid', message: 'Données invalides pour invoicing_get_invoice_pdf : invoiceId : UUID invalide', details: { issues: [{ code: 'invalid_format', format: 'uuid', path: ['invoiceId'], message: 'Invalid UUID' }] } },
+      error: {
+        code: 'invalid',
+        message: 'Données invalides pour invoicing_get_invoice_pdf : invoiceId : UUID invalide',
+        details: { issues: [{ code: 'invalid_format', format: 'uuid', path: ['invoiceId'], message: 'Invalid UUID' }] },
+      },
     });
   });
 });

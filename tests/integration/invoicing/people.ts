@@ -22,6 +22,8 @@ export async function read<T = unknown>(session: Session, tool: AnyTool, input: 
   return out.output as T;
 }
 
-export const newClient = (session: Session, input: Record<string, unknown>) => done<ClientSummary>(session, createClient, input);
+export const newClient = (session: Session, input: Record<string, unknown>) =>
+  done<ClientSummary>(session, createClient, input);
 
-export const newInvoice = (session: Session, input: Record<string, unknown>) => done<InvoiceSummary>(session, createInvoice, input);
+export const newInvoice = (session: Session, input: Record<string, unknown>) =>
+  done<InvoiceSummary>(session, createInvoice, input);

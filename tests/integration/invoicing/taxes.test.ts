@@ -27,26 +27,100 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 const lines = (french: boolean) => [
-  { description: 'Consultation', quantity: '2', unitPrice: '125.00', accountCode: '4100', ...(french ? { frRate: 'normal' } : {}) },
-  { description: 'Fournitures', quantity: '1', unitPrice: '49.99', accountCode: '4200', ...(french ? { frRate: 'reduced' } : {}) },
+  {
+    description: 'Consultation',
+    quantity: '2',
+    unitPrice: '125.00',
+    accountCode: '4100',
+    ...(french ? { frRate: 'normal' } : {}),
+  },
+  {
+    description: 'Fournitures',
+    quantity: '1',
+    unitPrice: '49.99',
+    accountCode: '4200',
+    ...(french ? { frRate: 'reduced' } : {}),
+  },
 ];
 
 describe('invoice taxes by the client’s place of supply', () => {
   it.each([
-    { name: 'Québec client', client: { country: 'CA', province: 'QC' }, on: '2025-04-01', currency: 'CAD', taxes: { GST: '15.00', QST: '29.92' }, tax: '44.92', total: '344.91' },
-    { name: 'Ontario client', client: { country: 'CA', province: 'ON' }, on: '2025-04-01', currency: 'CAD', taxes: { HST: '39.00' }, tax: '39.00', total: '338.99' },
-    { name: 'Nova Scotia client, last day at 15 %', client: { country: 'CA', province: 'NS' }, on: '2025-03-31', currency: 'CAD', taxes: { HST: '45.00' }, tax: '45.00', total: '344.99' },
-    { name: 'Nova Scotia client, first day at 14 %', client: { country: 'CA', province: 'NS' }, on: '2025-04-01', currency: 'CAD', taxes: { HST: '42.00' }, tax: '42.00', total: '341.99' },
-    { name: 'British Columbia client', client: { country: 'CA', province: 'BC' }, on: '2025-04-01', currency: 'CAD', taxes: { GST: '15.00', PST: '21.00' }, tax: '36.00', total: '335.99' },
-    { name: 'Alberta client', client: { country: 'CA', province: 'AB' }, on: '2025-04-01', currency: 'CAD', taxes: { GST: '15.00' }, tax: '15.00', total: '314.99' },
-    { name: 'French client', client: { country: 'FR' }, on: '2025-04-01', currency: 'EUR', taxes: { 'TVA 0.20': '50.00', 'TVA 0.055': '2.75' }, tax: '52.75', total: '352.74' },
+    {
+      name: 'Québec client',
+      client: { country: 'CA', province: 'QC' },
+      on: '2025-04-01',
+      currency: 'CAD',
+      taxes: { GST: '15.00', QST: '29.92' },
+      tax: '44.92',
+      total: '344.91',
+    },
+    {
+      name: 'Ontario client',
+      client: { country: 'CA', province: 'ON' },
+      on: '2025-04-01',
+      currency: 'CAD',
+      taxes: { HST: '39.00' },
+      tax: '39.00',
+      total: '338.99',
+    },
+    {
+      name: 'Nova Scotia client, last day at 15 %',
+      client: { country: 'CA', province: 'NS' },
+      on: '2025-03-31',
+      currency: 'CAD',
+      taxes: { HST: '45.00' },
+      tax: '45.00',
+      total: '344.99',
+    },
+    {
+      name: 'Nova Scotia client, first day at 14 %',
+      client: { country: 'CA', province: 'NS' },
+      on: '2025-04-01',
+      currency: 'CAD',
+      taxes: { HST: '42.00' },
+      tax: '42.00',
+      total: '341.99',
+    },
+    {
+      name: 'British Columbia client',
+      client: { country: 'CA', province: 'BC' },
+      on: '2025-04-01',
+      currency: 'CAD',
+      taxes: { GST: '15.00', PST: '21.00' },
+      tax: '36.00',
+      total: '335.99',
+    },
+    {
+      name: 'Alberta client',
+      client: { country: 'CA', province: 'AB' },
+      on: '2025-04-01',
+      currency: 'CAD',
+      taxes: { GST: '15.00' },
+      tax: '15.00',
+      total: '314.99',
+    },
+    {
+      name: 'French client',
+      client: { country: 'FR' },
+      on: '2025-04-01',
+      currency: 'EUR',
+      taxes: { 'TVA 0.20': '50.00', 'TVA 0.055': '2.75' },
+      tax: '52.75',
+      total: '352.74',
+    },
   ])('$name on $on: $taxes, total $total', async ({ name, client, on, currency, taxes, tax, total }) => {
     const manager = company.session('manager');
     const created = await newClient(manager, { name: `${name} ${on}`, ...client });
     expect(created.currency).toBe(currency);
-    const invoice = await newInvoice(manager, { clientId: created.id, issueDate: on, lines: lines(client.country === 'FR') });
+    const invoice = await newInvoice(manager, {
+      clientId: created.id,
+      issueDate: on,
+      lines: lines(client.country === 'FR'),
+    });
     expect(invoice.subtotal).toBe('299.99');
-    const byCode = Object.fromEntries(invoice.taxes.map((t) => [t.code === 'TVA' ? `TVA ${t.rate}` : t.code, t.amount]));
+    const byCode = Object.fromEntries(
+      invoice.taxes.map((t) => [t.code === 'TVA' ? `TVA ${t.rate}` : t.code, t.amount]),
+    );
     expect(byCode).toEqual(taxes);
     expect(invoice.tax).toBe(tax);
     expect(invoice.total).toBe(total);
@@ -65,12 +139,17 @@ describe('invoice taxes by the client’s place of supply', () => {
   });
 
   it('refuses a date the rate table does not cover in the language of the person asking, not the client’s', async () => {
-    const client = await newClient(company.session('manager'), { name: 'Toronto client 2007', province: 'ON', language: 'en' });
+    const client = await newClient(company.session('manager'), {
+      name: 'Toronto client 2007',
+      province: 'ON',
+      language: 'en',
+    });
     const early = { clientId: client.id, issueDate: '2007-06-01', lines: lines(false) };
     const person = { source: 'rest', byAi: false } as const;
     await expect(propose(company.session('manager', 'fr'), createInvoice, early, person)).rejects.toMatchObject({
       code: 'invalid',
-      message: 'Aucun taux de taxe de vente connu pour ON le 2007-06-01 : la table de Comptoir couvre ON à partir du 2008-01-01.',
+      message:
+        'Aucun taux de taxe de vente connu pour ON le 2007-06-01 : la table de Comptoir couvre ON à partir du 2008-01-01.',
       details: { region: 'ON', on: '2007-06-01' },
     });
     await expect(propose(company.session('manager', 'en'), createInvoice, early, person)).rejects.toMatchObject({

@@ -27,16 +27,45 @@ const scheduled = { name: 'inngest/scheduled.timer', data: { cron: '*/15 * * * *
 
 describe('approval-expiry as an Inngest function', () => {
   it('runs on its schedule: escalates in one step, then asks for the new approvers to be emailed', async () => {
-    const co = await makeCompany(handle.db, { automationLevel: 'supervised', expiryBehaviour: 'escalate', approvalExpiryHours: 72 }, () => T0);
+    const co = await makeCompany(
+      handle.db,
+      { automationLevel: 'supervised', expiryBehaviour: 'escalate', approvalExpiryHours: 72 },
+      () => T0,
+    );
     const buyer = co.session('buyer');
-    const supplier = await propose(buyer, createSupplier, { name: 'Bureau Plus Inc.' }, { source: 'rest', byAi: false });
-    const order = await propose(buyer, createOrder, { supplierId: (supplier.result as { id: string }).id, lines: [{ description: 'Chaise', quantity: '1', unitPrice: '1500.00', treatment: 'exempt' }] }, { source: 'rest', byAi: false });
-    const action = await propose(buyer, submitOrder, { orderId: (order.result as { id: string }).id }, { source: 'chat', byAi: true, modelConfidence: 0 });
+    const supplier = await propose(
+      buyer,
+      createSupplier,
+      { name: 'Bureau Plus Inc.' },
+      { source: 'rest', byAi: false },
+    );
+    const order = await propose(
+      buyer,
+      createOrder,
+      {
+        supplierId: (supplier.result as { id: string }).id,
+        lines: [{ description: 'Chaise', quantity: '1', unitPrice: '1500.00', treatment: 'exempt' }],
+      },
+      { source: 'rest', byAi: false },
+    );
+    const action = await propose(
+      buyer,
+      submitOrder,
+      { orderId: (order.result as { id: string }).id },
+      { source: 'chat', byAi: true, modelConfidence: 0 },
+    );
     expect(action).toMatchObject({ status: 'pending_approval', requiredLevel: 1 });
 
-    const fn = toInngestFunction(createJobClient(), approvalExpiry({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }));
+    const fn = toInngestFunction(
+      createJobClient(),
+      approvalExpiry({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }),
+    );
     // The event step is replaced: no Inngest server here, and what matters is what the function asks for.
-    const engine = new InngestTestEngine({ function: fn, events: [scheduled], steps: [{ id: 'email-new-approvers', handler: () => ({ ids: ['evt-1'] }) }] });
+    const engine = new InngestTestEngine({
+      function: fn,
+      events: [scheduled],
+      steps: [{ id: 'email-new-approvers', handler: () => ({ ids: ['evt-1'] }) }],
+    });
 
     clock = new Date(T0.getTime() + 72 * 3_600_000);
     const { result, ctx } = await engine.execute();
@@ -45,20 +74,30 @@ describe('approval-expiry as an Inngest function', () => {
     expect(ctx.step.sendEvent).toHaveBeenCalledWith('email-new-approvers', [
       { name: 'comptoir/action.queued', data: { tenantId: co.tenant.id, actionId: action.id } },
     ]);
-    const [row] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.id, action.id)));
+    const [row] = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(aiActions).where(eq(aiActions.id, action.id)),
+    );
     expect(row).toMatchObject({ status: 'pending_approval', requiredLevel: 2 });
 
     // Run again at the same instant (a retry, a second worker): nothing changes, nothing is sent.
     const again = await new InngestTestEngine({ function: fn, events: [scheduled] }).execute();
     expect(again.result).toEqual({ escalated: 0, expired: 0 });
     expect(again.ctx.step.sendEvent).not.toHaveBeenCalled();
-    const [same] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.id, action.id)));
+    const [same] = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(aiActions).where(eq(aiActions.id, action.id)),
+    );
     expect(same).toEqual(row);
   });
 
   it('also runs on request, by event', async () => {
-    const fn = toInngestFunction(createJobClient(), approvalExpiry({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => T0 }));
-    const { result } = await new InngestTestEngine({ function: fn, events: [{ name: 'comptoir/approvals.expiry-requested', data: {} }] }).execute();
+    const fn = toInngestFunction(
+      createJobClient(),
+      approvalExpiry({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => T0 }),
+    );
+    const { result } = await new InngestTestEngine({
+      function: fn,
+      events: [{ name: 'comptoir/approvals.expiry-requested', data: {} }],
+    }).execute();
     expect(result).toEqual({ escalated: 0, expired: 0 });
   });
 });

@@ -20,7 +20,10 @@ let fn: ReturnType<typeof toInngestFunction>;
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  fn = toInngestFunction(createJobClient(), notifyApprovers({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => T0 }));
+  fn = toInngestFunction(
+    createJobClient(),
+    notifyApprovers({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => T0 }),
+  );
 });
 afterAll(() => handle?.close());
 
@@ -28,13 +31,27 @@ async function queuedAction() {
   const co = await makeCompany(handle.db, { automationLevel: 'supervised' }, () => T0);
   const buyer = co.session('buyer');
   const supplier = await propose(buyer, createSupplier, { name: 'Bureau Plus Inc.' }, { source: 'rest', byAi: false });
-  const order = await propose(buyer, createOrder, { supplierId: (supplier.result as { id: string }).id, lines: [{ description: 'Chaise', quantity: '1', unitPrice: '6000.00', treatment: 'exempt' }] }, { source: 'rest', byAi: false });
-  const action = await propose(buyer, submitOrder, { orderId: (order.result as { id: string }).id }, { source: 'chat', byAi: true });
+  const order = await propose(
+    buyer,
+    createOrder,
+    {
+      supplierId: (supplier.result as { id: string }).id,
+      lines: [{ description: 'Chaise', quantity: '1', unitPrice: '6000.00', treatment: 'exempt' }],
+    },
+    { source: 'rest', byAi: false },
+  );
+  const action = await propose(
+    buyer,
+    submitOrder,
+    { orderId: (order.result as { id: string }).id },
+    { source: 'chat', byAi: true },
+  );
   expect(action).toMatchObject({ status: 'pending_approval', requiredLevel: 2 });
   return { co, action };
 }
 
-const outboxOf = (tenantId: string) => withTenant(handle.db, tenantId, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.tenantId, tenantId)));
+const outboxOf = (tenantId: string) =>
+  withTenant(handle.db, tenantId, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.tenantId, tenantId)));
 
 describe('notify-approvers as an Inngest function', () => {
   it('on comptoir/action.queued, emails that company’s approvers in one step, and only once', async () => {
@@ -57,13 +74,22 @@ describe('notify-approvers as an Inngest function', () => {
 
   it('on its minute schedule, scans every company', async () => {
     const { co } = await queuedAction();
-    const { result } = await new InngestTestEngine({ function: fn, events: [{ name: 'inngest/scheduled.timer', data: { cron: '* * * * *' } }] }).execute();
+    const { result } = await new InngestTestEngine({
+      function: fn,
+      events: [{ name: 'inngest/scheduled.timer', data: { cron: '* * * * *' } }],
+    }).execute();
     expect((result as { queued: number }).queued).toBeGreaterThanOrEqual(2);
     expect(await outboxOf(co.tenant.id)).toHaveLength(2);
   });
 
   it('refuses a malformed event for good (no retry can fix it)', async () => {
-    const { error } = await new InngestTestEngine({ function: fn, events: [{ name: 'comptoir/action.queued', data: { tenantId: 'nope' } }] }).execute();
-    expect(error).toMatchObject({ name: 'NonRetriableError', message: expect.stringContaining('Invalid comptoir/action.queued event: tenantId') });
+    const { error } = await new InngestTestEngine({
+      function: fn,
+      events: [{ name: 'comptoir/action.queued', data: { tenantId: 'nope' } }],
+    }).execute();
+    expect(error).toMatchObject({
+      name: 'NonRetriableError',
+      message: expect.stringContaining('Invalid comptoir/action.queued event: tenantId'),
+    });
   });
 });

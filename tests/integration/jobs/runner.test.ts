@@ -25,35 +25,60 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 async function queuedAction() {
-  const co = await makeCompany(handle.db, { automationLevel: 'supervised', expiryBehaviour: 'escalate', approvalExpiryHours: 72 }, () => T0);
+  const co = await makeCompany(
+    handle.db,
+    { automationLevel: 'supervised', expiryBehaviour: 'escalate', approvalExpiryHours: 72 },
+    () => T0,
+  );
   const buyer = co.session('buyer');
   const supplier = await propose(buyer, createSupplier, { name: 'Bureau Plus Inc.' }, { source: 'rest', byAi: false });
-  const order = await propose(buyer, createOrder, { supplierId: (supplier.result as { id: string }).id, lines: [{ description: 'Chaise', quantity: '1', unitPrice: '1500.00', treatment: 'exempt' }] }, { source: 'rest', byAi: false });
-  const action = await propose(buyer, submitOrder, { orderId: (order.result as { id: string }).id }, { source: 'chat', byAi: true, modelConfidence: 0 });
+  const order = await propose(
+    buyer,
+    createOrder,
+    {
+      supplierId: (supplier.result as { id: string }).id,
+      lines: [{ description: 'Chaise', quantity: '1', unitPrice: '1500.00', treatment: 'exempt' }],
+    },
+    { source: 'rest', byAi: false },
+  );
+  const action = await propose(
+    buyer,
+    submitOrder,
+    { orderId: (order.result as { id: string }).id },
+    { source: 'chat', byAi: true, modelConfidence: 0 },
+  );
   expect(action).toMatchObject({ status: 'pending_approval', requiredLevel: 1 });
   return { co, action };
 }
 
-const outboxOf = (tenantId: string) => withTenant(handle.db, tenantId, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.tenantId, tenantId)));
+const outboxOf = (tenantId: string) =>
+  withTenant(handle.db, tenantId, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.tenantId, tenantId)));
 
 describe('the in-process runner, with the same job definitions', () => {
   it('runs the cron jobs due at a minute: approvers emailed, then the overdue action escalated and its new approvers emailed', async () => {
     const { co, action } = await queuedAction();
     const lines: string[] = [];
-    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }), { log: (l) => lines.push(l) });
+    const runner = createInProcessRunner(
+      jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }),
+      { log: (l) => lines.push(l) },
+    );
 
     // 15:07: only the minute job (emails) is due.
     await runner.tick(new Date('2026-03-02T15:07:00Z'));
     await runner.idle();
     let mails = await outboxOf(co.tenant.id);
-    expect(mails.map((m) => m.to).sort()).toEqual([co.user('accountant').email, co.user('admin').email, co.user('manager').email].sort());
+    expect(mails.map((m) => m.to).sort()).toEqual(
+      [co.user('accountant').email, co.user('admin').email, co.user('manager').email].sort(),
+    );
     expect(mails.every((m) => m.subject.startsWith('Approbation demandée'))).toBe(true);
 
     // Three days later, on a quarter hour: expiry escalates to level 2; its event emails the new approvers.
     clock = DUE;
     await runner.tick(new Date('2026-03-05T15:00:00Z'));
     await runner.idle();
-    const [row] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.id, action.id)));
+    const [row] = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(aiActions).where(eq(aiActions.id, action.id)),
+    );
     expect(row).toMatchObject({ status: 'pending_approval', requiredLevel: 2 });
     mails = await outboxOf(co.tenant.id);
     const escalated = mails.filter((m) => m.subject.startsWith('Approbation transférée'));
@@ -66,7 +91,9 @@ describe('the in-process runner, with the same job definitions', () => {
   it('dispatches sent events to the jobs they trigger', async () => {
     const { co } = await queuedAction();
     clock = T0;
-    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }));
+    const runner = createInProcessRunner(
+      jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now: () => clock }),
+    );
     const { ids } = await runner.send({ name: 'comptoir/action.queued', data: { tenantId: co.tenant.id } });
     expect(ids).toHaveLength(1);
     await runner.idle();
@@ -81,13 +108,41 @@ describe('the in-process runner, with the same job definitions', () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
     const jobs: Job[] = [
-      defineJob({ id: 'flaky', name: 'flaky', triggers: [{ event: 'test/flaky' }], handler: async ({ step }) => step.run('once', async () => { if (++flaky < 3) throw new Error('not yet'); return flaky; }) }),
-      defineJob({ id: 'fatal', name: 'fatal', triggers: [{ event: 'test/fatal' }], handler: async () => { fatal += 1; throw new NonRetriableError('bad input'); } }),
-      defineJob({ id: 'slow', name: 'slow', triggers: [{ cron: '* * * * *' }], handler: async () => { slow += 1; await gate; } }),
+      defineJob({
+        id: 'flaky',
+        name: 'flaky',
+        triggers: [{ event: 'test/flaky' }],
+        handler: async ({ step }) =>
+          step.run('once', async () => {
+            if (++flaky < 3) throw new Error('not yet');
+            return flaky;
+          }),
+      }),
+      defineJob({
+        id: 'fatal',
+        name: 'fatal',
+        triggers: [{ event: 'test/fatal' }],
+        handler: async () => {
+          fatal += 1;
+          throw new NonRetriableError('bad input');
+        },
+      }),
+      defineJob({
+        id: 'slow',
+        name: 'slow',
+        triggers: [{ cron: '* * * * *' }],
+        handler: async () => {
+          slow += 1;
+          await gate;
+        },
+      }),
     ];
     const lines: string[] = [];
     const runner = createInProcessRunner(jobs, { log: (l) => lines.push(l), retryDelayMs: 1 });
-    await runner.send([{ name: 'test/flaky', data: {} }, { name: 'test/fatal', data: {} }]);
+    await runner.send([
+      { name: 'test/flaky', data: {} },
+      { name: 'test/fatal', data: {} },
+    ]);
     await runner.tick(new Date('2026-03-02T15:00:00Z'));
     await runner.tick(new Date('2026-03-02T15:01:00Z'));
     release();

@@ -12,7 +12,11 @@ afterAll(() => handle?.close());
 
 describe('/api/inngest', () => {
   it('is served with inngest/hono when an Inngest server is configured, listing the jobs', async () => {
-    const app = createApp({ handle, config: loadConfig({ INNGEST_BASE_URL: 'http://127.0.0.1:8288' }), now: () => new Date() });
+    const app = createApp({
+      handle,
+      config: loadConfig({ INNGEST_BASE_URL: 'http://127.0.0.1:8288' }),
+      now: () => new Date(),
+    });
     const res = await app.request('/api/inngest');
     expect(res.status).toBe(200);
     // approval-expiry, notify-approvers, recurring and overdue invoices, payment reminders, email-chat,

@@ -40,7 +40,10 @@ export interface ConnectOptions {
 }
 
 export async function connectHttp(url: URL, token: string, options: ConnectOptions = {}) {
-  const client = new Client({ name: 'comptoir-test', version: '1.0.0' }, { capabilities: options.confirm ? { elicitation: {} } : {} });
+  const client = new Client(
+    { name: 'comptoir-test', version: '1.0.0' },
+    { capabilities: options.confirm ? { elicitation: {} } : {} },
+  );
   if (options.confirm) {
     const confirm = options.confirm;
     client.setRequestHandler(ElicitRequestSchema, (request) => confirm(request.params.message));

@@ -45,9 +45,18 @@ beforeAll(async () => {
   try {
     const [a, b] = [await makeCompany(handle.db), await makeCompany(handle.db)];
     const person = { source: 'rest', byAi: false } as const;
-    data.supplierId = ((await propose(a.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.' }, person)).result as { id: string }).id;
-    const otherSupplier = ((await propose(b.session('buyer'), createSupplier, { name: 'Papeterie B' }, person)).result as { id: string }).id;
-    const order = await propose(b.session('buyer'), createOrder, { supplierId: otherSupplier, lines: [{ description: 'Papier', quantity: '1', unitPrice: '9.00' }] }, person);
+    data.supplierId = (
+      (await propose(a.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.' }, person)).result as { id: string }
+    ).id;
+    const otherSupplier = (
+      (await propose(b.session('buyer'), createSupplier, { name: 'Papeterie B' }, person)).result as { id: string }
+    ).id;
+    const order = await propose(
+      b.session('buyer'),
+      createOrder,
+      { supplierId: otherSupplier, lines: [{ description: 'Papier', quantity: '1', unitPrice: '9.00' }] },
+      person,
+    );
     data.otherTenantOrderId = (order.result as { id: string }).id;
     data.token = (await createApiToken(handle.db, a.tenant.id, a.user('buyer').id, 'stdio')).token;
     const revoked = await createApiToken(handle.db, a.tenant.id, a.user('buyer').id, 'revoked');
@@ -65,61 +74,100 @@ afterAll(() => cleanup?.());
 /** Runs `comptoir mcp` with a token and no client: it must refuse at once, on stderr, with a failing exit code. */
 function refusedStart(token: string): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, ['bin/comptoir.js', 'mcp'], { cwd: root, env: { PATH: process.env.PATH!, ...env, COMPTOIR_TOKEN: token }, timeout: SPAWN_TIMEOUT_MS }, (_err, stdout, stderr) =>
-      resolve({ code: child.exitCode, stderr, stdout }),
+    const child = execFile(
+      process.execPath,
+      ['bin/comptoir.js', 'mcp'],
+      { cwd: root, env: { PATH: process.env.PATH!, ...env, COMPTOIR_TOKEN: token }, timeout: SPAWN_TIMEOUT_MS },
+      (_err, stdout, stderr) => resolve({ code: child.exitCode, stderr, stdout }),
     );
   });
 }
 
 describe('comptoir mcp over stdio', () => {
-  it('serves the registry to an MCP client: read, execute, queue, bad input, another tenant', async () => {
-    const transport = new StdioClientTransport({ command: process.execPath, args: ['bin/comptoir.js', 'mcp'], cwd: root, env: { ...env, COMPTOIR_TOKEN: data.token }, stderr: 'pipe' });
-    const client = new Client({ name: 'comptoir-stdio-test', version: '1.0.0' });
-    await client.connect(transport);
-    try {
-      const { tools } = await client.listTools();
-      expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(registry.map((t) => t.name)));
+  it(
+    'serves the registry to an MCP client: read, execute, queue, bad input, another tenant',
+    async () => {
+      const transport = new StdioClientTransport({
+        command: process.execPath,
+        args: ['bin/comptoir.js', 'mcp'],
+        cwd: root,
+        env: { ...env, COMPTOIR_TOKEN: data.token },
+        stderr: 'pipe',
+      });
+      const client = new Client({ name: 'comptoir-stdio-test', version: '1.0.0' });
+      await client.connect(transport);
+      try {
+        const { tools } = await client.listTools();
+        expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(registry.map((t) => t.name)));
 
-      const found = await client.callTool({ name: 'purchasing_find_suppliers', arguments: { query: 'bureau' } });
-      expect(found.structuredContent).toMatchObject({ suppliers: [{ id: data.supplierId }] });
+        const found = await client.callTool({ name: 'purchasing_find_suppliers', arguments: { query: 'bureau' } });
+        expect(found.structuredContent).toMatchObject({ suppliers: [{ id: data.supplierId }] });
 
-      const created = await client.callTool({ name: 'purchasing_create_order', arguments: { supplierId: data.supplierId, lines: [{ description: 'Chaise', quantity: '1', unitPrice: '6000.00', treatment: 'exempt' }] } });
-      const draft = created.structuredContent as { action: { status: string }; result: { id: string; status: string } };
-      expect(draft.action.status).toBe('executed');
-      expect(draft.result.status).toBe('draft');
+        const created = await client.callTool({
+          name: 'purchasing_create_order',
+          arguments: {
+            supplierId: data.supplierId,
+            lines: [{ description: 'Chaise', quantity: '1', unitPrice: '6000.00', treatment: 'exempt' }],
+          },
+        });
+        const draft = created.structuredContent as {
+          action: { status: string };
+          result: { id: string; status: string };
+        };
+        expect(draft.action.status).toBe('executed');
+        expect(draft.result.status).toBe('draft');
 
-      const submitted = await client.callTool({ name: 'purchasing_submit_order', arguments: { orderId: draft.result.id } });
-      const queued = submitted.structuredContent as { action: { number: number; status: string } };
-      expect(queued.action.status).toBe('pending_approval');
-      // The buyer's language is French (makeCompany's default): the door's message in French.
-      expect((submitted.content as { text: string }[])[0]!.text).toBe(`En attente d'approbation n° ${queued.action.number} (niveau 2) : doit être approuvée par un gestionnaire ou plus.`);
+        const submitted = await client.callTool({
+          name: 'purchasing_submit_order',
+          arguments: { orderId: draft.result.id },
+        });
+        const queued = submitted.structuredContent as { action: { number: number; status: string } };
+        expect(queued.action.status).toBe('pending_approval');
+        // The buyer's language is French (makeCompany's default): the door's message in French.
+        expect((submitted.content as { text: string }[])[0]!.text).toBe(
+          `En attente d'approbation n° ${queued.action.number} (niveau 2) : doit être approuvée par un gestionnaire ou plus.`,
+        );
 
-      const bad = await client.callTool({ name: 'purchasing_create_order', arguments: { supplierId: data.supplierId, lines: [] } });
-      expect(bad.isError).toBe(true);
-      expect((bad.content as { text: string }[])[0]!.text).toContain('lines');
+        const bad = await client.callTool({
+          name: 'purchasing_create_order',
+          arguments: { supplierId: data.supplierId, lines: [] },
+        });
+        expect(bad.isError).toBe(true);
+        expect((bad.content as { text: string }[])[0]!.text).toContain('lines');
 
-      const foreign = await client.callTool({ name: 'purchasing_get_order', arguments: { orderId: data.otherTenantOrderId } });
-      expect(foreign.isError).toBe(true);
-      // Another company's order is unknown here, said in the buyer's language.
-      expect((foreign.content as { text: string }[])[0]!.text).toBe(`Bon de commande ${data.otherTenantOrderId} introuvable. Retrouvez-le avec purchasing_list_orders.`);
-    } finally {
-      await client.close();
-    }
-  }, SPAWN_TIMEOUT_MS);
+        const foreign = await client.callTool({
+          name: 'purchasing_get_order',
+          arguments: { orderId: data.otherTenantOrderId },
+        });
+        expect(foreign.isError).toBe(true);
+        // Another company's order is unknown here, said in the buyer's language.
+        expect((foreign.content as { text: string }[])[0]!.text).toBe(
+          `Bon de commande ${data.otherTenantOrderId} introuvable. Retrouvez-le avec purchasing_list_orders.`,
+        );
+      } finally {
+        await client.close();
+      }
+    },
+    SPAWN_TIMEOUT_MS,
+  );
 
-  it('refuses an invalid or revoked token on stderr with a failing exit code, stdout left clean', async () => {
-    // Without a token the child never opens the database, so it may run beside the others; those two
-    // take turns, since a PGlite folder is for one process at a time.
-    const [none, refused] = await Promise.all([
-      refusedStart(''),
-      refusedStart('cpt_not-a-token').then(async (invalid) => [invalid, await refusedStart(data.revokedToken)]),
-    ]);
-    for (const run of refused) {
-      expect(run.code).not.toBe(0);
-      expect(run.stderr).toContain('comptoir mcp: Invalid or revoked API token.');
-      expect(run.stdout).toBe('');
-    }
-    expect(none.code).not.toBe(0);
-    expect(none.stderr).toContain('No API token');
-  }, 2 * SPAWN_TIMEOUT_MS);
+  it(
+    'refuses an invalid or revoked token on stderr with a failing exit code, stdout left clean',
+    async () => {
+      // Without a token the child never opens the database, so it may run beside the others; those two
+      // take turns, since a PGlite folder is for one process at a time.
+      const [none, refused] = await Promise.all([
+        refusedStart(''),
+        refusedStart('cpt_not-a-token').then(async (invalid) => [invalid, await refusedStart(data.revokedToken)]),
+      ]);
+      for (const run of refused) {
+        expect(run.code).not.toBe(0);
+        expect(run.stderr).toContain('comptoir mcp: Invalid or revoked API token.');
+        expect(run.stdout).toBe('');
+      }
+      expect(none.code).not.toBe(0);
+      expect(none.stderr).toContain('No API token');
+    },
+    2 * SPAWN_TIMEOUT_MS,
+  );
 });

@@ -4,7 +4,15 @@ import { asc, eq } from 'drizzle-orm';
 import { PDFParse } from 'pdf-parse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { documents, outboxEmails, purchaseOrderHistory, purchaseOrderItems, purchaseOrders, purchaseReceipts, suppliers } from '../../../db/schema/index.ts';
+import {
+  documents,
+  outboxEmails,
+  purchaseOrderHistory,
+  purchaseOrderItems,
+  purchaseOrders,
+  purchaseReceipts,
+  suppliers,
+} from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import type { Session } from '../../../tools/context.ts';
@@ -28,7 +36,12 @@ let handle: DatabaseHandle;
 let co: Awaited<ReturnType<typeof makeCompany>>;
 let supplierId: string;
 const person = { source: 'rest' as const, byAi: false };
-type Order = { id: string; number: string; status: string; lines: { itemId: string; quantity: string; quantityReceived: string }[] };
+type Order = {
+  id: string;
+  number: string;
+  status: string;
+  lines: { itemId: string; quantity: string; quantityReceived: string }[];
+};
 
 async function run<T = Order>(session: Session, tool: AnyWriteTool, input: unknown): Promise<T> {
   const out = await propose(session, tool, input, person);
@@ -52,8 +65,16 @@ async function approvedOrder(expectedOn = '2026-03-10'): Promise<Order> {
 const snapshot = (orderId: string) =>
   withTenant(handle.db, co.tenant.id, async (tx) => ({
     order: (await tx.select().from(purchaseOrders).where(eq(purchaseOrders.id, orderId)))[0]!,
-    items: await tx.select().from(purchaseOrderItems).where(eq(purchaseOrderItems.orderId, orderId)).orderBy(asc(purchaseOrderItems.position)),
-    history: await tx.select().from(purchaseOrderHistory).where(eq(purchaseOrderHistory.orderId, orderId)).orderBy(asc(purchaseOrderHistory.at)),
+    items: await tx
+      .select()
+      .from(purchaseOrderItems)
+      .where(eq(purchaseOrderItems.orderId, orderId))
+      .orderBy(asc(purchaseOrderItems.position)),
+    history: await tx
+      .select()
+      .from(purchaseOrderHistory)
+      .where(eq(purchaseOrderHistory.orderId, orderId))
+      .orderBy(asc(purchaseOrderHistory.at)),
     receipts: await tx.select().from(purchaseReceipts).where(eq(purchaseReceipts.orderId, orderId)),
   }));
 
@@ -65,7 +86,13 @@ beforeAll(async () => {
     tick += 1000;
     return new Date(tick);
   });
-  supplierId = (await run<{ id: string }>(co.session('buyer'), createSupplier, { name: 'Bureau Plus Inc.', email: 'ventes@bureauplus.test', province: 'QC' })).id;
+  supplierId = (
+    await run<{ id: string }>(co.session('buyer'), createSupplier, {
+      name: 'Bureau Plus Inc.',
+      email: 'ventes@bureauplus.test',
+      province: 'QC',
+    })
+  ).id;
 });
 afterAll(() => handle?.close());
 
@@ -74,7 +101,11 @@ describe('purchase order lifecycle', () => {
 
   it('sends an approved order: a French PDF kept as a document, an outbox email with it attached', async () => {
     order = await approvedOrder();
-    const sent = await run<Order & { documentId: string; emailId: string; to: string }>(co.session('buyer'), sendOrder, { orderId: order.id });
+    const sent = await run<Order & { documentId: string; emailId: string; to: string }>(
+      co.session('buyer'),
+      sendOrder,
+      { orderId: order.id },
+    );
     expect(sent).toMatchObject({ status: 'sent', to: 'ventes@bureauplus.test' });
     const { doc, mail } = await withTenant(handle.db, co.tenant.id, async (tx) => ({
       doc: (await tx.select().from(documents).where(eq(documents.id, sent.documentId)))[0]!,
@@ -84,7 +115,14 @@ describe('purchase order lifecycle', () => {
     expect(doc.content.subarray(0, 5).toString()).toBe('%PDF-');
     expect(doc.sizeBytes).toBe(doc.content.length);
     const { text } = await new PDFParse({ data: new Uint8Array(doc.content) }).getText();
-    for (const expected of [`Bon de commande ${order.number}`, 'Livraison prévue : 2026-03-10', 'Chaise ergonomique', '2 000,00', 'Total', '3 000,00']) {
+    for (const expected of [
+      `Bon de commande ${order.number}`,
+      'Livraison prévue : 2026-03-10',
+      'Chaise ergonomique',
+      '2 000,00',
+      'Total',
+      '3 000,00',
+    ]) {
       expect(text.replace(/\u00a0/g, ' ')).toContain(expected);
     }
     expect(mail).toMatchObject({
@@ -108,7 +146,11 @@ describe('purchase order lifecycle', () => {
   });
 
   it('records the supplier confirmation with its promised date', async () => {
-    const confirmed = await run<Order & { expectedOn: string }>(co.session('buyer'), confirmOrder, { orderId: order.id, expectedOn: '2026-03-12', supplierReference: 'BP-7781' });
+    const confirmed = await run<Order & { expectedOn: string }>(co.session('buyer'), confirmOrder, {
+      orderId: order.id,
+      expectedOn: '2026-03-12',
+      supplierReference: 'BP-7781',
+    });
     expect(confirmed).toMatchObject({ status: 'confirmed', expectedOn: '2026-03-12' });
   });
 
@@ -117,7 +159,10 @@ describe('purchase order lifecycle', () => {
     const partial = await run<Order & { supplierPerformanceScore: number | null }>(co.session('buyer'), receiveItems, {
       orderId: order.id,
       receivedOn: '2026-03-11',
-      lines: [{ itemId: chairs!.itemId, quantity: '6' }, { itemId: desks!.itemId, quantity: '2' }],
+      lines: [
+        { itemId: chairs!.itemId, quantity: '6' },
+        { itemId: desks!.itemId, quantity: '2' },
+      ],
     });
     expect(partial.status).toBe('partially_received');
     expect(partial.lines.map((l) => l.quantityReceived)).toEqual(['6', '2']);
@@ -125,15 +170,25 @@ describe('purchase order lifecycle', () => {
     expect(partial.supplierPerformanceScore).toBeNull();
 
     const before = await snapshot(order.id);
-    await expect(propose(co.session('buyer'), receiveItems, { orderId: order.id, lines: [{ itemId: chairs!.itemId, quantity: '5' }] }, person)).rejects.toMatchObject({
+    await expect(
+      propose(
+        co.session('buyer'),
+        receiveItems,
+        { orderId: order.id, lines: [{ itemId: chairs!.itemId, quantity: '5' }] },
+        person,
+      ),
+    ).rejects.toMatchObject({
       code: 'invalid',
-      message: 'Receipt refused, nothing was recorded: "Chaise ergonomique": 10 ordered, 6 already received, 5 more would exceed the order.',
+      message:
+        'Receipt refused, nothing was recorded: "Chaise ergonomique": 10 ordered, 6 already received, 5 more would exceed the order.',
     });
     expect(await snapshot(order.id)).toEqual(before);
   });
 
   it('refuses to cancel once goods arrived', async () => {
-    await expect(propose(co.session('buyer'), cancelOrder, { orderId: order.id, reason: 'changed our mind' }, person)).rejects.toMatchObject({
+    await expect(
+      propose(co.session('buyer'), cancelOrder, { orderId: order.id, reason: 'changed our mind' }, person),
+    ).rejects.toMatchObject({
       code: 'invalid',
       message: expect.stringContaining('is partially received: you cannot cancel it now'),
     });
@@ -164,22 +219,32 @@ describe('purchase order lifecycle', () => {
     expect(history[3]!.note).toBe('supplier ref. BP-7781');
     expect(receipts.map((r) => r.receivedOn).sort()).toEqual(['2026-03-11', '2026-03-16']);
     expect(row.status).toBe('completed');
-    const [supplier] = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(suppliers).where(eq(suppliers.id, supplierId)));
+    const [supplier] = await withTenant(handle.db, co.tenant.id, (tx) =>
+      tx.select().from(suppliers).where(eq(suppliers.id, supplierId)),
+    );
     expect(supplier!.performanceScore).toBe(67);
   });
 
   it('refuses to send a draft, and cancels an approved order with its reason', async () => {
-    const draft = await run(co.session('buyer'), createOrder, { supplierId, lines: [{ description: 'Lampe', quantity: '1', unitPrice: '40.00' }] });
+    const draft = await run(co.session('buyer'), createOrder, {
+      supplierId,
+      lines: [{ description: 'Lampe', quantity: '1', unitPrice: '40.00' }],
+    });
     await expect(propose(co.session('buyer'), sendOrder, { orderId: draft.id }, person)).rejects.toMatchObject({
       code: 'invalid',
-      message: expect.stringContaining('is draft: you cannot send it to the supplier now. Possible next steps: pending approval, approved, cancelled.'),
+      message: expect.stringContaining(
+        'is draft: you cannot send it to the supplier now. Possible next steps: pending approval, approved, cancelled.',
+      ),
     });
     const approved = await approvedOrder();
     const cancelled = await run(co.session('buyer'), cancelOrder, { orderId: approved.id, reason: 'Budget gelé' });
     expect(cancelled.status).toBe('cancelled');
     const { history } = await snapshot(approved.id);
     expect(history.at(-1)).toMatchObject({ fromStatus: 'approved', toStatus: 'cancelled', note: 'Budget gelé' });
-    await expect(propose(co.session('buyer'), completeOrder, { orderId: approved.id }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('It is closed.') });
+    await expect(propose(co.session('buyer'), completeOrder, { orderId: approved.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('It is closed.'),
+    });
   });
 
   it('queues sending by the AI for approval under the assisted level (external risk)', async () => {
@@ -192,20 +257,45 @@ describe('purchase order lifecycle', () => {
   it('tells the approver, in the language of the person asking, whether the recipient is the one on file', async () => {
     const approved = await approvedOrder();
     const ai = { source: 'chat' as const, byAi: true };
-    const french = await propose(co.session('buyer', 'fr'), sendOrder, { orderId: approved.id, to: 'commandes@ailleurs.test' }, ai);
+    const french = await propose(
+      co.session('buyer', 'fr'),
+      sendOrder,
+      { orderId: approved.id, to: 'commandes@ailleurs.test' },
+      ai,
+    );
     expect(french.evidence).toEqual([
-      { factor: 'recipient_not_on_file', weight: -0.2, detail: 'commandes@ailleurs.test n’est pas l’adresse courriel au dossier de Bureau Plus Inc. (ventes@bureauplus.test).' },
+      {
+        factor: 'recipient_not_on_file',
+        weight: -0.2,
+        detail:
+          'commandes@ailleurs.test n’est pas l’adresse courriel au dossier de Bureau Plus Inc. (ventes@bureauplus.test).',
+      },
     ]);
     const english = await propose(co.session('buyer', 'en'), sendOrder, { orderId: approved.id }, ai);
-    expect(english.evidence).toEqual([{ factor: 'recipient_on_file', weight: 0.2, detail: 'Sent to the email on file for Bureau Plus Inc.: ventes@bureauplus.test.' }]);
+    expect(english.evidence).toEqual([
+      {
+        factor: 'recipient_on_file',
+        weight: 0.2,
+        detail: 'Sent to the email on file for Bureau Plus Inc.: ventes@bureauplus.test.',
+      },
+    ]);
   });
 
   it('refuses to send to a supplier without an email unless one is given', async () => {
     const bare = await run<{ id: string }>(co.session('buyer'), createSupplier, { name: 'Sans Courriel' });
-    const draft = await run(co.session('buyer'), createOrder, { supplierId: bare.id, lines: [{ description: 'Vis', quantity: '1', unitPrice: '5.00' }] });
+    const draft = await run(co.session('buyer'), createOrder, {
+      supplierId: bare.id,
+      lines: [{ description: 'Vis', quantity: '1', unitPrice: '5.00' }],
+    });
     await run(co.session('admin'), submitOrder, { orderId: draft.id });
-    await expect(propose(co.session('buyer'), sendOrder, { orderId: draft.id }, person)).rejects.toMatchObject({ code: 'invalid', message: expect.stringContaining('has no email address') });
-    const sent = await run<Order & { to: string }>(co.session('buyer'), sendOrder, { orderId: draft.id, to: 'achats@sanscourriel.test' });
+    await expect(propose(co.session('buyer'), sendOrder, { orderId: draft.id }, person)).rejects.toMatchObject({
+      code: 'invalid',
+      message: expect.stringContaining('has no email address'),
+    });
+    const sent = await run<Order & { to: string }>(co.session('buyer'), sendOrder, {
+      orderId: draft.id,
+      to: 'achats@sanscourriel.test',
+    });
     expect(sent).toMatchObject({ status: 'sent', to: 'achats@sanscourriel.test' });
   });
 });
@@ -215,12 +305,18 @@ describe('purchase order refusals, in the language of the person asking', () => 
     ['purchasing_submit_order', submitOrder, {}],
     ['purchasing_send_order', sendOrder, {}],
     ['purchasing_confirm_order', confirmOrder, {}],
-    ['purchasing_receive_items', receiveItems, { lines: [{ itemId: '00000000-0000-4000-8000-000000000002', quantity: '1' }] }],
+    [
+      'purchasing_receive_items',
+      receiveItems,
+      { lines: [{ itemId: '00000000-0000-4000-8000-000000000002', quantity: '1' }] },
+    ],
     ['purchasing_cancel_order', cancelOrder, { reason: 'erreur' }],
     ['purchasing_complete_order', completeOrder, {}],
   ] as const)('%s answers an unknown order as not found', async (_name, tool, extra) => {
     const orderId = '00000000-0000-4000-8000-000000000001';
-    await expect(propose(co.session('buyer', 'fr'), tool as AnyWriteTool, { orderId, ...extra }, person)).rejects.toMatchObject({
+    await expect(
+      propose(co.session('buyer', 'fr'), tool as AnyWriteTool, { orderId, ...extra }, person),
+    ).rejects.toMatchObject({
       code: 'not_found',
       message: `Bon de commande ${orderId} introuvable. Retrouvez-le avec purchasing_list_orders.`,
     });
@@ -254,16 +350,26 @@ describe('purchase order refusals, in the language of the person asking', () => 
     const order = await approvedOrder();
     await run(co.session('buyer'), sendOrder, { orderId: order.id });
     const takeBack = (lang: 'fr' | 'en') =>
-      withTenant(handle.db, co.tenant.id, (tx) => submitOrder.undo!(toolContext(co.session('admin', lang), tx), { orderId: order.id }, order as never));
-    await expect(takeBack('fr')).rejects.toMatchObject({ code: 'invalid', message: `Le bon de commande ${order.number} est déjà envoyé : son approbation ne peut plus être reprise.` });
-    await expect(takeBack('en')).rejects.toMatchObject({ code: 'invalid', message: `Purchase order ${order.number} is already sent: its approval can no longer be taken back.` });
+      withTenant(handle.db, co.tenant.id, (tx) =>
+        submitOrder.undo!(toolContext(co.session('admin', lang), tx), { orderId: order.id }, order as never),
+      );
+    await expect(takeBack('fr')).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Le bon de commande ${order.number} est déjà envoyé : son approbation ne peut plus être reprise.`,
+    });
+    await expect(takeBack('en')).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Purchase order ${order.number} is already sent: its approval can no longer be taken back.`,
+    });
   });
 
   it('refuses to move an order that changed since it was read', async () => {
     const order = await approvedOrder();
     const stale = (await snapshot(order.id)).order;
     await run(co.session('buyer'), cancelOrder, { orderId: order.id, reason: 'Budget gelé' });
-    await expect(withTenant(handle.db, co.tenant.id, (tx) => moveOrder(toolContext(co.session('buyer', 'fr'), tx), stale, 'sent'))).rejects.toMatchObject({
+    await expect(
+      withTenant(handle.db, co.tenant.id, (tx) => moveOrder(toolContext(co.session('buyer', 'fr'), tx), stale, 'sent')),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: `Le bon de commande ${order.number} a changé entre-temps : relisez-le et réessayez.`,
     });

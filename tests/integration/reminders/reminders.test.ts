@@ -58,10 +58,17 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 /** An invoice issued 2026-03-02 on net 15 (due 2026-03-17), sent to the client. */
-async function issued(company: Company, client: { name: string; province: string; language: 'fr' | 'en' }): Promise<InvoiceSummary> {
+async function issued(
+  company: Company,
+  client: { name: string; province: string; language: 'fr' | 'en' },
+): Promise<InvoiceSummary> {
   on('2026-03-02');
   const manager = company.session('manager');
-  const c = await newClient(manager, { ...client, email: `ap@${client.name.toLowerCase().replace(/\W/g, '')}.example`, paymentTermsDays: 15 });
+  const c = await newClient(manager, {
+    ...client,
+    email: `ap@${client.name.toLowerCase().replace(/\W/g, '')}.example`,
+    paymentTermsDays: 15,
+  });
   const draft = await newInvoice(manager, { clientId: c.id, issueDate: '2026-03-02', lines: hosting });
   const sent = (await done<{ invoice: InvoiceSummary }>(manager, sendInvoice, { invoiceId: draft.id })).invoice;
   expect(sent.dueDate).toBe('2026-03-17');
@@ -69,16 +76,21 @@ async function issued(company: Company, client: { name: string; province: string
 }
 
 const dueList = async (session: Session) => (await read<{ reminders: Due[] }>(session, listDueReminders, {})).reminders;
-const dueFor = async (session: Session, invoiceId: string) => (await dueList(session)).find((r) => r.invoiceId === invoiceId) ?? null;
+const dueFor = async (session: Session, invoiceId: string) =>
+  (await dueList(session)).find((r) => r.invoiceId === invoiceId) ?? null;
 
 const remindersOf = (company: Company, invoiceId: string) =>
-  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(reminders).where(eq(reminders.invoiceId, invoiceId)).orderBy(reminders.scheduleDay));
-const mailsAbout = (company: Company, reminderIds: string[]) =>
-  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder'))).then((rows) =>
-    rows.filter((r) => reminderIds.includes(r.relatedId!)),
+  withTenant(handle.db, company.tenant.id, (tx) =>
+    tx.select().from(reminders).where(eq(reminders.invoiceId, invoiceId)).orderBy(reminders.scheduleDay),
   );
+const mailsAbout = (company: Company, reminderIds: string[]) =>
+  withTenant(handle.db, company.tenant.id, (tx) =>
+    tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder')),
+  ).then((rows) => rows.filter((r) => reminderIds.includes(r.relatedId!)));
 const reminderActions = (company: Company) =>
-  withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')));
+  withTenant(handle.db, company.tenant.id, (tx) =>
+    tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')),
+  );
 
 describe('which step is due', () => {
   it('follows the schedule from three days before the due date to thirty days after, firmer each time', async () => {
@@ -99,7 +111,12 @@ describe('which step is due', () => {
     for (const [day, step, days, tone] of cases) {
       on(day);
       const due = await dueFor(manager, invoice.id);
-      expect([day, due?.scheduleDay ?? null, due?.daysPastDue ?? null, due?.tone ?? null]).toEqual([day, step, days, tone]);
+      expect([day, due?.scheduleDay ?? null, due?.daysPastDue ?? null, due?.tone ?? null]).toEqual([
+        day,
+        step,
+        days,
+        tone,
+      ]);
     }
   });
 });
@@ -110,11 +127,22 @@ describe('the daily job, through the door', () => {
     const invoice = await issued(company, { name: 'Maple Leaf Supplies', province: 'ON', language: 'en' });
     expect(invoice.total).toBe('565.00');
     on('2026-03-20');
-    await done(company.session('accountant'), recordPayment, { invoiceId: invoice.id, amount: '100.00', method: 'interac' });
+    await done(company.session('accountant'), recordPayment, {
+      invoiceId: invoice.id,
+      amount: '100.00',
+      method: 'interac',
+    });
 
     on('2026-03-24');
-    expect(await dueFor(company.session('manager'), invoice.id)).toMatchObject({ scheduleDay: 7, balance: '465.00', client: { language: 'en' } });
-    const runner = createInProcessRunner(jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now }), { log: (l) => expect.fail(l) });
+    expect(await dueFor(company.session('manager'), invoice.id)).toMatchObject({
+      scheduleDay: 7,
+      balance: '465.00',
+      client: { language: 'en' },
+    });
+    const runner = createInProcessRunner(
+      jobDefinitions({ db: handle.db, publicUrl: 'https://comptoir.example', now }),
+      { log: (l) => expect.fail(l) },
+    );
     await runner.send({ name: PAYMENT_REMINDERS_EVENT, data: {} });
     await runner.idle();
     await runner.stop();
@@ -122,12 +150,26 @@ describe('the daily job, through the door', () => {
     const sent = await remindersOf(company, invoice.id);
     expect(sent.map((r) => [r.scheduleDay, r.language])).toEqual([[7, 'en']]);
     const [mail] = await mailsAbout(company, [sent[0]!.id]);
-    expect(mail).toMatchObject({ to: 'ap@mapleleafsupplies.example', subject: `Second reminder: invoice ${invoice.number} from ${company.tenant.name} is unpaid` });
-    expect(mail!.text).toContain(`Invoice ${invoice.number} for $565.00 was due on March 17, 2026, 7 days ago.\nBalance due: $465.00 (after the payments and credits received).`);
+    expect(mail).toMatchObject({
+      to: 'ap@mapleleafsupplies.example',
+      subject: `Second reminder: invoice ${invoice.number} from ${company.tenant.name} is unpaid`,
+    });
+    expect(mail!.text).toContain(
+      `Invoice ${invoice.number} for $565.00 was due on March 17, 2026, 7 days ago.\nBalance due: $465.00 (after the payments and credits received).`,
+    );
     expect(mail!.text).toContain('This amount remains unpaid to date. Please pay it without delay');
-    expect(mail!.attachments).toEqual([{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', documentId: expect.any(String) }]);
+    expect(mail!.attachments).toEqual([
+      { filename: `${invoice.number}.pdf`, contentType: 'application/pdf', documentId: expect.any(String) },
+    ]);
     const [action] = await reminderActions(company);
-    expect(action).toMatchObject({ status: 'executed', source: 'job', byAi: true, actorId: company.user('admin').id, amountCents: 46500n, input: { invoiceId: invoice.id, scheduleDay: 7 } });
+    expect(action).toMatchObject({
+      status: 'executed',
+      source: 'job',
+      byAi: true,
+      actorId: company.user('admin').id,
+      amountCents: 46500n,
+      input: { invoiceId: invoice.id, scheduleDay: 7 },
+    });
   });
 
   it('at the full level, emails a French client in French with Québec amounts, and sends nothing new when run again', async () => {
@@ -137,12 +179,24 @@ describe('the daily job, through the door', () => {
     on('2026-03-18');
     const first = await proposeDueReminders(handle.db, clock);
     expect(first.proposed.filter((p) => p.tenantId === company.tenant.id)).toEqual([
-      { tenantId: company.tenant.id, invoiceNumber: invoice.number, scheduleDay: 1, actionId: expect.any(String), status: 'executed', duplicate: false },
+      {
+        tenantId: company.tenant.id,
+        invoiceNumber: invoice.number,
+        scheduleDay: 1,
+        actionId: expect.any(String),
+        status: 'executed',
+        duplicate: false,
+      },
     ]);
     const sent = await remindersOf(company, invoice.id);
-    const [mail] = await mailsAbout(company, sent.map((r) => r.id));
+    const [mail] = await mailsAbout(
+      company,
+      sent.map((r) => r.id),
+    );
     expect(mail!.subject).toBe(`Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`);
-    expect(mail!.text).toContain(`La facture ${invoice.number} d'un montant de 574,88\u00a0$ était payable le 17 mars 2026, il y a 1 jour.\nSolde dû : 574,88\u00a0$.`);
+    expect(mail!.text).toContain(
+      `La facture ${invoice.number} d'un montant de 574,88\u00a0$ était payable le 17 mars 2026, il y a 1 jour.\nSolde dû : 574,88\u00a0$.`,
+    );
     expect(mail!.text).toContain("Nous n'avons pas encore reçu votre paiement.");
 
     // Same day, and the day after: step 1 is sent, step 7 not reached.
@@ -155,14 +209,23 @@ describe('the daily job, through the door', () => {
     expect(await reminderActions(company)).toHaveLength(1);
 
     // A person asking for the same step again is told it went out.
-    await expect(propose(company.session('manager'), sendReminder, { invoiceId: invoice.id, scheduleDay: 1 }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+    await expect(
+      propose(
+        company.session('manager'),
+        sendReminder,
+        { invoiceId: invoice.id, scheduleDay: 1 },
+        { source: 'rest', byAi: false },
+      ),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: `The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`,
     });
 
     on('2026-03-24');
     const week = await proposeDueReminders(handle.db, clock);
-    expect(week.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.scheduleDay, p.status])).toEqual([[7, 'executed']]);
+    expect(week.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.scheduleDay, p.status])).toEqual(
+      [[7, 'executed']],
+    );
     expect((await remindersOf(company, invoice.id)).map((r) => r.scheduleDay)).toEqual([1, 7]);
   });
 
@@ -173,19 +236,29 @@ describe('the daily job, through the door', () => {
     on('2026-03-18');
     const first = await proposeDueReminders(handle.db, clock);
     const mine = first.proposed.filter((p) => p.tenantId === company.tenant.id);
-    expect(mine.map((p) => [p.invoiceNumber, p.scheduleDay, p.status, p.duplicate])).toEqual([[invoice.number, 1, 'pending_approval', false]]);
+    expect(mine.map((p) => [p.invoiceNumber, p.scheduleDay, p.status, p.duplicate])).toEqual([
+      [invoice.number, 1, 'pending_approval', false],
+    ]);
     expect(await remindersOf(company, invoice.id)).toEqual([]);
 
     const again = await proposeDueReminders(handle.db, clock);
-    expect(again.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.actionId, p.duplicate])).toEqual([[mine[0]!.actionId, true]]);
+    expect(
+      again.proposed.filter((p) => p.tenantId === company.tenant.id).map((p) => [p.actionId, p.duplicate]),
+    ).toEqual([[mine[0]!.actionId, true]]);
     expect(await reminderActions(company)).toHaveLength(1);
-    expect(await withTenant(handle.db, company.tenant.id, (tx) => tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder')))).toEqual([]);
+    expect(
+      await withTenant(handle.db, company.tenant.id, (tx) =>
+        tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'reminder')),
+      ),
+    ).toEqual([]);
 
     const approved = await approve(company.session('manager'), mine[0]!.actionId, { source: 'rest' });
     expect(approved.status).toBe('executed');
     const sent = await remindersOf(company, invoice.id);
     expect(sent.map((r) => r.scheduleDay)).toEqual([1]);
-    expect((await mailsAbout(company, [sent[0]!.id]))[0]!.subject).toBe(`Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`);
+    expect((await mailsAbout(company, [sent[0]!.id]))[0]!.subject).toBe(
+      `Rappel de paiement : facture ${invoice.number} de ${company.tenant.name}`,
+    );
   });
 });
 
@@ -197,7 +270,8 @@ describe('what the approver reads', () => {
     on('2026-03-18');
     const ai = { source: 'chat' as const, byAi: true };
     // fr-CA amounts carry a no-break space ("565,00 $"); plain spaces here for readability.
-    const details = (out: { evidence: { detail: string }[] }) => out.evidence.map((e) => e.detail.replace(/\u00a0/g, ' '));
+    const details = (out: { evidence: { detail: string }[] }) =>
+      out.evidence.map((e) => e.detail.replace(/\u00a0/g, ' '));
 
     const french = await propose(company.session('manager', 'fr'), sendReminder, { invoiceNumber: ontario.number }, ai);
     expect(french.status).toBe('pending_approval');
@@ -241,7 +315,9 @@ describe('one reminder at a time, and clients without an email address', () => {
     ]);
 
     // A person asking by hand is refused, in their language, and told which action to decide.
-    await expect(propose(company.session('manager'), sendReminder, { invoiceId: invoice.id }, { source: 'rest', byAi: false })).rejects.toMatchObject({
+    await expect(
+      propose(company.session('manager'), sendReminder, { invoiceId: invoice.id }, { source: 'rest', byAi: false }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: `A reminder for invoice ${invoice.number} is already waiting for approval (action #${pending!.number}): approve or reject it before proposing another.`,
     });
@@ -249,7 +325,9 @@ describe('one reminder at a time, and clients without an email address', () => {
     expect((await say(`/remind ${invoice.number}`)).text).toBe(
       `Un rappel pour la facture ${invoice.number} attend déjà une approbation (action n° ${pending!.number}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`,
     );
-    expect((await reminderActions(company)).map((a) => [a.number, a.status])).toEqual([[pending!.number, 'pending_approval']]);
+    expect((await reminderActions(company)).map((a) => [a.number, a.status])).toEqual([
+      [pending!.number, 'pending_approval'],
+    ]);
     expect(await remindersOf(company, invoice.id)).toEqual([]);
     // The list of reminders due says so too, with the action to decide.
     const [line] = await dueList(company.session('manager'));
@@ -260,7 +338,10 @@ describe('one reminder at a time, and clients without an email address', () => {
     });
 
     // The manager brings the waiting reminder up to the step due now: it does not count against itself.
-    const approved = await approve(company.session('manager'), pending!.id, { source: 'rest', editedInput: { invoiceId: invoice.id, scheduleDay: 7 } });
+    const approved = await approve(company.session('manager'), pending!.id, {
+      source: 'rest',
+      editedInput: { invoiceId: invoice.id, scheduleDay: 7 },
+    });
     expect(approved.status).toBe('executed');
     expect((await remindersOf(company, invoice.id)).map((r) => r.scheduleDay)).toEqual([7]);
 
@@ -268,7 +349,9 @@ describe('one reminder at a time, and clients without an email address', () => {
     expect([mine(sameDay.proposed), mine(sameDay.waiting)]).toEqual([[], []]);
     on('2026-03-31');
     const next = await proposeDueReminders(handle.db, clock);
-    expect(mine(next.proposed).map((p) => [p.scheduleDay, p.status, p.duplicate])).toEqual([[14, 'pending_approval', false]]);
+    expect(mine(next.proposed).map((p) => [p.scheduleDay, p.status, p.duplicate])).toEqual([
+      [14, 'pending_approval', false],
+    ]);
     expect(mine(next.waiting)).toEqual([]);
   });
 
@@ -282,9 +365,17 @@ describe('one reminder at a time, and clients without an email address', () => {
     on('2026-03-18');
     expect(await dueFor(company.session('manager'), invoice.id)).toMatchObject({
       scheduleDay: 1,
-      blocked: { reason: 'no_email', message: 'Client Quincaillerie Dubé has no email address: add one (invoicing_update_client) to send reminders.' },
+      blocked: {
+        reason: 'no_email',
+        message: 'Client Quincaillerie Dubé has no email address: add one (invoicing_update_client) to send reminders.',
+      },
     });
-    const listed = await invoke(company.session('manager', 'fr'), listDueReminders, {}, { source: 'rest', byAi: false });
+    const listed = await invoke(
+      company.session('manager', 'fr'),
+      listDueReminders,
+      {},
+      { source: 'rest', byAi: false },
+    );
     expect(listed.message).toBe(
       `1 rappel(s) à envoyer :\n${invoice.number} — Quincaillerie Dubé — 574,88\u00a0$ (jour 1) — ` +
         "Le client Quincaillerie Dubé n'a pas d'adresse courriel : ajoutez-en une (invoicing_update_client) pour lui envoyer des rappels.",
@@ -293,15 +384,25 @@ describe('one reminder at a time, and clients without an email address', () => {
     for (const day of ['2026-03-18', '2026-03-19']) {
       on(day);
       const run = await proposeDueReminders(handle.db, clock);
-      expect([mine(run.proposed), mine(run.failed), mine(run.needsEmail)]).toEqual([[], [], [{ tenantId: company.tenant.id, invoiceNumber: invoice.number, clientId: invoice.client.id }]]);
+      expect([mine(run.proposed), mine(run.failed), mine(run.needsEmail)]).toEqual([
+        [],
+        [],
+        [{ tenantId: company.tenant.id, invoiceNumber: invoice.number, clientId: invoice.client.id }],
+      ]);
     }
     expect(await reminderActions(company)).toEqual([]);
 
     // Once the address is back, the reminder goes out as usual.
-    await done(company.session('manager'), updateClient, { clientId: invoice.client.id, email: 'compta@quincailleriedube.example' });
+    await done(company.session('manager'), updateClient, {
+      clientId: invoice.client.id,
+      email: 'compta@quincailleriedube.example',
+    });
     expect((await dueFor(company.session('manager'), invoice.id))?.blocked).toBeNull();
     const run = await proposeDueReminders(handle.db, clock);
-    expect([mine(run.proposed).map((p) => [p.scheduleDay, p.status]), mine(run.needsEmail)]).toEqual([[[1, 'executed']], []]);
+    expect([mine(run.proposed).map((p) => [p.scheduleDay, p.status]), mine(run.needsEmail)]).toEqual([
+      [[1, 'executed']],
+      [],
+    ]);
   });
 
   it('as an Inngest function, reports the waiting reminder and the missing email as counts, with no failure', async () => {
@@ -312,16 +413,25 @@ describe('one reminder at a time, and clients without an email address', () => {
       const reachable = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
       const unreachable = await issued(company, { name: 'Sans Adresse', province: 'QC', language: 'fr' });
       await done(company.session('manager'), updateClient, { clientId: unreachable.client.id, email: null });
-      const fn = toInngestFunction(createJobClient(), paymentRemindersJob({ db: own.db, publicUrl: 'https://comptoir.example', now }));
-      const runJob = async () => (await new InngestTestEngine({ function: fn, events: [{ name: PAYMENT_REMINDERS_EVENT, data: {} }] }).execute()).result;
+      const fn = toInngestFunction(
+        createJobClient(),
+        paymentRemindersJob({ db: own.db, publicUrl: 'https://comptoir.example', now }),
+      );
+      const runJob = async () =>
+        (await new InngestTestEngine({ function: fn, events: [{ name: PAYMENT_REMINDERS_EVENT, data: {} }] }).execute())
+          .result;
 
       on('2026-03-18');
       expect(await runJob()).toEqual({ proposed: 1, alreadyProposed: 0, waiting: 0, needsEmail: 1, failed: [] });
       expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 1, waiting: 0, needsEmail: 1, failed: [] });
       on('2026-03-24');
       expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 0, waiting: 1, needsEmail: 1, failed: [] });
-      const actions = await withTenant(own.db, company.tenant.id, (tx) => tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')));
-      expect(actions.map((a) => [(a.input as { invoiceId: string }).invoiceId, a.status])).toEqual([[reachable.id, 'pending_approval']]);
+      const actions = await withTenant(own.db, company.tenant.id, (tx) =>
+        tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')),
+      );
+      expect(actions.map((a) => [(a.input as { invoiceId: string }).invoiceId, a.status])).toEqual([
+        [reachable.id, 'pending_approval'],
+      ]);
     } finally {
       await own.close();
     }
@@ -347,13 +457,23 @@ describe('invoices that owe nothing, and other companies', () => {
       const run = await proposeDueReminders(handle.db, clock);
       expect(run.proposed.filter((p) => p.tenantId === company.tenant.id)).toEqual([]);
     }
-    const refused = (session: Session, invoiceId: string) => propose(session, sendReminder, { invoiceId }, { source: 'rest', byAi: false });
-    await expect(refused(manager, paid.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${paid.number} is paid: only an issued, unpaid invoice can be reminded.` });
+    const refused = (session: Session, invoiceId: string) =>
+      propose(session, sendReminder, { invoiceId }, { source: 'rest', byAi: false });
+    await expect(refused(manager, paid.id)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Invoice ${paid.number} is paid: only an issued, unpaid invoice can be reminded.`,
+    });
     await expect(refused(company.session('manager', 'fr'), paid.id)).rejects.toMatchObject({
       message: `La facture ${paid.number} a le statut « payée » : seule une facture émise et impayée peut faire l'objet d'un rappel.`,
     });
-    await expect(refused(manager, cancelled.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${cancelled.number} is cancelled: only an issued, unpaid invoice can be reminded.` });
-    await expect(refused(manager, draft.id)).rejects.toMatchObject({ code: 'invalid', message: `Invoice ${draft.number} is draft: only an issued, unpaid invoice can be reminded.` });
+    await expect(refused(manager, cancelled.id)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Invoice ${cancelled.number} is cancelled: only an issued, unpaid invoice can be reminded.`,
+    });
+    await expect(refused(manager, draft.id)).rejects.toMatchObject({
+      code: 'invalid',
+      message: `Invoice ${draft.number} is draft: only an issued, unpaid invoice can be reminded.`,
+    });
     expect(await reminderActions(company)).toEqual([]);
   });
 
@@ -366,12 +486,16 @@ describe('invoices that owe nothing, and other companies', () => {
     on('2026-03-18');
     const seen = await dueList(mine.session('manager'));
     expect(seen.map((r) => r.invoiceId)).toEqual([own.id]);
-    await expect(propose(mine.session('manager'), sendReminder, { invoiceId: other.id }, { source: 'rest', byAi: false })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(
+      propose(mine.session('manager'), sendReminder, { invoiceId: other.id }, { source: 'rest', byAi: false }),
+    ).rejects.toMatchObject({ code: 'not_found' });
 
     await proposeDueReminders(handle.db, clock);
     // Each company's reminder is its own action, in its own tenant, about its own invoice.
     expect((await reminderActions(mine)).map((a) => (a.input as { invoiceId: string }).invoiceId)).toEqual([own.id]);
-    expect((await reminderActions(theirs)).map((a) => (a.input as { invoiceId: string }).invoiceId)).toEqual([other.id]);
+    expect((await reminderActions(theirs)).map((a) => (a.input as { invoiceId: string }).invoiceId)).toEqual([
+      other.id,
+    ]);
     expect(await remindersOf(mine, other.id)).toEqual([]);
   });
 });
@@ -380,20 +504,30 @@ describe('/remind', () => {
   it('lists and sends the reminders due today, then says nothing is left; names one invoice; answers in French', async () => {
     const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
     const invoice = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
-    const say = (text: string, lang: 'fr' | 'en' = 'en') => chatTurn(company.session('manager', lang), { model: null, registry }, { text });
+    const say = (text: string, lang: 'fr' | 'en' = 'en') =>
+      chatTurn(company.session('manager', lang), { model: null, registry }, { text });
 
     on('2026-03-13');
     expect((await say('/remind')).text).toBe('No payment reminder is due today.');
-    expect((await say(`/remind ${invoice.number}`)).text).toBe(`No reminder is due for invoice ${invoice.number} before 2026-03-14.`);
+    expect((await say(`/remind ${invoice.number}`)).text).toBe(
+      `No reminder is due for invoice ${invoice.number} before 2026-03-14.`,
+    );
 
     on('2026-03-18');
     // A person's own request: it executes within their rights, whatever the AI automation level.
     const reply = await say('/remind');
-    expect(reply.text).toMatch(new RegExp(`^1 payment reminder\\(s\\) due today:\nAction #\\d+ executed\\. Reminder for ${invoice.number} sent to ap@northwind\\.example \\(balance \\$565\\.00, day 1\\)\\.$`));
+    expect(reply.text).toMatch(
+      new RegExp(
+        `^1 payment reminder\\(s\\) due today:\nAction #\\d+ executed\\. Reminder for ${invoice.number} sent to ap@northwind\\.example \\(balance \\$565\\.00, day 1\\)\\.$`,
+      ),
+    );
     expect((await remindersOf(company, invoice.id)).map((r) => [r.scheduleDay, r.language])).toEqual([[1, 'en']]);
     expect((await say('/remind', 'fr')).text).toBe('Aucun rappel de paiement à envoyer aujourd’hui.');
-    expect((await say(`/remind ${invoice.number}`)).text).toBe(`The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`);
-    expect((await say('/remind INV2099-99999', 'fr')).text).toBe('Aucune facture INV2099-99999. Utilisez reminders_list_due pour voir les factures à relancer.');
+    expect((await say(`/remind ${invoice.number}`)).text).toBe(
+      `The day 1 reminder for invoice ${invoice.number} was already sent (or a firmer one).`,
+    );
+    expect((await say('/remind INV2099-99999', 'fr')).text).toBe(
+      'Aucune facture INV2099-99999. Utilisez reminders_list_due pour voir les factures à relancer.',
+    );
   });
 });
-

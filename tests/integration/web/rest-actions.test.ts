@@ -14,20 +14,36 @@ let company: Awaited<ReturnType<typeof makeCompany>>;
 const tokens = {} as Record<Role, string>;
 let supplierId: string;
 
-async function call(role: Role | string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+async function call(
+  role: Role | string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const token = role in tokens ? tokens[role as Role] : role;
   const res = await app.request(path, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'en', ...headers },
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'accept-language': 'en',
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   return { status: res.status, body: await res.json() };
 }
 
 async function queuedSubmission(total: string) {
-  const order = await call('buyer', 'POST', '/api/tools/purchasing_create_order', { supplierId, lines: [{ description: 'Bureau', quantity: '1', unitPrice: total, treatment: 'exempt' }] });
+  const order = await call('buyer', 'POST', '/api/tools/purchasing_create_order', {
+    supplierId,
+    lines: [{ description: 'Bureau', quantity: '1', unitPrice: total, treatment: 'exempt' }],
+  });
   expect(order.status).toBe(200);
-  const submit = await call('buyer', 'POST', '/api/tools/purchasing_submit_order', { orderId: order.body.action.result.id });
+  const submit = await call('buyer', 'POST', '/api/tools/purchasing_submit_order', {
+    orderId: order.body.action.result.id,
+  });
   expect(submit.status).toBe(202);
   return submit.body.action as { id: string; number: number };
 }
@@ -36,9 +52,13 @@ beforeAll(async () => {
   handle = await freshDatabase();
   const now = () => new Date('2026-03-02T15:00:00Z');
   company = await makeCompany(handle.db, {}, now);
-  for (const role of ROLES) tokens[role] = (await createApiToken(handle.db, company.tenant.id, company.user(role).id, role)).token;
+  for (const role of ROLES)
+    tokens[role] = (await createApiToken(handle.db, company.tenant.id, company.user(role).id, role)).token;
   app = createApp({ handle, config: loadConfig({}), now });
-  const supplier = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', { name: 'Bureau Plus Inc.', province: 'QC' });
+  const supplier = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', {
+    name: 'Bureau Plus Inc.',
+    province: 'QC',
+  });
   supplierId = supplier.body.action.result.id;
 });
 afterAll(() => handle?.close());
@@ -47,7 +67,13 @@ describe('REST', () => {
   it('refuses a missing, unknown or revoked token with the one error shape', async () => {
     const missing = await app.request('/api/tools');
     expect(missing.status).toBe(401);
-    expect(await missing.json()).toEqual({ error: { code: 'unauthorized', message: 'Missing API token: send "Authorization: Bearer <token>".', details: null } });
+    expect(await missing.json()).toEqual({
+      error: {
+        code: 'unauthorized',
+        message: 'Missing API token: send "Authorization: Bearer <token>".',
+        details: null,
+      },
+    });
     const unknown = await call(`cpt_${company.tenant.id.replaceAll('-', '')}_${'x'.repeat(43)}`, 'GET', '/api/tools');
     expect(unknown).toMatchObject({ status: 401, body: { error: { code: 'unauthorized' } } });
     const made = await createApiToken(handle.db, company.tenant.id, company.user('admin').id, 'to revoke');
@@ -59,11 +85,18 @@ describe('REST', () => {
     const { status, body } = await call('viewer', 'GET', '/api/tools');
     expect(status).toBe(200);
     const create = body.tools.find((t: { name: string }) => t.name === 'purchasing_create_order');
-    expect(create).toMatchObject({ kind: 'write', risk: 'draft', input: { type: 'object', required: expect.arrayContaining(['supplierId', 'lines']) } });
+    expect(create).toMatchObject({
+      kind: 'write',
+      risk: 'draft',
+      input: { type: 'object', required: expect.arrayContaining(['supplierId', 'lines']) },
+    });
   });
 
   it('answers bad input with 400 and the field in the message', async () => {
-    const { status, body } = await call('buyer', 'POST', '/api/tools/purchasing_create_order', { supplierId, lines: [] });
+    const { status, body } = await call('buyer', 'POST', '/api/tools/purchasing_create_order', {
+      supplierId,
+      lines: [],
+    });
     expect(status).toBe(400);
     expect(body.error.code).toBe('invalid');
     expect(body.error.message).toContain('lines');
@@ -88,10 +121,20 @@ describe('REST', () => {
     expect(approved.status).toBe(200);
     expect(approved.body.action.status).toBe('executed');
     const again = await call('admin', 'POST', `/api/actions/${action.id}/approve`, {});
-    expect(again).toMatchObject({ status: 409, body: { error: { code: 'conflict', message: `Action #${action.number} was already decided (status: executed).` } } });
+    expect(again).toMatchObject({
+      status: 409,
+      body: {
+        error: { code: 'conflict', message: `Action #${action.number} was already decided (status: executed).` },
+      },
+    });
 
     const detail = await call('viewer', 'GET', `/api/actions/${action.id}`);
-    expect(detail.body.events.map((e: { type: string }) => e.type)).toEqual(['proposed', 'queued', 'approved', 'executed']);
+    expect(detail.body.events.map((e: { type: string }) => e.type)).toEqual([
+      'proposed',
+      'queued',
+      'approved',
+      'executed',
+    ]);
   });
 
   it('bulk-approves, reporting each refusal without stopping the others', async () => {
@@ -113,8 +156,12 @@ describe('REST', () => {
 
   it('honours the Idempotency-Key header', async () => {
     const body = { name: 'Papeterie Laval' };
-    const first = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', body, { 'idempotency-key': 'sup-laval-1' });
-    const second = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', body, { 'idempotency-key': 'sup-laval-1' });
+    const first = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', body, {
+      'idempotency-key': 'sup-laval-1',
+    });
+    const second = await call('buyer', 'POST', '/api/tools/purchasing_create_supplier', body, {
+      'idempotency-key': 'sup-laval-1',
+    });
     expect(second.body.action).toMatchObject({ id: first.body.action.id, duplicate: true });
   });
 

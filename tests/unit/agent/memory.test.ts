@@ -11,7 +11,8 @@ describe('estimateTokens: ⌈characters / 4⌉ + 4 per message', () => {
     { text: 'abcde', tokens: 6 },
     { text: 'x'.repeat(400), tokens: 104 },
   ];
-  for (const c of cases) it(`${c.text.length} characters → ${c.tokens}`, () => expect(estimateTokens(c.text)).toBe(c.tokens));
+  for (const c of cases)
+    it(`${c.text.length} characters → ${c.tokens}`, () => expect(estimateTokens(c.text)).toBe(c.tokens));
 });
 
 describe('boundedHistory', () => {

@@ -1,6 +1,17 @@
 // Analytics on one fixed data set; every expected number is worked out by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { agingBucket, aiDashboard, arAging, cashFlowForecast, dso, paymentHistory, spendBy, type ActionRow, type OpenInvoice, type SpendLine } from '../../../tools/analytics/model.ts';
+import {
+  agingBucket,
+  aiDashboard,
+  arAging,
+  cashFlowForecast,
+  dso,
+  paymentHistory,
+  spendBy,
+  type ActionRow,
+  type OpenInvoice,
+  type SpendLine,
+} from '../../../tools/analytics/model.ts';
 
 const spend: SpendLine[] = [
   { supplierId: 's1', supplierName: 'Bureau Plus', category: 'Mobilier', on: '2026-01-15', amountCents: 100000n },
@@ -38,7 +49,13 @@ describe('spendBy (total 2000.00)', () => {
     ]);
   });
   it('rounds shares half-up: 1/3 → 3333, 2/3 → 6667 basis points', () => {
-    const rows = spendBy([{ ...spend[0]!, amountCents: 1n }, { ...spend[2]!, amountCents: 2n }], 'supplier').rows;
+    const rows = spendBy(
+      [
+        { ...spend[0]!, amountCents: 1n },
+        { ...spend[2]!, amountCents: 2n },
+      ],
+      'supplier',
+    ).rows;
     expect(rows.map((r) => r.shareBasisPoints)).toEqual([6667, 3333]);
   });
 });
@@ -87,7 +104,9 @@ describe('AR aging as of 2026-03-31', () => {
     // 100000 / 700000 × 90 = 12.857… → 12.9
     [100000n, 700000n, 90, 12.9],
     [100000n, 0n, 90, null],
-  ])('DSO of %s receivable on %s sales over %i days is %s', (ar, sales, days, expected) => expect(dso(ar, sales, days)).toBe(expected));
+  ])('DSO of %s receivable on %s sales over %i days is %s', (ar, sales, days, expected) =>
+    expect(dso(ar, sales, days)).toBe(expected),
+  );
 });
 
 describe('13-week cash-flow forecast from 2026-03-02', () => {
@@ -129,18 +148,54 @@ describe('13-week cash-flow forecast from 2026-03-02', () => {
       ],
     });
     expect(weeks).toHaveLength(13);
-    expect(weeks[0]).toEqual({ week: 1, start: '2026-03-02', end: '2026-03-08', inflowCents: 43333n, outflowCents: 40000n, netCents: 3333n, closingCents: 503333n });
-    expect(weeks[1]).toEqual({ week: 2, start: '2026-03-09', end: '2026-03-15', inflowCents: 125001n, outflowCents: 0n, netCents: 125001n, closingCents: 628334n });
+    expect(weeks[0]).toEqual({
+      week: 1,
+      start: '2026-03-02',
+      end: '2026-03-08',
+      inflowCents: 43333n,
+      outflowCents: 40000n,
+      netCents: 3333n,
+      closingCents: 503333n,
+    });
+    expect(weeks[1]).toEqual({
+      week: 2,
+      start: '2026-03-09',
+      end: '2026-03-15',
+      inflowCents: 125001n,
+      outflowCents: 0n,
+      netCents: 125001n,
+      closingCents: 628334n,
+    });
     expect(weeks[2]).toMatchObject({ week: 3, outflowCents: 60000n, netCents: -60000n, closingCents: 568334n });
     expect(weeks.slice(3, 12).every((w) => w.netCents === 0n && w.closingCents === 568334n)).toBe(true);
-    expect(weeks[12]).toEqual({ week: 13, start: '2026-05-25', end: '2026-05-31', inflowCents: 0n, outflowCents: 70000n, netCents: -70000n, closingCents: 498334n });
+    expect(weeks[12]).toEqual({
+      week: 13,
+      start: '2026-05-25',
+      end: '2026-05-31',
+      inflowCents: 0n,
+      outflowCents: 70000n,
+      netCents: -70000n,
+      closingCents: 498334n,
+    });
   });
 });
 
 describe('AI dashboard', () => {
   const at = (hhmm: string) => new Date(`2026-03-02T${hhmm}:00Z`);
-  const row = (tool: string, status: string, byAi: boolean, autoExecuted: boolean, created = '10:00', decided: string | null = null): ActionRow => ({
-    tool, status, byAi, autoExecuted, createdAt: at(created), decidedAt: decided ? at(decided) : null,
+  const row = (
+    tool: string,
+    status: string,
+    byAi: boolean,
+    autoExecuted: boolean,
+    created = '10:00',
+    decided: string | null = null,
+  ): ActionRow => ({
+    tool,
+    status,
+    byAi,
+    autoExecuted,
+    createdAt: at(created),
+    decidedAt: decided ? at(decided) : null,
   });
   const actions = [
     row('bills_record_supplier_bill', 'executed', true, true),
@@ -166,6 +221,13 @@ describe('AI dashboard', () => {
     });
   });
   it('has no rate and no latency without actions', () => {
-    expect(aiDashboard([])).toEqual({ total: 0, byAi: 0, byStatus: {}, autoExecutionBasisPoints: null, approvalLatencyMinutes: { median: null, mean: null, decided: 0 }, minutesSaved: 0 });
+    expect(aiDashboard([])).toEqual({
+      total: 0,
+      byAi: 0,
+      byStatus: {},
+      autoExecutionBasisPoints: null,
+      approvalLatencyMinutes: { median: null, mean: null, decided: 0 },
+      minutesSaved: 0,
+    });
   });
 });

@@ -8,7 +8,9 @@ const aging = (dso: number | null) => ({
   asOf: '2026-11-26',
   currency: 'CAD',
   total: '1250.00',
-  buckets: Object.fromEntries(AGING_BUCKETS.map((b) => [b, { amount: b === 'over_90' ? '250.00' : '0.00', invoices: 1 }])) as never,
+  buckets: Object.fromEntries(
+    AGING_BUCKETS.map((b) => [b, { amount: b === 'over_90' ? '250.00' : '0.00', invoices: 1 }]),
+  ) as never,
   dso,
   creditSales: '5000.00',
   dsoDays: 90,
@@ -26,7 +28,9 @@ describe('dashboard summaries', () => {
   });
 
   it('say why there is no DSO instead of "n/d jours"', () => {
-    expect(receivablesAging.summarize!(aging(null), 'fr')).toMatch(/; DSO non calculable \(aucune vente à crédit sur la période\)\.$/);
+    expect(receivablesAging.summarize!(aging(null), 'fr')).toMatch(
+      /; DSO non calculable \(aucune vente à crédit sur la période\)\.$/,
+    );
     expect(receivablesAging.summarize!(aging(null), 'en')).toMatch(/; no DSO \(no credit sales in the period\)\.$/);
   });
 });

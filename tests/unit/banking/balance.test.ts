@@ -4,7 +4,11 @@ import { imbalanceOf } from '../../../tools/banking/import/balance.ts';
 import type { BalanceSpan } from '../../../tools/banking/import/types.ts';
 
 const eur = (cents: bigint) => ({ cents, currency: 'EUR' });
-const span = (opening: bigint, lines: bigint[], closing: bigint): BalanceSpan => ({ opening: eur(opening), closing: eur(closing), lines: lines.map(eur).map(({ cents, currency }) => ({ amountCents: cents, currency })) });
+const span = (opening: bigint, lines: bigint[], closing: bigint): BalanceSpan => ({
+  opening: eur(opening),
+  closing: eur(closing),
+  lines: lines.map(eur).map(({ cents, currency }) => ({ amountCents: cents, currency })),
+});
 
 describe('imbalanceOf', () => {
   it.each([
@@ -16,22 +20,41 @@ describe('imbalanceOf', () => {
     { opening: 37929n, lines: [], closing: 37929n },
     // 0.10 + 0.20 = 0.30 exactly, where floats make 0.30000000000000004.
     { opening: 0n, lines: [10n, 20n], closing: 30n },
-  ])('adds up: $opening + $lines = $closing', ({ opening, lines, closing }) => expect(imbalanceOf(span(opening, lines, closing))).toBeNull());
+  ])('adds up: $opening + $lines = $closing', ({ opening, lines, closing }) =>
+    expect(imbalanceOf(span(opening, lines, closing))).toBeNull(),
+  );
 
   it.each([
     // ING sample: 0.00 − 45.59 = −45.59, the bank says 3.47: 49.06 short.
-    { opening: 0n, lines: [-2503n, -303n, -111n, -2000n, -110n, 368n, 100n], closing: 347n, moved: -4559n, difference: 4906n },
+    {
+      opening: 0n,
+      lines: [-2503n, -303n, -111n, -2000n, -110n, 368n, 100n],
+      closing: 347n,
+      moved: -4559n,
+      difference: 4906n,
+    },
     // One cent off.
     { opening: 10000n, lines: [-1000n], closing: 8999n, moved: -1000n, difference: -1n },
     // A missing line on an otherwise quiet day.
     { opening: 57774n, lines: [], closing: 57609n, moved: 0n, difference: -165n },
-  ])('does not add up: $opening + $moved ≠ $closing (difference $difference)', ({ opening, lines, closing, moved, difference }) =>
-    expect(imbalanceOf(span(opening, lines, closing))).toMatchObject({ kind: 'difference', count: lines.length, movedCents: moved, differenceCents: difference }),
+  ])(
+    'does not add up: $opening + $moved ≠ $closing (difference $difference)',
+    ({ opening, lines, closing, moved, difference }) =>
+      expect(imbalanceOf(span(opening, lines, closing))).toMatchObject({
+        kind: 'difference',
+        count: lines.length,
+        movedCents: moved,
+        differenceCents: difference,
+      }),
   );
 
   it('cannot add up balances in two currencies, even when the figures would', () => {
     // camt053.v2.minimal: opening 18.15 EUR + 8.85 EUR, closing 27.00 SEK (debit).
-    const got = imbalanceOf({ opening: eur(1815n), closing: { cents: -2700n, currency: 'SEK' }, lines: [{ amountCents: 885n, currency: 'EUR' }] });
+    const got = imbalanceOf({
+      opening: eur(1815n),
+      closing: { cents: -2700n, currency: 'SEK' },
+      lines: [{ amountCents: 885n, currency: 'EUR' }],
+    });
     expect(got).toMatchObject({ kind: 'currencies', currencies: ['EUR', 'SEK'], count: 1 });
   });
 

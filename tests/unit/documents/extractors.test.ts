@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { makeBills, renderBill, truthOf } from '../../../evals/extraction/synthetic-bills.ts';
-import { extractorFor, localExtractor, markdownLines, type MistralClient } from '../../../tools/documents/extractors.ts';
+import {
+  extractorFor,
+  localExtractor,
+  markdownLines,
+  type MistralClient,
+} from '../../../tools/documents/extractors.ts';
 
 const DATA = new URL('../../../../shared/data/invoices/', import.meta.url);
 
@@ -11,8 +16,18 @@ function standIn(answer: { markdown?: string; json?: unknown }): MistralClient &
   const calls: string[] = [];
   return {
     calls,
-    ocr: { process: async (request) => { calls.push(`ocr ${request.document.type}`); return { pages: [{ index: 0, markdown: answer.markdown ?? '' }] }; } },
-    chat: { complete: async () => { calls.push('chat'); return { choices: [{ message: { content: JSON.stringify(answer.json ?? {}) } }] }; } },
+    ocr: {
+      process: async (request) => {
+        calls.push(`ocr ${request.document.type}`);
+        return { pages: [{ index: 0, markdown: answer.markdown ?? '' }] };
+      },
+    },
+    chat: {
+      complete: async () => {
+        calls.push('chat');
+        return { choices: [{ message: { content: JSON.stringify(answer.json ?? {}) } }] };
+      },
+    },
   };
 }
 
@@ -47,19 +62,30 @@ describe('extractorFor', () => {
 describe('Mistral OCR provider (stand-in client)', () => {
   it('reads fields from the OCR markdown with the same rules and cross-checks', async () => {
     const client = standIn({ markdown: MARKDOWN });
-    const result = await extractorFor({ choice: 'mistral_ocr', client }).extract(Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), { filename: 'photo.jpg' });
+    const result = await extractorFor({ choice: 'mistral_ocr', client }).extract(
+      Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+      { filename: 'photo.jpg' },
+    );
     expect(client.calls).toEqual(['ocr image_url']);
     if (result.status !== 'extracted') throw new Error(result.reason);
     expect(result).toMatchObject({ extractor: 'mistral_ocr', source: 'ocr' });
     expect(Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f!.value]))).toMatchObject({
-      supplierName: 'Fournitures Laurentides inc.', invoiceNumber: 'F-2025-0142', invoiceDate: '2025-04-01', subtotal: '459.90', total: '528.78', supplierGst: '123456782RT0001',
+      supplierName: 'Fournitures Laurentides inc.',
+      invoiceNumber: 'F-2025-0142',
+      invoiceDate: '2025-04-01',
+      subtotal: '459.90',
+      total: '528.78',
+      supplierGst: '123456782RT0001',
     });
     expect(result.checks.find((c) => c.name === 'totals_add_up')?.passed).toBe(true);
   });
 
   it('reads an e-invoice PDF locally without calling the model: exact XML first', async () => {
     const client = standIn({ markdown: '' });
-    const result = await extractorFor({ choice: 'mistral_ocr', client }).extract(readFileSync(new URL('mustang/pdf/zugferd_invoice.pdf', DATA)), { filename: 'z.pdf' });
+    const result = await extractorFor({ choice: 'mistral_ocr', client }).extract(
+      readFileSync(new URL('mustang/pdf/zugferd_invoice.pdf', DATA)),
+      { filename: 'z.pdf' },
+    );
     expect(client.calls).toEqual([]);
     expect(result).toMatchObject({ status: 'extracted', source: 'xml', extractor: 'local' });
   });
@@ -69,7 +95,11 @@ describe('Mistral OCR provider (stand-in client)', () => {
     client.ocr.process = async () => {
       throw new Error('401 Unauthorized');
     };
-    expect(await extractorFor({ choice: 'mistral_ocr', client }).extract(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), { filename: 'x.jpg' })).toMatchObject({ status: 'failed', reason: 'provider_failed' });
+    expect(
+      await extractorFor({ choice: 'mistral_ocr', client }).extract(Buffer.from([0xff, 0xd8, 0xff, 0xe0]), {
+        filename: 'x.jpg',
+      }),
+    ).toMatchObject({ status: 'failed', reason: 'provider_failed' });
   });
 
   it('converts markdown tables to tab-separated cells', () => {
@@ -81,14 +111,25 @@ describe('LLM provider (stand-in client)', () => {
   it('confirms the fields it agrees on, fills a missing one at low confidence, and never overrides the rules', async () => {
     const [spec] = makeBills(1);
     const truth = truthOf(spec!);
-    const client = standIn({ json: { invoiceNumber: truth.invoiceNumber, total: truth.total.replace('.', ','), supplierVat: 'FR32123456789', subtotal: '1.00' } });
-    const result = await extractorFor({ choice: 'llm', client }).extract(await renderBill(spec!), { filename: 'bill.pdf' });
+    const client = standIn({
+      json: {
+        invoiceNumber: truth.invoiceNumber,
+        total: truth.total.replace('.', ','),
+        supplierVat: 'FR32123456789',
+        subtotal: '1.00',
+      },
+    });
+    const result = await extractorFor({ choice: 'llm', client }).extract(await renderBill(spec!), {
+      filename: 'bill.pdf',
+    });
     expect(client.calls).toEqual(['chat']);
     if (result.status !== 'extracted') throw new Error(result.reason);
     expect(result.extractor).toBe('llm');
     expect(result.fields.invoiceNumber).toMatchObject({ value: truth.invoiceNumber, confidence: 0.95 });
     expect(result.fields.supplierVat).toMatchObject({ value: 'FR32123456789', confidence: 0.6 });
     expect(result.fields.subtotal?.value).toBe(truth.subtotal);
-    expect(result.warnings).toContain(`subtotal: the model read "1.00", the rules "${truth.subtotal}"; the rules' reading is kept.`);
+    expect(result.warnings).toContain(
+      `subtotal: the model read "1.00", the rules "${truth.subtotal}"; the rules' reading is kept.`,
+    );
   });
 });

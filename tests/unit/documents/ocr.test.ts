@@ -26,11 +26,20 @@ describe('scanned bills', () => {
 
   it('reads a skewed, speckled JPEG of a French Québec bill: numbers, dates, amounts and both taxes', async () => {
     const truth = truthOf(quebec!);
-    const result = await extractDocument(await scanOf(await renderBill(quebec!), SCAN), { filename: 'scan.jpg', mimeType: 'image/jpeg' });
+    const result = await extractDocument(await scanOf(await renderBill(quebec!), SCAN), {
+      filename: 'scan.jpg',
+      mimeType: 'image/jpeg',
+    });
     if (result.status !== 'extracted') throw new Error(result.reason);
     expect(result.source).toBe('ocr');
     const v = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f!.value]));
-    expect(v).toMatchObject({ supplierGst: truth.supplierGst, invoiceNumber: truth.invoiceNumber, invoiceDate: truth.invoiceDate, subtotal: truth.subtotal, total: truth.total });
+    expect(v).toMatchObject({
+      supplierGst: truth.supplierGst,
+      invoiceNumber: truth.invoiceNumber,
+      invoiceDate: truth.invoiceDate,
+      subtotal: truth.subtotal,
+      total: truth.total,
+    });
     expect(result.taxes.map((t) => t.amount)).toEqual(truth.taxes.map((t) => t.amount));
     expect(result.checks.find((c) => c.name === 'totals_add_up')?.passed).toBe(true);
     expect(result.checks.find((c) => c.name === 'ocr_quality')?.passed).toBe(true);

@@ -35,7 +35,17 @@ console.log(JSON.stringify({ afterLoad, afterRead: changed(), read: text.include
 describe('loading pdf.js', () => {
   it('leaves the built-ins the process already had as they were, and still reads PDFs', () => {
     const pdf = fileURLToPath(new URL('../../../../shared/data/invoices/invoice2data/oyo.pdf', import.meta.url));
-    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, pdf], { cwd: root, encoding: 'utf8', timeout: 60_000 });
-    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({ afterLoad: [], afterRead: [], read: true, withResolvers: 'function', sourceMapsKept: true });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, pdf], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(JSON.parse(out.trim().split('\n').at(-1)!)).toEqual({
+      afterLoad: [],
+      afterRead: [],
+      read: true,
+      withResolvers: 'function',
+      sourceMapsKept: true,
+    });
   });
 });

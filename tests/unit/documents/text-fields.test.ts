@@ -4,10 +4,19 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../../tools/documents/checks.ts';
 import { readBillText, type TextLine } from '../../../tools/documents/text-fields.ts';
 
-const lines = (text: string, confidence = 1): TextLine[] => text.trim().split('\n').map((line) => ({ text: line.trim(), confidence, page: 1 }));
+const lines = (text: string, confidence = 1): TextLine[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => ({ text: line.trim(), confidence, page: 1 }));
 const valuesOf = (text: string) => {
   const reading = readBillText(lines(text));
-  return { fields: Object.fromEntries(Object.entries(reading.fields).map(([k, v]) => [k, v!.value])), taxes: reading.taxes.map((t) => [t.code, t.rate, t.amount]), lines: reading.lines, reading };
+  return {
+    fields: Object.fromEntries(Object.entries(reading.fields).map(([k, v]) => [k, v!.value])),
+    taxes: reading.taxes.map((t) => [t.code, t.rate, t.amount]),
+    lines: reading.lines,
+    reading,
+  };
 };
 
 const QUEBEC_FR = `
@@ -76,7 +85,10 @@ describe('readBillText', () => {
       totalTax: '95.68',
       total: '734.58',
     });
-    expect(taxes).toEqual([['GST', '0.05', '31.95'], ['QST', '0.09975', '63.73']]);
+    expect(taxes).toEqual([
+      ['GST', '0.05', '31.95'],
+      ['QST', '0.09975', '63.73'],
+    ]);
     expect(items.map((l) => [l.description, l.quantity, l.unitPrice, l.amount])).toEqual([
       ['Papier à photocopie (caisse)', '10', '45.99', '459.90'],
       ['Cartouches d’encre noire', '2', '89.50', '179.00'],
@@ -101,8 +113,14 @@ describe('readBillText', () => {
   it('reads a French bill: HT/TTC totals, TVA, SIRET and the SIREN inside it, euro amounts', () => {
     const { fields, taxes } = valuesOf(FRANCE_FR);
     expect(fields).toMatchObject({
-      currency: 'EUR', invoiceNumber: '2022089083', invoiceDate: '2022-11-28', subtotal: '46.68', total: '56.02',
-      supplierSiret: '53084813400017', supplierSiren: '530848134', supplierName: 'NETPRESSE',
+      currency: 'EUR',
+      invoiceNumber: '2022089083',
+      invoiceDate: '2022-11-28',
+      subtotal: '46.68',
+      total: '56.02',
+      supplierSiret: '53084813400017',
+      supplierSiren: '530848134',
+      supplierName: 'NETPRESSE',
     });
     expect(taxes).toEqual([['TVA', '0.2', '9.34']]);
   });
@@ -123,17 +141,27 @@ describe('assess', () => {
     const { reading } = valuesOf(QUEBEC_FR);
     const { checks, confidence } = assess(reading, 'text');
     expect(checks.map((c) => [c.name, c.passed])).toEqual([
-      ['required_fields', true], ['totals_add_up', true], ['lines_add_up', true], ['tax_rates_plausible', true], ['tax_numbers_valid', true],
+      ['required_fields', true],
+      ['totals_add_up', true],
+      ['lines_add_up', true],
+      ['tax_rates_plausible', true],
+      ['tax_numbers_valid', true],
     ]);
-    expect(checks.find((c) => c.name === 'tax_rates_plausible')!.detail).toBe('GST 0.05, QST 0.09975 in force on 2025-04-01 (QC)');
+    expect(checks.find((c) => c.name === 'tax_rates_plausible')!.detail).toBe(
+      'GST 0.05, QST 0.09975 in force on 2025-04-01 (QC)',
+    );
     expect(reading.fields.total!.confidence).toBe(0.97);
     expect(confidence).toBeGreaterThan(0.85);
   });
 
   it('says what each failed check found in French and in English, amounts, rates and dates written for the reader', () => {
     // fr-CA writes no-break spaces in amounts and before %; plain spaces here for readability.
-    const plain = (said: { fr: string; en: string }) => ({ fr: said.fr.replace(/[\u00a0\u202f]/g, ' '), en: said.en.replace(/[\u00a0\u202f]/g, ' ') });
-    const check = (text: string, name: string) => plain(assess(valuesOf(text).reading, 'text').checks.find((c) => c.name === name)!.message);
+    const plain = (said: { fr: string; en: string }) => ({
+      fr: said.fr.replace(/[\u00a0\u202f]/g, ' '),
+      en: said.en.replace(/[\u00a0\u202f]/g, ' '),
+    });
+    const check = (text: string, name: string) =>
+      plain(assess(valuesOf(text).reading, 'text').checks.find((c) => c.name === name)!.message);
     expect(check(ONTARIO_EN.replace('$5,650.00', '$5,750.00'), 'totals_add_up')).toEqual({
       fr: 'Sous-total 5 000,00 $ + taxes 650,00 $ ≠ total 5 750,00 $.',
       en: 'Subtotal $5,000.00 + taxes $650.00 ≠ total $5,750.00.',
@@ -142,38 +170,65 @@ describe('assess', () => {
       fr: 'Chiffre de contrôle invalide : TPS/TVH 123456789RT0001.',
       en: 'Invalid check digit: GST/HST 123456789RT0001.',
     });
-    expect(check('Maritime Tools Inc.\nInvoice #: 77\nInvoice date: 2025-03-31\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00', 'tax_rates_plausible')).toEqual({
+    expect(
+      check(
+        'Maritime Tools Inc.\nInvoice #: 77\nInvoice date: 2025-03-31\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00',
+        'tax_rates_plausible',
+      ),
+    ).toEqual({
       fr: 'Taxes douteuses : TVH 14 % n’est pas un taux en vigueur le 31 mars 2025.',
       en: 'Doubtful taxes: HST 14% is not a rate in force on March 31, 2025.',
     });
-    expect(check(QUEBEC_FR, 'tax_rates_plausible')).toEqual({ fr: 'TPS 5 %, TVQ 9,975 % en vigueur le 1 avril 2025 (QC).', en: 'GST 5%, QST 9.975% in force on April 1, 2025 (QC).' });
+    expect(check(QUEBEC_FR, 'tax_rates_plausible')).toEqual({
+      fr: 'TPS 5 %, TVQ 9,975 % en vigueur le 1 avril 2025 (QC).',
+      en: 'GST 5%, QST 9.975% in force on April 1, 2025 (QC).',
+    });
   });
 
   it('accepts HST 14 % from 2025-04-01 (Nova Scotia) and flags it the day before, when no province charged it', () => {
-    const bill = (date: string) => `Maritime Tools Inc.\nInvoice #: 77\nInvoice date: ${date}\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00`;
-    const before = assess(valuesOf(bill('2025-03-31')).reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')!;
-    const after = assess(valuesOf(bill('2025-04-01')).reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')!;
+    const bill = (date: string) =>
+      `Maritime Tools Inc.\nInvoice #: 77\nInvoice date: ${date}\nSubtotal $100.00\nHST (14%) $14.00\nTotal $114.00`;
+    const before = assess(valuesOf(bill('2025-03-31')).reading, 'text').checks.find(
+      (c) => c.name === 'tax_rates_plausible',
+    )!;
+    const after = assess(valuesOf(bill('2025-04-01')).reading, 'text').checks.find(
+      (c) => c.name === 'tax_rates_plausible',
+    )!;
     expect(before).toMatchObject({ passed: false, detail: 'HST at 0.14 is not a rate in force on 2025-03-31' });
     expect(after).toMatchObject({ passed: true, detail: 'HST 0.14 in force on 2025-04-01 (NS)' });
   });
 
   it('names the provinces where a rate applies: HST 15 % after 2025-04-01 is NB, NL and PE only', () => {
-    const bill = 'Atlantic Print Co.\nInvoice #: 78\nInvoice date: 2025-04-02\nSubtotal $100.00\nHST (15%) $15.00\nTotal $115.00';
-    expect(assess(valuesOf(bill).reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')!.detail).toBe('HST 0.15 in force on 2025-04-02 (NB, NL, PE)');
+    const bill =
+      'Atlantic Print Co.\nInvoice #: 78\nInvoice date: 2025-04-02\nSubtotal $100.00\nHST (15%) $15.00\nTotal $115.00';
+    expect(assess(valuesOf(bill).reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')!.detail).toBe(
+      'HST 0.15 in force on 2025-04-02 (NB, NL, PE)',
+    );
   });
 
   it('finds the rate of a tax line that does not print it from the subtotal: GST 25.00 on 500.00 is 5 %', () => {
-    const { reading } = valuesOf('Prairie Parts Ltd.\nInvoice #: 9\nDate: 2025-06-01\nSubtotal $500.00\nGST $25.00\nTotal $525.00');
-    expect(assess(reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')).toMatchObject({ passed: true, detail: 'GST 0.05 in force on 2025-06-01' });
+    const { reading } = valuesOf(
+      'Prairie Parts Ltd.\nInvoice #: 9\nDate: 2025-06-01\nSubtotal $500.00\nGST $25.00\nTotal $525.00',
+    );
+    expect(assess(reading, 'text').checks.find((c) => c.name === 'tax_rates_plausible')).toMatchObject({
+      passed: true,
+      detail: 'GST 0.05 in force on 2025-06-01',
+    });
   });
 
   it('lowers the confidence of a bill that does not add up, and of a GST number with a wrong check digit', () => {
     const good = assess(valuesOf(ONTARIO_EN).reading, 'text');
     const wrongSum = assess(valuesOf(ONTARIO_EN.replace('$5,650.00', '$5,750.00')).reading, 'text');
     const wrongNumber = assess(valuesOf(ONTARIO_EN.replace('123456782RT0001', '123456789RT0001')).reading, 'text');
-    expect(wrongSum.checks.find((c) => c.name === 'totals_add_up')).toMatchObject({ passed: false, detail: 'subtotal 5000.00 + taxes 650.00 ≠ total 5750.00' });
+    expect(wrongSum.checks.find((c) => c.name === 'totals_add_up')).toMatchObject({
+      passed: false,
+      detail: 'subtotal 5000.00 + taxes 650.00 ≠ total 5750.00',
+    });
     expect(wrongSum.confidence).toBeLessThan(good.confidence * 0.7);
-    expect(wrongNumber.checks.find((c) => c.name === 'tax_numbers_valid')).toMatchObject({ passed: false, detail: 'invalid check digit: GST/HST 123456789RT0001' });
+    expect(wrongNumber.checks.find((c) => c.name === 'tax_numbers_valid')).toMatchObject({
+      passed: false,
+      detail: 'invalid check digit: GST/HST 123456789RT0001',
+    });
     expect(wrongNumber.confidence).toBeLessThan(good.confidence);
   });
 
@@ -186,7 +241,8 @@ describe('assess', () => {
 
 describe('OCR readings', () => {
   it('restores a decimal comma OCR dropped ("644447 $") only because the bill then adds up', () => {
-    const text = 'Papeterie Beauce ltée\nNo de facture : 67775\nSous-total 644447 $\nTPS (5 %) 322,22 $\nTVQ (9,975 %) 642,84 $\nTotal 7 409,53 $';
+    const text =
+      'Papeterie Beauce ltée\nNo de facture : 67775\nSous-total 644447 $\nTPS (5 %) 322,22 $\nTVQ (9,975 %) 642,84 $\nTotal 7 409,53 $';
     const ocr = readBillText(lines(text, 0.9), { ocr: true });
     expect([ocr.fields.subtotal?.value, ocr.fields.total?.value]).toEqual(['6444.47', '7409.53']);
     expect(ocr.fields.subtotal?.evidence).toContain('decimal comma restored');

@@ -96,7 +96,11 @@ describe('rankCandidates', () => {
   });
 
   it('matches a tax number written with or without spaces', () => {
-    const ranked = rankCandidates('123456789RT0001', [{ id: 'x', texts: ['Acme', '123456789 RT0001'], distance: null }], 0.3);
+    const ranked = rankCandidates(
+      '123456789RT0001',
+      [{ id: 'x', texts: ['Acme', '123456789 RT0001'], distance: null }],
+      0.3,
+    );
     expect(ranked).toEqual([{ id: 'x', score: 0.6, nameScore: 1, vectorScore: 0 }]);
   });
 });
@@ -113,7 +117,9 @@ describe('the configured embedder', () => {
       embeddings: {
         create: async (request) => {
           calls.push(request);
-          return { data: request.inputs.map((_, i) => ({ index: i, embedding: new Array(EMBEDDING_DIMENSIONS).fill(i + 1) })) };
+          return {
+            data: request.inputs.map((_, i) => ({ index: i, embedding: new Array(EMBEDDING_DIMENSIONS).fill(i + 1) })),
+          };
         },
       },
     };
@@ -123,7 +129,13 @@ describe('the configured embedder', () => {
   });
 
   it('stores no vector (null) when the embedder fails, instead of failing the write', async () => {
-    const broken: MistralEmbeddingsClient = { embeddings: { create: async () => { throw new Error('401 Unauthorized'); } } };
+    const broken: MistralEmbeddingsClient = {
+      embeddings: {
+        create: async () => {
+          throw new Error('401 Unauthorized');
+        },
+      },
+    };
     const warn = console.warn;
     console.warn = () => {};
     try {

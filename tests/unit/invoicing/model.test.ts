@@ -31,7 +31,9 @@ describe('the lifecycle table', () => {
     paid: [],
     cancelled: [],
   };
-  const pairs = INVOICE_STATUSES.flatMap((from) => INVOICE_STATUSES.map((to) => ({ from, to, ok: allowed[from].includes(to) })));
+  const pairs = INVOICE_STATUSES.flatMap((from) =>
+    INVOICE_STATUSES.map((to) => ({ from, to, ok: allowed[from].includes(to) })),
+  );
 
   it.each(pairs)('$from → $to: $ok', ({ from, to, ok }) => {
     expect(canMove(from, to)).toBe(ok);
@@ -42,13 +44,15 @@ describe('the lifecycle table', () => {
       from: 'paid' as const,
       to: 'cancelled' as const,
       lang: 'en' as const,
-      message: 'Invoice INV2026-00007 is paid: it cannot become cancelled (paid is final). To correct it, issue a credit note (invoicing_create_credit_note).',
+      message:
+        'Invoice INV2026-00007 is paid: it cannot become cancelled (paid is final). To correct it, issue a credit note (invoicing_create_credit_note).',
     },
     {
       from: 'paid' as const,
       to: 'cancelled' as const,
       lang: 'fr' as const,
-      message: 'La facture INV2026-00007 est payée : elle ne peut pas devenir annulée (payée est définitif). Pour la corriger, émettez une note de crédit (invoicing_create_credit_note).',
+      message:
+        'La facture INV2026-00007 est payée : elle ne peut pas devenir annulée (payée est définitif). Pour la corriger, émettez une note de crédit (invoicing_create_credit_note).',
     },
     {
       from: 'draft' as const,
@@ -60,7 +64,8 @@ describe('the lifecycle table', () => {
       from: 'sent' as const,
       to: 'sent' as const,
       lang: 'fr' as const,
-      message: 'La facture INV2026-00007 est envoyée : elle ne peut pas devenir envoyée (suivants possibles : consultée, partiellement payée, payée, en retard, annulée).',
+      message:
+        'La facture INV2026-00007 est envoyée : elle ne peut pas devenir envoyée (suivants possibles : consultée, partiellement payée, payée, en retard, annulée).',
     },
   ])('refuses $from → $to with a message that says what to do ($lang)', ({ from, to, lang, message }) => {
     const error = transitionError('INV2026-00007', from, to, lang);
@@ -71,7 +76,14 @@ describe('the lifecycle table', () => {
 });
 
 describe('settledStatus: what the money on an issued invoice says', () => {
-  const base = { totalCents: 11498n, paidCents: 0n, creditedCents: 0n, dueDate: '2026-04-01', viewed: false, today: '2026-03-15' };
+  const base = {
+    totalCents: 11498n,
+    paidCents: 0n,
+    creditedCents: 0n,
+    dueDate: '2026-04-01',
+    viewed: false,
+    today: '2026-03-15',
+  };
   it.each([
     { name: 'nothing received, not viewed', change: {}, expected: 'sent' },
     { name: 'nothing received, viewed', change: { viewed: true }, expected: 'viewed' },
@@ -130,10 +142,25 @@ describe('nextPeriod', () => {
   });
 
   it.each([
-    { name: 'three missed months, caught up in order', schedule: { nextOn: '2026-01-31', endOn: null }, today: '2026-04-15', periods: ['2026-01-31', '2026-02-28', '2026-03-31'] },
+    {
+      name: 'three missed months, caught up in order',
+      schedule: { nextOn: '2026-01-31', endOn: null },
+      today: '2026-04-15',
+      periods: ['2026-01-31', '2026-02-28', '2026-03-31'],
+    },
     { name: 'nothing due yet', schedule: { nextOn: '2026-05-31', endOn: null }, today: '2026-04-15', periods: [] },
-    { name: 'due today', schedule: { nextOn: '2026-04-15', endOn: null }, today: '2026-04-15', periods: ['2026-04-15'] },
-    { name: 'stops at the end date', schedule: { nextOn: '2026-01-31', endOn: '2026-02-28' }, today: '2026-06-01', periods: ['2026-01-31', '2026-02-28'] },
+    {
+      name: 'due today',
+      schedule: { nextOn: '2026-04-15', endOn: null },
+      today: '2026-04-15',
+      periods: ['2026-04-15'],
+    },
+    {
+      name: 'stops at the end date',
+      schedule: { nextOn: '2026-01-31', endOn: '2026-02-28' },
+      today: '2026-06-01',
+      periods: ['2026-01-31', '2026-02-28'],
+    },
   ])('duePeriods: $name', ({ schedule, today, periods }) => {
     expect(duePeriods({ ...schedule, frequency: 'monthly', anchorDay: 31 }, today)).toEqual(periods);
   });
@@ -143,7 +170,13 @@ describe('payments and credits against the balance', () => {
   it.each([
     { amount: 5000n, balance: 11498n, ok: true },
     { amount: 11498n, balance: 11498n, ok: true },
-    { amount: 11499n, balance: 11498n, ok: false, message: 'Payment refused: 114.99 exceeds the 114.98 balance of invoice INV2026-00001. Check the amount, or which invoice it belongs to.' },
+    {
+      amount: 11499n,
+      balance: 11498n,
+      ok: false,
+      message:
+        'Payment refused: 114.99 exceeds the 114.98 balance of invoice INV2026-00001. Check the amount, or which invoice it belongs to.',
+    },
     { amount: 0n, balance: 11498n, ok: false, message: 'A payment must be positive (got 0.00).' },
     { amount: -100n, balance: 11498n, ok: false, message: 'A payment must be positive (got -1.00).' },
   ])('payment $amount on balance $balance: $ok', ({ amount, balance, ok, message }) => {
@@ -160,7 +193,12 @@ describe('payments and credits against the balance', () => {
 
   it.each([
     { credit: 2000n, creditable: 2000n, ok: true },
-    { credit: 2001n, creditable: 2000n, ok: false, message: 'Credit note refused: 20.01 exceeds what remains creditable on invoice INV2026-00003 (20.00).' },
+    {
+      credit: 2001n,
+      creditable: 2000n,
+      ok: false,
+      message: 'Credit note refused: 20.01 exceeds what remains creditable on invoice INV2026-00003 (20.00).',
+    },
     { credit: 0n, creditable: 2000n, ok: false, message: 'A credit note must have a positive amount (got 0.00).' },
   ])('credit $credit of $creditable: $ok', ({ credit, creditable, ok, message }) => {
     const attempt = () => checkCredit(credit, creditable, 'INV2026-00003', 'en', cad);
@@ -188,8 +226,15 @@ describe('place of supply', () => {
   });
 
   it.each([
-    { client: { name: 'Sans Province', country: 'CA', province: null }, message: 'Client Sans Province has no province: it sets the sales tax (place of supply). Add it with invoicing_update_client.' },
-    { client: { name: 'Acme Corp', country: 'US', province: null }, message: 'Client Acme Corp is in country US: Comptoir computes sales tax for clients in Canada or France only.' },
+    {
+      client: { name: 'Sans Province', country: 'CA', province: null },
+      message:
+        'Client Sans Province has no province: it sets the sales tax (place of supply). Add it with invoicing_update_client.',
+    },
+    {
+      client: { name: 'Acme Corp', country: 'US', province: null },
+      message: 'Client Acme Corp is in country US: Comptoir computes sales tax for clients in Canada or France only.',
+    },
   ])('refuses $client.name', ({ client, message }) => {
     expect(() => taxPlaceOf(client, 'en')).toThrow(message);
   });

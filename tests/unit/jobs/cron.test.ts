@@ -19,7 +19,10 @@ describe('cronMatches (UTC)', () => {
     expect(cronMatches(cron, new Date(at))).toBe(expected);
   });
 
-  it.each(['* * * *', '61 * * * *', '*/0 * * * *', 'MON * * * *', '5-1 * * * *'])('refuses "%s" with a clear message', (cron) => {
-    expect(() => parseCron(cron)).toThrow(/^Cron "/);
-  });
+  it.each(['* * * *', '61 * * * *', '*/0 * * * *', 'MON * * * *', '5-1 * * * *'])(
+    'refuses "%s" with a clear message',
+    (cron) => {
+      expect(() => parseCron(cron)).toThrow(/^Cron "/);
+    },
+  );
 });

@@ -10,21 +10,36 @@ import { openStreams, releaseAnsweredStreams } from '../../../mcp-server/json-st
 
 /** A JSON-mode session that has answered `pings` pings, all sent at once so that they overlap. */
 async function sessionAfterPings(pings: number, workaround: boolean) {
-  const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => 'session-1', enableJsonResponse: true });
+  const transport = new WebStandardStreamableHTTPServerTransport({
+    sessionIdGenerator: () => 'session-1',
+    enableJsonResponse: true,
+  });
   if (workaround) expect(releaseAnsweredStreams(transport)).toBe(true);
   await new McpServer({ name: 'test', version: '1.0.0' }).connect(transport);
   const post = (body: unknown) =>
     transport.handleRequest(
       new Request('http://localhost/mcp', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json, text/event-stream', 'mcp-session-id': 'session-1', 'mcp-protocol-version': LATEST_PROTOCOL_VERSION },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json, text/event-stream',
+          'mcp-session-id': 'session-1',
+          'mcp-protocol-version': LATEST_PROTOCOL_VERSION,
+        },
         body: JSON.stringify(body),
       }),
     );
-  const init = await post({ jsonrpc: '2.0', id: 0, method: 'initialize', params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 't', version: '1' } } });
+  const init = await post({
+    jsonrpc: '2.0',
+    id: 0,
+    method: 'initialize',
+    params: { protocolVersion: LATEST_PROTOCOL_VERSION, capabilities: {}, clientInfo: { name: 't', version: '1' } },
+  });
   expect(init.status).toBe(200);
   await post({ jsonrpc: '2.0', method: 'notifications/initialized' });
-  const answers = await Promise.all(Array.from({ length: pings }, (_, i) => post({ jsonrpc: '2.0', id: i + 1, method: 'ping' }).then((r) => r.json())));
+  const answers = await Promise.all(
+    Array.from({ length: pings }, (_, i) => post({ jsonrpc: '2.0', id: i + 1, method: 'ping' }).then((r) => r.json())),
+  );
   return { transport, answers };
 }
 

@@ -28,7 +28,8 @@ describe('reminder schedule', () => {
     { days: 90, sent: [-3, 1, 7, 14, 30], step: null },
   ];
   for (const c of cases) {
-    it(`at day ${c.days} with ${JSON.stringify(c.sent)} sent, reminds at ${c.step}`, () => expect(dueStep(SCHEDULE, c.days, c.sent)).toBe(c.step));
+    it(`at day ${c.days} with ${JSON.stringify(c.sent)} sent, reminds at ${c.step}`, () =>
+      expect(dueStep(SCHEDULE, c.days, c.sent)).toBe(c.step));
   }
 
   it('reads a schedule typed out of order or with repeats', () => {

@@ -9,7 +9,9 @@ describe('settings summaries', () => {
     const settings = { name: 'Atelier', automationLevel: 'supervised', currency: 'CAD' } as never;
     expect(getSettings.summarize!(settings, 'fr')).toBe("Atelier : niveau d'automatisation supervisé, devise CAD.");
     expect(getSettings.summarize!(settings, 'en')).toBe('Atelier: automation level supervised, currency CAD.');
-    expect(updateSettings.summarize!({ automationLevel: 'full' } as never, 'fr')).toBe("Paramètres enregistrés : niveau d'automatisation complet.");
+    expect(updateSettings.summarize!({ automationLevel: 'full' } as never, 'fr')).toBe(
+      "Paramètres enregistrés : niveau d'automatisation complet.",
+    );
   });
 
   it('name the role in the reader’s language', () => {

@@ -220,7 +220,12 @@ describe('France: VAT classes', () => {
     { frRate: 'reduced', expected: '5.50', rate: '0.055' },
     { frRate: 'special', expected: '2.10', rate: '0.021' },
   ] as const)('$frRate on 100.00 € is $expected €', ({ frRate, expected, rate }) => {
-    const breakdown = computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', lines: [{ amount: 10000n, frRate }] });
+    const breakdown = computeTax({
+      country: 'FR',
+      on: '2025-04-01',
+      currency: 'EUR',
+      lines: [{ amount: 10000n, frRate }],
+    });
     expect(breakdown.components).toHaveLength(1);
     expect(breakdown.components[0]).toMatchObject({ code: 'TVA', rate, base: 10000n });
     expect(fromMinor(breakdown.totalTax, 'EUR')).toBe(expected);
@@ -229,7 +234,9 @@ describe('France: VAT classes', () => {
   it('defaults a line to the normal rate', () => {
     const breakdown = computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', lines: [{ amount: 123456n }] });
     // 1234.56 × 20 % = 246.912 → 246.91
-    expect(breakdown.components.map(({ rate, amount }) => ({ rate, amount }))).toEqual([{ rate: '0.20', amount: 24691n }]);
+    expect(breakdown.components.map(({ rate, amount }) => ({ rate, amount }))).toEqual([
+      { rate: '0.20', amount: 24691n },
+    ]);
   });
 
   it('computes one component per class used on a mixed invoice', () => {
@@ -281,7 +288,14 @@ describe('labels', () => {
     { country: 'FR', region: undefined, lang: 'fr', labels: [`TVA 20${NBSP}%`] },
     { country: 'FR', region: undefined, lang: 'en', labels: ['VAT 20%'] },
   ] as const)('$country $region in $lang: $labels', ({ country, region, lang, labels }) => {
-    const breakdown = computeTax({ country, region, on: '2025-04-01', currency: 'CAD', lang, lines: [{ amount: 10000n }] });
+    const breakdown = computeTax({
+      country,
+      region,
+      on: '2025-04-01',
+      currency: 'CAD',
+      lang,
+      lines: [{ amount: 10000n }],
+    });
     expect(breakdown.components.map((component) => component.label)).toEqual(labels);
   });
 
@@ -294,14 +308,27 @@ describe('labels', () => {
   });
 
   it('writes the French reduced rate with a decimal comma', () => {
-    const breakdown = computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', lines: [{ amount: 100n, frRate: 'reduced' }] });
+    const breakdown = computeTax({
+      country: 'FR',
+      on: '2025-04-01',
+      currency: 'EUR',
+      lines: [{ amount: 100n, frRate: 'reduced' }],
+    });
     expect(breakdown.components[0]?.labels).toEqual({ fr: `TVA 5,5${NBSP}%`, en: 'VAT 5.5%' });
   });
 });
 
 describe('ratesInForce', () => {
   it.each([
-    { country: 'CA', region: 'QC', on: '2025-04-01', rates: [['GST', '0.05'], ['QST', '0.09975']] },
+    {
+      country: 'CA',
+      region: 'QC',
+      on: '2025-04-01',
+      rates: [
+        ['GST', '0.05'],
+        ['QST', '0.09975'],
+      ],
+    },
     { country: 'CA', region: 'NS', on: '2025-03-31', rates: [['HST', '0.15']] },
     { country: 'CA', region: 'NS', on: '2025-04-01', rates: [['HST', '0.14']] },
     { country: 'CA', region: 'YT', on: '2025-04-01', rates: [['GST', '0.05']] },
@@ -309,7 +336,12 @@ describe('ratesInForce', () => {
       country: 'FR',
       region: undefined,
       on: '2014-01-01',
-      rates: [['TVA', '0.20'], ['TVA', '0.10'], ['TVA', '0.055'], ['TVA', '0.021']],
+      rates: [
+        ['TVA', '0.20'],
+        ['TVA', '0.10'],
+        ['TVA', '0.055'],
+        ['TVA', '0.021'],
+      ],
     },
   ] as const)('$country $region on $on', ({ country, region, on, rates }) => {
     expect(ratesInForce(country, region, on).map((rate) => [rate.component, rate.rate])).toEqual(rates);
@@ -328,18 +360,34 @@ describe('refusals', () => {
     { input: { country: 'CA', region: 'XX', on: '2025-04-01' }, message: "Unknown province or territory 'XX'" },
     { input: { country: 'CA', region: 'PQ', on: '2025-04-01' }, message: "Unknown province or territory 'PQ'" },
     { input: { country: 'CA', region: undefined, on: '2025-04-01' }, message: 'province of the place of supply' },
-    { input: { country: 'CA', region: 'AB', on: '2007-12-31' }, message: "No GST rate known on 2007-12-31: Comptoir's table for Canada starts on 2008-01-01" },
-    { input: { country: 'CA', region: 'ON', on: '2007-12-31' }, message: 'No sales tax rate known for ON on 2007-12-31' },
-    { input: { country: 'CA', region: 'QC', on: '2012-12-31' }, message: "No sales tax rate known for QC on 2012-12-31: Comptoir's table covers QC from 2013-01-01" },
+    {
+      input: { country: 'CA', region: 'AB', on: '2007-12-31' },
+      message: "No GST rate known on 2007-12-31: Comptoir's table for Canada starts on 2008-01-01",
+    },
+    {
+      input: { country: 'CA', region: 'ON', on: '2007-12-31' },
+      message: 'No sales tax rate known for ON on 2007-12-31',
+    },
+    {
+      input: { country: 'CA', region: 'QC', on: '2012-12-31' },
+      message: "No sales tax rate known for QC on 2012-12-31: Comptoir's table covers QC from 2013-01-01",
+    },
     { input: { country: 'CA', region: 'PE', on: '2013-03-31' }, message: 'covers PE from 2013-04-01' },
-    { input: { country: 'FR', region: undefined, on: '2013-12-31' }, message: "No French VAT rate known on 2013-12-31: Comptoir's table for France starts on 2014-01-01" },
+    {
+      input: { country: 'FR', region: undefined, on: '2013-12-31' },
+      message: "No French VAT rate known on 2013-12-31: Comptoir's table for France starts on 2014-01-01",
+    },
     { input: { country: 'FR', region: 'COR', on: '2025-04-01' }, message: 'omit region for mainland France' },
     { input: { country: 'CA', region: 'QC', on: '2025-02-29' }, message: "Invalid date '2025-02-29'" },
     { input: { country: 'CA', region: 'QC', on: '01/04/2025' }, message: "Invalid date '01/04/2025'" },
     { input: { country: 'US', region: 'NY', on: '2025-04-01' }, message: "Unsupported country 'US'" },
   ])('$input.country $input.region on $input.on: $message', ({ input, message }) => {
     const run = () =>
-      computeTax({ ...(input as { country: 'CA'; region?: string; on: string }), currency: 'CAD', lines: [{ amount: 10000n }] });
+      computeTax({
+        ...(input as { country: 'CA'; region?: string; on: string }),
+        currency: 'CAD',
+        lines: [{ amount: 10000n }],
+      });
     expect(run).toThrow(AppError);
     expect(run).toThrow(message);
     expect(() => ratesInForce(input.country as 'CA', input.region, input.on)).toThrow(message);
@@ -354,31 +402,73 @@ describe('refusals', () => {
   });
 
   it('refuses an invalid currency code', () => {
-    expect(() => computeTax({ country: 'CA', region: 'QC', on: '2025-04-01', currency: 'cad', lines: [] })).toThrow(AppError);
+    expect(() => computeTax({ country: 'CA', region: 'QC', on: '2025-04-01', currency: 'cad', lines: [] })).toThrow(
+      AppError,
+    );
   });
 });
 
 describe('refusals in the language of the person asking', () => {
   it.each([
-    { input: { country: 'CA', region: 'XX', on: '2025-04-01' }, message: 'Province ou territoire inconnu « XX ». Utilisez l\'un de AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT : la province du lieu de fourniture.' },
-    { input: { country: 'CA', region: undefined, on: '2025-04-01' }, message: 'Une vente au Canada exige la province du lieu de fourniture (celle de l\'acheteur ou de la livraison), p. ex. "QC".' },
-    { input: { country: 'CA', region: 'AB', on: '2007-12-31' }, message: 'Aucun taux de TPS connu le 2007-12-31 : la table de Comptoir pour le Canada commence le 2008-01-01.' },
-    { input: { country: 'CA', region: 'QC', on: '2012-12-31' }, message: 'Aucun taux de taxe de vente connu pour QC le 2012-12-31 : la table de Comptoir couvre QC à partir du 2013-01-01.' },
-    { input: { country: 'FR', region: undefined, on: '2013-12-31' }, message: 'Aucun taux de TVA française connu le 2013-12-31 : la table de Comptoir pour la France commence le 2014-01-01.' },
-    { input: { country: 'FR', region: 'COR', on: '2025-04-01' }, message: 'Les taux français par région ne sont pas pris en charge (reçu : « COR ») : omettez la région pour la France métropolitaine.' },
-    { input: { country: 'CA', region: 'QC', on: '01/04/2025' }, message: 'Date invalide « 01/04/2025 » : une date réelle écrite AAAA-MM-JJ est attendue, p. ex. "2025-04-01".' },
-    { input: { country: 'US', region: 'NY', on: '2025-04-01' }, message: 'Pays non pris en charge « US » : les taxes de vente sont calculées pour CA et FR.' },
+    {
+      input: { country: 'CA', region: 'XX', on: '2025-04-01' },
+      message:
+        "Province ou territoire inconnu « XX ». Utilisez l'un de AB, BC, MB, NB, NL, NS, NT, NU, ON, PE, QC, SK, YT : la province du lieu de fourniture.",
+    },
+    {
+      input: { country: 'CA', region: undefined, on: '2025-04-01' },
+      message:
+        'Une vente au Canada exige la province du lieu de fourniture (celle de l\'acheteur ou de la livraison), p. ex. "QC".',
+    },
+    {
+      input: { country: 'CA', region: 'AB', on: '2007-12-31' },
+      message: 'Aucun taux de TPS connu le 2007-12-31 : la table de Comptoir pour le Canada commence le 2008-01-01.',
+    },
+    {
+      input: { country: 'CA', region: 'QC', on: '2012-12-31' },
+      message:
+        'Aucun taux de taxe de vente connu pour QC le 2012-12-31 : la table de Comptoir couvre QC à partir du 2013-01-01.',
+    },
+    {
+      input: { country: 'FR', region: undefined, on: '2013-12-31' },
+      message:
+        'Aucun taux de TVA française connu le 2013-12-31 : la table de Comptoir pour la France commence le 2014-01-01.',
+    },
+    {
+      input: { country: 'FR', region: 'COR', on: '2025-04-01' },
+      message:
+        'Les taux français par région ne sont pas pris en charge (reçu : « COR ») : omettez la région pour la France métropolitaine.',
+    },
+    {
+      input: { country: 'CA', region: 'QC', on: '01/04/2025' },
+      message: 'Date invalide « 01/04/2025 » : une date réelle écrite AAAA-MM-JJ est attendue, p. ex. "2025-04-01".',
+    },
+    {
+      input: { country: 'US', region: 'NY', on: '2025-04-01' },
+      message: 'Pays non pris en charge « US » : les taxes de vente sont calculées pour CA et FR.',
+    },
   ])('$input.country $input.region on $input.on, in French', ({ input, message }) => {
     const place = input as { country: 'CA'; region?: string; on: string };
     // Labels in English (the client's language), refusal in French (the person's): the two are apart.
-    expect(() => computeTax({ ...place, currency: 'CAD', lang: 'en', refuseIn: 'fr', lines: [{ amount: 10000n }] })).toThrow(message);
+    expect(() =>
+      computeTax({ ...place, currency: 'CAD', lang: 'en', refuseIn: 'fr', lines: [{ amount: 10000n }] }),
+    ).toThrow(message);
     expect(() => ratesInForce(place.country, place.region, place.on, 'fr')).toThrow(message);
   });
 
   it.each([
-    { line: { amount: 100n, treatment: 'reverse_charge' }, message: 'Ligne 1 : traitement fiscal inconnu « reverse_charge » ; utilisez taxable, exempt, zero_rated.' },
-    { line: { amount: 100n, frRate: 'super_reduced' }, message: 'Ligne 1 : taux de TVA française inconnu « super_reduced » ; utilisez normal, intermediate, reduced, special.' },
+    {
+      line: { amount: 100n, treatment: 'reverse_charge' },
+      message: 'Ligne 1 : traitement fiscal inconnu « reverse_charge » ; utilisez taxable, exempt, zero_rated.',
+    },
+    {
+      line: { amount: 100n, frRate: 'super_reduced' },
+      message:
+        'Ligne 1 : taux de TVA française inconnu « super_reduced » ; utilisez normal, intermediate, reduced, special.',
+    },
   ])('refuses $line in French', ({ line, message }) => {
-    expect(() => computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', refuseIn: 'fr', lines: [line as TaxLine] })).toThrow(message);
+    expect(() =>
+      computeTax({ country: 'FR', on: '2025-04-01', currency: 'EUR', refuseIn: 'fr', lines: [line as TaxLine] }),
+    ).toThrow(message);
   });
 });

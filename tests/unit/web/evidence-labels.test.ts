@@ -7,10 +7,14 @@ import { evidenceLabels } from '../../../web-chat/tool-words.ts';
 
 const TOOLS = new URL('../../../tools/', import.meta.url).pathname;
 const sources = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+  );
 
 /** The names the document cross-checks give themselves: intake turns a failed one into the factor check_<name>. */
-const checkNames = [...readFileSync(join(TOOLS, 'documents/checks.ts'), 'utf8').matchAll(/\bname: '([a-z_]+)'/g)].map((m) => m[1]!);
+const checkNames = [...readFileSync(join(TOOLS, 'documents/checks.ts'), 'utf8').matchAll(/\bname: '([a-z_]+)'/g)].map(
+  (m) => m[1]!,
+);
 
 function factorsInCode(): { factors: Set<string>; unknown: string[] } {
   const factors = new Set<string>();
@@ -33,7 +37,18 @@ describe('evidence labels', () => {
   it('finds the factors of every area, the door and the document checks included', () => {
     expect(unknown).toEqual([]);
     expect(checkNames).toEqual(expect.arrayContaining(['totals_add_up', 'tax_numbers_valid', 'ocr_quality']));
-    for (const factor of ['person_request', 'model_self_assessment', 'supplier_exact', 'partial_payment', 'reminder_step_due', 'recipient_not_on_file', 'number_in_text', 'statement_unbalanced', 'document_read', 'check_ocr_quality']) {
+    for (const factor of [
+      'person_request',
+      'model_self_assessment',
+      'supplier_exact',
+      'partial_payment',
+      'reminder_step_due',
+      'recipient_not_on_file',
+      'number_in_text',
+      'statement_unbalanced',
+      'document_read',
+      'check_ocr_quality',
+    ]) {
       expect(factors).toContain(factor);
     }
   });

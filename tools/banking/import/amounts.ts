@@ -15,7 +15,11 @@ export function amountOf(text: string | undefined, currency: string, where: stri
 
 export const isoCurrency = (text: string | undefined, where: string): string => {
   const code = (text ?? '').trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw new StatementError(`Devise manquante ou invalide « ${code} » (${where}).`, `Missing or invalid currency '${code}' (${where}).`);
+  if (!/^[A-Z]{3}$/.test(code))
+    throw new StatementError(
+      `Devise manquante ou invalide « ${code} » (${where}).`,
+      `Missing or invalid currency '${code}' (${where}).`,
+    );
   return code;
 };
 
@@ -24,6 +28,7 @@ export function isoDate(text: string | undefined, where: string): string {
   const value = (text ?? '').trim();
   const match = /^(\d{4})-?(\d{2})-?(\d{2})/.exec(value);
   const date = match ? `${match[1]}-${match[2]}-${match[3]}` : '';
-  if (!isIsoDate(date)) throw new StatementError(`Date illisible « ${value} » (${where}).`, `Unreadable date '${value}' (${where}).`);
+  if (!isIsoDate(date))
+    throw new StatementError(`Date illisible « ${value} » (${where}).`, `Unreadable date '${value}' (${where}).`);
   return date;
 }

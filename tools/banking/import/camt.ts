@@ -5,7 +5,16 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { xmlParser } from '../../xml.ts';
 import { amountOf, isoCurrency, isoDate } from './amounts.ts';
-import { clean, orNull, StatementError, withExternalIds, type BalanceSpan, type DraftLine, type StatedBalance, type Statement } from './types.ts';
+import {
+  clean,
+  orNull,
+  StatementError,
+  withExternalIds,
+  type BalanceSpan,
+  type DraftLine,
+  type StatedBalance,
+  type Statement,
+} from './types.ts';
 
 const REPEATED = new Set(['Stmt', 'Rpt', 'Ntfctn', 'Bal', 'Ntry', 'NtryDtls', 'TxDtls', 'Ustrd', 'Strd', 'AdrLine']);
 
@@ -21,31 +30,49 @@ const MESSAGES = [
   ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'],
 ] as const;
 
-export const looksLikeCamt = (text: string): boolean => /<(\w+:)?(BkToCstmrStmt|BkToCstmrAcctRpt|BkToCstmrDbtCdtNtfctn)(V\d\d)?[\s>]/.test(text);
+export const looksLikeCamt = (text: string): boolean =>
+  /<(\w+:)?(BkToCstmrStmt|BkToCstmrAcctRpt|BkToCstmrDbtCdtNtfctn)(V\d\d)?[\s>]/.test(text);
 
-const text = (node: Node): string | undefined => (node === undefined || node === null ? undefined : typeof node === 'object' ? node['#text'] : String(node));
+const text = (node: Node): string | undefined =>
+  node === undefined || node === null ? undefined : typeof node === 'object' ? node['#text'] : String(node);
 const dateOf = (node: Node): string | undefined => text(node?.Dt) ?? text(node?.DtTm);
 /** v8 nests the party one level deeper (Dbtr.Pty.Nm); earlier versions do not. */
 const partyName = (party: Node): string | undefined => text(party?.Nm) ?? text(party?.Pty?.Nm);
 
 export function readCamt(xml: string): Statement[] {
-  if (/<!DOCTYPE/i.test(xml)) throw new StatementError('Relevé camt refusé : il contient une DTD.', 'camt statement refused: it contains a DTD.');
+  if (/<!DOCTYPE/i.test(xml))
+    throw new StatementError('Relevé camt refusé : il contient une DTD.', 'camt statement refused: it contains a DTD.');
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {
-    throw new StatementError(`Relevé camt illisible : XML invalide (ligne ${valid.err.line}).`, `Unreadable camt statement: invalid XML (line ${valid.err.line}).`);
+    throw new StatementError(
+      `Relevé camt illisible : XML invalide (ligne ${valid.err.line}).`,
+      `Unreadable camt statement: invalid XML (line ${valid.err.line}).`,
+    );
   }
   const document = parser.parse(xml)?.Document ?? {};
   // Version 1 messages carry the version in the element name (BkToCstmrAcctRptV01).
   const found = MESSAGES.find(([message]) => document[message] ?? document[`${message}V01`]);
-  if (!found) throw new StatementError('Ce fichier XML n’est pas un relevé camt.052, camt.053 ni camt.054.', 'This XML file is not a camt.052, camt.053 or camt.054 statement.');
+  if (!found)
+    throw new StatementError(
+      'Ce fichier XML n’est pas un relevé camt.052, camt.053 ni camt.054.',
+      'This XML file is not a camt.052, camt.053 or camt.054 statement.',
+    );
   const records: Node[] = (document[found[0]] ?? document[`${found[0]}V01`])[found[1]] ?? [];
-  if (!records.length) throw new StatementError('Relevé camt incomplet : aucun relevé de compte dans le message.', 'Incomplete camt statement: the message holds no account statement.');
+  if (!records.length)
+    throw new StatementError(
+      'Relevé camt incomplet : aucun relevé de compte dans le message.',
+      'Incomplete camt statement: the message holds no account statement.',
+    );
   return records.map((record, r) => readRecord(record, `${found[1]} ${r + 1}`));
 }
 
 function readRecord(record: Node, where: string): Statement {
   const acct = record.Acct;
-  if (!acct?.Id) throw new StatementError(`Relevé camt incomplet : compte manquant (${where}).`, `Incomplete camt statement: account missing (${where}).`);
+  if (!acct?.Id)
+    throw new StatementError(
+      `Relevé camt incomplet : compte manquant (${where}).`,
+      `Incomplete camt statement: account missing (${where}).`,
+    );
   const accountCurrency = text(acct.Ccy) ?? null;
   const created = text(record.CreDtTm);
   const entries: Node[] = record.Ntry ?? [];
@@ -56,7 +83,9 @@ function readRecord(record: Node, where: string): Statement {
       accountNumber: text(acct.Id.Othr?.Id) ?? null,
       currency: accountCurrency,
       name: orNull(text(acct.Nm)),
-      institution: orNull(text(acct.Svcr?.FinInstnId?.Nm) ?? text(acct.Svcr?.FinInstnId?.BIC) ?? text(acct.Svcr?.FinInstnId?.BICFI)),
+      institution: orNull(
+        text(acct.Svcr?.FinInstnId?.Nm) ?? text(acct.Svcr?.FinInstnId?.BIC) ?? text(acct.Svcr?.FinInstnId?.BICFI),
+      ),
     },
     reference: orNull(text(record.Id)),
     lines: withExternalIds(drafts),
@@ -72,7 +101,11 @@ function statedBalance(record: Node, type: string, where: string): StatedBalance
   const currency = isoCurrency(balance.Amt?.['@_Ccy'], at);
   const cents = amountOf(text(balance.Amt), currency, at);
   const direction = text(balance.CdtDbtInd);
-  if (direction !== 'CRDT' && direction !== 'DBIT') throw new StatementError(`Sens (crédit/débit) du solde manquant (${at}).`, `Balance credit/debit indicator missing (${at}).`);
+  if (direction !== 'CRDT' && direction !== 'DBIT')
+    throw new StatementError(
+      `Sens (crédit/débit) du solde manquant (${at}).`,
+      `Balance credit/debit indicator missing (${at}).`,
+    );
   return { cents: direction === 'DBIT' ? -cents : cents, currency };
 }
 
@@ -100,12 +133,16 @@ function readEntry(entry: Node, where: string, created: string | undefined): Dra
   const valueOn = dateOf(entry.ValDt) ? isoDate(dateOf(entry.ValDt), where) : null;
   const booked = dateOf(entry.BookgDt);
   const bookedOn = booked ? isoDate(booked, where) : (valueOn ?? (created ? isoDate(created, where) : null));
-  if (!bookedOn) throw new StatementError(`Date de l’opération manquante (${where}).`, `Transaction date missing (${where}).`);
+  if (!bookedOn)
+    throw new StatementError(`Date de l’opération manquante (${where}).`, `Transaction date missing (${where}).`);
 
   const details: Node = entry.NtryDtls?.[0]?.TxDtls?.[0] ?? {};
   const parties = details.RltdPties ?? {};
   // Money in names who paid us; money out names whom we paid.
-  const counterparty = direction === 'CRDT' ? (partyName(parties.Dbtr) ?? partyName(parties.UltmtDbtr)) : (partyName(parties.Cdtr) ?? partyName(parties.UltmtCdtr));
+  const counterparty =
+    direction === 'CRDT'
+      ? (partyName(parties.Dbtr) ?? partyName(parties.UltmtDbtr))
+      : (partyName(parties.Cdtr) ?? partyName(parties.UltmtCdtr));
   const remittance = details.RmtInf ?? {};
   const unstructured = (remittance.Ustrd ?? []).map(text).join(' ');
   const creditorRef = (remittance.Strd ?? []).map((s: Node) => text(s?.CdtrRefInf?.Ref)).find(Boolean);
@@ -120,6 +157,7 @@ function readEntry(entry: Node, where: string, created: string | undefined): Dra
     description,
     counterparty: orNull(counterparty),
     reference: orNull(reference),
-    bankId: text(entry.AcctSvcrRef) ?? text(details.Refs?.AcctSvcrRef) ?? text(details.Refs?.TxId) ?? text(entry.NtryRef),
+    bankId:
+      text(entry.AcctSvcrRef) ?? text(details.Refs?.AcctSvcrRef) ?? text(details.Refs?.TxId) ?? text(entry.NtryRef),
   };
 }

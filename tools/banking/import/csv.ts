@@ -7,11 +7,27 @@ import { amountOf, isoCurrency } from './amounts.ts';
 import { isIsoDate } from '../../money.ts';
 import { clean, orNull, StatementError, withExternalIds, type DraftLine, type Statement } from './types.ts';
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]+/g, ' ')
+    .trim();
 
 /** Header names banks use, folded (no accents, lower case). The first present wins. */
 const COLUMNS = {
-  date: ['booking date', 'booked on', 'date', 'transaction date', 'posted date', 'date comptable', 'date operation', 'date de l operation', 'date de transaction'],
+  date: [
+    'booking date',
+    'booked on',
+    'date',
+    'transaction date',
+    'posted date',
+    'date comptable',
+    'date operation',
+    'date de l operation',
+    'date de transaction',
+  ],
   valueDate: ['value date', 'date de valeur', 'date valeur'],
   amount: ['amount', 'montant', 'transaction amount'],
   debit: ['debit', 'withdrawal', 'withdrawals', 'retrait', 'retraits', 'money out'],
@@ -44,14 +60,17 @@ function dateReader(values: string[]): (text: string, where: string) => string {
       const [d, mo] = monthFirst && !value.includes('.') ? [m[2]!, m[1]!] : [m[1]!, m[2]!];
       date = `${m[3]}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
     }
-    if (!isIsoDate(date)) throw new StatementError(`Date illisible « ${value} » (${where}).`, `Unreadable date '${value}' (${where}).`);
+    if (!isIsoDate(date))
+      throw new StatementError(`Date illisible « ${value} » (${where}).`, `Unreadable date '${value}' (${where}).`);
     return date;
   };
 }
 
 export function readCsv(text: string, defaultCurrency: string): Statement[] {
   const header = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = [';', '\t', ','].map((d) => [d, header.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const delimiter = [';', '\t', ',']
+    .map((d) => [d, header.split(d).length] as const)
+    .sort((a, b) => b[1] - a[1])[0]![0];
   let rows: string[][];
   try {
     rows = parse(text, { bom: true, delimiter, skip_empty_lines: true, trim: true, relax_column_count: true });
@@ -68,14 +87,26 @@ export function readCsv(text: string, defaultCurrency: string): Statement[] {
     }
     return -1;
   };
-  const [date, amount, debit, credit, description] = [col('date'), col('amount'), col('debit'), col('credit'), col('description')];
+  const [date, amount, debit, credit, description] = [
+    col('date'),
+    col('amount'),
+    col('debit'),
+    col('credit'),
+    col('description'),
+  ];
   if (date < 0 || description < 0 || (amount < 0 && (debit < 0 || credit < 0))) {
     throw new StatementError(
       'Relevé CSV non reconnu : il faut une ligne d’en-tête avec les colonnes date, montant (ou débit et crédit) et description.',
       'CSV statement not recognised: it needs a header row with date, amount (or debit and credit) and description columns.',
     );
   }
-  const [valueDate, currencyCol, counterparty, reference, id] = [col('valueDate'), col('currency'), col('counterparty'), col('reference'), col('id')];
+  const [valueDate, currencyCol, counterparty, reference, id] = [
+    col('valueDate'),
+    col('currency'),
+    col('counterparty'),
+    col('reference'),
+    col('id'),
+  ];
   const readDate = dateReader(data.map((r) => r[date] ?? ''));
   const readValueDate = valueDate >= 0 ? dateReader(data.map((r) => r[valueDate] ?? '')) : undefined;
   const drafts = data.map((row, i): DraftLine => {
@@ -105,5 +136,12 @@ export function readCsv(text: string, defaultCurrency: string): Statement[] {
       bankId: cell(id) || null,
     };
   });
-  return [{ account: { iban: null, accountNumber: null, currency: null, name: null, institution: null }, reference: null, lines: withExternalIds(drafts), balances: [] }];
+  return [
+    {
+      account: { iban: null, accountNumber: null, currency: null, name: null, institution: null },
+      reference: null,
+      lines: withExternalIds(drafts),
+      balances: [],
+    },
+  ];
 }

@@ -32,6 +32,12 @@ export function readStatement(text: string, defaultCurrency = 'CAD'): ParsedFile
   }
   const body = text.replace(/^\uFEFF/, '');
   const statements =
-    format === 'camt' ? readCamt(body) : format === 'ofx' ? readOfx(body) : format === 'mt940' ? readMt940(body) : readCsv(body, defaultCurrency);
+    format === 'camt'
+      ? readCamt(body)
+      : format === 'ofx'
+        ? readOfx(body)
+        : format === 'mt940'
+          ? readMt940(body)
+          : readCsv(body, defaultCurrency);
   return { format, statements };
 }

@@ -6,7 +6,16 @@
 import mt940, { type Mt940Tag } from 'mt940js';
 import { isIsoDate } from '../../money.ts';
 import { amountOf, isoCurrency } from './amounts.ts';
-import { clean, orNull, StatementError, withExternalIds, type BalanceSpan, type DraftLine, type StatedBalance, type Statement } from './types.ts';
+import {
+  clean,
+  orNull,
+  StatementError,
+  withExternalIds,
+  type BalanceSpan,
+  type DraftLine,
+  type StatedBalance,
+  type Statement,
+} from './types.ts';
 
 export const looksLikeMt940 = (text: string): boolean => /(^|\n):(20|25|28C?|60[FM]|61|62[FM]|86):/.test(text);
 
@@ -40,22 +49,34 @@ const fromFirstTag = (text: string): string => {
  */
 function lineDates(raw: RegExpExecArray, where: string): { valueOn: string; bookedOn: string } {
   const valueOn = `20${raw[1]}-${raw[2]}-${raw[3]}`;
-  if (!isIsoDate(valueOn)) throw new StatementError(`Date de valeur impossible « ${raw[1]}${raw[2]}${raw[3]} » (${where}).`, `Impossible value date '${raw[1]}${raw[2]}${raw[3]}' (${where}).`);
+  if (!isIsoDate(valueOn))
+    throw new StatementError(
+      `Date de valeur impossible « ${raw[1]}${raw[2]}${raw[3]} » (${where}).`,
+      `Impossible value date '${raw[1]}${raw[2]}${raw[3]}' (${where}).`,
+    );
   if (!raw[4]) return { valueOn, bookedOn: valueOn };
-  const candidates = [-1, 0, 1].map((shift) => `${Number(`20${raw[1]}`) + shift}-${raw[5]}-${raw[6]}`).filter(isIsoDate);
+  const candidates = [-1, 0, 1]
+    .map((shift) => `${Number(`20${raw[1]}`) + shift}-${raw[5]}-${raw[6]}`)
+    .filter(isIsoDate);
   const distance = (d: string) => Math.abs(Date.parse(d) - Date.parse(valueOn));
   const bookedOn = candidates.sort((a, b) => distance(a) - distance(b))[0];
-  if (!bookedOn) throw new StatementError(`Date comptable impossible « ${raw[5]}${raw[6]} » (${where}).`, `Impossible entry date '${raw[5]}${raw[6]}' (${where}).`);
+  if (!bookedOn)
+    throw new StatementError(
+      `Date comptable impossible « ${raw[5]}${raw[6]} » (${where}).`,
+      `Impossible entry date '${raw[5]}${raw[6]}' (${where}).`,
+    );
   return { valueOn, bookedOn };
 }
 
 /** "1250," is a whole amount in MT940, where the comma is always the decimal mark. */
-const amountOfField = (text: string | undefined, currency: string, where: string) => amountOf((text ?? '').replace(',', '.').replace(/\.$/, ''), currency, where);
+const amountOfField = (text: string | undefined, currency: string, where: string) =>
+  amountOf((text ?? '').replace(',', '.').replace(/\.$/, ''), currency, where);
 
 /** A :60: or :62: balance from its raw field, with the library's own pattern: D is overdrawn. */
 function statedBalance(tag: Mt940Tag, where: string): StatedBalance {
   const raw = new RegExp(tag.re.source).exec(tag.data);
-  if (!raw) throw new StatementError(`Solde :${tag.id}: illisible (${where}).`, `Unreadable :${tag.id}: balance (${where}).`);
+  if (!raw)
+    throw new StatementError(`Solde :${tag.id}: illisible (${where}).`, `Unreadable :${tag.id}: balance (${where}).`);
   const currency = isoCurrency(raw[5], where);
   const cents = amountOfField(raw[6], currency, `${where}, :${tag.id}:`);
   return { cents: raw[1] === 'D' ? -cents : cents, currency };
@@ -79,20 +100,25 @@ function balanceSpans(tags: Mt940Tag[], lines: DraftLine[], where: string): Bala
   return spans;
 }
 
-const meaningful = (ref: string | undefined) => (ref?.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined);
+const meaningful = (ref: string | undefined) =>
+  ref?.trim() && ref.trim().toUpperCase() !== 'NONREF' ? ref.trim() : undefined;
 
 export function readMt940(text: string): Statement[] {
   if (!/(^|\n):20:/.test(text)) {
-    throw new StatementError('Relevé MT940 incomplet : aucun champ :20: ne commence un relevé.', 'Incomplete MT940 statement: no :20: field starts a statement.');
+    throw new StatementError(
+      'Relevé MT940 incomplet : aucun champ :20: ne commence un relevé.',
+      'Incomplete MT940 statement: no :20: field starts a statement.',
+    );
   }
-  let statements: ReturnType<Parser["parse"]>;
+  let statements: ReturnType<Parser['parse']>;
   try {
     statements = new Parser().parse(fromFirstTag(text), true);
   } catch (err) {
     const why = err instanceof Error ? err.message : String(err);
     throw new StatementError(`Relevé MT940 illisible : ${why}`, `Unreadable MT940 statement: ${why}`);
   }
-  if (!statements.length) throw new StatementError('Relevé MT940 vide : aucun relevé trouvé.', 'Empty MT940 file: no statement found.');
+  if (!statements.length)
+    throw new StatementError('Relevé MT940 vide : aucun relevé trouvé.', 'Empty MT940 file: no statement found.');
   return statements.map((s, i) => {
     const where = `statement ${s.transactionReference || i + 1}`;
     const lineTags = (s.tags ?? []).filter((t) => t.id === 61);

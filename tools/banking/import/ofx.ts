@@ -8,7 +8,8 @@ type Node = any;
 
 export const looksLikeOfx = (text: string): boolean => /OFXHEADER\s*[:=]/.test(text) || /<OFX>/i.test(text);
 
-const list = (node: Node): Node[] => (node === undefined || node === null || node === '' ? [] : Array.isArray(node) ? node : [node]);
+const list = (node: Node): Node[] =>
+  node === undefined || node === null || node === '' ? [] : Array.isArray(node) ? node : [node];
 const str = (node: Node): string | undefined => (typeof node === 'string' && node.trim() ? node.trim() : undefined);
 
 export function readOfx(text: string): Statement[] {
@@ -22,13 +23,19 @@ export function readOfx(text: string): Statement[] {
   const signon = ofx?.SIGNONMSGSRSV1?.SONRS?.STATUS;
   if (signon && str(signon.CODE) && str(signon.CODE) !== '0') {
     const message = str(signon.MESSAGE) ?? str(signon.CODE);
-    throw new StatementError(`La banque a refusé la connexion OFX : ${message}.`, `The bank refused the OFX sign-on: ${message}.`);
+    throw new StatementError(
+      `La banque a refusé la connexion OFX : ${message}.`,
+      `The bank refused the OFX sign-on: ${message}.`,
+    );
   }
   const bank = list(ofx?.BANKMSGSRSV1?.STMTTRNRS).map((r) => [r?.STMTRS, r?.STMTRS?.BANKACCTFROM] as const);
   const cards = list(ofx?.CREDITCARDMSGSRSV1?.CCSTMTTRNRS).map((r) => [r?.CCSTMTRS, r?.CCSTMTRS?.CCACCTFROM] as const);
   const found = [...bank, ...cards].filter(([statement]) => statement);
   if (!found.length) {
-    throw new StatementError('Ce fichier OFX ne contient aucun relevé bancaire ni de carte (placements ou message d’erreur seulement ?).', 'This OFX file holds no bank or card statement (investments or an error message only?).');
+    throw new StatementError(
+      'Ce fichier OFX ne contient aucun relevé bancaire ni de carte (placements ou message d’erreur seulement ?).',
+      'This OFX file holds no bank or card statement (investments or an error message only?).',
+    );
   }
   return found.map(([statement, from], i) => {
     const where = `statement ${i + 1}`;
@@ -41,7 +48,8 @@ export function readOfx(text: string): Statement[] {
       const negative = amountText?.startsWith('-') ?? false;
       const unsigned = amountOf(amountText?.replace(/^[+-]/, ''), lineCurrency, at);
       const posted = str(t.DTPOSTED);
-      if (!posted) throw new StatementError(`Date de l’opération manquante (${at}).`, `Transaction date missing (${at}).`);
+      if (!posted)
+        throw new StatementError(`Date de l’opération manquante (${at}).`, `Transaction date missing (${at}).`);
       const user = str(t.DTUSER);
       const name = str(t.NAME) ?? str(t.PAYEE?.NAME) ?? str(t.PAYEE);
       return {

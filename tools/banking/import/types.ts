@@ -78,7 +78,17 @@ export function withExternalIds(lines: DraftLine[]): StatementLine[] {
     const base = bankId?.trim()
       ? `bank:${bankId.trim()}`
       : `sha256:${createHash('sha256')
-          .update(JSON.stringify([line.bookedOn, line.valueOn, line.amountCents.toString(), line.currency, line.description, line.counterparty, line.reference]))
+          .update(
+            JSON.stringify([
+              line.bookedOn,
+              line.valueOn,
+              line.amountCents.toString(),
+              line.currency,
+              line.description,
+              line.counterparty,
+              line.reference,
+            ]),
+          )
           .digest('hex')
           .slice(0, 32)}`;
     const n = (seen.get(base) ?? 0) + 1;
