@@ -1,14 +1,12 @@
 /**
  * Brings a database to the current schema: the pgvector extension and the application role first
- * (policies name the role), then drizzle-kit's migrations, then the role's grants.
+ * (policies name the role), then drizzle-kit's migrations (db/migrator.ts: indexes built CONCURRENTLY
+ * outside transactions), then the role's grants.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
-import type { PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import type { DatabaseHandle } from './client.ts';
+import { applyMigrations, readMigrations } from './migrator.ts';
 import { APP_ROLE } from './schema/columns.ts';
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -24,9 +22,7 @@ export async function migrate(handle: DatabaseHandle): Promise<MigrationState> {
   await handle.raw(`DO $$ BEGIN
     IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${APP_ROLE}') THEN CREATE ROLE ${APP_ROLE} NOLOGIN; END IF;
   EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$`);
-  const config = { migrationsFolder };
-  if (handle.kind === 'pglite') await migratePglite(handle.db as unknown as PgliteDatabase, config);
-  else await migratePostgres(handle.db as unknown as PostgresJsDatabase, config);
+  await applyMigrations(handle, readMigrations(migrationsFolder));
   await handle.raw(`GRANT USAGE ON SCHEMA public TO ${APP_ROLE};
     GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ${APP_ROLE};
     GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${APP_ROLE};

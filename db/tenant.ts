@@ -2,7 +2,8 @@
  * The only way the application reads or writes tenant data: one transaction bound to one tenant,
  * running as the non-owner application role so that row-level security hides every other tenant.
  */
-import { sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database, Tx } from './client.ts';
 import { APP_ROLE } from './schema/columns.ts';
 
@@ -41,4 +42,16 @@ export async function withoutTenant<T>(db: Database, fn: (tx: Tx) => Promise<T>)
     await tx.execute(sql`select set_config('app.tenant_id', '', true), set_config('role', ${APP_ROLE}, true)`);
     return fn(tx);
   });
+}
+
+/**
+ * The condition that joins a row to the row it refers to: `key = reference`, within one company.
+ * Row-level security already keeps each table to the transaction's company; saying so in the join as
+ * well lets the planner look rows up by their (tenant_id, id) key from either side, and lets a database
+ * sharded by company (Citus, distributed by tenant_id) run the join on the one node holding it.
+ * Both columns belong to tenant tables (or aliases of them).
+ */
+export function tenantJoin(key: AnyPgColumn, reference: AnyPgColumn): SQL {
+  const tenantOf = (column: AnyPgColumn) => (column.table as unknown as { tenantId: AnyPgColumn }).tenantId;
+  return and(eq(key, reference), eq(tenantOf(key), tenantOf(reference)))!;
 }

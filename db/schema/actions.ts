@@ -3,9 +3,11 @@
  * change of its status is an append-only ai_action_events row. Approval links let a manager decide
  * from an email with a signed, single-use, expiring link.
  */
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   boolean,
+  index,
   integer,
   jsonb,
   pgEnum,
@@ -14,9 +16,18 @@ import {
   text,
   uniqueIndex,
   uuid,
-  type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
-import { at, cents, createdAt, id, tenantIsolation, updatedAt } from './columns.ts';
+import {
+  at,
+  cents,
+  createdAt,
+  id,
+  sameTenant,
+  type TenantTable,
+  tenantIsolation,
+  tenantKey,
+  updatedAt,
+} from './columns.ts';
 import { tenants } from './tenants.ts';
 import { users } from './users.ts';
 
@@ -56,7 +67,7 @@ export const aiActions = pgTable(
     input: jsonb('input').notNull(),
     source: actionSource('source').notNull(),
     /** The person the action is for (the chat user, the token owner, the approver acting by hand). */
-    actorId: uuid('actor_id').references(() => users.id),
+    actorId: uuid('actor_id'),
     /** True when the AI proposed it, false when a person asked for it directly. */
     byAi: boolean('by_ai').notNull(),
     confidence: real('confidence').notNull(),
@@ -71,18 +82,32 @@ export const aiActions = pgTable(
     currency: text('currency'),
     result: jsonb('result'),
     error: jsonb('error'),
-    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedBy: uuid('decided_by'),
     decidedAt: at('decided_at'),
     executedAt: at('executed_at'),
     expiresAt: at('expires_at'),
     /** For an undo: the action it reverses. */
-    undoOf: uuid('undo_of').references((): AnyPgColumn => aiActions.id),
+    undoOf: uuid('undo_of'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantKey(t),
+    sameTenant(t.actorId, () => users),
+    sameTenant(t.decidedBy, () => users),
+    sameTenant(t.undoOf, (): TenantTable => aiActions),
+    // Also the activity list, newest first.
     uniqueIndex('ai_actions_tenant_number').on(t.tenantId, t.number),
     uniqueIndex('ai_actions_tenant_idempotency').on(t.tenantId, t.idempotencyKey),
+    index('ai_actions_actor').on(t.tenantId, t.actorId).where(sql`${t.actorId} is not null`).concurrently(),
+    index('ai_actions_decided_by').on(t.tenantId, t.decidedBy).where(sql`${t.decidedBy} is not null`).concurrently(),
+    index('ai_actions_undo_of').on(t.tenantId, t.undoOf).where(sql`${t.undoOf} is not null`).concurrently(),
+    // The approval queue and every list by status, newest first.
+    index('ai_actions_status').on(t.tenantId, t.status, t.number).concurrently(),
+    // Actions waiting for a person, by expiry: the expiry job and approval emails; a small set.
+    index('ai_actions_pending').on(t.tenantId, t.expiresAt).where(sql`${t.status} = 'pending_approval'`).concurrently(),
+    // The AI dashboard over a period.
+    index('ai_actions_created').on(t.tenantId, t.createdAt).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();
@@ -94,9 +119,7 @@ export const aiActionEvents = pgTable(
     /** Order of events, even when several share one timestamp. */
     seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     tenantId: tenantId(),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => aiActions.id, { onDelete: 'cascade' }),
+    actionId: uuid('action_id').notNull(),
     type: text('type', {
       enum: [
         'proposed',
@@ -112,14 +135,22 @@ export const aiActionEvents = pgTable(
         'undone',
       ],
     }).notNull(),
-    actorId: uuid('actor_id').references(() => users.id),
+    actorId: uuid('actor_id'),
     source: actionSource('source').notNull(),
     before: jsonb('before'),
     after: jsonb('after'),
     note: text('note'),
     at: at('at').notNull().defaultNow(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.actionId, () => aiActions).onDelete('cascade'),
+    sameTenant(t.actorId, () => users),
+    // An action's audit trail, in order.
+    index('ai_action_events_action').on(t.tenantId, t.actionId, t.seq).concurrently(),
+    index('ai_action_events_actor').on(t.tenantId, t.actorId).where(sql`${t.actorId} is not null`).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const approvalLinks = pgTable(
@@ -127,18 +158,23 @@ export const approvalLinks = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    actionId: uuid('action_id')
-      .notNull()
-      .references(() => aiActions.id, { onDelete: 'cascade' }),
-    approverId: uuid('approver_id')
-      .notNull()
-      .references(() => users.id),
+    actionId: uuid('action_id').notNull(),
+    approverId: uuid('approver_id').notNull(),
     decision: text('decision', { enum: ['approve', 'reject'] }).notNull(),
     /** SHA-256 of the signed token in the link. */
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     expiresAt: at('expires_at').notNull(),
     usedAt: at('used_at'),
     createdAt: createdAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.actionId, () => aiActions).onDelete('cascade'),
+    sameTenant(t.approverId, () => users),
+    // The link names its company, so it is looked up within it.
+    uniqueIndex('approval_links_token_hash').on(t.tenantId, t.tokenHash).concurrently(),
+    index('approval_links_action').on(t.tenantId, t.actionId).concurrently(),
+    index('approval_links_approver').on(t.tenantId, t.approverId).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

@@ -1,6 +1,7 @@
 /** Bank accounts, imported transactions (signed cents) and their matches to invoices and bills. */
-import { date, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cents, createdAt, id, tenantIsolation } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { date, index, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cents, createdAt, id, sameTenant, tenantIsolation, tenantKey } from './columns.ts';
 import { tenants } from './tenants.ts';
 
 const tenantId = () =>
@@ -20,7 +21,7 @@ export const bankAccounts = pgTable(
     currency: text('currency').notNull().default('CAD'),
     createdAt: createdAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [tenantKey(t), tenantIsolation()],
 ).enableRLS();
 
 export const bankTransactions = pgTable(
@@ -28,9 +29,7 @@ export const bankTransactions = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => bankAccounts.id, { onDelete: 'cascade' }),
+    accountId: uuid('account_id').notNull(),
     bookedOn: date('booked_on').notNull(),
     valueOn: date('value_on'),
     /** Positive: money in; negative: money out. */
@@ -47,7 +46,20 @@ export const bankTransactions = pgTable(
       .default('unmatched'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('bank_transactions_external').on(t.tenantId, t.accountId, t.externalId), tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.accountId, () => bankAccounts).onDelete('cascade'),
+    // Also an account's transactions, and the reference to the account.
+    uniqueIndex('bank_transactions_external').on(t.tenantId, t.accountId, t.externalId),
+    // The statement, newest first.
+    index('bank_transactions_booked').on(t.tenantId, t.bookedOn).concurrently(),
+    // Transactions still to reconcile, newest first: what reconciliation works through.
+    index('bank_transactions_unmatched')
+      .on(t.tenantId, t.bookedOn)
+      .where(sql`${t.status} = 'unmatched'`)
+      .concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const bankMatches = pgTable(
@@ -55,9 +67,7 @@ export const bankMatches = pgTable(
   {
     id: id(),
     tenantId: tenantId(),
-    transactionId: uuid('transaction_id')
-      .notNull()
-      .references(() => bankTransactions.id, { onDelete: 'cascade' }),
+    transactionId: uuid('transaction_id').notNull(),
     targetKind: text('target_kind', { enum: ['invoice', 'bill'] }).notNull(),
     targetId: uuid('target_id').notNull(),
     amountCents: cents('amount_cents').notNull(),
@@ -65,5 +75,10 @@ export const bankMatches = pgTable(
     actionId: uuid('action_id'),
     createdAt: createdAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.transactionId, () => bankTransactions).onDelete('cascade'),
+    index('bank_matches_transaction').on(t.tenantId, t.transactionId).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

@@ -1,6 +1,6 @@
 /** Clients a tenant invoices: where they are (it sets the sales tax), their language, credit and terms. */
 import { integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cents, createdAt, embedding, id, tenantIsolation, updatedAt } from './columns.ts';
+import { cents, createdAt, embedding, id, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { language, tenants } from './tenants.ts';
 
 export const clients = pgTable(
@@ -28,5 +28,5 @@ export const clients = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('clients_tenant_name').on(t.tenantId, t.name), tenantIsolation()],
+  (t) => [tenantKey(t), uniqueIndex('clients_tenant_name').on(t.tenantId, t.name), tenantIsolation()],
 ).enableRLS();

@@ -1,6 +1,7 @@
 /** Conversations with the agent (chat, email, MCP) and their messages, with token and latency figures. */
-import { integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, tenantIsolation, updatedAt } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id, sameTenant, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { language, tenants } from './tenants.ts';
 import { users } from './users.ts';
 
@@ -11,7 +12,7 @@ export const aiConversations = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id').references(() => users.id),
+    userId: uuid('user_id'),
     channel: text('channel', { enum: ['chat', 'email', 'mcp'] })
       .notNull()
       .default('chat'),
@@ -22,7 +23,15 @@ export const aiConversations = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.userId, () => users),
+    // A person's conversations, latest first.
+    index('ai_conversations_user').on(t.tenantId, t.userId, t.updatedAt).concurrently(),
+    // The conversation an email reply belongs to.
+    index('ai_conversations_thread').on(t.tenantId, t.threadKey).where(sql`${t.threadKey} is not null`).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const aiMessages = pgTable(
@@ -32,9 +41,7 @@ export const aiMessages = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    conversationId: uuid('conversation_id')
-      .notNull()
-      .references(() => aiConversations.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id').notNull(),
     role: text('role', { enum: ['user', 'assistant', 'tool', 'system'] }).notNull(),
     content: text('content').notNull(),
     toolCalls: jsonb('tool_calls'),
@@ -44,5 +51,11 @@ export const aiMessages = pgTable(
     latencyMs: integer('latency_ms'),
     createdAt: createdAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.conversationId, () => aiConversations).onDelete('cascade'),
+    // A conversation's messages, in order.
+    index('ai_messages_conversation').on(t.tenantId, t.conversationId, t.createdAt).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

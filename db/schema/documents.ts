@@ -1,6 +1,7 @@
 /** Files received (uploads, email attachments) and what extraction read from them. */
-import { customType, integer, jsonb, pgEnum, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, embedding, id, tenantIsolation, updatedAt } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { customType, index, integer, jsonb, pgEnum, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, embedding, id, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { tenants } from './tenants.ts';
 
 export const documentStatus = pgEnum('document_status', [
@@ -43,5 +44,15 @@ export const documents = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    // The uploads list, newest first.
+    index('documents_created').on(t.tenantId, t.createdAt).concurrently(),
+    // Documents still waiting to be read or being read: a small set, whatever the archive's size.
+    index('documents_unread')
+      .on(t.tenantId, t.createdAt)
+      .where(sql`${t.status} in ('received', 'reading')`)
+      .concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

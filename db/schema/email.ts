@@ -1,6 +1,7 @@
 /** Mail in and out: inbound messages (idempotent on Message-ID) and the outbox of mail Comptoir sends. */
-import { jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { at, createdAt, id, tenantIsolation } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, tenantIsolation, tenantKey } from './columns.ts';
 import { tenants } from './tenants.ts';
 
 export const inboundEmails = pgTable(
@@ -20,7 +21,7 @@ export const inboundEmails = pgTable(
     raw: text('raw'),
     receivedAt: at('received_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('inbound_emails_message').on(t.tenantId, t.messageId), tenantIsolation()],
+  (t) => [tenantKey(t), uniqueIndex('inbound_emails_message').on(t.tenantId, t.messageId), tenantIsolation()],
 ).enableRLS();
 
 export const outboxEmails = pgTable(
@@ -49,5 +50,15 @@ export const outboxEmails = pgTable(
     createdAt: createdAt(),
     sentAt: at('sent_at'),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    // Mail waiting to go out, oldest first: a small set, whatever the archive's size.
+    index('outbox_emails_queued').on(t.tenantId, t.createdAt).where(sql`${t.status} = 'queued'`).concurrently(),
+    // Whether a mail was already sent for a record (an approval request's notification).
+    index('outbox_emails_related')
+      .on(t.tenantId, t.relatedType, t.relatedId)
+      .where(sql`${t.relatedId} is not null`)
+      .concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

@@ -1,6 +1,7 @@
 /** In-app notifications for people: approvals waiting, actions executed, documents read. */
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { at, createdAt, id, tenantIsolation } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at, createdAt, id, sameTenant, tenantIsolation, tenantKey } from './columns.ts';
 import { tenants } from './tenants.ts';
 import { users } from './users.ts';
 
@@ -11,9 +12,7 @@ export const notifications = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull().default(''),
@@ -22,5 +21,13 @@ export const notifications = pgTable(
     readAt: at('read_at'),
     createdAt: createdAt(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.userId, () => users).onDelete('cascade'),
+    // A person's notifications, newest first.
+    index('notifications_user').on(t.tenantId, t.userId, t.createdAt).concurrently(),
+    // The notifications of an action (approval emails start from the actions still pending).
+    index('notifications_action').on(t.tenantId, t.actionId).where(sql`${t.actionId} is not null`).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

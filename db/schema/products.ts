@@ -1,6 +1,18 @@
 /** What a tenant buys and sells: categories and products with prices, bulk prices and lead times. */
-import { boolean, integer, pgTable, text, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { cents, createdAt, embedding, id, quantity, tenantIsolation, updatedAt } from './columns.ts';
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  cents,
+  createdAt,
+  embedding,
+  id,
+  quantity,
+  sameTenant,
+  type TenantTable,
+  tenantIsolation,
+  tenantKey,
+  updatedAt,
+} from './columns.ts';
 import { suppliers } from './suppliers.ts';
 import { tenants } from './tenants.ts';
 
@@ -12,10 +24,16 @@ export const productCategories = pgTable(
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
-    parentId: uuid('parent_id').references((): AnyPgColumn => productCategories.id),
+    parentId: uuid('parent_id'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('product_categories_tenant_name').on(t.tenantId, t.name), tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.parentId, (): TenantTable => productCategories),
+    uniqueIndex('product_categories_tenant_name').on(t.tenantId, t.name),
+    index('product_categories_parent').on(t.tenantId, t.parentId).where(sql`${t.parentId} is not null`).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const products = pgTable(
@@ -28,9 +46,9 @@ export const products = pgTable(
     sku: text('sku'),
     name: text('name').notNull(),
     description: text('description'),
-    categoryId: uuid('category_id').references(() => productCategories.id),
+    categoryId: uuid('category_id'),
     /** Usual supplier of the product, if any. */
-    supplierId: uuid('supplier_id').references(() => suppliers.id),
+    supplierId: uuid('supplier_id'),
     unit: text('unit').notNull().default('unit'),
     currency: text('currency').notNull().default('CAD'),
     unitPriceCents: cents('unit_price_cents').notNull(),
@@ -47,5 +65,15 @@ export const products = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex('products_tenant_sku').on(t.tenantId, t.sku), tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.categoryId, () => productCategories),
+    sameTenant(t.supplierId, () => suppliers),
+    uniqueIndex('products_tenant_sku').on(t.tenantId, t.sku),
+    index('products_category').on(t.tenantId, t.categoryId).where(sql`${t.categoryId} is not null`).concurrently(),
+    index('products_supplier').on(t.tenantId, t.supplierId).where(sql`${t.supplierId} is not null`).concurrently(),
+    // The catalogue, alphabetical whatever the case.
+    index('products_tenant_lower_name').on(t.tenantId, sql`lower(${t.name})`).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

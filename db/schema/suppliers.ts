@@ -1,6 +1,7 @@
 /** Suppliers a tenant buys from, with their tax numbers, terms and scores. */
+import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, embedding, id, tenantIsolation, updatedAt } from './columns.ts';
+import { createdAt, embedding, id, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { tenants } from './tenants.ts';
 
 export const supplierStatus = pgEnum('supplier_status', ['active', 'pending', 'inactive', 'blocked']);
@@ -39,8 +40,13 @@ export const suppliers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
+    tenantKey(t),
     uniqueIndex('suppliers_tenant_name').on(t.tenantId, t.name),
     index('suppliers_tenant_gst').on(t.tenantId, t.gstNumber),
+    // A bill's supplier is found by its GST or its QST number.
+    index('suppliers_tenant_qst').on(t.tenantId, t.qstNumber).concurrently(),
+    // The supplier list, alphabetical whatever the case.
+    index('suppliers_tenant_lower_name').on(t.tenantId, sql`lower(${t.name})`).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();

@@ -1,7 +1,7 @@
 /** A tenant is one business using Comptoir: its country, taxes, language and how much the AI may do alone. */
 import { sql } from 'drizzle-orm';
 import { boolean, integer, jsonb, pgEnum, pgPolicy, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
-import { appRole, cents, createdAt, id, updatedAt } from './columns.ts';
+import { appRole, cents, createdAt, updatedAt } from './columns.ts';
 
 export const automationLevel = pgEnum('automation_level', ['manual', 'assisted', 'supervised', 'full']);
 export const language = pgEnum('language', ['fr', 'en']);
@@ -9,7 +9,8 @@ export const language = pgEnum('language', ['fr', 'en']);
 export const tenants = pgTable(
   'tenants',
   {
-    id: id(),
+    /** A global (reference) table: the only key without a tenant_id is the tenant's own id. */
+    id: uuid('id').primaryKey().defaultRandom(),
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     country: text('country').notNull().default('CA'),

@@ -1,7 +1,7 @@
 /** People of a tenant, their roles and limits, their API tokens and their browser sessions. */
 import { sql } from 'drizzle-orm';
-import { boolean, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { at, cents, createdAt, id, tenantIsolation } from './columns.ts';
+import { boolean, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { at, cents, createdAt, id, sameTenant, tenantIsolation, tenantKey } from './columns.ts';
 import { language, tenants } from './tenants.ts';
 
 export const role = pgEnum('role', ['admin', 'manager', 'buyer', 'accountant', 'viewer']);
@@ -25,7 +25,13 @@ export const users = pgTable(
     active: boolean('active').notNull().default(true),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('users_tenant_email').on(t.tenantId, t.email), tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('users_tenant_email').on(t.tenantId, t.email),
+    // Logging in by email comes before any company is known (comptoir_login_candidates).
+    index('users_email').on(t.email).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const apiTokens = pgTable(
@@ -35,12 +41,10 @@ export const apiTokens = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
     name: text('name').notNull(),
     /** SHA-256 of the token; the token itself is shown once and never stored. */
-    tokenHash: text('token_hash').notNull().unique(),
+    tokenHash: text('token_hash').notNull(),
     /** First characters of the token, so a person can tell tokens apart. */
     prefix: text('prefix').notNull(),
     createdAt: createdAt(),
@@ -48,7 +52,14 @@ export const apiTokens = pgTable(
     expiresAt: at('expires_at'),
     revokedAt: at('revoked_at'),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.userId, () => users).onDelete('cascade'),
+    // The token names its company, so it is looked up within it.
+    uniqueIndex('api_tokens_token_hash').on(t.tenantId, t.tokenHash).concurrently(),
+    index('api_tokens_user').on(t.tenantId, t.userId).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();
 
 export const sessions = pgTable(
@@ -58,13 +69,17 @@ export const sessions = pgTable(
     tenantId: uuid('tenant_id')
       .notNull()
       .references(() => tenants.id, { onDelete: 'cascade' }),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    tokenHash: text('token_hash').notNull().unique(),
+    userId: uuid('user_id').notNull(),
+    tokenHash: text('token_hash').notNull(),
     csrfToken: text('csrf_token').notNull(),
     createdAt: createdAt(),
     expiresAt: at('expires_at').notNull(),
   },
-  () => [tenantIsolation()],
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.userId, () => users).onDelete('cascade'),
+    uniqueIndex('sessions_token_hash').on(t.tenantId, t.tokenHash).concurrently(),
+    index('sessions_user').on(t.tenantId, t.userId).concurrently(),
+    tenantIsolation(),
+  ],
 ).enableRLS();

@@ -10,7 +10,7 @@
 import { and, asc, eq, gt, inArray, ne, notExists, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { aiActions, notifications, outboxEmails, users } from '../../db/schema/index.ts';
-import { asSystem, withTenant } from '../../db/tenant.ts';
+import { asSystem, tenantJoin, withTenant } from '../../db/tenant.ts';
 import { approvalLinkUrl, createApprovalLinks } from './approval-links.ts';
 import { approvalEmail } from './approval-texts.ts';
 
@@ -58,12 +58,14 @@ async function emailBatch(
     tx
       .select({ one: sql`1` })
       .from(outboxEmails)
-      .where(and(eq(outboxEmails.relatedType, OUTBOX_RELATED_TYPE), eq(outboxEmails.relatedId, notificationId)));
+      .where(
+        and(eq(outboxEmails.relatedType, OUTBOX_RELATED_TYPE), tenantJoin(outboxEmails.relatedId, notificationId)),
+      );
   const candidates = await tx
     .select({ notificationId: notifications.id, kind: notifications.kind, user: users, action: aiActions })
     .from(notifications)
-    .innerJoin(aiActions, eq(aiActions.id, notifications.actionId))
-    .innerJoin(users, eq(users.id, notifications.userId))
+    .innerJoin(aiActions, tenantJoin(aiActions.id, notifications.actionId))
+    .innerJoin(users, tenantJoin(users.id, notifications.userId))
     .where(
       and(
         inArray(notifications.kind, [...APPROVAL_KINDS]),

@@ -7,7 +7,7 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { aiActions, approvalLinks, users } from '../../db/schema/index.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { tenantJoin, withTenant } from '../../db/tenant.ts';
 import { actorOf } from '../auth/api-tokens.ts';
 import { mintSecret, sha256, tenantOfSecret } from '../auth/tokens.ts';
 import type { Lang, Session } from '../context.ts';
@@ -142,8 +142,8 @@ async function findLink(db: Database, token: string) {
     tx
       .select({ link: approvalLinks, user: users, action: aiActions })
       .from(approvalLinks)
-      .innerJoin(users, eq(users.id, approvalLinks.approverId))
-      .innerJoin(aiActions, eq(aiActions.id, approvalLinks.actionId))
+      .innerJoin(users, tenantJoin(users.id, approvalLinks.approverId))
+      .innerJoin(aiActions, tenantJoin(aiActions.id, approvalLinks.actionId))
       .where(eq(approvalLinks.tokenHash, sha256(clean))),
   );
   return row ?? null;

@@ -2,6 +2,7 @@
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../db/client.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 import { aiActionEvents, aiActions, users } from '../../db/schema/index.ts';
 import type { Lang } from '../context.ts';
 import { notFound } from '../errors.ts';
@@ -25,9 +26,9 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
       undoOfNumber: original.number,
     })
     .from(aiActions)
-    .leftJoin(decider, and(eq(decider.id, aiActions.decidedBy), eq(decider.tenantId, aiActions.tenantId)))
-    .leftJoin(requester, and(eq(requester.id, aiActions.actorId), eq(requester.tenantId, aiActions.tenantId)))
-    .leftJoin(original, and(eq(original.id, aiActions.undoOf), eq(original.tenantId, aiActions.tenantId)))
+    .leftJoin(decider, tenantJoin(decider.id, aiActions.decidedBy))
+    .leftJoin(requester, tenantJoin(requester.id, aiActions.actorId))
+    .leftJoin(original, tenantJoin(original.id, aiActions.undoOf))
     .where(and(...where))
     .orderBy(desc(aiActions.number))
     .limit(filter.limit);

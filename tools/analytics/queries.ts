@@ -18,6 +18,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { ActionRow, OpenInvoice, PaidInvoice, Payable, SpendLine } from './model.ts';
 import { addDays } from './model.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 /** Orders the company has committed to: approved and beyond, not cancelled. */
 export const COMMITTED = [
@@ -40,10 +41,10 @@ export async function committedSpend(tx: Tx, currency: string, from: string, to:
       amountCents: purchaseOrderItems.lineTotalCents,
     })
     .from(purchaseOrderItems)
-    .innerJoin(purchaseOrders, eq(purchaseOrders.id, purchaseOrderItems.orderId))
-    .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
-    .leftJoin(products, eq(products.id, purchaseOrderItems.productId))
-    .leftJoin(productCategories, eq(productCategories.id, products.categoryId))
+    .innerJoin(purchaseOrders, tenantJoin(purchaseOrders.id, purchaseOrderItems.orderId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, purchaseOrders.supplierId))
+    .leftJoin(products, tenantJoin(products.id, purchaseOrderItems.productId))
+    .leftJoin(productCategories, tenantJoin(productCategories.id, products.categoryId))
     .where(
       and(
         inArray(purchaseOrders.status, [...COMMITTED]),
@@ -65,7 +66,7 @@ export async function billedSpend(tx: Tx, currency: string, from: string, to: st
       amountCents: supplierBills.subtotalCents,
     })
     .from(supplierBills)
-    .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
     .where(
       and(
         notInArray(supplierBills.status, ['draft', 'cancelled']),
@@ -128,9 +129,9 @@ export async function paidInvoices(tx: Tx, asOf: string): Promise<PaidInvoice[]>
       paidOn: sql<string>`max(${payments.receivedOn})`,
     })
     .from(invoices)
-    .innerJoin(payments, eq(payments.invoiceId, invoices.id))
+    .innerJoin(payments, tenantJoin(payments.invoiceId, invoices.id))
     .where(and(eq(invoices.kind, 'invoice'), eq(invoices.status, 'paid'), lte(payments.receivedOn, asOf)))
-    .groupBy(invoices.id, invoices.clientId, invoices.dueDate);
+    .groupBy(invoices.tenantId, invoices.id, invoices.clientId, invoices.dueDate);
   return rows.map((r) => ({ ...r, paidOn: String(r.paidOn).slice(0, 10) }));
 }
 
@@ -159,7 +160,7 @@ export async function payables(tx: Tx, currency: string): Promise<Payable[]> {
       terms: suppliers.paymentTermsDays,
     })
     .from(purchaseOrders)
-    .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, purchaseOrders.supplierId))
     .where(
       and(
         inArray(purchaseOrders.status, ['approved', 'sent', 'confirmed', 'partially_received', 'received']),

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { supplierBills, suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { fromMinor, IsoDate } from '../money.ts';
 import { supplierPerformance } from '../purchasing/model.ts';
 import { deliveryHistory } from '../purchasing/performance.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 export const supplierScorecard = defineTool({
   name: 'analytics_supplier_performance',
@@ -44,8 +45,9 @@ export const supplierScorecard = defineTool({
         billed: sql<string>`coalesce(sum(${supplierBills.totalCents}) filter (where ${supplierBills.status} <> 'cancelled'), 0)`,
       })
       .from(suppliers)
-      .leftJoin(supplierBills, eq(supplierBills.supplierId, suppliers.id))
-      .groupBy(suppliers.id);
+      .leftJoin(supplierBills, tenantJoin(supplierBills.supplierId, suppliers.id))
+      // The key is (tenant_id, id): grouping by it lets the other supplier columns be selected.
+      .groupBy(suppliers.tenantId, suppliers.id);
     const rows = [];
     for (const s of list) {
       const p = supplierPerformance(await deliveryHistory(ctx.db, s.id), asOf);

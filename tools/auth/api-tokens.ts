@@ -2,7 +2,7 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { apiTokens, users } from '../../db/schema/index.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { tenantJoin, withTenant } from '../../db/tenant.ts';
 import type { Actor } from '../context.ts';
 import { notFound, unauthorized } from '../errors.ts';
 import { mintSecret, sha256, tenantOfSecret } from './tokens.ts';
@@ -63,7 +63,7 @@ export async function authenticateToken(
     const [row] = await tx
       .select({ token: apiTokens, user: users })
       .from(apiTokens)
-      .innerJoin(users, eq(users.id, apiTokens.userId))
+      .innerJoin(users, tenantJoin(users.id, apiTokens.userId))
       .where(eq(apiTokens.tokenHash, sha256(token.trim())));
     return row;
   });

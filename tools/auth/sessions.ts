@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { rowsOf, type Database } from '../../db/client.ts';
 import { sessions, users } from '../../db/schema/index.ts';
-import { withoutTenant, withTenant } from '../../db/tenant.ts';
+import { tenantJoin, withoutTenant, withTenant } from '../../db/tenant.ts';
 import type { Actor } from '../context.ts';
 import { unauthorized } from '../errors.ts';
 import { actorOf } from './api-tokens.ts';
@@ -111,7 +111,7 @@ export async function sessionFromToken(db: Database, token: string, now: Date): 
     const [row] = await tx
       .select({ session: sessions, user: users })
       .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(users, tenantJoin(users.id, sessions.userId))
       .where(eq(sessions.tokenHash, sha256(token)));
     if (!row || row.session.expiresAt <= now || !row.user.active) return null;
     const tenant = await tx.query.tenants.findFirst({ columns: { name: true } });

@@ -10,6 +10,7 @@ import type { Lang, ToolCtx } from '../context.ts';
 import { balanceOf } from '../invoicing/model.ts';
 import { formatMoney } from '../money.ts';
 import { bankingTexts } from './texts.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 export type TransactionRow = typeof bankTransactions.$inferSelect;
 
@@ -59,7 +60,7 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
     const rows = await ctx.db
       .select({ invoice: invoices, party: clients.name })
       .from(invoices)
-      .innerJoin(clients, eq(clients.id, invoices.clientId))
+      .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
       .where(
         and(
           eq(invoices.kind, 'invoice'),
@@ -81,7 +82,7 @@ export async function openTargets(ctx: ToolCtx, direction: 'in' | 'out', targetI
   const rows = await ctx.db
     .select({ bill: supplierBills, party: suppliers.name })
     .from(supplierBills)
-    .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
     .where(
       and(inArray(supplierBills.status, [...PAYABLE_BILLS]), targetId ? eq(supplierBills.id, targetId) : undefined),
     );
@@ -188,7 +189,7 @@ export async function unmatchedTransactions(
   const rows = await ctx.db
     .select({ t: bankTransactions })
     .from(bankTransactions)
-    .innerJoin(bankAccounts, eq(bankAccounts.id, bankTransactions.accountId))
+    .innerJoin(bankAccounts, tenantJoin(bankAccounts.id, bankTransactions.accountId))
     .where(
       and(
         eq(bankTransactions.status, 'unmatched'),

@@ -1,7 +1,7 @@
 /** Bank accounts and imported transactions as they stand: what the bank page lists. */
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, desc } from 'drizzle-orm';
 import { bankAccounts, bankTransactions } from '../../db/schema/index.ts';
-import { withTenant } from '../../db/tenant.ts';
+import { tenantJoin, withTenant } from '../../db/tenant.ts';
 import type { Session } from '../context.ts';
 import { fromMinor } from '../money.ts';
 
@@ -11,7 +11,7 @@ export async function bankOverview(session: Session, limit = 200) {
     const transactions = await tx
       .select({ t: bankTransactions, account: bankAccounts.name })
       .from(bankTransactions)
-      .innerJoin(bankAccounts, eq(bankAccounts.id, bankTransactions.accountId))
+      .innerJoin(bankAccounts, tenantJoin(bankAccounts.id, bankTransactions.accountId))
       .orderBy(desc(bankTransactions.bookedOn))
       .limit(limit);
     return {

@@ -4,6 +4,7 @@ import { supplierBills, suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { fromMinor, IsoDate } from '../money.ts';
 import { BILL_STATUSES } from './model.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 export const listBills = defineTool({
   name: 'bills_list_bills',
@@ -42,7 +43,7 @@ export const listBills = defineTool({
     const rows = await ctx.db
       .select({ bill: supplierBills, supplierName: suppliers.name })
       .from(supplierBills)
-      .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
+      .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
       .where(and(...where))
       .orderBy(asc(supplierBills.dueDate), asc(supplierBills.number))
       .limit(input.limit);

@@ -2,7 +2,7 @@
  * What exports read, through ctx.db (tenant-scoped): invoices and payments from the invoicing schema
  * (no invoicing code imported), bills, bill payments and purchase orders. Each in date order.
  */
-import { and, asc, eq, gte, inArray, lte, notInArray } from 'drizzle-orm';
+import { and, asc, gte, inArray, lte, notInArray } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
   billPayments,
@@ -14,12 +14,13 @@ import {
   supplierBills,
   suppliers,
 } from '../../db/schema/index.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 export async function invoiceRows(tx: Tx, from: string, to: string) {
   return tx
     .select({ invoice: invoices, clientName: clients.name })
     .from(invoices)
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
     .where(and(gte(invoices.issueDate, from), lte(invoices.issueDate, to)))
     .orderBy(asc(invoices.issueDate), asc(invoices.number));
 }
@@ -28,8 +29,8 @@ export async function billRows(tx: Tx, from: string, to: string) {
   return tx
     .select({ bill: supplierBills, supplierName: suppliers.name, orderNumber: purchaseOrders.number })
     .from(supplierBills)
-    .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
-    .leftJoin(purchaseOrders, eq(purchaseOrders.id, supplierBills.purchaseOrderId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
+    .leftJoin(purchaseOrders, tenantJoin(purchaseOrders.id, supplierBills.purchaseOrderId))
     .where(and(gte(supplierBills.billDate, from), lte(supplierBills.billDate, to)))
     .orderBy(asc(supplierBills.billDate), asc(supplierBills.number));
 }
@@ -47,8 +48,8 @@ export async function receivedPaymentRows(tx: Tx, from: string, to: string) {
   return tx
     .select({ payment: payments, invoiceNumber: invoices.number, clientName: clients.name })
     .from(payments)
-    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .innerJoin(invoices, tenantJoin(invoices.id, payments.invoiceId))
+    .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
     .where(and(gte(payments.receivedOn, from), lte(payments.receivedOn, to)))
     .orderBy(asc(payments.receivedOn), asc(invoices.number));
 }
@@ -62,8 +63,8 @@ export async function madePaymentRows(tx: Tx, from: string, to: string) {
       supplierName: suppliers.name,
     })
     .from(billPayments)
-    .innerJoin(supplierBills, eq(supplierBills.id, billPayments.billId))
-    .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
+    .innerJoin(supplierBills, tenantJoin(supplierBills.id, billPayments.billId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
     .where(and(gte(billPayments.paidOn, from), lte(billPayments.paidOn, to)))
     .orderBy(asc(billPayments.paidOn), asc(supplierBills.number));
 }
@@ -72,7 +73,7 @@ export async function orderRows(tx: Tx, from: string, to: string) {
   return tx
     .select({ order: purchaseOrders, supplierName: suppliers.name })
     .from(purchaseOrders)
-    .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, purchaseOrders.supplierId))
     .where(and(gte(purchaseOrders.orderDate, from), lte(purchaseOrders.orderDate, to)))
     .orderBy(asc(purchaseOrders.orderDate), asc(purchaseOrders.number));
 }
@@ -82,7 +83,7 @@ export const bookedInvoices = (tx: Tx, from: string, to: string) =>
   tx
     .select({ invoice: invoices, clientName: clients.name })
     .from(invoices)
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
     .where(
       and(
         gte(invoices.issueDate, from),
@@ -96,7 +97,7 @@ export const bookedBills = (tx: Tx, from: string, to: string) =>
   tx
     .select({ bill: supplierBills, supplierName: suppliers.name })
     .from(supplierBills)
-    .innerJoin(suppliers, eq(suppliers.id, supplierBills.supplierId))
+    .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
     .where(
       and(
         gte(supplierBills.billDate, from),

@@ -4,6 +4,7 @@ import { clients, invoices } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
 import { balanceOf, INVOICE_STATUSES } from './model.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 const InvoiceLine = z.object({
   id: z.string().uuid(),
@@ -41,7 +42,7 @@ export const listInvoices = defineTool({
     const rows = await ctx.db
       .select({ invoice: invoices, clientName: clients.name })
       .from(invoices)
-      .innerJoin(clients, eq(clients.id, invoices.clientId))
+      .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
       .where(and(...where))
       .orderBy(desc(invoices.issueDate), desc(invoices.number))
       .limit(input.limit);

@@ -4,6 +4,7 @@ import { purchaseOrders, suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
 import { ORDER_STATUSES } from './model.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 const OrderLine = z.object({
   id: z.string().uuid(),
@@ -35,7 +36,7 @@ export const listOrders = defineTool({
     const rows = await ctx.db
       .select({ order: purchaseOrders, supplierName: suppliers.name })
       .from(purchaseOrders)
-      .innerJoin(suppliers, eq(suppliers.id, purchaseOrders.supplierId))
+      .innerJoin(suppliers, tenantJoin(suppliers.id, purchaseOrders.supplierId))
       .where(and(...where))
       .orderBy(desc(purchaseOrders.createdAt), desc(purchaseOrders.number))
       .limit(input.limit);

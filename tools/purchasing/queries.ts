@@ -10,6 +10,7 @@ import { canonicalQuantity, fromMinor } from '../money.ts';
 import type { OrderSummary, ProductSummary, SupplierSummary } from './schemas.ts';
 import { supplierSummary } from './supplier-fields.ts';
 import { purchasingRefusals } from './texts.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 /**
  * How many rows, nearest by vector first, search scores in JS. Every supplier of a small or mid-size
@@ -135,7 +136,7 @@ export async function searchProducts(
   const rows = await tx
     .select({ ...columns, distance, categoryName: productCategories.name })
     .from(products)
-    .leftJoin(productCategories, eq(productCategories.id, products.categoryId))
+    .leftJoin(productCategories, tenantJoin(productCategories.id, products.categoryId))
     .where(and(...filters))
     .orderBy(sql`${distance} asc nulls last`, asc(sql`lower(${products.name})`))
     .limit(input.query ? SEARCH_CANDIDATES : input.limit);
@@ -207,8 +208,8 @@ export async function orderSummary(tx: Tx, id: string, lang: Lang): Promise<Orde
              coalesce((select json_agg(json_build_object('id', i.id, 'description', i.description, 'quantity', i.quantity::text,
                                        'quantityReceived', i.quantity_received::text, 'unitPriceCents', i.unit_price_cents::text,
                                        'lineTotalCents', i.line_total_cents::text) order by i.position)
-                       from purchase_order_items i where i.order_id = o.id), '[]') as lines
-      from purchase_orders o join suppliers s on s.id = o.supplier_id
+                       from purchase_order_items i where i.tenant_id = o.tenant_id and i.order_id = o.id), '[]') as lines
+      from purchase_orders o join suppliers s on s.tenant_id = o.tenant_id and s.id = o.supplier_id
       where o.id = ${id}`),
   );
   if (!order) throw notFound(purchasingRefusals[lang].orderNotFound(id));

@@ -4,6 +4,7 @@ import type { Tx } from '../../db/client.ts';
 import { aiActions, clients, invoices, reminders } from '../../db/schema/index.ts';
 import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
 import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
+import { tenantJoin } from '../../db/tenant.ts';
 
 /** Issued invoices the client still owes something on (total − paid − credited, read from the row). */
 export const owing = and(
@@ -17,7 +18,7 @@ export async function owingInvoices(tx: Tx, dueBy: string): Promise<{ invoice: I
   return tx
     .select({ invoice: invoices, client: clients })
     .from(invoices)
-    .innerJoin(clients, eq(clients.id, invoices.clientId))
+    .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
     .where(and(owing, lte(invoices.dueDate, dueBy)))
     .orderBy(asc(invoices.dueDate), asc(invoices.number));
 }

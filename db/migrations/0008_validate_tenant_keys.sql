@@ -1,0 +1,46 @@
+-- Checks the rows already there against 0007's foreign keys. VALIDATE CONSTRAINT takes a lock that
+-- lets reads and writes go on (SHARE UPDATE EXCLUSIVE), so a large table is scanned without blocking.
+ALTER TABLE "api_tokens" VALIDATE CONSTRAINT "api_tokens_user_id_fk";--> statement-breakpoint
+ALTER TABLE "sessions" VALIDATE CONSTRAINT "sessions_user_id_fk";--> statement-breakpoint
+ALTER TABLE "product_categories" VALIDATE CONSTRAINT "product_categories_parent_id_fk";--> statement-breakpoint
+ALTER TABLE "products" VALIDATE CONSTRAINT "products_category_id_fk";--> statement-breakpoint
+ALTER TABLE "products" VALIDATE CONSTRAINT "products_supplier_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_approvals" VALIDATE CONSTRAINT "purchase_order_approvals_order_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_approvals" VALIDATE CONSTRAINT "purchase_order_approvals_approver_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_history" VALIDATE CONSTRAINT "purchase_order_history_order_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_history" VALIDATE CONSTRAINT "purchase_order_history_actor_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_items" VALIDATE CONSTRAINT "purchase_order_items_order_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_order_items" VALIDATE CONSTRAINT "purchase_order_items_product_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_orders" VALIDATE CONSTRAINT "purchase_orders_supplier_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_orders" VALIDATE CONSTRAINT "purchase_orders_created_by_fk";--> statement-breakpoint
+ALTER TABLE "purchase_receipts" VALIDATE CONSTRAINT "purchase_receipts_order_id_fk";--> statement-breakpoint
+ALTER TABLE "purchase_receipts" VALIDATE CONSTRAINT "purchase_receipts_received_by_fk";--> statement-breakpoint
+ALTER TABLE "invoice_items" VALIDATE CONSTRAINT "invoice_items_invoice_id_fk";--> statement-breakpoint
+ALTER TABLE "invoice_items" VALIDATE CONSTRAINT "invoice_items_product_id_fk";--> statement-breakpoint
+ALTER TABLE "invoices" VALIDATE CONSTRAINT "invoices_credit_of_fk";--> statement-breakpoint
+ALTER TABLE "invoices" VALIDATE CONSTRAINT "invoices_client_id_fk";--> statement-breakpoint
+ALTER TABLE "invoices" VALIDATE CONSTRAINT "invoices_recurring_id_fk";--> statement-breakpoint
+ALTER TABLE "invoices" VALIDATE CONSTRAINT "invoices_created_by_fk";--> statement-breakpoint
+ALTER TABLE "payments" VALIDATE CONSTRAINT "payments_invoice_id_fk";--> statement-breakpoint
+ALTER TABLE "recurring_invoices" VALIDATE CONSTRAINT "recurring_invoices_client_id_fk";--> statement-breakpoint
+ALTER TABLE "reminders" VALIDATE CONSTRAINT "reminders_invoice_id_fk";--> statement-breakpoint
+ALTER TABLE "bill_payments" VALIDATE CONSTRAINT "bill_payments_bill_id_fk";--> statement-breakpoint
+ALTER TABLE "bill_payments" VALIDATE CONSTRAINT "bill_payments_paid_by_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bill_items" VALIDATE CONSTRAINT "supplier_bill_items_bill_id_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bills" VALIDATE CONSTRAINT "supplier_bills_supplier_id_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bills" VALIDATE CONSTRAINT "supplier_bills_purchase_order_id_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bills" VALIDATE CONSTRAINT "supplier_bills_document_id_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bills" VALIDATE CONSTRAINT "supplier_bills_approved_by_fk";--> statement-breakpoint
+ALTER TABLE "supplier_bills" VALIDATE CONSTRAINT "supplier_bills_created_by_fk";--> statement-breakpoint
+ALTER TABLE "bank_matches" VALIDATE CONSTRAINT "bank_matches_transaction_id_fk";--> statement-breakpoint
+ALTER TABLE "bank_transactions" VALIDATE CONSTRAINT "bank_transactions_account_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_conversations" VALIDATE CONSTRAINT "ai_conversations_user_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_messages" VALIDATE CONSTRAINT "ai_messages_conversation_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_action_events" VALIDATE CONSTRAINT "ai_action_events_action_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_action_events" VALIDATE CONSTRAINT "ai_action_events_actor_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_actions" VALIDATE CONSTRAINT "ai_actions_actor_id_fk";--> statement-breakpoint
+ALTER TABLE "ai_actions" VALIDATE CONSTRAINT "ai_actions_decided_by_fk";--> statement-breakpoint
+ALTER TABLE "ai_actions" VALIDATE CONSTRAINT "ai_actions_undo_of_fk";--> statement-breakpoint
+ALTER TABLE "approval_links" VALIDATE CONSTRAINT "approval_links_action_id_fk";--> statement-breakpoint
+ALTER TABLE "approval_links" VALIDATE CONSTRAINT "approval_links_approver_id_fk";--> statement-breakpoint
+ALTER TABLE "notifications" VALIDATE CONSTRAINT "notifications_user_id_fk";
