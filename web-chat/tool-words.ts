@@ -36,6 +36,7 @@ export const frenchToolTitles: Record<string, string> = {
   invoicing_get_invoice: 'Voir une facture',
   invoicing_list_invoices: 'Lister les factures',
   invoicing_get_invoice_pdf: 'Obtenir le PDF d’une facture',
+  invoicing_get_einvoice: 'Obtenir la facture électronique (Factur-X, UBL, CII)',
   invoicing_send_invoice: 'Envoyer une facture par courriel',
   invoicing_mark_viewed: 'Noter que le client a vu la facture',
   invoicing_record_payment: 'Enregistrer un paiement reçu',
@@ -55,6 +56,7 @@ export const frenchToolTitles: Record<string, string> = {
   banking_ignore_transaction: 'Ignorer une opération bancaire',
   settings_get: 'Voir les paramètres',
   settings_update: 'Modifier les paramètres',
+  settings_update_company: 'Modifier les coordonnées de l’entreprise sur les factures',
   settings_list_users: 'Lister les personnes',
   settings_update_user: 'Modifier le rôle ou les limites d’une personne',
 };

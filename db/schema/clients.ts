@@ -24,6 +24,14 @@ export const clients = pgTable(
     gstNumber: text('gst_number'),
     qstNumber: text('qst_number'),
     vatNumber: text('vat_number'),
+    /** French company ids: the buyer's SIREN is mandatory on French e-invoices from the 2026 reform. */
+    siren: text('siren'),
+    siret: text('siret'),
+    /**
+     * How invoices reach this client: a plain PDF, Factur-X (PDF with the CII XML inside), or the XML
+     * alone as UBL or CII. Null follows the company's country (Factur-X for a French company).
+     */
+    einvoiceFormat: text('einvoice_format', { enum: ['pdf', 'facturx', 'ubl', 'cii'] }),
     embedding: embedding(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -93,6 +93,8 @@ export const invoices = pgTable(
     /** The period a recurring invoice was generated for: unique, so a job run twice makes one invoice. */
     recurringPeriod: date('recurring_period'),
     sentAt: at('sent_at'),
+    /** The e-invoice format it was sent as (facturx, ubl, cii); null for a plain PDF or not sent. */
+    einvoiceFormat: text('einvoice_format', { enum: ['facturx', 'ubl', 'cii'] }),
     viewedAt: at('viewed_at'),
     createdBy: uuid('created_by'),
     createdAt: createdAt(),
@@ -141,6 +143,8 @@ export const invoiceItems = pgTable(
       .default('taxable'),
     /** French VAT rate class for a French client. */
     frRate: text('fr_rate', { enum: ['normal', 'intermediate', 'reduced', 'special'] }),
+    /** Why an exempt or zero-rated line carries no VAT, as an EN 16931 VATEX code (e-invoices need it). */
+    vatExemption: text('vat_exemption'),
   },
   (t) => [
     tenantKey(t),

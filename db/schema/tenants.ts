@@ -41,6 +41,14 @@ export const tenants = pgTable(
     qstNumber: text('qst_number'),
     vatNumber: text('vat_number'),
     siren: text('siren'),
+    /** Head-office SIRET (14 digits), the seller's establishment on French e-invoices. */
+    siret: text('siret'),
+    /** Legal form and share capital, mentions French commercial law asks for (e.g. "SAS", "10 000 €"). */
+    legalForm: text('legal_form'),
+    shareCapital: text('share_capital'),
+    /** Where clients pay: printed on invoices and carried by e-invoices as the payment account. */
+    iban: text('iban'),
+    bic: text('bic'),
     address: jsonb('address').$type<Record<string, string>>(),
     email: text('email'),
     /** Secret part of the tenant's inbound address: bills+<token>@... */

@@ -27,6 +27,23 @@ export const ClientFields = {
   gstNumber: z.string().trim().max(30),
   qstNumber: z.string().trim().max(30),
   vatNumber: z.string().trim().max(30),
+  siren: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{9}$/, { error: 'A SIREN is 9 digits.' }))
+    .describe('French clients: SIREN (9 digits), mandatory on French e-invoices.'),
+  siret: z
+    .string()
+    .trim()
+    .transform((s) => s.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{14}$/, { error: 'A SIRET is 14 digits.' })),
+  einvoiceFormat: z
+    .enum(['pdf', 'facturx', 'ubl', 'cii'])
+    .describe(
+      'How invoices reach the client: pdf, facturx (PDF with CII XML inside), ubl or cii (XML beside the PDF). ' +
+        'Unset: Factur-X for a French company, else PDF.',
+    ),
 };
 
 /** A Canadian client needs a province (it sets the tax); a client elsewhere has none. */

@@ -20,6 +20,9 @@ const input = z.object({
   gstNumber: ClientFields.gstNumber.optional(),
   qstNumber: ClientFields.qstNumber.optional(),
   vatNumber: ClientFields.vatNumber.optional(),
+  siren: ClientFields.siren.optional(),
+  siret: ClientFields.siret.optional(),
+  einvoiceFormat: ClientFields.einvoiceFormat.optional(),
 });
 
 const alreadyExists = (name: string, id: string | undefined, lang: 'fr' | 'en') =>

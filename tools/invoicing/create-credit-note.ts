@@ -56,6 +56,7 @@ async function priced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeo
       accountCode: item.accountCode,
       treatment: item.taxTreatment,
       frRate: item.frRate,
+      vatExemption: item.vatExemption,
     }));
   }
   // Stored negative: summing invoices and credit notes gives net sales and net tax without special cases.

@@ -6,6 +6,7 @@ import { createInvoice } from './create-invoice.ts';
 import { createRecurring } from './create-recurring.ts';
 import { findClients } from './find-clients.ts';
 import { getInvoice } from './get-invoice.ts';
+import { getEInvoice } from './get-einvoice.ts';
 import { getInvoicePdf } from './get-invoice-pdf.ts';
 import { listInvoices } from './list-invoices.ts';
 import { listRecurring } from './list-recurring.ts';
@@ -25,6 +26,7 @@ export const invoicingTools = [
   getInvoice,
   listInvoices,
   getInvoicePdf,
+  getEInvoice,
   sendInvoice,
   markViewed,
   recordPayment,

@@ -24,6 +24,7 @@ export interface PricedLine {
   accountCode?: string | null;
   treatment: Treatment;
   frRate?: FrRateClass | null;
+  vatExemption?: string | null;
 }
 
 export interface PricedInvoice extends DocumentTotals {
@@ -44,6 +45,7 @@ export function linesIn(client: ClientRow, lines: readonly InvoiceLineInput[], l
     treatment: l.treatment,
     // A VAT class means nothing to Canadian tax: keep it only where it applies.
     frRate: client.country === 'FR' ? (l.frRate ?? 'normal') : null,
+    vatExemption: l.vatExemption ?? null,
   }));
 }
 
@@ -144,6 +146,7 @@ export async function insertItems(tx: Tx, tenantId: string, invoiceId: string, p
       accountCode: l.accountCode ?? null,
       taxTreatment: l.treatment,
       frRate: l.frRate ?? null,
+      vatExemption: l.vatExemption ?? null,
     })),
   );
 }

@@ -59,6 +59,9 @@ export function clientSummary(c: ClientRow): ClientSummary {
     gstNumber: c.gstNumber,
     qstNumber: c.qstNumber,
     vatNumber: c.vatNumber,
+    siren: c.siren,
+    siret: c.siret,
+    einvoiceFormat: c.einvoiceFormat,
   };
 }
 
@@ -117,6 +120,7 @@ export async function invoiceSummary(tx: Tx, id: string, lang: Lang = 'en'): Pro
       accountCode: i.accountCode,
       treatment: i.taxTreatment,
       frRate: i.frRate,
+      vatExemption: i.vatExemption,
     })),
     subtotal: money(invoice.subtotalCents),
     taxes: invoice.taxBreakdown as InvoiceSummary['taxes'],
@@ -127,6 +131,7 @@ export async function invoiceSummary(tx: Tx, id: string, lang: Lang = 'en'): Pro
     // A credit note is applied in full to the invoice it credits: nothing is owed on it.
     balance: money(invoice.kind === 'credit_note' ? 0n : balanceOf(invoice)),
     sentAt: invoice.sentAt?.toISOString() ?? null,
+    eInvoiceFormat: invoice.einvoiceFormat,
     recurringId: invoice.recurringId,
     recurringPeriod: invoice.recurringPeriod,
     notes: invoice.notes,

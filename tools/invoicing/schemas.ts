@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { TaxLine } from '../totals.ts';
 import { FR_RATE_CLASSES } from '../tax/index.ts';
 import { Money, Quantity } from '../money.ts';
+import { VatExemption } from './einvoice/codes.ts';
 import { FREQUENCIES, INVOICE_STATUSES, PAYMENT_METHODS } from './model.ts';
 
 /** One line as a person or the model writes it; prices in the client's currency. */
@@ -19,6 +20,9 @@ export const InvoiceLineInput = z.object({
     .describe(
       'French clients only: VAT class of the line (normal 20 %, intermediate 10 %, reduced 5.5 %, special 2.1 %). Default normal.',
     ),
+  vatExemption: VatExemption.optional().describe(
+    'Exempt lines: why no VAT is due, as an EN 16931 code (e.g. VATEX-EU-132, VATEX-FR-FRANCHISE); e-invoices need it.',
+  ),
 });
 export type InvoiceLineInput = z.output<typeof InvoiceLineInput>;
 
@@ -37,6 +41,9 @@ export const ClientSummary = z.object({
   gstNumber: z.string().nullable(),
   qstNumber: z.string().nullable(),
   vatNumber: z.string().nullable(),
+  siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  einvoiceFormat: z.enum(['pdf', 'facturx', 'ubl', 'cii']).nullable(),
 });
 export type ClientSummary = z.infer<typeof ClientSummary>;
 
@@ -61,6 +68,7 @@ export const InvoiceSummary = z.object({
       accountCode: z.string().nullable(),
       treatment: z.string(),
       frRate: z.string().nullable(),
+      vatExemption: z.string().nullable(),
     }),
   ),
   subtotal: z.string(),
@@ -71,6 +79,10 @@ export const InvoiceSummary = z.object({
   credited: z.string(),
   balance: z.string().describe('What the client still owes: total − paid − credited.'),
   sentAt: z.string().nullable(),
+  eInvoiceFormat: z
+    .enum(['facturx', 'ubl', 'cii'])
+    .nullable()
+    .describe('The e-invoice format it was sent as; null for a plain PDF or not yet sent.'),
   recurringId: z.string().uuid().nullable(),
   recurringPeriod: z.string().nullable(),
   notes: z.string().nullable(),

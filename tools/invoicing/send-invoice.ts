@@ -4,6 +4,8 @@ import { invoices, outboxEmails } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
+import { missingFor, missingSentence } from './einvoice/en16931.ts';
+import { type DeliveryFormat, deliveryFormatOf, issueEInvoice, sourceOf } from './einvoice/issue.ts';
 import { creditEvidence } from './evidence.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { assertMove, type InvoiceStatus } from './model.ts';
@@ -38,12 +40,27 @@ async function checkSendable(ctx: ToolCtx, invoice: InvoiceRow) {
   return { client, email: client.email };
 }
 
+/**
+ * How this client receives it, refused before anything leaves when the e-invoice lacks data the
+ * standard or French law needs (the person sees the whole list at once).
+ */
+async function formatFor(ctx: ToolCtx, invoice: InvoiceRow): Promise<DeliveryFormat> {
+  const source = await sourceOf(ctx, invoice.id);
+  const format = deliveryFormatOf(source.tenant, source.client);
+  if (format === 'pdf') return format;
+  const missing = missingFor(source, format);
+  if (missing.length > 0)
+    throw invalid(missingSentence(invoice.number, missing, ctx.lang), { missing: missing.map((m) => m.field) });
+  return format;
+}
+
 export const sendInvoice = defineTool({
   name: 'invoicing_send_invoice',
   title: 'Send an invoice by email',
   description:
     "Email a draft invoice (or a credit note) to the client's address, in the client's language, with the PDF " +
-    'attached; the invoice becomes "sent". The email is queued in the outbox and delivered by the mail ' +
+    'attached — as Factur-X for a French company, or UBL/CII XML beside the PDF when the client chose it (refused, ' +
+    'listing what is missing, when the e-invoice lacks mandatory data); the invoice becomes "sent". The email is queued in the outbox and delivered by the mail ' +
     'service. Fails if the invoice is not a draft or the client has no email (add it with invoicing_update_client).',
   kind: 'write',
   risk: 'external',
@@ -57,6 +74,7 @@ export const sendInvoice = defineTool({
   async assess(ctx, request) {
     const invoice = await invoiceById(ctx.db, request.invoiceId, false, ctx.lang);
     const { client, email } = await checkSendable(ctx, invoice);
+    await formatFor(ctx, invoice);
     return {
       amount: { cents: invoice.totalCents < 0n ? -invoice.totalCents : invoice.totalCents, currency: invoice.currency },
       evidence: [
@@ -73,8 +91,14 @@ export const sendInvoice = defineTool({
     const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { email } = await checkSendable(ctx, invoice);
     const tenant = await ctx.tenant();
+    const format = await formatFor(ctx, invoice);
     const pdf = await invoicePdf(ctx, invoice.id);
-    const { documentId, attachment } = await keepSentPdf(ctx, pdf);
+    // Factur-X is the readable PDF itself; UBL and CII travel as XML beside it.
+    const readable = format === 'facturx' ? await issueEInvoice(ctx, invoice.id, format) : pdf;
+    const { documentId, attachment } = await keepSentPdf(ctx, readable);
+    const attachments = [attachment];
+    if (format === 'ubl' || format === 'cii')
+      attachments.push((await keepSentPdf(ctx, await issueEInvoice(ctx, invoice.id, format))).attachment);
     const lang = invoice.language;
     const credited = invoice.creditOf ? await invoiceById(ctx.db, invoice.creditOf) : null;
     const message = invoiceEmail({
@@ -94,14 +118,19 @@ export const sendInvoice = defineTool({
         to: email,
         subject: message.subject,
         text: message.text,
-        attachments: [attachment],
+        attachments,
         relatedType: invoice.kind,
         relatedId: invoice.id,
       })
       .returning({ id: outboxEmails.id });
     await ctx.db
       .update(invoices)
-      .set({ status: invoice.kind === 'invoice' ? 'sent' : invoice.status, sentAt: ctx.now, updatedAt: ctx.now })
+      .set({
+        status: invoice.kind === 'invoice' ? 'sent' : invoice.status,
+        sentAt: ctx.now,
+        einvoiceFormat: format === 'pdf' ? null : format,
+        updatedAt: ctx.now,
+      })
       .where(eq(invoices.id, invoice.id));
     return {
       invoice: await invoiceSummary(ctx.db, invoice.id),

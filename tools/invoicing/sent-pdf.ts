@@ -5,12 +5,18 @@
 import { createHash } from 'node:crypto';
 import { documents } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
-import type { InvoicePdf } from './invoice-pdf.ts';
+
+/** A file an email carries: an invoice PDF, a Factur-X PDF, an e-invoice XML. */
+export interface SentFile {
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
 
 /** The stored document's id and the outbox attachment that points at it. */
 export async function keepSentPdf(
   ctx: ToolCtx,
-  pdf: InvoicePdf,
+  pdf: SentFile,
 ): Promise<{ documentId: string; attachment: { filename: string; contentType: string; documentId: string } }> {
   const [document] = await ctx.db
     .insert(documents)

@@ -23,6 +23,9 @@ const input = z.object({
   gstNumber: ClientFields.gstNumber.nullable().optional(),
   qstNumber: ClientFields.qstNumber.nullable().optional(),
   vatNumber: ClientFields.vatNumber.nullable().optional(),
+  siren: ClientFields.siren.nullable().optional(),
+  siret: ClientFields.siret.nullable().optional(),
+  einvoiceFormat: ClientFields.einvoiceFormat.nullable().optional(),
 });
 
 type Request = z.output<typeof input>;

@@ -53,6 +53,7 @@ async function repriced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typ
         accountCode: item.accountCode,
         treatment: item.taxTreatment,
         frRate: client.country === 'FR' ? (item.frRate ?? 'normal') : null,
+        vatExemption: item.vatExemption,
       }));
   const priced = priceFor(client, lines, issueDate, ctx.lang);
   assertPositive(priced, client, ctx.lang);

@@ -23,6 +23,13 @@ const Settings = z.object({
   qstNumber: z.string().nullable(),
   vatNumber: z.string().nullable(),
   siren: z.string().nullable(),
+  siret: z.string().nullable(),
+  legalForm: z.string().nullable(),
+  shareCapital: z.string().nullable(),
+  iban: z.string().nullable(),
+  bic: z.string().nullable(),
+  address: z.record(z.string(), z.string()).nullable(),
+  email: z.string().nullable(),
 });
 
 export const getSettings = defineTool({
@@ -57,6 +64,13 @@ export const getSettings = defineTool({
       qstNumber: t.qstNumber,
       vatNumber: t.vatNumber,
       siren: t.siren,
+      siret: t.siret,
+      legalForm: t.legalForm,
+      shareCapital: t.shareCapital,
+      iban: t.iban,
+      bic: t.bic,
+      address: t.address ?? null,
+      email: t.email,
     };
   },
   summarize: (s, lang) =>

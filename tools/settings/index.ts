@@ -1,7 +1,8 @@
 /** Company settings: what the company is and how much the AI may do alone, and who may do what. */
 import { getSettings } from './get-settings.ts';
 import { listUsers } from './list-users.ts';
+import { updateCompany } from './update-company.ts';
 import { updateSettings } from './update-settings.ts';
 import { updateUser } from './update-user.ts';
 
-export const settingsTools = [getSettings, updateSettings, listUsers, updateUser];
+export const settingsTools = [getSettings, updateSettings, updateCompany, listUsers, updateUser];

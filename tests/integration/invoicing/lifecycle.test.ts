@@ -184,6 +184,7 @@ describe('an invoice from draft to paid', () => {
         accountCode: '4100',
         treatment: 'taxable',
         frRate: null,
+        vatExemption: null,
       },
     ]);
   });
@@ -384,6 +385,7 @@ describe('changing a draft', () => {
         accountCode: '4110',
         treatment: 'taxable',
         frRate: null,
+        vatExemption: null,
       },
     ]);
   });
@@ -549,6 +551,7 @@ describe('credit notes', () => {
         accountCode: '4100',
         treatment: 'taxable',
         frRate: null,
+        vatExemption: null,
       },
     ]);
     expect(out.invoice).toMatchObject({ status: 'paid', credited: '114.98', balance: '0.00' });
