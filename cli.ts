@@ -13,7 +13,8 @@ Commands:
   serve                       Start the web app, API and MCP endpoint (default)
   migrate                     Apply database migrations and exit
   seed-demo                   Create the demo company if it does not exist
-  mcp [--token T]             Serve MCP over stdio (token from --token or COMPTOIR_TOKEN)
+  mcp [--token T] [--toolsets purchasing,bills]
+                              Serve MCP over stdio (token from --token or COMPTOIR_TOKEN); only some areas
   token create --tenant ID --user ID [--name N]   Create an API token (shown once)
   token list --tenant ID      List API tokens
   token revoke --tenant ID --id TOKEN_ID          Revoke an API token
@@ -26,6 +27,7 @@ async function main(argv: string[]) {
     allowPositionals: true,
     options: {
       token: { type: 'string' },
+      toolsets: { type: 'string' },
       tenant: { type: 'string' },
       user: { type: 'string' },
       name: { type: 'string' },
@@ -70,7 +72,7 @@ async function main(argv: string[]) {
     }
     case 'mcp': {
       const { serveStdio } = await import('./mcp-server/stdio.ts');
-      return serveStdio(config, values.token ?? config.COMPTOIR_TOKEN);
+      return serveStdio(config, values.token ?? config.COMPTOIR_TOKEN, values.toolsets);
     }
     case 'token':
       return tokenCommand(sub, values, config);

@@ -16,6 +16,7 @@ import { errorBody, httpStatus } from '../tools/errors.ts';
 import { bearerAuth } from '../web-chat/auth.ts';
 import type { AppDeps, AppEnv } from '../web-chat/deps.ts';
 import { releaseAnsweredStreams } from './json-streams.ts';
+import { toolsetsFrom } from './register.ts';
 import { buildMcpServer } from './server.ts';
 
 interface OpenSession {
@@ -91,7 +92,7 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   async function openSession(c: Context<AppEnv>, body: InitializeRequest) {
     const session = { ...c.get('session') };
     const tokenHash = sha256(tokenOf(c)!);
-    const server = buildMcpServer(session);
+    const server = buildMcpServer(session, toolsetsFrom(c.req.query('toolsets'), session.lang));
     // The server only ever asks a client something mid-call (elicitation, to confirm an approval) when
     // the client said it can answer. Such a client gets its answers as resumable event streams, which
     // can carry the question before the result; any other client gets plain JSON answers, as the spec

@@ -5,10 +5,13 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ListToolsResult, ToolAnnotations } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import type { Lang, Session } from '../tools/context.ts';
+import { roleRefusal } from '../tools/actions/policy.ts';
+import type { Lang, Role, Session } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
+import { invalid } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
 import { registry } from '../tools/registry.ts';
+import { compactInputSchema, compactOutputSchema } from './compact-schema.ts';
 import { errorResult, invocationResult, writeOutput } from './results.ts';
 
 export function annotationsFor(tool: AnyTool): ToolAnnotations {
@@ -55,8 +58,44 @@ function idempotencyKeyOf(meta: Record<string, unknown> | undefined): string | u
   return typeof key === 'string' && key.length > 0 && key.length <= 200 ? key : undefined;
 }
 
-export function registerRegistryTools(server: McpServer, session: Session): void {
+/** The areas a client may pick from (`?toolsets=purchasing,bills`): the first word of each tool's name. */
+export const TOOLSETS = [...new Set(registry.map(areaOf))];
+
+function areaOf(tool: AnyTool): string {
+  return tool.name.split('_')[0]!;
+}
+
+/** `purchasing,bills` (a URL parameter or a CLI flag) as a list of areas; an unknown area is refused by name. */
+export function toolsetsFrom(text: string | undefined, lang: Lang): string[] | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const asked = [...new Set(text.split(',').map((name) => name.trim().toLowerCase()))].filter(Boolean);
+  const unknown = asked.filter((name) => !TOOLSETS.includes(name));
+  if (unknown.length > 0)
+    throw invalid(
+      lang === 'fr'
+        ? `Ensemble d'outils inconnu : ${unknown.join(', ')}. Ensembles possibles : ${TOOLSETS.join(', ')}.`
+        : `Unknown toolset: ${unknown.join(', ')}. Toolsets: ${TOOLSETS.join(', ')}.`,
+      { toolsets: TOOLSETS },
+    );
+  return asked;
+}
+
+/**
+ * The tools offered to this person: every read, and the writes their role may ask for (a viewer gets
+ * no write; a buyer no settings change). The door refuses the others anyway; listing them would only
+ * cost every client their tokens and invite calls bound to fail. A client may narrow to some areas.
+ */
+export function offeredTools(role: Role, toolsets?: readonly string[]): AnyTool[] {
+  return registry.filter(
+    (tool) =>
+      (tool.kind === 'read' || roleRefusal(role, tool) === null) && (!toolsets || toolsets.includes(areaOf(tool))),
+  );
+}
+
+export function registerRegistryTools(server: McpServer, session: Session, toolsets?: readonly string[]): void {
+  const offered = new Set(offeredTools(session.actor.role, toolsets));
   for (const { tool, config } of definitions) {
+    if (!offered.has(tool)) continue;
     server.registerTool(tool.name, config, async (input, extra) => {
       try {
         const invocation = await invoke(session, tool, input, {
@@ -91,25 +130,37 @@ function leaveInputToTheDoor(server: McpServer): void {
 }
 
 type RawHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;
-const toolLists = new Map<Lang, Promise<ListToolsResult>>();
+const toolLists = new Map<string, Promise<ListToolsResult>>();
+
+function compact(list: ListToolsResult): ListToolsResult {
+  return {
+    ...list,
+    tools: list.tools.map((tool) => ({
+      ...tool,
+      inputSchema: compactInputSchema(tool.inputSchema),
+      ...(tool.outputSchema ? { outputSchema: compactOutputSchema(tool.outputSchema) } : {}),
+    })),
+  };
+}
 
 /**
- * tools/list is the same for every session of one language, yet the SDK turns every zod schema into
+ * tools/list is the same for every session of one language, role and choice of toolsets, yet the SDK turns every zod schema into
  * JSON Schema on each call: for the whole registry that blocks the event loop for hundreds of
  * milliseconds per new session. Answer it once per process and language, with the SDK's own answer.
- * Call after every tool is registered.
+ * Call after every tool is registered. The answer is also compacted (compact-schema.ts).
  */
-export function shareToolList(server: McpServer, lang: Lang): void {
+export function shareToolList(server: McpServer, lang: Lang, role: Role, toolsets?: readonly string[]): void {
+  const key = `${lang}|${role}|${toolsets?.join(',') ?? '*'}`;
   // The SDK keeps no public way to wrap a handler; without this private map (another SDK version) nothing is shared.
   const handlers = (server.server as unknown as { _requestHandlers?: Map<string, RawHandler> })._requestHandlers;
   const compute = handlers?.get('tools/list');
   if (!handlers || !compute) return;
   handlers.set('tools/list', (request, extra) => {
-    let list = toolLists.get(lang);
+    let list = toolLists.get(key);
     if (!list) {
-      list = compute(request, extra);
-      toolLists.set(lang, list);
-      list.catch(() => toolLists.delete(lang));
+      list = compute(request, extra).then(compact);
+      toolLists.set(key, list);
+      list.catch(() => toolLists.delete(key));
     }
     return list;
   });

@@ -22,7 +22,8 @@ const instructions: Record<Lang, string> = {
     'Cherche les identifiants avec les outils de liste ou de recherche avant de les utiliser.',
 };
 
-export function buildMcpServer(session: Session): McpServer {
+/** `toolsets` narrows the tools to some areas (purchasing, bills…); by default every area. */
+export function buildMcpServer(session: Session, toolsets?: readonly string[]): McpServer {
   const server = new McpServer(
     { name: 'comptoir', title: 'Comptoir', version: pkg.version },
     {
@@ -30,10 +31,10 @@ export function buildMcpServer(session: Session): McpServer {
       instructions: instructions[session.lang],
     },
   );
-  registerRegistryTools(server, session);
+  registerRegistryTools(server, session, toolsets);
   registerApprovalTools(server, session);
   registerResources(server, session);
   registerPrompts(server, session);
-  shareToolList(server, session.lang);
+  shareToolList(server, session.lang, session.actor.role, toolsets);
   return server;
 }

@@ -9,25 +9,28 @@ import { migrate } from '../db/migrate.ts';
 import { authenticateToken } from '../tools/auth/api-tokens.ts';
 import { configureEmbedder, embedderFor } from '../tools/embeddings/index.ts';
 import type { Session } from '../tools/context.ts';
+import { toolsetsFrom } from './register.ts';
 import { buildMcpServer } from './server.ts';
 
 const NO_TOKEN = 'No API token: pass --token <token> or set COMPTOIR_TOKEN (create one with `comptoir token create`).';
 
-export async function serveStdio(config: Config, token: string | undefined): Promise<void> {
+export async function serveStdio(config: Config, token: string | undefined, toolsets?: string): Promise<void> {
   if (!token) return fail(NO_TOKEN);
   configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
   let session: Session;
+  let areas: string[] | undefined;
   try {
     await migrate(handle);
     const { tenantId, actor } = await authenticateToken(handle.db, token);
     session = { db: handle.db, tenantId, actor, lang: actor.lang, now: () => new Date() };
+    areas = toolsetsFrom(toolsets, session.lang);
   } catch (err) {
     await handle.close();
     return fail(err instanceof Error ? err.message : String(err));
   }
 
-  const server = buildMcpServer(session);
+  const server = buildMcpServer(session, areas);
   let closing = false;
   const shutdown = async () => {
     if (closing) return;

@@ -71,10 +71,17 @@ export function approversFor(risk: Risk, level: ApprovalLevel): Role[] {
   return risk === 'money' ? roles.filter((r) => r !== 'buyer') : roles;
 }
 
+/** Why this role may not even ask for this write, or null when it may (the agent offers only those it may). */
+export function roleRefusal(role: Role, tool: { roles?: readonly Role[] }): ReasonCode | null {
+  if (role === 'viewer') return 'viewer_cannot_write';
+  if (tool.roles && !tool.roles.includes(role)) return 'role_not_allowed';
+  return null;
+}
+
 export function decide(input: PolicyInput): Decision {
   const { tenant, tool, amountCents, confidence, actor, byAi } = input;
-  if (actor.role === 'viewer') return { outcome: 'refuse', reasons: ['viewer_cannot_write'] };
-  if (tool.roles && !tool.roles.includes(actor.role)) return { outcome: 'refuse', reasons: ['role_not_allowed'] };
+  const refused = roleRefusal(actor.role, tool);
+  if (refused) return { outcome: 'refuse', reasons: [refused] };
   if (byAi && !tenant.aiEnabled) return { outcome: 'refuse', reasons: ['ai_disabled'] };
 
   const rank = ROLE_RANK[actor.role];

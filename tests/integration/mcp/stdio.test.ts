@@ -15,7 +15,7 @@ import { propose } from '../../../tools/actions/door.ts';
 import { createApiToken, revokeApiToken } from '../../../tools/auth/api-tokens.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
-import { registry } from '../../../tools/registry.ts';
+import { offeredTools } from '../../../mcp-server/register.ts';
 import { makeCompany } from '../../support/company.ts';
 import { onRealServer } from '../../support/database.ts';
 import { createTestDatabase, dropTestDatabase, serverUrl } from '../../support/postgres.ts';
@@ -98,7 +98,9 @@ describe('comptoir mcp over stdio', () => {
       await client.connect(transport);
       try {
         const { tools } = await client.listTools();
-        expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(registry.map((t) => t.name)));
+        expect(tools.map((t) => t.name)).toEqual(expect.arrayContaining(offeredTools('buyer').map((t) => t.name)));
+        // A buyer is not offered what only an admin may do.
+        expect(tools.map((t) => t.name)).not.toContain('settings_update');
 
         const found = await client.callTool({ name: 'purchasing_find_suppliers', arguments: { query: 'bureau' } });
         expect(found.structuredContent).toMatchObject({ suppliers: [{ id: data.supplierId }] });
