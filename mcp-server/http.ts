@@ -51,19 +51,14 @@ function rpcError(c: Context, status: ContentfulStatusCode, message: string, cod
 /** The bearer token of a request, as the REST API reads it. */
 const tokenOf = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
 
-/** The transport's own bound on a request body. */
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
-
 /**
  * A POST's JSON body, read here when its length is declared: straight from the socket that costs a
  * fraction of the transport's own read through a web stream, a tenth of a tools/call's CPU in the
- * profiles. A body without a declared length (chunked) is left to the transport, which bounds it as it reads.
+ * profiles. Its size is already bounded, declared or chunked, by the app's body limits (web-chat/body-limits.ts).
  */
 async function declaredBody(c: Context): Promise<{ body?: unknown; refusal?: Response }> {
   const length = Number(c.req.header('content-length'));
   if (c.req.method !== 'POST' || !(length > 0) || c.req.header('transfer-encoding')) return {};
-  if (length > MAX_BODY_BYTES)
-    return { refusal: rpcError(c, 413, `Payload Too Large: the body must not exceed ${MAX_BODY_BYTES} bytes.`) };
   try {
     return { body: await c.req.json() };
   } catch {

@@ -3,6 +3,8 @@ import { Hono } from 'hono';
 import { migrationState } from '../db/migrate.ts';
 import { mcpRoutes } from '../mcp-server/http.ts';
 import { bearerAuth } from './auth.ts';
+import { requestBodyLimits } from './body-limits.ts';
+import { securityHeaders } from './security-headers.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { notFoundRoute, onError } from './errors.ts';
 import { homePage } from './pages/home.ts';
@@ -25,6 +27,9 @@ export function createApp(deps: AppDeps) {
     .route('/', invoiceRoutes())
     .route('/', exportRoutes());
   const app = new Hono()
+    // Before every route, and so before any login: see each module for why.
+    .use('*', securityHeaders({ https: Boolean(deps.config.PUBLIC_URL?.startsWith('https:')) }))
+    .use('*', requestBodyLimits())
     .route('/', healthRoutes(deps))
     .get('/', async (c) => {
       const asked = c.req.query('lang') ?? c.req.header('accept-language') ?? 'fr';

@@ -171,6 +171,9 @@ const fr = {
   no: 'non',
   error: 'Erreur',
   notAvailable: 'Pas encore disponible.',
+  bodyNotJson: 'Le corps de la requête n’est pas du JSON valide ({reason}) : rien n’a été fait.',
+  bodyInvalid: 'Corps de la requête invalide : {issues}',
+  bodyTooLarge: 'La requête est trop volumineuse : la limite est de {limit} pour cette adresse.',
 };
 
 const en: typeof fr = {
@@ -338,6 +341,9 @@ const en: typeof fr = {
   no: 'no',
   error: 'Error',
   notAvailable: 'Not available yet.',
+  bodyNotJson: 'The request body is not valid JSON ({reason}): nothing was done.',
+  bodyInvalid: 'Invalid request body: {issues}',
+  bodyTooLarge: 'The request is too large: the limit is {limit} for this address.',
 };
 
 export type MessageKey = keyof typeof fr;

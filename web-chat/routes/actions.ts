@@ -7,26 +7,16 @@ import { z } from 'zod';
 import { approve, reject, retry, undo, type ActionOutcome } from '../../tools/actions/door.ts';
 import { getAction } from '../../tools/actions/get-action.ts';
 import { listActions } from '../../tools/actions/list-actions.ts';
-import { invalid } from '../../tools/errors.ts';
 import { errorBody } from '../../tools/errors.ts';
 import { invoke } from '../../tools/invoke.ts';
 import type { AppEnv } from '../deps.ts';
+import { bodyOf } from '../request-body.ts';
 
 const Decision = z.object({
   note: z.string().max(2000).optional(),
   input: z.record(z.string(), z.unknown()).optional(),
 });
 const Bulk = z.object({ ids: z.array(z.string().uuid()).min(1).max(200), note: z.string().max(2000).optional() });
-
-async function bodyOf<T extends z.ZodType>(schema: T, request: Request): Promise<z.output<T>> {
-  const raw = await request.json().catch(() => ({}));
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success)
-    throw invalid(
-      `Invalid request body: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
-    );
-  return parsed.data;
-}
 
 const read = async (
   session: AppEnv['Variables']['session'],
@@ -60,7 +50,7 @@ export function actionRoutes() {
     )
     .get('/actions/:id', async (c) => c.json(await read(c.get('session'), getAction, { actionId: c.req.param('id') })))
     .post('/actions/bulk-approve', async (c) => {
-      const { ids, note } = await bodyOf(Bulk, c.req.raw);
+      const { ids, note } = await bodyOf(c, Bulk);
       const results: ({ id: string } & ({ ok: true; action: ActionOutcome } | { ok: false; error: unknown }))[] = [];
       // One at a time: each approval is its own transaction, and one refusal does not stop the others.
       for (const id of ids) {
@@ -77,22 +67,22 @@ export function actionRoutes() {
       });
     })
     .post('/actions/:id/approve', async (c) => {
-      const { note, input } = await bodyOf(Decision, c.req.raw);
+      const { note, input } = await bodyOf(c, Decision);
       const action = await approve(c.get('session'), c.req.param('id'), { source: 'rest', note, editedInput: input });
       return c.json({ action, message: action.message });
     })
     .post('/actions/:id/reject', async (c) => {
-      const { note } = await bodyOf(Decision, c.req.raw);
+      const { note } = await bodyOf(c, Decision);
       const action = await reject(c.get('session'), c.req.param('id'), { source: 'rest', note });
       return c.json({ action, message: action.message });
     })
     .post('/actions/:id/retry', async (c) => {
-      const { note } = await bodyOf(Decision, c.req.raw);
+      const { note } = await bodyOf(c, Decision);
       const action = await retry(c.get('session'), c.req.param('id'), { source: 'rest', note });
       return c.json({ action, message: action.message });
     })
     .post('/actions/:id/undo', async (c) => {
-      const { note } = await bodyOf(Decision, c.req.raw);
+      const { note } = await bodyOf(c, Decision);
       const action = await undo(c.get('session'), c.req.param('id'), { source: 'rest', note });
       return c.json({ action, message: action.message });
     });

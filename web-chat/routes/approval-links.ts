@@ -32,16 +32,13 @@ function langOf(c: Context, fallback: Lang): Lang {
   return asked === 'en' || asked === 'fr' ? asked : fallback;
 }
 
-/** A page nobody should cache, index, frame (no clickjacking of a decision) or leak in a Referer. */
+/**
+ * A page nobody should cache or index. Framing and the Referer are refused by its security headers
+ * (web-chat/security-headers.ts, the approval link's set).
+ */
 function guard(c: Context) {
   c.header('Cache-Control', 'no-store');
-  c.header('Referrer-Policy', 'no-referrer');
   c.header('X-Robots-Tag', 'noindex');
-  c.header('X-Frame-Options', 'DENY');
-  c.header(
-    'Content-Security-Policy',
-    "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
-  );
 }
 
 function stateMessage(view: LinkView, lang: Lang): string {

@@ -10,13 +10,14 @@ import { z } from 'zod';
 import { chatTurn, type ChatEvent } from '../../agent/chat.ts';
 import { chatModelFrom, type ChatModel } from '../../agent/model.ts';
 import { conversationMessages, listConversations } from '../../tools/conversations/store.ts';
-import { assertDocumentSize, MAX_DOCUMENT_BYTES } from '../../tools/documents/store.ts';
+import { assertDocumentSize } from '../../tools/documents/store.ts';
 import { storeRefusals } from '../../tools/documents/texts.ts';
 import { errorBody, invalid } from '../../tools/errors.ts';
 import { registry } from '../../tools/registry.ts';
 import { storeUpload } from '../../tools/uploads/uploads.ts';
 import type { WebEnv } from '../browser-session.ts';
 import type { AppDeps } from '../deps.ts';
+import { jsonOf } from '../request-body.ts';
 import { readUpload } from './read-upload.ts';
 
 const Turn = z.object({ conversationId: z.string().uuid().optional(), text: z.string().trim().min(1).max(8000) });
@@ -31,7 +32,7 @@ export function chatRoutes(deps: AppDeps) {
   const model = modelFor(deps);
   return new Hono<WebEnv>()
     .post('/chat', async (c) => {
-      const parsed = Turn.safeParse(await c.req.json().catch(() => ({})));
+      const parsed = Turn.safeParse(await jsonOf(c));
       if (!parsed.success)
         throw invalid(
           `Invalid chat message: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
@@ -76,9 +77,7 @@ export function chatRoutes(deps: AppDeps) {
     .post('/upload', async (c) => {
       const session = c.get('session');
       const say = storeRefusals[session.lang];
-      // Refused before it is read into memory: the documents' own limit, plus room for the form's framing.
-      const length = Number(c.req.header('content-length') ?? 0);
-      if (length > MAX_DOCUMENT_BYTES + 64 * 1024) throw invalid(say.requestTooLarge(MAX_DOCUMENT_BYTES / 1048576));
+      // The request as a whole is bounded while it is read (web-chat/body-limits.ts); the file itself here.
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File)) throw invalid(say.notMultipart);

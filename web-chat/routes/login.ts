@@ -9,12 +9,12 @@ import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { login, logout, startSession } from '../../tools/auth/sessions.ts';
-import type { Lang } from '../../tools/context.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../browser-session.ts';
 import type { AppDeps } from '../deps.ts';
 import { tr } from '../i18n.ts';
 import { LoginLimiter } from '../login-limiter.ts';
 import { loginPage } from '../pages/login.ts';
+import { requestLang } from '../request-lang.ts';
 
 const Form = z.object({
   email: z.string().trim().toLowerCase().email().max(320),
@@ -24,11 +24,6 @@ const Form = z.object({
 });
 
 const CHOICE_MS = 5 * 60_000;
-
-function requestLang(c: Context, asked?: string): Lang {
-  const wanted = asked ?? c.req.query('lang') ?? c.req.header('accept-language') ?? 'fr';
-  return wanted.toLowerCase().startsWith('en') ? 'en' : 'fr';
-}
 
 function clientIp(c: Context): string {
   try {

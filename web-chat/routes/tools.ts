@@ -5,6 +5,7 @@ import { toolByName, registry } from '../../tools/registry.ts';
 import { invoke } from '../../tools/invoke.ts';
 import { notFound } from '../../tools/errors.ts';
 import type { AppEnv } from '../deps.ts';
+import { jsonOf } from '../request-body.ts';
 
 export function toolRoutes() {
   return new Hono<AppEnv>()
@@ -23,7 +24,7 @@ export function toolRoutes() {
     .post('/tools/:name', async (c) => {
       const tool = toolByName(c.req.param('name'));
       if (!tool) throw notFound(`No tool ${c.req.param('name')}. GET /api/tools lists them.`);
-      const body = await c.req.json().catch(() => ({}));
+      const body = await jsonOf(c);
       const result = await invoke(c.get('session'), tool, body, {
         source: 'rest',
         byAi: false,

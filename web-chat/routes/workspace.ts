@@ -16,6 +16,7 @@ import { inboundAddress } from '../../tools/settings/inbound-address.ts';
 import { listDocuments } from '../../tools/uploads/uploads.ts';
 import { LANG_COOKIE, type WebEnv } from '../browser-session.ts';
 import type { AppDeps } from '../deps.ts';
+import { bodyOf, jsonOf } from '../request-body.ts';
 
 const TokenName = z.object({ name: z.string().trim().min(1).max(100) });
 
@@ -26,7 +27,7 @@ const dashboardTools = () =>
 export function workspaceRoutes(deps: AppDeps) {
   return new Hono<WebEnv>()
     .post('/lang', async (c) => {
-      const { lang } = z.object({ lang: z.enum(['fr', 'en']) }).parse(await c.req.json().catch(() => ({})));
+      const { lang } = await bodyOf(c, z.object({ lang: z.enum(['fr', 'en']) }));
       setCookie(c, LANG_COOKIE, lang, {
         httpOnly: true,
         sameSite: 'Lax',
@@ -77,7 +78,7 @@ export function workspaceRoutes(deps: AppDeps) {
     })
     .post('/tokens', async (c) => {
       const session = c.get('session');
-      const parsed = TokenName.safeParse(await c.req.json().catch(() => ({})));
+      const parsed = TokenName.safeParse(await jsonOf(c));
       if (!parsed.success) throw invalid('Give the token a name (1 to 100 characters).');
       // The token is returned once, here; only its hash is kept.
       const created = await createApiToken(session.db, session.tenantId, session.actor.userId, parsed.data.name);
