@@ -100,7 +100,7 @@ export function registerRegistryTools(server: McpServer, session: Session, tools
       try {
         const invocation = await invoke(session, tool, input, {
           ...AS_MCP,
-          idempotencyKey: idempotencyKeyOf(extra._meta),
+          clientKey: idempotencyKeyOf(extra._meta),
         });
         return invocationResult(invocation);
       } catch (err) {

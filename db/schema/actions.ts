@@ -74,6 +74,16 @@ export const aiActions = pgTable(
     evidence: jsonb('evidence').$type<EvidenceFactor[]>().notNull().default([]),
     rationale: text('rationale'),
     idempotencyKey: text('idempotency_key'),
+    /**
+     * Whose key it is: '' for the system's own keys (a reminder step, a bill from a document), unique
+     * in the tenant for good; 'user:<id>' for a key a client sent (Idempotency-Key, MCP _meta), which
+     * belongs to that person and tool only, for 24 hours (Stripe's rule).
+     */
+    idempotencyScope: text('idempotency_scope').notNull().default(''),
+    /** SHA-256 of the request a client key was first sent with: the same key with another body is a 409. */
+    requestHash: text('request_hash'),
+    /** When a client key may be used again for a new request; null for the system's keys. */
+    idempotencyExpiresAt: at('idempotency_expires_at'),
     status: actionStatus('status').notNull().default('proposed'),
     /** The policy's decision and its reasons. */
     decision: jsonb('decision').notNull(),
@@ -98,7 +108,7 @@ export const aiActions = pgTable(
     sameTenant(t.undoOf, (): TenantTable => aiActions),
     // Also the activity list, newest first.
     uniqueIndex('ai_actions_tenant_number').on(t.tenantId, t.number),
-    uniqueIndex('ai_actions_tenant_idempotency').on(t.tenantId, t.idempotencyKey),
+    uniqueIndex('ai_actions_idempotency').on(t.tenantId, t.idempotencyScope, t.tool, t.idempotencyKey).concurrently(),
     index('ai_actions_actor').on(t.tenantId, t.actorId).where(sql`${t.actorId} is not null`).concurrently(),
     index('ai_actions_decided_by').on(t.tenantId, t.decidedBy).where(sql`${t.decidedBy} is not null`).concurrently(),
     index('ai_actions_undo_of').on(t.tenantId, t.undoOf).where(sql`${t.undoOf} is not null`).concurrently(),

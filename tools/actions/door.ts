@@ -2,10 +2,11 @@
  * The action door: every write, from the AI or a person, from chat, email, MCP, REST or a job, goes
  * through propose() → policy → execute now or queue for approval, and every transition is an
  * append-only event. Execution happens exactly once: it shares one transaction with the status
- * change that records it, under a row lock, and idempotency keys are unique per tenant.
+ * change that records it, under a row lock, and an idempotency key returns the first action it made.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import stableStringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import type { Tx } from '../../db/client.ts';
 import { aiActionEvents, aiActions, notifications, users } from '../../db/schema/index.ts';
@@ -20,6 +21,7 @@ import {
   alreadyDecidedMessage,
   executedMessage,
   failedMessage,
+  idempotencyMismatchMessage,
   invalidInputMessage,
   noActionMessage,
   notAiAloneMessage,
@@ -44,7 +46,49 @@ export interface ProposeOptions {
   modelConfidence?: number;
   evidence?: EvidenceFactor[];
   rationale?: string;
+  /** The system's own key (a reminder step, a bill from a document): one action per key in the tenant, for good. */
   idempotencyKey?: string;
+  /**
+   * A key a client sent (REST Idempotency-Key, MCP _meta.idempotencyKey), scoped like Stripe's: it
+   * belongs to the person and the tool, a retry with the same body returns the first action, another
+   * body is a 409, and after 24 hours the key is free again.
+   */
+  clientKey?: string;
+}
+
+/** How long a client's idempotency key holds: Stripe's 24 hours. */
+export const CLIENT_KEY_HOURS = 24;
+
+interface KeyScope {
+  key: string;
+  scope: string;
+  tool: string;
+  /** Set for client keys: the request's hash, compared on every reuse. */
+  requestHash: string | null;
+}
+
+function keyScope(session: Session, tool: AnyWriteTool, input: unknown, options: ProposeOptions): KeyScope | null {
+  if (options.clientKey)
+    return {
+      key: options.clientKey,
+      scope: `user:${session.actor.userId}`,
+      tool: tool.name,
+      requestHash: createHash('sha256')
+        .update(stableStringify(input) ?? '')
+        .digest('hex'),
+    };
+  if (options.idempotencyKey) return { key: options.idempotencyKey, scope: '', tool: tool.name, requestHash: null };
+  return null;
+}
+
+/** The earlier action for this key, or a 409 when a client sent the key with a different request. */
+function sameRequest(existing: ActionRow, key: KeyScope, lang: Lang): ActionRow {
+  if (key.requestHash !== null && existing.requestHash !== key.requestHash)
+    throw conflict(idempotencyMismatchMessage(lang, key.key, key.tool, existing.number), {
+      reason: 'idempotency_key_reused',
+      actionId: existing.id,
+    });
+  return existing;
 }
 
 export interface ActionOutcome {
@@ -90,12 +134,15 @@ export async function propose(
   options: ProposeOptions,
 ): Promise<ActionOutcome> {
   const input = parseInput(tool, rawInput, session.lang);
-  const key = options.idempotencyKey ?? null;
+  const key = keyScope(session, tool, input, options);
   try {
     return await withTenant(session.db, session.tenantId, async (tx) => {
       if (key) {
         const existing = await findByKey(tx, key);
-        if (existing) return outcomeOf(existing, session.lang, true);
+        // An expired client key is released (the old action keeps its history, not the key) and used afresh.
+        if (existing?.idempotencyExpiresAt && existing.idempotencyExpiresAt <= session.now())
+          await tx.update(aiActions).set({ idempotencyKey: null }).where(eq(aiActions.id, existing.id));
+        else if (existing) return outcomeOf(sameRequest(existing, key, session.lang), session.lang, true);
       }
       const ctx = toolContext(session, tx);
       const tenant = await ctx.tenant();
@@ -161,7 +208,10 @@ export async function propose(
           confidence,
           evidence,
           rationale: options.rationale ?? null,
-          idempotencyKey: key,
+          idempotencyKey: key?.key ?? null,
+          idempotencyScope: key?.scope ?? '',
+          requestHash: key?.requestHash ?? null,
+          idempotencyExpiresAt: key?.requestHash ? new Date(now.getTime() + CLIENT_KEY_HOURS * 3_600_000) : null,
           status,
           decision,
           requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
@@ -174,7 +224,9 @@ export async function propose(
           createdAt: now,
           updatedAt: now,
         })
-        .onConflictDoNothing({ target: [aiActions.tenantId, aiActions.idempotencyKey] })
+        .onConflictDoNothing({
+          target: [aiActions.tenantId, aiActions.idempotencyScope, aiActions.tool, aiActions.idempotencyKey],
+        })
         .returning();
       // Another proposal with this key committed first: undo everything done here, return that one.
       if (!row) throw new DuplicateProposal();
@@ -192,7 +244,7 @@ export async function propose(
   } catch (err) {
     if (err instanceof DuplicateProposal && key) {
       const existing = await withTenant(session.db, session.tenantId, (tx) => findByKey(tx, key));
-      if (existing) return outcomeOf(existing, session.lang, true);
+      if (existing) return outcomeOf(sameRequest(existing, key, session.lang), session.lang, true);
     }
     throw err;
   }
@@ -430,8 +482,17 @@ async function writeToolNamed(name: string, lang: Lang): Promise<AnyWriteTool> {
   return tool;
 }
 
-async function findByKey(tx: Tx, key: string): Promise<ActionRow | undefined> {
-  const [row] = await tx.select().from(aiActions).where(eq(aiActions.idempotencyKey, key));
+async function findByKey(tx: Tx, key: KeyScope): Promise<ActionRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(aiActions)
+    .where(
+      and(
+        eq(aiActions.idempotencyScope, key.scope),
+        eq(aiActions.tool, key.tool),
+        eq(aiActions.idempotencyKey, key.key),
+      ),
+    );
   return row;
 }
 

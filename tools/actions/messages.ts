@@ -155,3 +155,10 @@ export function invalidInputMessage(
     ? `Données invalides pour ${tool} : ${problems.join(' ; ')}`
     : `Invalid input for ${tool}: ${problems.join('; ')}`;
 }
+
+/** A client reused its idempotency key for a different request: the first one stands, this one is not run. */
+export function idempotencyMismatchMessage(lang: Lang, key: string, tool: string, n: number): string {
+  return lang === 'fr'
+    ? `La clé d'idempotence « ${key} » a déjà servi pour une autre requête ${tool} (action n° ${n}) : rien n'a été fait. Utilisez une nouvelle clé pour une nouvelle requête.`
+    : `Idempotency key "${key}" was already used for a different ${tool} request (action #${n}): nothing was done. Use a new key for a new request.`;
+}

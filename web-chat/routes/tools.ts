@@ -28,7 +28,7 @@ export function toolRoutes() {
       const result = await invoke(c.get('session'), tool, body, {
         source: 'rest',
         byAi: false,
-        idempotencyKey: c.req.header('idempotency-key'),
+        clientKey: c.req.header('idempotency-key'),
       });
       if (result.kind === 'read') return c.json({ result: result.output, message: result.message ?? null });
       const status = result.action.status === 'pending_approval' ? 202 : 200;
