@@ -87,7 +87,7 @@ async function tokenCommand(
   values: Record<string, string | boolean | undefined>,
   config: ReturnType<typeof loadConfig>,
 ) {
-  const { createApiToken, listApiTokens, revokeApiToken } = await import('./tools/auth/api-tokens.ts');
+  const { createApiToken, listApiTokens, revokeApiToken, tokenListLine } = await import('./tools/auth/api-tokens.ts');
   const need = (key: string) => {
     const v = values[key];
     if (typeof v !== 'string' || !v) throw new Error(`--${key} is required for 'token ${sub}'.`);
@@ -105,11 +105,7 @@ async function tokenCommand(
       );
       console.log(`Token ${made.id} (shown once, keep it safe):\n${made.token}`);
     } else if (sub === 'list') {
-      for (const t of await listApiTokens(handle.db, need('tenant'))) {
-        console.log(
-          `${t.id}  ${t.prefix}  ${t.name}  ${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active'}`,
-        );
-      }
+      for (const t of await listApiTokens(handle.db, need('tenant'))) console.log(tokenListLine(t));
     } else if (sub === 'revoke') {
       await revokeApiToken(handle.db, need('tenant'), need('id'));
       console.log('Token revoked.');

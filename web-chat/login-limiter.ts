@@ -35,3 +35,32 @@ export class LoginLimiter {
     this.failures.delete(key);
   }
 }
+
+/**
+ * Both limits on a login: per IP and email (5 failures in 15 minutes), and per account across all
+ * IPs (20 failures in an hour), so guessing one person's password from many addresses is slowed too,
+ * with a slower back-off. A success forgives its own IP only: it must not wipe an attack from others,
+ * whose failures leave the account's window by themselves.
+ */
+export class LoginThrottle {
+  constructor(
+    readonly perAddress = new LoginLimiter(5, 15 * 60_000),
+    readonly perAccount = new LoginLimiter(20, 60 * 60_000),
+  ) {}
+
+  /** Null when the attempt may go ahead, else the seconds to wait (the longer of the two limits). */
+  retryAfter(ip: string, email: string, now: number): number | null {
+    const waits = [this.perAddress.retryAfter(`${ip}|${email}`, now), this.perAccount.retryAfter(email, now)];
+    const blocked = waits.filter((w): w is number => w !== null);
+    return blocked.length ? Math.max(...blocked) : null;
+  }
+
+  fail(ip: string, email: string, now: number): void {
+    this.perAddress.fail(`${ip}|${email}`, now);
+    this.perAccount.fail(email, now);
+  }
+
+  succeed(ip: string, email: string): void {
+    this.perAddress.succeed(`${ip}|${email}`);
+  }
+}

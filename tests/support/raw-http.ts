@@ -19,9 +19,11 @@ export function rawRequest(
   head: string,
   body: (Buffer | string)[] = [],
   timeoutMs = 5_000,
+  /** The client's own address: any of 127.0.0.0/8 stands for a different client IP. */
+  localAddress?: string,
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect({ port, host: '127.0.0.1', localAddress });
     const received: Buffer[] = [];
     const timer = setTimeout(() => {
       socket.destroy();

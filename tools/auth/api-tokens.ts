@@ -1,5 +1,5 @@
 /** Per-user API tokens (MCP, REST): created once and shown once, stored hashed, revocable. */
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import { apiTokens, users } from '../../db/schema/index.ts';
 import { tenantJoin, withTenant } from '../../db/tenant.ts';
@@ -48,6 +48,12 @@ export async function listApiTokens(db: Database, tenantId: string) {
   );
 }
 
+/**
+ * "Last used" is written at most once a minute per token: enough to tell a live token from a forgotten
+ * one, without turning every API or MCP call into a write.
+ */
+export const LAST_USED_EVERY_MS = 60_000;
+
 const INVALID =
   'Invalid or revoked API token. Create a new one in Settings → API tokens, or with `comptoir token create`.';
 
@@ -69,7 +75,27 @@ export async function authenticateToken(
   });
   if (!found || found.token.revokedAt || !found.user.active || (found.token.expiresAt && found.token.expiresAt <= now))
     throw unauthorized(INVALID);
+  const last = found.token.lastUsedAt;
+  if (!last || now.getTime() - last.getTime() >= LAST_USED_EVERY_MS) {
+    const before = new Date(now.getTime() - LAST_USED_EVERY_MS);
+    await withTenant(db, tenantId, (tx) =>
+      tx
+        .update(apiTokens)
+        .set({ lastUsedAt: now })
+        // The guard again in SQL: of two requests at once, one writes.
+        .where(
+          and(eq(apiTokens.id, found.token.id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, before))),
+        ),
+    );
+  }
   return { tenantId, actor: actorOf(found.user) };
+}
+
+/** One line of `comptoir token list`: id, prefix, name, state and when it was last used. */
+export function tokenListLine(t: Awaited<ReturnType<typeof listApiTokens>>[number]): string {
+  const state = t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : 'active';
+  const used = t.lastUsedAt ? `last used ${t.lastUsedAt.toISOString()}` : 'never used';
+  return `${t.id}  ${t.prefix}  ${t.name}  ${state}  ${used}`;
 }
 
 export function actorOf(user: typeof users.$inferSelect): Actor {

@@ -1,5 +1,5 @@
 /**
- * Logging in and out. Login is rate limited per IP and email; the hono/csrf origin check refuses
+ * Logging in and out. Login is rate limited per IP and email, and per account across IPs; the hono/csrf origin check refuses
  * forms posted from other sites; a person with the same email in several companies picks one (the
  * password already checked, the choice held in memory for a few minutes under a random nonce).
  */
@@ -12,7 +12,7 @@ import { login, logout, startSession } from '../../tools/auth/sessions.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../browser-session.ts';
 import type { AppDeps } from '../deps.ts';
 import { tr } from '../i18n.ts';
-import { LoginLimiter } from '../login-limiter.ts';
+import { LoginThrottle } from '../login-limiter.ts';
 import { loginPage } from '../pages/login.ts';
 import { requestLang } from '../request-lang.ts';
 
@@ -36,7 +36,7 @@ function clientIp(c: Context): string {
 /** Only same-site paths after login: an open redirect would make our login page a phishing relay. */
 const safeNext = (next?: string) => (next && /^\/app(\/[a-z-]*)?$/.test(next) ? next : '/app');
 
-export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
+export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle()) {
   const choices = new Map<
     string,
     { companies: { tenantId: string; name: string; userId: string }[]; expires: number; next: string }
@@ -57,9 +57,9 @@ export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
       const parsed = Form.safeParse(body);
       if (!parsed.success) return c.html(loginPage({ lang, error: tr(lang, 'loginInvalid') }), 400);
       const { email, password, next } = parsed.data;
-      const key = `${clientIp(c)}|${email}`;
+      const ip = clientIp(c);
       const now = deps.now().getTime();
-      const wait = limiter.retryAfter(key, now);
+      const wait = throttle.retryAfter(ip, email, now);
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         return c.html(
@@ -69,10 +69,10 @@ export function loginRoutes(deps: AppDeps, limiter = new LoginLimiter()) {
       }
       const result = await login(deps.handle.db, email, password, deps.now());
       if (result.outcome === 'invalid') {
-        limiter.fail(key, now);
+        throttle.fail(ip, email, now);
         return c.html(loginPage({ lang, email, error: tr(lang, 'loginInvalid') }), 401);
       }
-      limiter.succeed(key);
+      throttle.succeed(ip, email);
       if (result.outcome === 'choose') {
         const nonce = randomBytes(24).toString('base64url');
         for (const [k, v] of choices) if (v.expires < now) choices.delete(k);
