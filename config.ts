@@ -33,6 +33,29 @@ export const ConfigSchema = z.object({
   /** Outbound mail: smtp://user:pass@host:port; without it mail stays in the local outbox. */
   SMTP_URL: optional,
   MAIL_FROM: z.string().default('Comptoir <no-reply@comptoir.local>'),
+  /**
+   * Browser origins allowed to call /mcp, comma-separated ("https://claude.ai,https://app.example.com");
+   * unset: loopback origins and PUBLIC_URL's. Requests without an Origin header (non-browser clients) pass.
+   */
+  MCP_ALLOWED_ORIGINS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const origins: string[] = [];
+      for (const item of v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
+        if (!URL.canParse(item) || new URL(item).origin === 'null') {
+          ctx.addIssue({ code: 'custom', message: `not an origin: ${item} (write it as https://host[:port])` });
+          return z.NEVER;
+        }
+        origins.push(new URL(item).origin);
+      }
+      return origins;
+    }),
   /** API token for `comptoir mcp` over stdio. */
   COMPTOIR_TOKEN: optional,
   /** Seed a demo company on first start of an empty database. */

@@ -14,6 +14,8 @@ import { sha256 } from '../tools/auth/tokens.ts';
 import type { Session } from '../tools/context.ts';
 import { errorBody, httpStatus } from '../tools/errors.ts';
 import { bearerAuth } from '../web-chat/auth.ts';
+import { tr } from '../web-chat/i18n.ts';
+import { requestLang } from '../web-chat/request-lang.ts';
 import type { AppDeps, AppEnv } from '../web-chat/deps.ts';
 import { releaseAnsweredStreams } from './json-streams.ts';
 import { toolsetsFrom } from './register.ts';
@@ -64,6 +66,21 @@ async function declaredBody(c: Context): Promise<{ body?: unknown; refusal?: Res
   } catch {
     return { refusal: rpcError(c, 400, 'Parse error: the body is not JSON.', -32700) };
   }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * The spec's MUST against DNS rebinding: a browser page on another origin must not reach a local MCP
+ * server. Browsers always send Origin on a cross-origin POST; a request without one is not from a web
+ * page (an SDK client, curl) and passes to the token check like any other.
+ */
+function originAllowed(origin: string | undefined, allowed: string[] | undefined, publicUrl: string): boolean {
+  if (origin === undefined) return true;
+  if (!URL.canParse(origin)) return false;
+  const url = new URL(origin);
+  if (allowed) return allowed.includes(url.origin);
+  return LOOPBACK.has(url.hostname) || url.origin === new URL(publicUrl).origin;
 }
 
 const SESSION_NOT_FOUND = 'Session not found: it expired or was closed. Start a new session with initialize.';
@@ -123,6 +140,12 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
    * Every request presents its token. On an open session, the same token checked less than
    * recheckTokenMs ago is not looked up again: a lookup per call would cost more than most tool calls.
    */
+  app.use('/mcp', async (c, next) => {
+    const origin = c.req.header('origin');
+    if (!originAllowed(origin, deps.config.MCP_ALLOWED_ORIGINS, deps.config.publicUrl))
+      return rpcError(c, 403, tr(requestLang(c), 'mcpOriginRefused', { origin: origin ?? '' }));
+    return next();
+  });
   app.use('/mcp', async (c, next) => {
     const open = sessions.get(c.req.header('mcp-session-id') ?? '');
     const token = tokenOf(c);
