@@ -12,7 +12,7 @@
  * rendered from. Precision = correct / extracted, recall = correct / present in the truth, counted
  * only on documents whose truth has the field.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,15 @@ import type { ExtractionResult } from '../tools/documents/schemas.ts';
 import { makeBills, renderBill, scanOf, truthOf, type ScanStyle } from './extraction/synthetic-bills.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const DATA = join(here, '..', '..', 'shared', 'data', 'invoices');
+/** shared/ sits beside the repository; a worktree may be one level deeper, so look upwards for it. */
+function sharedInvoices(): string {
+  for (let dir = join(here, '..'); dir !== dirname(dir); dir = dirname(dir)) {
+    const candidate = join(dir, '..', 'shared', 'data', 'invoices');
+    if (existsSync(candidate)) return candidate;
+  }
+  return join(here, '..', '..', 'shared', 'data', 'invoices');
+}
+const DATA = sharedInvoices();
 const RESULTS = join(here, 'results');
 const quick = process.argv.includes('--quick');
 
