@@ -5,7 +5,7 @@
  * a result with a reason and a sentence for people.
  */
 import { DocumentFailure, failureMessage } from './failures.ts';
-import { assess } from './checks.ts';
+import { assess, type Company } from './checks.ts';
 import { readEInvoice } from './einvoice.ts';
 import { imageForOcr, imageSize } from './image-input.ts';
 import { recognize, type OcrConfig } from './ocr.ts';
@@ -52,6 +52,8 @@ export interface ExtractOptions {
   force?: 'text' | 'ocr';
   /** Day/month order for numeric dates when the bill cannot tell; default day first (fr, en-CA). */
   dateOrder?: 'dmy' | 'mdy';
+  /** The company reading the bill: the buyer read is checked against it (addressed_to_company). */
+  company?: Company;
   /** Told after each page is read, so a person (or the CLI) sees a long scan progress. */
   onProgress?: (progress: ExtractProgress) => void;
 }
@@ -211,22 +213,33 @@ export async function readDocument(bytes: Buffer, limits: ExtractLimits, options
   throw new DocumentFailure('unsupported_type', type);
 }
 
-/** A reading with none of a bill's marks (a total, a number, a tax, a tax number) is not a bill. */
-function looksLikeABill(reading: BillReading): boolean {
+/**
+ * Whether a reading is a bill, from several signals, so that losing one line to OCR does not reject
+ * a real one: a title (invoice, credit note, receipt), amounts (a total, a subtotal, taxes), an
+ * invoice number, an issue date, a tax number. Amounts alone suffice; otherwise two other signals.
+ * Returns the signals seen, to say why a file is not a bill.
+ */
+export function billSignals(reading: BillReading): { bill: boolean; seen: string[]; missing: string[] } {
   const f = reading.fields;
-  return Boolean(
-    f.total ||
-      f.amountDue ||
-      f.subtotal ||
-      reading.taxes.length > 0 ||
-      (f.invoiceNumber && (f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren)),
-  );
+  const signals: [string, boolean][] = [
+    ['title', f.documentType !== undefined],
+    ['amounts', Boolean(f.total || f.amountDue || f.subtotal || reading.taxes.length > 0)],
+    ['number', f.invoiceNumber !== undefined],
+    ['date', f.invoiceDate !== undefined && !/first date/.test(f.invoiceDate.evidence)],
+    ['tax_number', Boolean(f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren || f.supplierSiret)],
+  ];
+  const seen = signals.filter(([, on]) => on).map(([name]) => name);
+  const missing = signals.filter(([, on]) => !on).map(([name]) => name);
+  const others = seen.filter((name) => name !== 'amounts').length;
+  const bill = seen.includes('amounts') || (others >= 2 && (seen.includes('number') || seen.includes('title')));
+  return { bill, seen, missing };
 }
 
-const failed = (reason: ExtractionFailed['reason'], totalMs: number): ExtractionFailed => ({
+const failed = (reason: ExtractionFailed['reason'], totalMs: number, signals?: string[]): ExtractionFailed => ({
   status: 'failed',
   reason,
   message: failureMessage(reason),
+  ...(signals ? { signals } : {}),
   timings: { totalMs },
 });
 
@@ -242,16 +255,23 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   try {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = await withTimeLimit(limits.totalMs, () => readDocument(buffer, limits, options));
-    return resultOf(result, 'local', elapsed());
+    return resultOf(result, 'local', elapsed(), options.company);
   } catch (error) {
     return failureOf(error, elapsed());
   }
 }
 
 /** A reading checked and scored: the result every extractor returns. */
-export function resultOf(read: Read, extractor: string, totalMs: number): ExtractionResult {
-  if (read.source !== 'xml' && !looksLikeABill(read.reading)) return failed('not_an_invoice', totalMs);
-  const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence);
+export function resultOf(read: Read, extractor: string, totalMs: number, company?: Company): ExtractionResult {
+  if (read.source !== 'xml') {
+    const { bill, seen, missing } = billSignals(read.reading);
+    if (!bill)
+      return failed('not_an_invoice', totalMs, [
+        `seen: ${seen.join(', ') || 'none'}`,
+        `missing: ${missing.join(', ')}`,
+      ]);
+  }
+  const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence, company);
   const extracted: Extracted = {
     status: 'extracted',
     source: read.source,

@@ -18,20 +18,34 @@ export const VOCABULARY = {
       'facture\\s*(?:n[o°º]\\.?|num[ée]ro|#)?',
       'n[o°º]\\.?\\s*(?:de\\s+(?:la\\s+)?)?facture',
       'num[ée]ro\\s+de\\s+facture',
+      're[çc]u\\s*(?:n[o°º]\\.?|#)?',
+      'ticket\\s*(?:de\\s+caisse\\s*)?n[o°º]\\.?',
     ],
     en: [
       'invoice\\s*(?:no\\.?|nr\\.?|number|num\\.?|#|id)?',
       'bill\\s*(?:no\\.?|number|#)',
       '(?:no\\.?|number|#)\\s*(?:of\\s+)?invoice',
+      'receipt\\s*(?:no\\.?|number|#)',
+      'transaction\\s*(?:no\\.?|#)',
     ],
-    de: ['rechnungs?\\s*-?\\s*(?:nummer|nr\\.?|no\\.?)', 'rechnung\\s*(?:nr\\.?|nummer)?'],
+    de: [
+      'rechnungs?\\s*-?\\s*(?:nummer|nr\\.?|no\\.?)',
+      'rechnung\\s*(?:nr\\.?|nummer)?',
+      '(?:bon|beleg|kassenbon)\\s*-?\\s*(?:nr\\.?|nummer)',
+    ],
     es: [
       'factura\\s*(?:n[º°o]\\.?|n[úu]m\\.?|n[úu]mero)?',
       'n[úu]mero\\s+de\\s+factura',
       'n[º°o]\\.?\\s+(?:de\\s+)?factura',
+      '(?:ticket|recibo)\\s*n\\.?\\s*[º°o]\\.?',
     ],
-    it: ['fattura\\s*(?:n[°º.]?|nr\\.?|numero)?', 'numero\\s+(?:di\\s+)?fattura', 'n[°º.]\\s*fattura'],
-    nl: ['factuur\\s*(?:nummer|nr\\.?|no\\.?)?', 'factuurnummer', 'factuurnr\\.?'],
+    it: [
+      'fattura\\s*(?:n[°º.]?|nr\\.?|numero)?',
+      'numero\\s+(?:di\\s+)?fattura',
+      'n[°º.]\\s*fattura',
+      'scontrino\\s*n[°º.]?',
+    ],
+    nl: ['factuur\\s*(?:nummer|nr\\.?|no\\.?)?', 'factuurnummer', 'factuurnr\\.?', 'bonnummer', 'bon\\s*nr\\.?'],
   },
   /** The label of a credit note's own number: tried before the invoice labels on a credit note. */
   creditNoteNumber: {

@@ -125,6 +125,8 @@ export const ExtractionFailed = z.object({
   status: z.literal('failed'),
   reason: FailureReason,
   message: z.object({ fr: z.string(), en: z.string() }),
+  /** For not_an_invoice: the signals of a bill that were seen and missing (title, amounts, number, date, tax_number). */
+  signals: z.array(z.string()).optional(),
   timings: Timings,
 });
 export type ExtractionFailed = z.infer<typeof ExtractionFailed>;

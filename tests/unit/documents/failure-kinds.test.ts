@@ -1,7 +1,9 @@
 // One test per way bill reading was seen to fail on layouts and languages it had not been written
 // for (issue 17): each bill is short enough to check by eye, and each test failed on the old parser.
 import { describe, expect, it } from 'vitest';
+import { assess } from '../../../tools/documents/checks.ts';
 import { findDates } from '../../../tools/documents/dates.ts';
+import { billSignals, extractDocument } from '../../../tools/documents/extract.ts';
 import { findTaxIds } from '../../../tools/documents/tax-ids.ts';
 import { readBillText, type TextLine } from '../../../tools/documents/text-fields.ts';
 
@@ -287,5 +289,88 @@ VAT 6% 0.57
 TOTAL 9.98`);
     expect(r.currency).toBeUndefined();
     expect(r.warnings).toContainEqual(expect.stringMatching(/^currency_unknown/));
+  });
+});
+
+describe('checks said in the reading', () => {
+  const checked = (text: string, company?: { name: string; taxIds?: string[] }) => {
+    const reading = readBillText(lines(text));
+    return { reading, ...assess(reading, 'text', undefined, company) };
+  };
+
+  it('says whether the due date falls on or after the issue date', () => {
+    const { checks } = checked(`
+Acme Supplies Ltd.
+Invoice No. A-7
+Invoice date: 2025-03-10
+Due date: 2025-03-01
+Total 10.00 CAD`);
+    expect(checks.find((c) => c.name === 'dates_in_order')).toMatchObject({ passed: false });
+  });
+
+  it('flags a bill addressed to another company, and passes one addressed to ours', () => {
+    const text = `
+Northern Office Supply Ltd.
+Invoice # 100-3
+Invoice date: 2025-03-01
+Bill to:
+Harbour Café Ltd.
+Total $100.00 CAD`;
+    const other = checked(text, { name: 'Comptoir Démo inc.' });
+    expect(other.checks.find((c) => c.name === 'addressed_to_company')).toMatchObject({ passed: false });
+    expect(other.checks.find((c) => c.name === 'addressed_to_company')?.message.fr).toContain('Harbour Café Ltd.');
+    const ours = checked(text, { name: 'Harbour Cafe Ltd' });
+    expect(ours.checks.find((c) => c.name === 'addressed_to_company')).toMatchObject({ passed: true });
+    expect(ours.confidence).toBeGreaterThan(other.confidence);
+  });
+
+  it('counts a cash rounding in the totals check', () => {
+    const { checks } = checked(`
+Dépanneur Côté enr.
+Sous-total 8,72 $
+TPS 5 % 0,44 $
+Total 9,16 $
+Arrondi -0,01 $
+Total à payer 9,15 $`);
+    expect(checks.find((c) => c.name === 'totals_add_up')).toMatchObject({ passed: true });
+  });
+
+  it('checks a QST number and an IBAN by their check digits', () => {
+    const { checks } = checked(`
+Fournitures Laurentides inc.
+Facture n° F-1
+No TVQ : 1234567890 TQ 0001
+Total 10,00 $ CAD`);
+    expect(checks.find((c) => c.name === 'tax_numbers_valid')).toMatchObject({ passed: false });
+  });
+});
+
+describe('document type from several signals', () => {
+  it('keeps a bill whose totals line OCR lost, from its title, number and date', () => {
+    const signals = billSignals(
+      readBillText(
+        lines(`
+FACTURE
+Fournitures Laurentides inc.
+Facture n° F-2025-0142
+Date de facture : 1er avril 2025`),
+      ),
+    );
+    expect(signals.bill).toBe(true);
+  });
+
+  it('says why a page is not a bill', async () => {
+    const result = await extractDocument(
+      Buffer.from('Meeting notes\nWe met on 2025-01-01 to talk about the roadmap.\n'),
+      {
+        filename: 'notes.txt',
+        mimeType: 'text/plain',
+      },
+    );
+    expect(result).toMatchObject({ status: 'failed', reason: 'not_an_invoice' });
+    expect(result.status === 'failed' && result.signals).toEqual([
+      'seen: none',
+      'missing: title, amounts, number, date, tax_number',
+    ]);
   });
 });
