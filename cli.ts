@@ -15,6 +15,8 @@ Commands:
   seed-demo                   Create the demo company if it does not exist
   mcp [--token T] [--toolsets purchasing,bills]
                               Serve MCP over stdio (token from --token or COMPTOIR_TOKEN); only some areas
+  extract <file> [--json] [--pages N] [--lang fr|en]
+                              Print what Comptoir reads from a bill (fields, confidence, checks); no database
   token create --tenant ID --user ID [--name N]   Create an API token (shown once)
   token list --tenant ID      List API tokens
   token revoke --tenant ID --id TOKEN_ID          Revoke an API token
@@ -33,10 +35,25 @@ async function main(argv: string[]) {
       name: { type: 'string' },
       id: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      json: { type: 'boolean' },
+      pages: { type: 'string' },
+      lang: { type: 'string' },
     },
   });
   const [command = 'serve', sub] = positionals;
   if (values.help || command === 'help') return void console.log(HELP);
+  if (command === 'extract') {
+    // Needs no configuration and no database: a file in, what was read out.
+    if (!sub) throw new Error(`'extract' needs a file: comptoir extract <file> [--json]`);
+    const { extractCommand } = await import('./tools/documents/extract-command.ts');
+    const output = await extractCommand(sub, {
+      json: values.json,
+      lang: values.lang === 'fr' ? 'fr' : 'en',
+      maxPages: values.pages ? Number(values.pages) : undefined,
+      progress: (line) => process.stderr.write(`${line}\n`),
+    });
+    return void process.stdout.write(output);
+  }
   const config = loadConfig();
 
   switch (command) {

@@ -7,6 +7,7 @@
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
 import { PDFParse } from 'pdf-parse';
+import { stdnum } from 'stdnum';
 import { formatMoney, fromMinor, type MoneyLocale } from '../../tools/money.ts';
 import { documentTotals } from '../../tools/totals.ts';
 
@@ -63,6 +64,17 @@ function businessNumber(next: () => number): string {
     if (total % 10 === 0) return [...body, check].join('');
   }
   throw new Error('unreachable');
+}
+
+/** A QST number from 10 drawn digits, its 10th digit set so the check digit holds (stdnum's ca.qst). */
+function quebecTaxNumber(digits: string): string {
+  const qst = (stdnum as unknown as Record<string, Record<string, { validate: (v: string) => { isValid: boolean } }>>)
+    .CA!.qst!;
+  for (let check = 0; check < 10; check++) {
+    const candidate = `${digits.slice(0, 9)}${check}TQ0001`;
+    if (qst.validate(candidate).isValid) return candidate;
+  }
+  return `${digits}TQ0001`;
 }
 
 const SUPPLIERS = [
@@ -128,7 +140,7 @@ export function makeBills(count: number, seed = 2026): BillSpec[] {
       supplier: {
         ...SUPPLIERS[s]!,
         gst: `${bn}RT0001`,
-        qst: province === 'QC' ? `${String(1000000000 + Math.floor(next() * 8999999999))}TQ0001` : undefined,
+        qst: province === 'QC' ? quebecTaxNumber(String(1000000000 + Math.floor(next() * 8999999999))) : undefined,
       },
       buyer: pick(BUYERS),
       invoiceNumber: pick(['INV-', 'F', 'FA-', '', 'A']) + String(1000 + Math.floor(next() * 90000)),

@@ -9,7 +9,7 @@ import { PROVINCES, ratesInForce, type TaxRate } from '../tax/index.ts';
 import { canonicalRate, minorOf } from './decimals.ts';
 import type { BillReading } from './reading.ts';
 import type { Check, ExtractionSource, TaxAmount } from './schemas.ts';
-import { frenchVatKey, luhnValid } from './tax-ids.ts';
+import { taxIdValid, type TaxIdKind } from './tax-ids.ts';
 import { checkTexts, day, inBoth, money, taxAt, taxName, taxNumber } from './texts.ts';
 
 export const REQUIRED_FIELDS = ['supplierName', 'invoiceNumber', 'invoiceDate', 'total'] as const;
@@ -28,11 +28,13 @@ function totalsCheck(reading: BillReading, currency: CurrencyCode): Check | unde
     taxAmounts.every((t) => t !== undefined) && taxAmounts.length > 0
       ? sum(taxAmounts as bigint[])
       : (minorOf(reading.fields.totalTax?.value, currency) ?? 0n);
-  const passed = subtotal + taxes === total;
+  // A cash rounding printed between the computed and the payable total is part of the sum.
+  const rounding = minorOf(reading.fields.rounding?.value, currency) ?? 0n;
+  const passed = subtotal + taxes + rounding === total;
   return {
     name: 'totals_add_up',
     passed,
-    detail: `subtotal ${reading.fields.subtotal!.value} + taxes ${fmt(taxes, currency)} ${passed ? '=' : '≠'} total ${reading.fields.total!.value}`,
+    detail: `subtotal ${reading.fields.subtotal!.value} + taxes ${fmt(taxes, currency)}${rounding ? ` + rounding ${fmt(rounding, currency)}` : ''} ${passed ? '=' : '≠'} total ${reading.fields.total!.value}`,
     message: inBoth((lang) =>
       checkTexts[lang].totals(
         money(subtotal, currency, lang),
@@ -203,19 +205,24 @@ function requiredCheck(reading: BillReading): Check {
   };
 }
 
+/** Every identifier read, checked by the maintained validators (stdnum, ibantools): country format and check digits. */
 function taxNumbersCheck(reading: BillReading): Check | undefined {
   type Found = { kind: Parameters<typeof taxNumber>[0]; value: string };
   const results: Found[] = [];
   const bad: Found[] = [];
-  const gst = reading.fields.supplierGst?.value;
-  if (gst) (luhnValid(gst.slice(0, 9)) ? results : bad).push({ kind: 'gst', value: gst });
-  const siren = reading.fields.supplierSiren?.value;
-  if (siren) (luhnValid(siren) ? results : bad).push({ kind: 'siren', value: siren });
-  const siret = reading.fields.supplierSiret?.value;
-  if (siret) (luhnValid(siret) ? results : bad).push({ kind: 'siret', value: siret });
-  const vat = reading.fields.supplierVat?.value;
-  if (vat && /^FR\d{11}$/.test(vat))
-    (vat.slice(2, 4) === frenchVatKey(vat.slice(4)) ? results : bad).push({ kind: 'vat', value: vat });
+  const fields: [TaxIdKind, string | undefined][] = [
+    ['gst', reading.fields.supplierGst?.value],
+    ['qst', reading.fields.supplierQst?.value],
+    ['siren', reading.fields.supplierSiren?.value],
+    ['siret', reading.fields.supplierSiret?.value],
+    ['vat', reading.fields.supplierVat?.value],
+    ['iban', reading.fields.supplierIban?.value],
+  ];
+  for (const [kind, value] of fields) {
+    if (!value) continue;
+    // A GST/HST number is checked on its business number, the 9 digits before RT.
+    (taxIdValid(kind, value) ? results : bad).push({ kind, value });
+  }
   if (results.length === 0 && bad.length === 0) return undefined;
   const named = (list: Found[], lang: Lang) => list.map((f) => taxNumber(f.kind, f.value, lang));
   return {
@@ -233,6 +240,52 @@ function taxNumbersCheck(reading: BillReading): Check | undefined {
   };
 }
 
+/** Dates by role: a bill falls due on or after the day it is issued. */
+function datesCheck(reading: BillReading): Check | undefined {
+  const [issued, due] = [reading.fields.invoiceDate?.value, reading.fields.dueDate?.value];
+  if (!issued || !due) return undefined;
+  const passed = due >= issued;
+  return {
+    name: 'dates_in_order',
+    passed,
+    detail: `invoice date ${issued}, due ${due}`,
+    message: inBoth((lang) => checkTexts[lang].datesInOrder(day(issued, lang), day(due, lang), passed)),
+  };
+}
+
+/** The company reading the bill: its name and tax numbers, to check the bill is addressed to it. */
+export interface Company {
+  name: string;
+  taxIds?: string[];
+}
+
+const comparable = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\b(inc|ltd|ltee|limited|llc|corp|sas|sarl|sa|gmbh|ag|bv|nv|srl|spa|sl)\b\.?/g, '')
+    .replace(/[^a-z0-9]/g, '');
+
+/** The buyer read against the company: a bill addressed to someone else is said in the evidence. */
+function addressedCheck(reading: BillReading, company: Company | undefined): Check | undefined {
+  const buyer = reading.fields.buyerName?.value;
+  const buyerId = reading.fields.buyerTaxId?.value;
+  if (!company || (!buyer && !buyerId)) return undefined;
+  const ids = (company.taxIds ?? []).map((id) => id.replace(/\s/g, '').toUpperCase());
+  const byId = buyerId !== undefined && ids.includes(buyerId.toUpperCase());
+  const [a, b] = [comparable(buyer ?? ''), comparable(company.name)];
+  const byName = a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a));
+  const passed = byId || byName;
+  const who = buyer ?? buyerId!;
+  return {
+    name: 'addressed_to_company',
+    passed,
+    detail: `buyer ${who}${buyerId ? ` (${buyerId})` : ''} ${passed ? 'is' : 'is not'} ${company.name}`,
+    message: inBoth((lang) => checkTexts[lang].addressedTo(who, passed)),
+  };
+}
+
 export interface Assessment {
   checks: Check[];
   confidence: number;
@@ -243,7 +296,12 @@ export interface Assessment {
  * totals disagree; text and OCR readings start from their required fields' confidence and are
  * raised when the arithmetic holds (the amounts then confirm each other) or lowered when it fails.
  */
-export function assess(reading: BillReading, source: ExtractionSource, ocrConfidence?: number): Assessment {
+export function assess(
+  reading: BillReading,
+  source: ExtractionSource,
+  ocrConfidence?: number,
+  company?: Company,
+): Assessment {
   const currency = reading.fields.currency?.value ?? 'CAD';
   const on = reading.fields.invoiceDate?.value;
   const totals = safe(() => totalsCheck(reading, currency));
@@ -253,6 +311,8 @@ export function assess(reading: BillReading, source: ExtractionSource, ocrConfid
     source === 'xml' ? undefined : safe(() => linesCheck(reading, currency)),
     safe(() => ratesCheck(reading, currency, on)),
     taxNumbersCheck(reading),
+    datesCheck(reading),
+    addressedCheck(reading, company),
     source === 'ocr' && ocrConfidence !== undefined
       ? {
           name: 'ocr_quality',
@@ -282,6 +342,9 @@ export function assess(reading: BillReading, source: ExtractionSource, ocrConfid
   if (failed('tax_rates_plausible')) confidence *= 0.8;
   if (failed('tax_numbers_valid')) confidence *= 0.9;
   if (failed('lines_add_up')) confidence *= 0.95;
+  if (failed('dates_in_order')) confidence *= 0.9;
+  // Not addressed to the company: the bill may be real, but it is not this company's to pay.
+  if (failed('addressed_to_company')) confidence *= 0.7;
   return { checks, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000 };
 }
 

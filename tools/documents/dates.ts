@@ -1,6 +1,6 @@
 /**
- * Dates as bills print them, in French and English: 2025-04-01, 01/04/2025, 1 avril 2025,
- * 1er avril 2025, April 1, 2025, Apr 1 2025, 01-Apr-2025. Numeric day/month order is ambiguous
+ * Dates as bills print them, in French, English, German, Spanish, Italian and Dutch: 2025-04-01,
+ * 01/04/2025, 01.04.2025, 1 avril 2025, 1er avril 2025, April 1, 2025, 1. März 2025, 1 de abril de 2025, 01-Apr-2025. Numeric day/month order is ambiguous
  * (01/04 is 1 April in Québec and France, January 4 in the US): day first unless told otherwise or
  * impossible, and an ambiguous reading is reported as such so its confidence can be lowered.
  */
@@ -53,6 +53,43 @@ const MONTHS: Record<string, number> = {
   décembre: 12,
   decembre: 12,
   déc: 12,
+  // German, Spanish, Italian and Dutch month names (those not already spelled the same above).
+  januar: 1,
+  jänner: 1,
+  januari: 1,
+  enero: 1,
+  gennaio: 1,
+  februar: 2,
+  februari: 2,
+  febrero: 2,
+  febbraio: 2,
+  märz: 3,
+  maerz: 3,
+  marzo: 3,
+  maart: 3,
+  abril: 4,
+  aprile: 4,
+  mayo: 5,
+  maggio: 5,
+  mei: 5,
+  juni: 6,
+  junio: 6,
+  giugno: 6,
+  juli: 7,
+  julio: 7,
+  luglio: 7,
+  agosto: 8,
+  augustus: 8,
+  septiembre: 9,
+  setiembre: 9,
+  settembre: 9,
+  oktober: 10,
+  octubre: 10,
+  ottobre: 10,
+  noviembre: 11,
+  dezember: 12,
+  diciembre: 12,
+  dicembre: 12,
 };
 
 const MONTH = Object.keys(MONTHS)
@@ -87,19 +124,24 @@ const PATTERNS: {
     read: (m) => ({ iso: iso(+m[1]!, +m[2]!, +m[3]!), ambiguous: false }),
   },
   {
-    // 01/04/2025, 1-4-25, 01.04.2025
-    regex: /\b(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|\d{2})\b/g,
+    // 01/04/2025, 1-4-25, 01.04.2025 — not a run of digit pairs such as a phone number (06.12.34.56.78)
+    regex: /(?<!\d[-/.])\b(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})\b(?![-/.]\d)/g,
     read: (m, order) => {
-      const [a, b, year] = [+m[1]!, +m[2]!, +m[3]!];
+      const [a, b, year] = [+m[1]!, +m[3]!, +m[4]!];
       if (a > 12 && b <= 12) return { iso: iso(year, b, a), ambiguous: false };
       if (b > 12 && a <= 12) return { iso: iso(year, a, b), ambiguous: false };
+      // Dotted dates (01.04.2025) are written day first wherever they are used (Germany, Netherlands, Italy).
+      if (m[2] === '.') return { iso: iso(year, b, a), ambiguous: false };
       const ambiguous = a !== b;
       return order === 'mdy' ? { iso: iso(year, a, b), ambiguous } : { iso: iso(year, b, a), ambiguous };
     },
   },
   {
     // 1 avril 2025, 1er avril 2025, 01 Apr 2025, 01-Apr-2025, 7. Mai 2014
-    regex: new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?[\\s-]+(${MONTH})\\.?,?[\\s-]+(\\d{4})\\b`, 'giu'),
+    regex: new RegExp(
+      `(?<![\\p{L}\\p{N}])(\\d{1,2})(?:er|st|nd|rd|th|º|°)?\\.?[\\s-]+(?:de\\s+)?(${MONTH})\\.?,?[\\s-]+(?:de\\s+)?(\\d{4})(?!\\p{N})`,
+      'giu',
+    ),
     read: (m) => ({ iso: iso(+m[3]!, MONTHS[m[2]!.toLowerCase()]!, +m[1]!), ambiguous: false }),
   },
   {

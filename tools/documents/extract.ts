@@ -5,9 +5,9 @@
  * a result with a reason and a sentence for people.
  */
 import { DocumentFailure, failureMessage } from './failures.ts';
-import { assess } from './checks.ts';
+import { assess, type Company } from './checks.ts';
 import { readEInvoice } from './einvoice.ts';
-import { imageForOcr } from './image-input.ts';
+import { imageForOcr, imageSize } from './image-input.ts';
 import { recognize, type OcrConfig } from './ocr.ts';
 import { checkPdfStreams } from './pdf-safety.ts';
 import { PdfDocument, pdfAttachments } from './pdf-reader.ts';
@@ -21,8 +21,9 @@ export interface ExtractLimits {
   maxBytes: number;
   /** Pages read from a PDF (text or OCR); bills are one to a few pages. */
   maxPages: number;
+  /** Pages of a scan read by OCR, all of them up to this limit. */
   maxOcrPages: number;
-  /** The whole extraction, and each OCR page. */
+  /** The whole extraction, and each OCR page of a letter/A4 page at 300 dpi (larger pages get more, in proportion). */
   totalMs: number;
   ocrPageMs: number;
   pdfMs: number;
@@ -32,7 +33,7 @@ export interface ExtractLimits {
 export const DEFAULT_LIMITS: ExtractLimits = {
   maxBytes: MAX_DOCUMENT_BYTES,
   maxPages: 20,
-  maxOcrPages: 3,
+  maxOcrPages: 10,
   totalMs: 60_000,
   ocrPageMs: 30_000,
   pdfMs: 15_000,
@@ -51,6 +52,24 @@ export interface ExtractOptions {
   force?: 'text' | 'ocr';
   /** Day/month order for numeric dates when the bill cannot tell; default day first (fr, en-CA). */
   dateOrder?: 'dmy' | 'mdy';
+  /** The company reading the bill: the buyer read is checked against it (addressed_to_company). */
+  company?: Company;
+  /** Told after each page is read, so a person (or the CLI) sees a long scan progress. */
+  onProgress?: (progress: ExtractProgress) => void;
+}
+
+export interface ExtractProgress {
+  stage: 'text' | 'ocr';
+  page: number;
+  pages: number;
+}
+
+/** A letter page at 300 dpi, the size the per-page OCR time limit is set for. */
+const REFERENCE_PAGE_PIXELS = 2550 * 3300;
+
+/** The OCR time limit for one page: the configured limit, more for a larger page, never less. */
+export function ocrPageLimit(limitMs: number, pixels: number): number {
+  return Math.round(limitMs * Math.max(1, pixels / REFERENCE_PAGE_PIXELS));
 }
 
 /** Below this many letters and digits per page, a PDF's text layer is a scan's (empty or a stamp). */
@@ -87,10 +106,12 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
   const lines: TextLine[] = [];
   let confidence = 0;
   for (const [i, image] of images.entries()) {
+    const size = await imageSize(image, limits.maxPixels);
     const prepared = await imageForOcr(image, limits.maxPixels);
-    const page = await recognize(prepared, limits.ocrPageMs, options.ocr);
+    const page = await recognize(prepared, ocrPageLimit(limits.ocrPageMs, size.width * size.height), options.ocr);
     lines.push(...page.rows.map((row) => ({ text: fixOcrText(row.text), confidence: row.confidence, page: i + 1 })));
     confidence += page.confidence;
+    options.onProgress?.({ stage: 'ocr', page: i + 1, pages: images.length });
   }
   const ocrConfidence = images.length > 0 ? confidence / images.length : 0;
   if (lines.length === 0) throw new DocumentFailure('no_text');
@@ -148,6 +169,7 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
     const letters = text.pages.join('').replace(/[^\p{L}\p{N}]/gu, '').length;
     if (options.force !== 'ocr' && letters >= MIN_TEXT_PER_PAGE * Math.max(1, text.pages.length)) {
       const lines = linesOf(text.pages);
+      options.onProgress?.({ stage: 'text', page: text.pages.length, pages: text.pages.length });
       return {
         source: 'text',
         lines,
@@ -156,14 +178,20 @@ async function readPdf(bytes: Buffer, limits: ExtractLimits, options: ExtractOpt
       };
     }
     await yieldToTimers();
-    // A scan: render the first pages and read them.
+    // A scan: render its pages, all of them up to the limit, and read them.
     const pages = Math.min(limits.maxOcrPages, text.pageCount || 1);
+    // Rendering takes longer the more pages there are: the limit grows with them.
     const images = await withTimeLimit(
-      limits.pdfMs,
+      limits.pdfMs * Math.max(1, Math.ceil(pages / 3)),
       () => pdf.pageImages(pages, 2400),
       () => pdf.destroy(),
     );
-    return await ocrImages(images, limits, options);
+    const read = await ocrImages(images, limits, options);
+    if (text.pageCount > pages)
+      read.reading.warnings.push(
+        `pages_not_read: ${text.pageCount - pages} of ${text.pageCount} pages past the limit of ${pages}`,
+      );
+    return read;
   } finally {
     await pdf.destroy();
   }
@@ -185,22 +213,33 @@ export async function readDocument(bytes: Buffer, limits: ExtractLimits, options
   throw new DocumentFailure('unsupported_type', type);
 }
 
-/** A reading with none of a bill's marks (a total, a number, a tax, a tax number) is not a bill. */
-function looksLikeABill(reading: BillReading): boolean {
+/**
+ * Whether a reading is a bill, from several signals, so that losing one line to OCR does not reject
+ * a real one: a title (invoice, credit note, receipt), amounts (a total, a subtotal, taxes), an
+ * invoice number, an issue date, a tax number. Amounts alone suffice; otherwise two other signals.
+ * Returns the signals seen, to say why a file is not a bill.
+ */
+export function billSignals(reading: BillReading): { bill: boolean; seen: string[]; missing: string[] } {
   const f = reading.fields;
-  return Boolean(
-    f.total ||
-      f.amountDue ||
-      f.subtotal ||
-      reading.taxes.length > 0 ||
-      (f.invoiceNumber && (f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren)),
-  );
+  const signals: [string, boolean][] = [
+    ['title', f.documentType !== undefined],
+    ['amounts', Boolean(f.total || f.amountDue || f.subtotal || reading.taxes.length > 0)],
+    ['number', f.invoiceNumber !== undefined],
+    ['date', f.invoiceDate !== undefined && !/first date/.test(f.invoiceDate.evidence)],
+    ['tax_number', Boolean(f.supplierGst || f.supplierQst || f.supplierVat || f.supplierSiren || f.supplierSiret)],
+  ];
+  const seen = signals.filter(([, on]) => on).map(([name]) => name);
+  const missing = signals.filter(([, on]) => !on).map(([name]) => name);
+  const others = seen.filter((name) => name !== 'amounts').length;
+  const bill = seen.includes('amounts') || (others >= 2 && (seen.includes('number') || seen.includes('title')));
+  return { bill, seen, missing };
 }
 
-const failed = (reason: ExtractionFailed['reason'], totalMs: number): ExtractionFailed => ({
+const failed = (reason: ExtractionFailed['reason'], totalMs: number, signals?: string[]): ExtractionFailed => ({
   status: 'failed',
   reason,
   message: failureMessage(reason),
+  ...(signals ? { signals } : {}),
   timings: { totalMs },
 });
 
@@ -216,16 +255,23 @@ export async function extractDocument(bytes: Uint8Array, options: ExtractOptions
   try {
     const buffer = Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     const result = await withTimeLimit(limits.totalMs, () => readDocument(buffer, limits, options));
-    return resultOf(result, 'local', elapsed());
+    return resultOf(result, 'local', elapsed(), options.company);
   } catch (error) {
     return failureOf(error, elapsed());
   }
 }
 
 /** A reading checked and scored: the result every extractor returns. */
-export function resultOf(read: Read, extractor: string, totalMs: number): ExtractionResult {
-  if (read.source !== 'xml' && !looksLikeABill(read.reading)) return failed('not_an_invoice', totalMs);
-  const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence);
+export function resultOf(read: Read, extractor: string, totalMs: number, company?: Company): ExtractionResult {
+  if (read.source !== 'xml') {
+    const { bill, seen, missing } = billSignals(read.reading);
+    if (!bill)
+      return failed('not_an_invoice', totalMs, [
+        `seen: ${seen.join(', ') || 'none'}`,
+        `missing: ${missing.join(', ')}`,
+      ]);
+  }
+  const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence, company);
   const extracted: Extracted = {
     status: 'extracted',
     source: read.source,

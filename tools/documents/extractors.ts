@@ -119,7 +119,7 @@ export function mistralOcrExtractor(client: MistralClient, model = 'mistral-ocr-
           ocrConfidence: 0.9,
           pages: response.pages.length,
         };
-        return resultOf(read, 'mistral_ocr', elapsed());
+        return resultOf(read, 'mistral_ocr', elapsed(), options.company);
       } catch (error) {
         return failureOf(error, elapsed());
       }
@@ -213,7 +213,7 @@ export function llmExtractor(client: MistralClient, model = 'mistral-small-lates
       try {
         const limits = { ...DEFAULT_LIMITS, ...options.limits };
         const read = await withTimeLimit(limits.totalMs, () => readDocument(toBuffer(bytes), limits, options));
-        if (read.source === 'xml' || !read.lines) return resultOf(read, 'local', elapsed());
+        if (read.source === 'xml' || !read.lines) return resultOf(read, 'local', elapsed(), options.company);
         const text = read.lines
           .map((line) => line.text)
           .join('\n')
@@ -237,7 +237,7 @@ export function llmExtractor(client: MistralClient, model = 'mistral-small-lates
         if (parsed.success) mergeLlmFields(read.reading, parsed.data, model);
         else
           read.reading.warnings.push("The model did not return the expected JSON; the rules' reading is used alone.");
-        return resultOf(read, 'llm', elapsed());
+        return resultOf(read, 'llm', elapsed(), options.company);
       } catch (error) {
         return failureOf(error, elapsed());
       }

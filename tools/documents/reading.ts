@@ -2,13 +2,14 @@
  * What one reader (e-invoice XML, or the rule-based text parser) found in a bill, before the
  * cross-checks turn it into an `Extracted` result with an overall confidence.
  */
+import type { BillLang } from './labels.ts';
 import type { ExtractedLine, FieldName, Fields, TaxAmount } from './schemas.ts';
 
 export interface BillReading {
   fields: Fields;
   taxes: TaxAmount[];
   lines: ExtractedLine[];
-  lang?: 'fr' | 'en';
+  lang?: BillLang;
   warnings: string[];
 }
 

@@ -21,7 +21,7 @@ export type Field = z.infer<typeof Field>;
 
 /** The names of the fields extraction looks for; any of them may be absent. */
 export const FIELD_NAMES = [
-  'documentType', // invoice | credit_note
+  'documentType', // invoice | credit_note | receipt
   'supplierName',
   'supplierAddress',
   'supplierGst', // Canada GST/HST registration: 9 digits + RT + 4 digits
@@ -29,7 +29,9 @@ export const FIELD_NAMES = [
   'supplierSiren',
   'supplierSiret',
   'supplierVat', // EU VAT number, e.g. FR32123456789
+  'supplierIban', // the seller's bank account, for paying the bill
   'buyerName',
+  'buyerTaxId', // a tax number printed in the buyer's block or labelled as the customer's
   'invoiceNumber',
   'invoiceDate',
   'dueDate',
@@ -39,6 +41,7 @@ export const FIELD_NAMES = [
   'totalTax',
   'total',
   'amountDue',
+  'rounding', // cash rounding between the computed and the payable total
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -112,7 +115,7 @@ export const Extracted = z.object({
   checks: z.array(Check),
   confidence: z.number().min(0).max(1),
   /** Language the bill is written in, when it could be told. */
-  lang: z.enum(['fr', 'en']).optional(),
+  lang: z.enum(['fr', 'en', 'de', 'es', 'it', 'nl']).optional(),
   warnings: z.array(z.string()),
   timings: Timings,
 });
@@ -122,6 +125,8 @@ export const ExtractionFailed = z.object({
   status: z.literal('failed'),
   reason: FailureReason,
   message: z.object({ fr: z.string(), en: z.string() }),
+  /** For not_an_invoice: the signals of a bill that were seen and missing (title, amounts, number, date, tax_number). */
+  signals: z.array(z.string()).optional(),
   timings: Timings,
 });
 export type ExtractionFailed = z.infer<typeof ExtractionFailed>;

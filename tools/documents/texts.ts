@@ -38,8 +38,10 @@ const REQUIRED_WORDS: Record<string, Said> = {
   total: { fr: 'total', en: 'total' },
 };
 
-const TAX_NUMBER_WORDS: Record<'gst' | 'siren' | 'siret' | 'vat', Said> = {
+const TAX_NUMBER_WORDS: Record<'gst' | 'qst' | 'siren' | 'siret' | 'vat' | 'iban', Said> = {
   gst: { fr: 'TPS/TVH', en: 'GST/HST' },
+  qst: { fr: 'TVQ', en: 'QST' },
+  iban: { fr: 'IBAN', en: 'IBAN' },
   siren: { fr: 'SIREN', en: 'SIREN' },
   siret: { fr: 'SIRET', en: 'SIRET' },
   vat: { fr: 'TVA', en: 'VAT' },
@@ -68,6 +70,12 @@ export const checkTexts = {
     checkDigitsValid: (numbers: readonly string[]) => `Chiffres de contrôle valides : ${numbers.join(', ')}.`,
     checkDigitInvalid: (numbers: readonly string[]) => `Chiffre de contrôle invalide : ${numbers.join(', ')}.`,
     ocrQuality: (percent: number) => `Confiance moyenne des mots lus par OCR : ${percent} %.`,
+    datesInOrder: (issued: string, due: string, ok: boolean) =>
+      ok
+        ? `Échéance ${due} après la date de facture ${issued}.`
+        : `L’échéance ${due} précède la date de facture ${issued}.`,
+    addressedTo: (buyer: string, ok: boolean) =>
+      ok ? `Facture adressée à votre entreprise (${buyer}).` : `Facture adressée à ${buyer}, pas à votre entreprise.`,
   },
   en: {
     requiredFound: 'Supplier, number, date and total found.',
@@ -87,6 +95,12 @@ export const checkTexts = {
     checkDigitsValid: (numbers: readonly string[]) => `Check digits valid: ${numbers.join(', ')}.`,
     checkDigitInvalid: (numbers: readonly string[]) => `Invalid check digit: ${numbers.join(', ')}.`,
     ocrQuality: (percent: number) => `Mean OCR word confidence: ${percent}%.`,
+    datesInOrder: (issued: string, due: string, ok: boolean) =>
+      ok
+        ? `Due ${due}, after the invoice date ${issued}.`
+        : `The due date ${due} is before the invoice date ${issued}.`,
+    addressedTo: (buyer: string, ok: boolean) =>
+      ok ? `Addressed to your company (${buyer}).` : `Addressed to ${buyer}, not to your company.`,
   },
 } satisfies Record<Lang, unknown>;
 

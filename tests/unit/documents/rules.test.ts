@@ -98,12 +98,14 @@ describe('tax numbers', () => {
   it.each([
     ['TPS/TVH : 123456782 RT0001', [['gst', '123456782RT0001', true]]],
     [
-      'No TPS 123 456 782 RT 0001 — No TVQ 1234567890 TQ 0001',
+      'No TPS 123 456 782 RT 0001 — No TVQ 1006150787 TQ 0001',
       [
         ['gst', '123456782RT0001', true],
-        ['qst', '1234567890TQ0001', true],
+        ['qst', '1006150787TQ0001', true],
       ],
     ],
+    // QST numbers carry a check digit (stdnum's ca.qst): a made-up one is recognised but not valid.
+    ['No TVQ 1234567890 TQ 0001', [['qst', '1234567890TQ0001', false]]],
     ['GST# 123456789RT0001', [['gst', '123456789RT0001', false]]],
     [
       'B 421 938 861 RCS Paris − TVA : FR 604 219 388 61',

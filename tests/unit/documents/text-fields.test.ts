@@ -38,7 +38,7 @@ TVQ (9,975 %) 63,73 $
 Total 734,58 $
 Conditions : net 30 jours
 No TPS/TVH : 123456782 RT0001
-No TVQ : 1234567890 TQ0001`;
+No TVQ : 1006150787 TQ0001`;
 
 const ONTARIO_EN = `
 INVOICE Northern Office Supply Ltd.
@@ -75,7 +75,7 @@ describe('readBillText', () => {
       supplierName: 'Fournitures Laurentides inc.',
       supplierAddress: '1250, rue Sherbrooke Ouest, Montréal (Québec) H3A 2M8',
       supplierGst: '123456782RT0001',
-      supplierQst: '1234567890TQ0001',
+      supplierQst: '1006150787TQ0001',
       invoiceNumber: 'F-2025-0142',
       invoiceDate: '2025-04-01',
       dueDate: '2025-05-01',
@@ -146,6 +146,7 @@ describe('assess', () => {
       ['lines_add_up', true],
       ['tax_rates_plausible', true],
       ['tax_numbers_valid', true],
+      ['dates_in_order', true],
     ]);
     expect(checks.find((c) => c.name === 'tax_rates_plausible')!.detail).toBe(
       'GST 0.05, QST 0.09975 in force on 2025-04-01 (QC)',
