@@ -4,7 +4,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -43,6 +43,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** A PGlite data folder dumped earlier (tests start from a migrated snapshot). */
   snapshot?: Blob;
+  /** Sees every query the application sends, with its parameters (the query-plan test captures them). */
+  logger?: Logger;
 }
 
 /**
@@ -81,7 +83,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       onnotice: () => {},
       // bigint columns come back as strings; drizzle's bigint mode turns them into BigInt.
     });
-    const db = drizzlePostgres(preparing(client), { schema }) as unknown as Database;
+    const db = drizzlePostgres(preparing(client), { schema, logger: options.logger }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
@@ -94,7 +96,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     loadDataDir: options.snapshot,
     extensions: { vector },
   });
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const db = drizzlePglite(client, { schema, logger: options.logger }) as unknown as Database;
   return {
     db,
     kind: 'pglite',

@@ -116,6 +116,10 @@ export const aiActions = pgTable(
     index('ai_actions_status').on(t.tenantId, t.status, t.number).concurrently(),
     // Actions waiting for a person, by expiry: the expiry job and approval emails; a small set.
     index('ai_actions_pending').on(t.tenantId, t.expiresAt).where(sql`${t.status} = 'pending_approval'`).concurrently(),
+    // The approval queue itself, newest first. A partial index, not ai_actions_status: row-level security
+    // keeps the application role's `status = …` out of index conditions (enum equality is not leakproof
+    // unless migration 0012 could mark it so), while a partial index's predicate still applies.
+    index('ai_actions_queue').on(t.tenantId, t.number).where(sql`${t.status} = 'pending_approval'`).concurrently(),
     // The AI dashboard over a period.
     index('ai_actions_created').on(t.tenantId, t.createdAt).concurrently(),
     tenantIsolation(),

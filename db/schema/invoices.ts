@@ -116,6 +116,11 @@ export const invoices = pgTable(
     // The invoice register, newest first, whole or by status; exports, sales and DSO by issue date.
     index('invoices_issued').on(t.tenantId, t.issueDate, t.number).concurrently(),
     index('invoices_status').on(t.tenantId, t.status, t.issueDate).concurrently(),
+    // The credit-note register: a few among many invoices, so not found by walking the invoice register.
+    index('invoices_credit_notes')
+      .on(t.tenantId, t.issueDate, t.number)
+      .where(sql`${t.kind} = 'credit_note'`)
+      .concurrently(),
     // Open invoices by due date: reminders, overdue marking, AR aging, reconciliation candidates.
     index('invoices_open')
       .on(t.tenantId, t.dueDate)

@@ -186,21 +186,27 @@ export async function unmatchedTransactions(
   limit = 50,
 ): Promise<TransactionRow[]> {
   const like = filter.account ? `%${filter.account.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
-  const rows = await ctx.db
-    .select({ t: bankTransactions })
+  // The accounts as a subquery, not a join: joined, the planner misjudged how many of a company's lines
+  // one account holds and walked them all by account rather than the unmatched ones by date.
+  const accounts = like
+    ? ctx.db
+        .select({ id: bankAccounts.id })
+        .from(bankAccounts)
+        .where(
+          or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like)),
+        )
+    : undefined;
+  return ctx.db
+    .select()
     .from(bankTransactions)
-    .innerJoin(bankAccounts, tenantJoin(bankAccounts.id, bankTransactions.accountId))
     .where(
       and(
         eq(bankTransactions.status, 'unmatched'),
         ne(bankTransactions.amountCents, 0n),
         filter.transactionId ? eq(bankTransactions.id, filter.transactionId) : undefined,
-        like
-          ? or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like))
-          : undefined,
+        accounts ? inArray(bankTransactions.accountId, accounts) : undefined,
       ),
     )
     .orderBy(sql`${bankTransactions.bookedOn} desc`, bankTransactions.id)
     .limit(limit);
-  return rows.map((r) => r.t);
 }

@@ -1,0 +1,2 @@
+CREATE INDEX CONCURRENTLY "invoices_credit_notes" ON "invoices" USING btree ("tenant_id","issue_date","number") WHERE "invoices"."kind" = 'credit_note';--> statement-breakpoint
+CREATE INDEX CONCURRENTLY "ai_actions_queue" ON "ai_actions" USING btree ("tenant_id","number") WHERE "ai_actions"."status" = 'pending_approval';
