@@ -15,7 +15,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { loadConfig } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { propose } from '../tools/actions/door.ts';
 import { actorOf, createApiToken } from '../tools/auth/api-tokens.ts';
@@ -42,6 +42,8 @@ export interface McpBenchOptions {
   companies?: number;
   /** The load generator: the lean wire client (default) or the SDK's own client. */
   client?: ClientKind;
+  /** The sessions' companies, tokens and arguments; default: `companies` new companies with one order each. */
+  plans?: (handle: DatabaseHandle) => Promise<SessionPlan[]>;
   /** A folder to write a CPU profile of the server during each phase (`<tool>.cpuprofile`). */
   profileDir?: string;
 }
@@ -158,7 +160,9 @@ export async function benchMcp(options: McpBenchOptions = {}): Promise<McpBenchR
   const config = loadConfig({ DATABASE_URL: databaseUrl, COMPTOIR_DEMO: 'false' });
   const handle = await openDatabase({ url: databaseUrl, poolSize: config.DB_POOL_SIZE });
   await migrate(handle);
-  const companies = await Promise.all(Array.from({ length: options.companies ?? 4 }, (_, n) => company(handle.db, n)));
+  const companies = options.plans
+    ? await options.plans(handle)
+    : await Promise.all(Array.from({ length: options.companies ?? 4 }, (_, n) => company(handle.db, n)));
 
   const app = createApp({ handle, config, now: () => new Date() });
   const server = await new Promise<ServerType>((resolve) => {

@@ -5,6 +5,7 @@ export interface LoadResult {
   seconds: number;
   perSecond: number;
   p50Ms: number;
+  p95Ms: number;
   p99Ms: number;
   maxMs: number;
 }
@@ -56,6 +57,7 @@ export async function load(
     seconds: Math.round(seconds * 100) / 100,
     perSecond: Math.round(latencies.length / seconds),
     p50Ms: percentile(latencies, 50),
+    p95Ms: percentile(latencies, 95),
     p99Ms: percentile(latencies, 99),
     maxMs: percentile(latencies, 100),
   };
