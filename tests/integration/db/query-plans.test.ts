@@ -19,6 +19,7 @@ import { approve, propose } from '../../../tools/actions/door.ts';
 import { expireDue } from '../../../tools/actions/expiry.ts';
 import { actorOf } from '../../../tools/auth/api-tokens.ts';
 import type { Session } from '../../../tools/context.ts';
+import { AppError } from '../../../tools/errors.ts';
 import { invoke } from '../../../tools/invoke.ts';
 import { markOverdue } from '../../../tools/invoicing/overdue.ts';
 import { generateDueRecurring } from '../../../tools/invoicing/recurring.ts';
@@ -216,6 +217,7 @@ async function readInputs(one: (table: string, where?: string) => Promise<string
     invoicing_find_clients: [{}, { query: 'Client Nord' }],
     invoicing_get_invoice: [{ invoiceId: await one('invoices') }],
     invoicing_get_invoice_pdf: [{ invoiceId: await one('invoices') }],
+    invoicing_get_einvoice: [{ invoiceId: await one('invoices') }],
     invoicing_list_invoices: [{}, { status: ['overdue'] }, { clientId: await one('clients') }, { kind: 'credit_note' }],
     invoicing_list_recurring: [{}],
     purchasing_get_order: [{ orderId: await one('purchase_orders') }],
@@ -240,8 +242,12 @@ describe.skipIf(!onRealServer)(
       expect(reads.filter((t) => !inputs[t.name]).map((t) => t.name)).toEqual([]);
       const queries = await capture(async () => {
         for (const tool of reads)
+          // A tool may refuse the seeded data (an e-invoice needs company details the seed does not
+          // give): what it read to decide is still captured and checked.
           for (const input of inputs[tool.name]!)
-            await invoke(company.session('admin'), tool, input, { source: 'rest', byAi: false });
+            await invoke(company.session('admin'), tool, input, { source: 'rest', byAi: false }).catch((err) => {
+              if (!(err instanceof AppError)) throw err;
+            });
         await listDocuments(company.session('admin'));
       });
       expect(queries.length).toBeGreaterThan(reads.length);
