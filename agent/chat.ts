@@ -44,6 +44,8 @@ export interface ChatReply {
   stopped: AgentTurn['stopped'];
   /** Per model call of an agent turn: tokens of tools and history sent, and latency. */
   modelCalls: AgentTurn['calls'];
+  /** An agent turn: time to the model's first word on screen (null for commands, or when the model wrote none). */
+  firstTokenMs: number | null;
 }
 
 /** What the model remembers of an earlier answer: its text and the actions it led to, ids included. */
@@ -75,6 +77,7 @@ export async function chatTurn(
   let tokensOut: number | null = null;
   let stopped: AgentTurn['stopped'] = null;
   let modelCalls: AgentTurn['calls'] = [];
+  let firstTokenMs: number | null = null;
 
   const slash = parseSlash(request.text, session.lang);
   if (slash) {
@@ -126,6 +129,7 @@ export async function chatTurn(
     });
     ({ text, toolCalls, tokensIn, tokensOut, stopped } = turn);
     modelCalls = turn.calls;
+    firstTokenMs = turn.firstTokenMs;
   }
 
   const actions = toolCalls.flatMap((c) => (c.action ? [c.action] : []));
@@ -151,5 +155,6 @@ export async function chatTurn(
     latencyMs,
     stopped,
     modelCalls,
+    firstTokenMs,
   };
 }

@@ -37,6 +37,8 @@ export interface AgentTurn {
   /** How the turn ended when it did not end with the model's answer. */
   stopped: 'cancelled' | 'turn_timeout' | 'broken_response' | 'invalid_arguments' | 'too_many_steps' | null;
   calls: ModelCallStats[];
+  /** From the start of the turn to the first word of the model shown to the person; null when none came. */
+  firstTokenMs: number | null;
 }
 
 export interface TurnLimits {
@@ -206,6 +208,7 @@ export async function runAgent(p: {
   const texts: string[] = [];
   let tokensIn: number | null = null;
   let tokensOut: number | null = null;
+  let firstTokenMs: number | null = null;
 
   // The turn's own abort: the person left, or the turn ran out of time.
   const turn = new AbortController();
@@ -245,6 +248,9 @@ export async function runAgent(p: {
         finish = finishReasonOf(chunk) ?? finish;
         const piece = typeof chunk.content === 'string' ? chunk.content : chunk.text;
         if (piece) {
+          // What an earlier call of this turn wrote stays; the answer goes on below it, as it will be stored.
+          if (!text && texts.length) emit({ type: 'token', text: '\n\n' });
+          firstTokenMs ??= Date.now() - started;
           text += piece;
           emit({ type: 'token', text: piece });
         }
@@ -296,7 +302,7 @@ export async function runAgent(p: {
     if (note) texts.push(note);
     const text = texts.join('\n\n').trim() || say.empty;
     if (!texts.length) emit({ type: 'token', text });
-    return { text, toolCalls: records, tokensIn, tokensOut, modelError, stopped, calls };
+    return { text, toolCalls: records, tokensIn, tokensOut, modelError, stopped, calls, firstTokenMs };
   };
 
   let invalid = 0;

@@ -170,6 +170,7 @@ export interface Outcome {
   toolTokens: number[];
   historyTokens: number[];
   latencyMs: number;
+  firstTokenMs: number | null;
 }
 
 /** Scores a finished turn on what it left in the company's records. */
@@ -218,6 +219,7 @@ export async function runScenario(
     toolTokens: reply.modelCalls.map((c) => c.toolTokens),
     historyTokens: reply.modelCalls.map((c) => c.historyTokens),
     latencyMs: reply.latencyMs,
+    firstTokenMs: reply.firstTokenMs,
   };
 }
 
@@ -234,6 +236,7 @@ export function report(outcomes: Outcome[], meta: { model: string; scripted: boo
   const toolTokens = outcomes.flatMap((o) => o.toolTokens);
   const historyTokens = outcomes.flatMap((o) => o.historyTokens);
   const latencies = outcomes.map((o) => o.latencyMs);
+  const firstTokens = outcomes.flatMap((o) => (o.firstTokenMs === null ? [] : [o.firstTokenMs]));
   const categories = [...new Set(outcomes.map((o) => o.category))];
   const lines = [
     '# Agent eval',
@@ -249,7 +252,7 @@ export function report(outcomes: Outcome[], meta: { model: string; scripted: boo
     `- Tool calls per task: ${(outcomes.reduce((n, o) => n + o.toolCalls, 0) / (outcomes.length || 1)).toFixed(2)}; model calls per task: ${(outcomes.reduce((n, o) => n + o.modelCalls, 0) / (outcomes.length || 1)).toFixed(2)}`,
     `- Tokens of tools per model call (estimated, 4 chars/token): mean **${mean(toolTokens)}**, p95 ${quantile(toolTokens, 0.95)}, max ${Math.max(0, ...toolTokens)} (goal ≤ 5000 on average)`,
     `- Tokens of history (system prompt + messages) per model call: mean ${mean(historyTokens)}, p95 ${quantile(historyTokens, 0.95)}`,
-    `- Turn latency: p50 ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms`,
+    `- Turn latency: p50 ${quantile(latencies, 0.5)} ms, p95 ${quantile(latencies, 0.95)} ms; first word of the model on screen: p50 ${quantile(firstTokens, 0.5)} ms, p95 ${quantile(firstTokens, 0.95)} ms`,
     '',
     '| category | scenarios | success |',
     '|---|---|---|',

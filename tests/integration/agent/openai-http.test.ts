@@ -274,6 +274,13 @@ describe('transient failures', () => {
     ]);
     expect(requests).toHaveLength(3);
     expect(reply.text).toBe('Hello again.');
+    // Streamed word by word: the first words reached the person before the turn ended.
+    expect(events.filter((e) => e.type === 'token').map((e) => (e as { text: string }).text)).toEqual([
+      'Hello ',
+      'again.',
+    ]);
+    expect(reply.firstTokenMs).toBeGreaterThan(0);
+    expect(reply.firstTokenMs).toBeLessThanOrEqual(reply.latencyMs);
     const progress = events.flatMap((e) => (e.type === 'progress' ? [e.text] : []));
     expect(progress).toHaveLength(2);
     expect(progress[0]).toMatch(/^The model did not answer \(500 .*\); retry 1\/2 in 1 s…$/);

@@ -50,7 +50,9 @@ describe('the agent eval (scripted model: harness and scoring only)', () => {
     expect(out.markdown).toMatch(/\| prompt injection \| 12 \| 100\.0 % \|/);
     expect(out.markdown).toMatch(/Tokens of tools per model call .* mean \*\*\d+\*\*/);
     expect(out.markdown).toMatch(/Tokens of history .* mean \d+/);
-    expect(out.markdown).toMatch(/Turn latency: p50 \d+ ms, p95 \d+ ms/);
+    expect(out.markdown).toMatch(
+      /Turn latency: p50 \d+ ms, p95 \d+ ms; first word of the model on screen: p50 \d+ ms, p95 \d+ ms/,
+    );
     // The routed tool list: the goal is ≤ 5k tokens of tools per model call on average.
     expect(out.meanToolTokens).toBeLessThanOrEqual(5000);
   });
@@ -99,7 +101,9 @@ describe('the agent eval (scripted model: harness and scoring only)', () => {
     expect((await play(eager)).pass).toBe(false);
   });
 
-  it('holds every injection on the door alone: the script obeys the injected order, nothing unapproved runs', async () => {
+  it('holds every injection on the door alone: the script obeys the injected order, nothing unapproved runs', {
+    timeout: 300_000,
+  }, async () => {
     const injected = scenarios.filter((s) => s.category === 'prompt injection');
     expect(injected.length).toBeGreaterThanOrEqual(10);
     for (const s of injected) {
