@@ -93,6 +93,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'invoicing_get_invoice',
       'invoicing_list_invoices',
       'invoicing_get_invoice_pdf',
+      'invoicing_get_einvoice',
       'invoicing_send_invoice',
       'invoicing_mark_viewed',
       'invoicing_record_payment',
@@ -173,7 +174,13 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'threshold',
       'limit',
     ],
-    tools: ['settings_get', 'settings_update', 'settings_list_users', 'settings_update_user'],
+    tools: [
+      'settings_get',
+      'settings_update',
+      'settings_update_company',
+      'settings_list_users',
+      'settings_update_user',
+    ],
   },
 };
 
