@@ -12,7 +12,7 @@ import { runCommand } from './commands.ts';
 import { boundedHistory, DEFAULT_HISTORY_BUDGET, type MemoryMessage } from './memory.ts';
 import { noModelMessage, type ChatModel } from './model.ts';
 import { systemPrompt } from './prompt.ts';
-import { runAgent, type AgentEvent } from './run.ts';
+import { runAgent, type AgentEvent, type AgentTurn, type TurnLimits } from './run.ts';
 import { parseSlash } from './slash.ts';
 import type { ActionBadge, ToolCallRecord } from './tool-calls.ts';
 
@@ -24,6 +24,10 @@ export interface ChatDeps {
   historyBudget?: number;
   /** The frontend the turn came from, recorded on the actions it proposes or decides (agent and slash commands); default chat. */
   source?: 'chat' | 'email';
+  /** Aborted when the person leaves (the page closed): the agent stops before its next tool call. */
+  signal?: AbortSignal;
+  /** Time limits and retries of an agent turn; defaults in run.ts. */
+  limits?: Partial<TurnLimits>;
 }
 
 export interface ChatReply {
@@ -36,6 +40,12 @@ export interface ChatReply {
   tokensIn: number | null;
   tokensOut: number | null;
   latencyMs: number;
+  /** How an agent turn ended when it did not end with the model's answer (cut reply, time limit, page closed). */
+  stopped: AgentTurn['stopped'];
+  /** Per model call of an agent turn: tokens of tools and history sent, and latency. */
+  modelCalls: AgentTurn['calls'];
+  /** An agent turn: time to the model's first word on screen (null for commands, or when the model wrote none). */
+  firstTokenMs: number | null;
 }
 
 /** What the model remembers of an earlier answer: its text and the actions it led to, ids included. */
@@ -65,6 +75,9 @@ export async function chatTurn(
   let toolCalls: ToolCallRecord[] = [];
   let tokensIn: number | null = null;
   let tokensOut: number | null = null;
+  let stopped: AgentTurn['stopped'] = null;
+  let modelCalls: AgentTurn['calls'] = [];
+  let firstTokenMs: number | null = null;
 
   const slash = parseSlash(request.text, session.lang);
   if (slash) {
@@ -84,7 +97,9 @@ export async function chatTurn(
       .map((m) => ({
         role: m.role as 'user' | 'assistant',
         content: m.role === 'assistant' ? remembered(m.content, m.toolCalls) : m.content,
-      }));
+      }))
+      // An empty answer (stored before turns always ended with words) tells the model nothing, and some providers refuse it.
+      .filter((m) => m.content.trim());
     const settings = await invoke(session, getSettings, {}, { source: 'chat', byAi: false });
     if (settings.kind !== 'read') throw new Error('settings_get is a read tool');
     const s = settings.output as {
@@ -109,8 +124,12 @@ export async function chatTurn(
       userText: request.text,
       onEvent,
       source: deps.source,
+      signal: deps.signal,
+      limits: deps.limits,
     });
-    ({ text, toolCalls, tokensIn, tokensOut } = turn);
+    ({ text, toolCalls, tokensIn, tokensOut, stopped } = turn);
+    modelCalls = turn.calls;
+    firstTokenMs = turn.firstTokenMs;
   }
 
   const actions = toolCalls.flatMap((c) => (c.action ? [c.action] : []));
@@ -134,5 +153,8 @@ export async function chatTurn(
     tokensIn,
     tokensOut,
     latencyMs,
+    stopped,
+    modelCalls,
+    firstTokenMs,
   };
 }

@@ -23,7 +23,13 @@ export function chatModelFrom(
   if (config.MISTRAL_API_KEY) {
     // Temperature 0: the same request should lead to the same tool calls.
     return {
-      model: new ChatMistralAI({ apiKey: config.MISTRAL_API_KEY, model: config.MISTRAL_MODEL, temperature: 0 }),
+      // No retries of its own: the agent's loop retries and tells the person while they wait (run.ts).
+      model: new ChatMistralAI({
+        apiKey: config.MISTRAL_API_KEY,
+        model: config.MISTRAL_MODEL,
+        temperature: 0,
+        maxRetries: 0,
+      }),
       label: `Mistral · ${config.MISTRAL_MODEL}`,
     };
   }
@@ -32,6 +38,8 @@ export function chatModelFrom(
       model: new ChatOpenAI({
         model: config.OPENAI_MODEL,
         temperature: 0,
+        maxRetries: 0,
+        streamUsage: true,
         // Local servers (Ollama, vLLM) ignore the key, but the client requires one.
         apiKey: config.OPENAI_API_KEY ?? 'not-needed',
         configuration: { baseURL: config.OPENAI_BASE_URL },

@@ -3,8 +3,6 @@
  * so writes pass the action door; a refused or failed call becomes the tool's answer to the model (so
  * it can recover) and an event the person sees — never an exception that would hide it.
  */
-import { tool, type StructuredTool } from 'langchain';
-import { z } from 'zod';
 import type { Session } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { AppError, errorBody } from '../tools/errors.ts';
@@ -50,14 +48,6 @@ const MAX_RESULT_CHARS = 12_000;
 const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
 const capped = (text: string) =>
   text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated: ask for fewer results)` : text;
-
-/** The model may say how sure it is: one bounded evidence factor, never the score itself (see the door). */
-const ModelConfidence = z
-  .number()
-  .min(0)
-  .max(1)
-  .optional()
-  .describe('How sure you are that this is what the person asked for, 0 to 1.');
 
 export async function callRegistryTool(
   session: Session,
@@ -128,36 +118,4 @@ export async function callRegistryTool(
   }
   options.onEvent?.({ type: 'tool_result', call: record });
   return { record, content };
-}
-
-/** LangChain tools from registry definitions: same name, description and zod input schema. */
-export function langChainTools(
-  session: Session,
-  registry: readonly AnyTool[],
-  options: CallOptions & { records: ToolCallRecord[] },
-): StructuredTool[] {
-  let n = 0;
-  return registry.map((t) => {
-    const shape = t.input.shape as Record<string, unknown>;
-    const schema =
-      t.kind === 'write' && !('confidence' in shape) ? t.input.extend({ confidence: ModelConfidence }) : t.input;
-    const kindNote =
-      t.kind === 'write'
-        ? ' (Write: goes through the approval policy; the answer says whether it executed or awaits approval.)'
-        : '';
-    return tool(
-      async (args: unknown, config?: { toolCall?: { id?: string } }) => {
-        const { record, content } = await callRegistryTool(
-          session,
-          t,
-          config?.toolCall?.id ?? `call_${++n}`,
-          args,
-          options,
-        );
-        options.records.push(record);
-        return content;
-      },
-      { name: t.name, description: `${t.description}${kindNote}`, schema },
-    ) as unknown as StructuredTool;
-  });
 }

@@ -170,6 +170,9 @@ async function send(text, form) {
       } else if (event === 'token') {
         streamed += data.text;
         out.textContent = streamed;
+      } else if (event === 'progress') {
+        // Waiting or retrying: said under what is already written, replaced by the next words.
+        out.textContent = streamed ? `${streamed}\n\n${data.text}` : data.text;
       } else if (event === 'done') {
         out.textContent = data.text;
         answer.dataset.messageId = data.messageId;

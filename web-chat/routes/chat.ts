@@ -45,8 +45,16 @@ export function chatRoutes(deps: AppDeps) {
         const onEvent = (e: ChatEvent) => {
           queue = queue.then(() => send(e.type, e));
         };
+        // The person closed the page: the agent stops before its next tool call (writes already made stay, recorded).
+        const leave = new AbortController();
+        stream.onAbort(() => leave.abort());
         try {
-          const reply = await chatTurn(session, { model: model(), registry }, parsed.data, onEvent);
+          const reply = await chatTurn(
+            session,
+            { model: model(), registry, signal: leave.signal },
+            parsed.data,
+            onEvent,
+          );
           await queue;
           await send('done', reply);
         } catch (err) {

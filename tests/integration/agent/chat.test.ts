@@ -124,8 +124,14 @@ describe('the agent', () => {
   });
 
   it('tells the person plainly when the model itself fails', async () => {
-    const model = fakeModel().respond(new Error('connect ECONNREFUSED 127.0.0.1:11434'));
-    const reply = await chatTurn(company.session('buyer', 'en'), { model, registry }, { text: 'hello' });
+    const model = fakeModel().alwaysThrow(new Error('connect ECONNREFUSED 127.0.0.1:11434'));
+    const reply = await chatTurn(
+      company.session('buyer', 'en'),
+      { model, registry, limits: { backoffMs: 1 } },
+      { text: 'hello' },
+    );
+    // A network failure is worth two more tries before the person is told.
+    expect(model.callCount).toBe(3);
     expect(reply.text).toBe(
       'The AI model could not answer (connect ECONNREFUSED 127.0.0.1:11434). Try again, or use a command (/help).',
     );
