@@ -11,8 +11,10 @@ import type { Tx } from '../../db/client.ts';
 import { aiActionEvents, aiActions, notifications, users } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';
 import type { Actor, Lang, Session, Source, Tenant, ToolCtx } from '../context.ts';
-import type { AnyWriteTool } from '../define.ts';
+import type { Amount, AnyWriteTool } from '../define.ts';
 import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
+import { cleanInput } from '../input-text.ts';
+import { BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
@@ -70,17 +72,38 @@ const REQUEST_ERRORS = new Set(['invalid', 'not_found', 'conflict', 'forbidden']
 class DuplicateProposal extends Error {}
 
 /**
- * Parses input with the tool's zod schema; a clear error in the person's language lists every problem
- * and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
+ * Parses input with the tool's zod schema, after every string in it is normalised (input-text.ts: the
+ * one place text is cleaned, for every tool); a clear error in the person's language lists every
+ * problem and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
  */
 export function parseInput<I extends z.ZodObject>(
   tool: { name: string; input: I },
   raw: unknown,
   lang: Lang,
 ): z.output<I> {
-  const parsed = tool.input.safeParse(raw ?? {});
+  const cleaned = cleanInput(raw ?? {});
+  if (cleaned.issues.length)
+    throw invalid(invalidInputMessage(lang, tool.name, cleaned.issues, cleaned.value), { issues: cleaned.issues });
+  const parsed = tool.input.safeParse(cleaned.value);
   if (parsed.success) return parsed.data;
-  throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, raw), { issues: parsed.error.issues });
+  throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, cleaned.value), {
+    issues: parsed.error.issues,
+  });
+}
+
+/** A total beyond what an amount column and a JSON number hold exactly is refused, naming it. */
+function checkAmountRange(tool: { name: string }, amount: Amount | null, lang: Lang) {
+  if (!amount) return;
+  const magnitude = amount.cents < 0n ? -amount.cents : amount.cents;
+  if (magnitude <= MAX_AMOUNT_MINOR) return;
+  const issue: z.core.$ZodIssue = {
+    code: 'custom',
+    path: ['total'],
+    message: BOUNDARY_WORDS.en.tooLarge,
+    input: undefined,
+    params: { problem: 'tooLarge' },
+  };
+  throw invalid(invalidInputMessage(lang, tool.name, [issue], {}), { issues: [issue] });
 }
 
 export async function propose(
@@ -110,6 +133,7 @@ export async function propose(
       ].filter((f): f is EvidenceFactor => f !== null);
       const confidence = confidenceFrom(evidence);
       const amount = assessment.amount ?? null;
+      checkAmountRange(tool, amount, session.lang);
       const decision = decide({
         tenant: {
           automationLevel: tenant.automationLevel,
@@ -328,6 +352,7 @@ async function decideAndRun(
       input = parseInput(tool, options.editedInput, session.lang);
       const assessment = tool.assess ? await tool.assess(ctx, input) : {};
       prepared = assessment.prepared;
+      checkAmountRange(tool, assessment.amount ?? null, session.lang);
       amountCents = assessment.amount?.cents ?? null;
       // An edit can raise the amount: the level it needs then rises with it, never falls.
       if (tool.approvalLevels)

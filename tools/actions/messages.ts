@@ -1,7 +1,8 @@
 /** What the door tells people about an action, in French or English. One table, used by every frontend. */
 import { z } from 'zod';
 import type { Lang, Role } from '../context.ts';
-import { BOUNDARY_WORDS, boundaryProblem } from '../money.ts';
+import { textIssueText } from '../input-text.ts';
+import { boundaryText } from '../money.ts';
 import { aRole } from '../role-names.ts';
 import type { ReasonCode } from './policy.ts';
 
@@ -134,8 +135,8 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
  */
 function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
   if (lang === 'en') return issue.message;
-  const problem = boundaryProblem(issue);
-  if (problem) return BOUNDARY_WORDS.fr[problem];
+  const own = boundaryText(issue, lang) ?? textIssueText(issue, lang);
+  if (own) return own;
   const worded = zodFrench({ ...issue, input: valueAt(raw, issue.path) } as unknown as z.core.$ZodRawIssue);
   return (typeof worded === 'string' ? worded : worded?.message) ?? issue.message;
 }

@@ -5,7 +5,7 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
 import { moneyFor } from '../invoicing/texts.ts';
-import { CurrencyCode, IsoDate, Money, Quantity, toMinor } from '../money.ts';
+import { CurrencyCode, Money, Quantity, toMinor, DateOf } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { orderById, orderItems, searchSuppliers, supplierById } from '../purchasing/queries.ts';
 import { SupplierFields } from '../purchasing/supplier-fields.ts';
@@ -42,8 +42,8 @@ const input = z
       .optional()
       .describe('When the id is not known: the name and/or tax numbers read on the bill.'),
     supplierInvoiceNumber: z.string().trim().min(1).max(100).optional().describe("The supplier's own invoice number."),
-    billDate: IsoDate,
-    dueDate: IsoDate.optional().describe("Defaults to the bill date plus the supplier's payment terms."),
+    billDate: DateOf('document'),
+    dueDate: DateOf('due').optional().describe("Defaults to the bill date plus the supplier's payment terms."),
     currency: CurrencyCode.optional().describe("Defaults to the supplier's currency."),
     purchaseOrderId: z.string().uuid().optional(),
     documentId: z.string().uuid().optional().describe('The stored document (PDF, image) the bill was read from.'),
