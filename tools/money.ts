@@ -320,6 +320,20 @@ export function mulRate(minor: bigint, rate: Rate): bigint {
   return divideHalfUp(minor * numerator, denominator);
 }
 
+/**
+ * An amount in one currency converted into another at `rate` (units of `to` for one unit of `from`),
+ * rounded half-up to the minor unit of `to`, like taxes: 9 000.00 GBP at "1.8123" → 16 310.70 CAD.
+ * Minor digits may differ (JPY has none, CAD two), so the exponent difference is applied exactly.
+ * @example convertMinor(900000n, 'GBP', 'CAD', '1.8') // 1620000n
+ */
+export function convertMinor(minor: bigint, from: CurrencyCode, to: CurrencyCode, rate: Rate): bigint {
+  const { numerator, denominator } = rateRatio(rate);
+  const shift = minorDigits(to) - minorDigits(from);
+  return shift >= 0
+    ? divideHalfUp(minor * numerator * POW10(shift), denominator)
+    : divideHalfUp(minor * numerator, denominator * POW10(-shift));
+}
+
 /** Quantities carry at most 4 decimals (e.g. 2.5 kg, 0.0125 h), like the `Quantity` schema. */
 const QUANTITY_DECIMALS = 4;
 

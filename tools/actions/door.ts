@@ -13,6 +13,7 @@ import { withTenant } from '../../db/tenant.ts';
 import type { Actor, Lang, Session, Source, Tenant, ToolCtx } from '../context.ts';
 import type { Amount, AnyWriteTool } from '../define.ts';
 import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
+import { toCompanyCurrency } from '../exchange-rates.ts';
 import { cleanInput } from '../input-text.ts';
 import { BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
 import { nextSequence } from '../numbering.ts';
@@ -20,6 +21,7 @@ import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
 import {
   alreadyDecidedMessage,
+  conversionFactor,
   executedMessage,
   failedMessage,
   invalidInputMessage,
@@ -134,6 +136,8 @@ export async function propose(
       const confidence = confidenceFrom(evidence);
       const amount = assessment.amount ?? null;
       checkAmountRange(tool, amount, session.lang);
+      const inCompany = await companyAmount(ctx, amount);
+      if (inCompany.evidence) evidence.push(inCompany.evidence);
       const decision = decide({
         tenant: {
           automationLevel: tenant.automationLevel,
@@ -144,7 +148,8 @@ export async function propose(
           approvalLevelsCents: levelsOf(tenant),
         },
         tool,
-        amountCents: amount?.cents ?? null,
+        amountCents: inCompany.cents,
+        amountUnconverted: inCompany.unknown,
         confidence,
         actor: session.actor,
         byAi: options.byAi,
@@ -191,6 +196,7 @@ export async function propose(
           requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
           amountCents: amount?.cents ?? null,
           currency: amount?.currency ?? null,
+          companyAmountCents: inCompany.cents,
           result,
           error,
           executedAt: status === 'executed' ? now : null,
@@ -346,7 +352,7 @@ async function decideAndRun(
     const now = ctx.now;
     const event = eventWriter(tx, row, session.actor.userId, options.source, now);
     let input = row.input as unknown;
-    let { amountCents, requiredLevel } = row;
+    let { amountCents, companyAmountCents, requiredLevel } = row;
     let prepared: unknown;
     if (options.editedInput !== undefined) {
       input = parseInput(tool, options.editedInput, session.lang);
@@ -354,11 +360,16 @@ async function decideAndRun(
       prepared = assessment.prepared;
       checkAmountRange(tool, assessment.amount ?? null, session.lang);
       amountCents = assessment.amount?.cents ?? null;
+      const inCompany = await companyAmount(ctx, assessment.amount ?? null);
+      companyAmountCents = inCompany.cents;
       // An edit can raise the amount: the level it needs then rises with it, never falls.
       if (tool.approvalLevels)
-        requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
+        requiredLevel = Math.max(
+          requiredLevel,
+          inCompany.unknown ? 3 : amountLevel(companyAmountCents, levelsOf(await ctx.tenant())),
+        );
     }
-    checkApprover(session, tool, { ...row, amountCents, requiredLevel });
+    checkApprover(session, tool, { ...row, amountCents, companyAmountCents, requiredLevel });
     await options.beforeDecide?.(tx);
     if (options.editedInput !== undefined) event('edited', { input: row.input }, { input }, options.note);
     if (from === 'failed')
@@ -373,6 +384,7 @@ async function decideAndRun(
         status,
         input,
         amountCents,
+        companyAmountCents,
         requiredLevel,
         result: run.ok ? run.result : null,
         error: run.ok ? null : run.body,
@@ -391,6 +403,24 @@ async function decideAndRun(
     await event.flush();
     return outcomeOf(updated!, session.lang, false, summarize(tool, run.ok ? run.result : null, session.lang));
   });
+}
+
+/**
+ * The request's amount in the company currency, for the policy, and the evidence that shows both
+ * amounts and the rate (or says no rate is held, so the highest level decides).
+ */
+async function companyAmount(
+  ctx: ToolCtx,
+  amount: Amount | null,
+): Promise<{ cents: bigint | null; unknown: boolean; evidence?: EvidenceFactor }> {
+  if (!amount) return { cents: null, unknown: false };
+  const tenant = await ctx.tenant();
+  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, ctx.now.toISOString().slice(0, 10));
+  if (conversion.kind === 'same') return { cents: conversion.cents, unknown: false };
+  const factor = conversionFactor(ctx.lang, amount, tenant.currency, conversion);
+  return conversion.kind === 'missing'
+    ? { cents: null, unknown: true, evidence: factor }
+    : { cents: conversion.cents, unknown: false, evidence: factor };
 }
 
 const levelsOf = (t: Tenant) => [t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents] as const;
@@ -422,13 +452,14 @@ async function execute(
   }
 }
 
-type ApprovalFacts = Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'actorId' | 'byAi'>;
+type ApprovalFacts = Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'companyAmountCents' | 'actorId' | 'byAi'>;
 
 function approverRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ApprovalFacts): AppError | null {
   const verdict = mayApprove(actor, {
     risk: tool.risk,
     level: row.requiredLevel,
-    amountCents: row.amountCents,
+    // Approval limits are in the company currency; rows from before conversion held only company amounts.
+    amountCents: row.companyAmountCents ?? row.amountCents,
     actorId: row.actorId,
     byAi: row.byAi,
   });

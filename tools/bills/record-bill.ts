@@ -52,6 +52,15 @@ const input = z
     billDate: DateOf('document'),
     dueDate: DateOf('due').optional().describe("Defaults to the bill date plus the supplier's payment terms."),
     currency: CurrencyCode.optional().describe("Defaults to the supplier's currency."),
+    exchangeRate: z
+      .string()
+      .regex(/^\d{1,10}(\.\d{1,10})?$/, { error: 'Expected a positive decimal rate with a dot, e.g. "1.8123".' })
+      .refine((rate) => /[1-9]/.test(rate), { error: 'A rate must be greater than zero.' })
+      .optional()
+      .describe(
+        'For a bill in a foreign currency: the rate printed on it, in units of the company currency for 1 unit. ' +
+          'Levels and limits then compare the converted amount; without it, the rate the company holds is used.',
+      ),
     purchaseOrderId: z.string().uuid().optional(),
     documentId: z.string().uuid().optional().describe('The stored document (PDF, image) the bill was read from.'),
     lines: z
@@ -235,7 +244,11 @@ export const recordBill = defineTool({
   output: BillSummary,
   async assess(ctx, request) {
     const bill = await prepare(ctx, request);
-    return { amount: { cents: bill.totalCents, currency: bill.currency }, evidence: bill.evidence, prepared: bill };
+    return {
+      amount: { cents: bill.totalCents, currency: bill.currency, on: request.billDate, rate: request.exchangeRate },
+      evidence: bill.evidence,
+      prepared: bill,
+    };
   },
   async run(ctx, request, prepared) {
     // Prepared by assess in this transaction when the door executes at once; an approval decided
