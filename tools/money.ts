@@ -129,7 +129,9 @@ const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'])
 
 /** Digits after the decimal point for a currency (ISO 4217 exponent): CAD 2, JPY 0, KWD 3. */
 export function minorDigits(currency: CurrencyCode): number {
-  if (!/^[A-Z]{3}$/.test(currency) || !isIsoCurrency(currency))
+  // Only the shape here: statements and e-invoices from files may carry withdrawn codes (DEM); the
+  // door's CurrencyCode schema is where a person's currency must be a current ISO 4217 one.
+  if (!/^[A-Z]{3}$/.test(currency))
     throw invalid(`Unknown currency '${currency}': expected a 3-letter ISO 4217 code such as "CAD".`);
   if (ZERO_DECIMAL.has(currency)) return 0;
   if (THREE_DECIMAL.has(currency)) return 3;
