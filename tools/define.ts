@@ -16,6 +16,10 @@ export type Risk = 'draft' | 'internal' | 'external' | 'money';
 export interface Amount {
   cents: bigint;
   currency: string;
+  /** The document's date (YYYY-MM-DD): a foreign amount is converted at the rate held on that day. */
+  on?: string;
+  /** A rate given with the document (units of the company currency for one unit), used before held ones. */
+  rate?: string;
 }
 
 /** What a write tool knows about a request before it runs: its amount and the evidence it found. */

@@ -3,6 +3,7 @@
  * An amount is an integer count of minor units (`bigint`, cents for CAD) plus an ISO 4217 currency;
  * rates and quantities are exact decimals. No float ever touches an amount.
  */
+import currencyCodes from 'currency-codes';
 import { z } from 'zod';
 import type { Lang } from './context.ts';
 import { invalid } from './errors.ts';
@@ -25,6 +26,9 @@ export const BOUNDARY_WORDS = {
     zeroQuantity: 'A quantity must be greater than zero.',
     date: 'Expected a real calendar date written YYYY-MM-DD, e.g. "2025-04-01".',
     currency: 'Expected a 3-letter ISO 4217 currency code in capitals, e.g. "CAD".',
+    unknownCurrency: 'Not an ISO 4217 currency: expected a code such as "CAD", "USD" or "EUR".',
+    tooLarge: 'Amount too large: at most 999 999 999 999 in any currency.',
+    negative: 'Expected an amount of zero or more: a price or payment cannot be negative.',
   },
   fr: {
     money: 'Montant décimal attendu, en texte, p. ex. "1250.00" ou "1 250,00".',
@@ -32,12 +36,16 @@ export const BOUNDARY_WORDS = {
     zeroQuantity: 'Une quantité doit être supérieure à zéro.',
     date: 'Date réelle attendue, écrite AAAA-MM-JJ, p. ex. "2025-04-01".',
     currency: 'Code de devise ISO 4217 attendu, en 3 lettres majuscules, p. ex. "CAD".',
+    unknownCurrency: 'Devise inconnue de la norme ISO 4217 : un code comme "CAD", "USD" ou "EUR" est attendu.',
+    tooLarge: 'Montant trop grand : au plus 999 999 999 999, quelle que soit la devise.',
+    negative: 'Un montant positif ou nul est attendu : un prix ou un paiement ne peut pas être négatif.',
   },
 } satisfies Record<Lang, unknown>;
 export type BoundaryProblem = keyof (typeof BOUNDARY_WORDS)['en'];
 
 const CURRENCY_PATTERN = /^[A-Z]{3}$/;
-const QUANTITY_PATTERN = /^\d+(\.\d{1,4})?$/;
+// At most 10 digits before the point: quantity columns are numeric(14, 4).
+const QUANTITY_PATTERN = /^\d{1,10}(\.\d{1,4})?$/;
 
 // Refinements carry their problem as params; a regex check cannot, so its issue is known by its pattern
 // (kept a regex because MCP clients read it from the JSON Schema).
@@ -48,12 +56,45 @@ const PATTERN_PROBLEMS = new Map<string, BoundaryProblem>([
 
 /** Which of the boundary schemas below raised a zod issue, if one did. */
 export function boundaryProblem(issue: z.core.$ZodIssue): BoundaryProblem | undefined {
-  if (issue.code === 'custom') return (issue.params as { problem?: BoundaryProblem } | undefined)?.problem;
+  if (issue.code === 'custom') {
+    const problem = (issue.params as { problem?: string } | undefined)?.problem;
+    return problem && problem in BOUNDARY_WORDS.en ? (problem as BoundaryProblem) : undefined;
+  }
   if (issue.code === 'invalid_format' && issue.format === 'regex') return PATTERN_PROBLEMS.get(String(issue.pattern));
   return undefined;
 }
 
-export const CurrencyCode = z.string().regex(CURRENCY_PATTERN, { error: BOUNDARY_WORDS.en.currency });
+/**
+ * A boundary schema's refusal worded in `lang`, or undefined when the issue is not one of theirs.
+ * Dates outside their window carry the window in the issue, so their sentence is built here.
+ */
+export function boundaryText(issue: z.core.$ZodIssue, lang: Lang): string | undefined {
+  if (issue.code === 'custom') {
+    const params = issue.params as { problem?: string; kind?: DateKind; from?: string; to?: string } | undefined;
+    if (params?.problem === 'dateWindow' && params.kind && params.from && params.to)
+      return DATE_WINDOW_WORDS[lang](params.kind, params.from, params.to);
+  }
+  const problem = boundaryProblem(issue);
+  return problem ? BOUNDARY_WORDS[lang][problem] : undefined;
+}
+
+/**
+ * True for a code of the ISO 4217 list (the `currency-codes` package, which follows the ISO
+ * maintenance agency's list one). Funds, metals and the testing and "no currency" codes
+ * (XAU, XBA…, XTS, XXX) are in that list but are not money a company invoices in.
+ */
+export function isIsoCurrency(code: string): boolean {
+  const record = currencyCodes.code(code);
+  return record !== undefined && !record.countries.some((country) => /^zz\d/i.test(country));
+}
+
+export const CurrencyCode = z
+  .string()
+  .regex(CURRENCY_PATTERN, { error: BOUNDARY_WORDS.en.currency })
+  .refine((code) => !CURRENCY_PATTERN.test(code) || isIsoCurrency(code), {
+    error: BOUNDARY_WORDS.en.unknownCurrency,
+    params: { problem: 'unknownCurrency' },
+  });
 
 export type MoneyLocale = 'fr-CA' | 'en-CA' | 'fr-FR' | 'en-US';
 
@@ -88,6 +129,8 @@ const THREE_DECIMAL = new Set(['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'])
 
 /** Digits after the decimal point for a currency (ISO 4217 exponent): CAD 2, JPY 0, KWD 3. */
 export function minorDigits(currency: CurrencyCode): number {
+  // Only the shape here: statements and e-invoices from files may carry withdrawn codes (DEM); the
+  // door's CurrencyCode schema is where a person's currency must be a current ISO 4217 one.
   if (!/^[A-Z]{3}$/.test(currency))
     throw invalid(`Unknown currency '${currency}': expected a 3-letter ISO 4217 code such as "CAD".`);
   if (ZERO_DECIMAL.has(currency)) return 0;
@@ -279,6 +322,20 @@ export function mulRate(minor: bigint, rate: Rate): bigint {
   return divideHalfUp(minor * numerator, denominator);
 }
 
+/**
+ * An amount in one currency converted into another at `rate` (units of `to` for one unit of `from`),
+ * rounded half-up to the minor unit of `to`, like taxes: 9 000.00 GBP at "1.8123" → 16 310.70 CAD.
+ * Minor digits may differ (JPY has none, CAD two), so the exponent difference is applied exactly.
+ * @example convertMinor(900000n, 'GBP', 'CAD', '1.8') // 1620000n
+ */
+export function convertMinor(minor: bigint, from: CurrencyCode, to: CurrencyCode, rate: Rate): bigint {
+  const { numerator, denominator } = rateRatio(rate);
+  const shift = minorDigits(to) - minorDigits(from);
+  return shift >= 0
+    ? divideHalfUp(minor * numerator * POW10(shift), denominator)
+    : divideHalfUp(minor * numerator, denominator * POW10(-shift));
+}
+
 /** Quantities carry at most 4 decimals (e.g. 2.5 kg, 0.0125 h), like the `Quantity` schema. */
 const QUANTITY_DECIMALS = 4;
 
@@ -311,13 +368,48 @@ const parses = (parse: () => unknown): boolean => {
  * A decimal amount as text at a tool boundary ("1250.00", "1 250,00", "1,250.00"); parse it with
  * `toMinor(text, currency)`, which also checks the decimals allowed by the document's currency.
  */
+/**
+ * The largest amount a field takes, in whole currency units: twelve digits. In minor units (at most
+ * three decimals) that stays under 2^53, so an amount survives JSON numbers, and totals of many such
+ * amounts stay far inside PostgreSQL's bigint; the door checks totals against MAX_AMOUNT_MINOR.
+ */
+const MAX_WHOLE_UNITS = 10n ** 12n;
+/** The largest total the door accepts, in minor units: what JavaScript numbers hold exactly. */
+export const MAX_AMOUNT_MINOR = BigInt(Number.MAX_SAFE_INTEGER);
+
+const decimalOf = (text: string): Decimal | undefined => {
+  try {
+    return parseLocalized(text, 'en');
+  } catch {
+    return undefined;
+  }
+};
+const magnitude = (d: Decimal) => (d.units < 0n ? -d.units : d.units);
+
+/**
+ * A decimal amount as text at a tool boundary ("1250.00", "1 250,00", "1,250.00"); parse it with
+ * `toMinor(text, currency)`, which also checks the decimals allowed by the document's currency.
+ */
 export const Money = z
   .string()
   .refine((text) => parses(() => parseLocalized(text, 'en')), {
     error: BOUNDARY_WORDS.en.money,
     params: { problem: 'money' },
   })
+  .refine(
+    (text) => {
+      const d = decimalOf(text);
+      return d === undefined || magnitude(d) < MAX_WHOLE_UNITS * POW10(d.scale);
+    },
+    { error: BOUNDARY_WORDS.en.tooLarge, params: { problem: 'tooLarge' } },
+  )
   .describe('Amount as a decimal string in the document currency, e.g. "1250.00".');
+
+/** An amount that cannot be below zero: unit prices of orders and invoices, payments. */
+export const NonNegativeMoney = Money.refine((text) => (decimalOf(text)?.units ?? 0n) >= 0n, {
+  error: BOUNDARY_WORDS.en.negative,
+  params: { problem: 'negative' },
+});
 
 /** A positive decimal quantity with at most 4 decimals, e.g. "2.5". */
 export const Quantity = z
@@ -341,6 +433,66 @@ export const IsoDate = z
   .string()
   .refine(isIsoDate, { error: BOUNDARY_WORDS.en.date, params: { problem: 'date' } })
   .describe('Date as YYYY-MM-DD.');
+
+/**
+ * The kinds of dates a tool takes, each with the window a real one falls in, in years before and
+ * after the day the request is read. Outside it a date is a typo (a payment dated 1900 or 2200), not
+ * a fact, and is refused at the door instead of skewing aging, taxes and numbering. One table:
+ * - document: the date of an order, invoice or bill, or of a delivery: books are kept 6 years (CRA)
+ *   to 10 (France's Code de commerce); 20 leaves room for archives taken over, and one is dated at
+ *   most a year ahead;
+ * - payment: money paid or received, same past; a payment is recorded at most a year ahead;
+ * - due: a due, expected or end date, or a schedule's start, may lie further ahead (10 years);
+ * - report: the bounds of a report or an export, which may look back further (50 years).
+ */
+export const DATE_WINDOWS = {
+  document: { yearsBack: 20, yearsAhead: 1 },
+  payment: { yearsBack: 20, yearsAhead: 1 },
+  due: { yearsBack: 10, yearsAhead: 10 },
+  report: { yearsBack: 50, yearsAhead: 10 },
+} as const;
+export type DateKind = keyof typeof DATE_WINDOWS;
+
+const DATE_KIND_WORDS: Record<Lang, Record<DateKind, string>> = {
+  en: { document: 'A document date', payment: 'A payment date', due: 'A due or planned date', report: 'A report date' },
+  fr: {
+    document: 'La date d’un document',
+    payment: 'La date d’un paiement',
+    due: 'Une date d’échéance ou prévue',
+    report: 'Une date de rapport',
+  },
+};
+const DATE_WINDOW_WORDS: Record<Lang, (kind: DateKind, from: string, to: string) => string> = {
+  en: (kind, from, to) => `${DATE_KIND_WORDS.en[kind]} must fall between ${from} and ${to}.`,
+  fr: (kind, from, to) => `${DATE_KIND_WORDS.fr[kind]} doit tomber entre le ${from} et le ${to}.`,
+};
+
+/** The window of a kind of date around `today` (YYYY-MM-DD), as ISO dates; 29 February keeps to 28. */
+export function dateWindow(kind: DateKind, today: string): { from: string; to: string } {
+  const { yearsBack, yearsAhead } = DATE_WINDOWS[kind];
+  const year = Number(today.slice(0, 4));
+  const monthDay = today.slice(4) === '-02-29' ? '-02-28' : today.slice(4);
+  const at = (y: number) => `${String(y).padStart(4, '0')}${monthDay}`;
+  return { from: at(year - yearsBack), to: at(year + yearsAhead) };
+}
+
+/**
+ * A date of a given kind: a real calendar date inside its window (DATE_WINDOWS) around the day the
+ * request is read, by the server's clock (a schema cannot see a request's injected time, and a
+ * window of years does not hinge on the day).
+ */
+export function DateOf(kind: DateKind) {
+  return IsoDate.superRefine((value, ctx) => {
+    if (!isIsoDate(value)) return;
+    const { from, to } = dateWindow(kind, new Date().toISOString().slice(0, 10));
+    if (value >= from && value <= to) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: DATE_WINDOW_WORDS.en(kind, from, to),
+      params: { problem: 'dateWindow', kind, from, to },
+    });
+  });
+}
 
 /**
  * A quantity as people write it: the database keeps 4 decimals ("10.0000"), people read "10".

@@ -90,6 +90,12 @@ export const aiActions = pgTable(
     requiredLevel: integer('required_level').notNull().default(0),
     amountCents: cents('amount_cents'),
     currency: text('currency'),
+    /**
+     * The amount in the company currency, what levels, limits and the hard cap compared: equal to
+     * amount_cents for an amount already in it, converted at a held rate otherwise, null when no rate
+     * was held (the action then needs the highest level; its evidence says why).
+     */
+    companyAmountCents: cents('company_amount_cents'),
     result: jsonb('result'),
     error: jsonb('error'),
     decidedBy: uuid('decided_by'),

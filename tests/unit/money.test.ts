@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../tools/errors.ts';
 import {
+  convertMinor,
   CurrencyCode,
   IsoDate,
   Money,
@@ -280,3 +281,18 @@ function captureError(run: () => unknown): unknown {
   }
   throw new Error('expected an error');
 }
+
+describe('convertMinor', () => {
+  it.each([
+    [900000n, 'GBP', 'CAD', '1.8', 1620000n],
+    [900000n, 'GBP', 'CAD', '1.81235', 1631115n], // 16 311.15 exactly
+    [1001n, 'USD', 'CAD', '1.365', 1366n], // 13.66365 → 13.66
+    [1001n, 'USD', 'CAD', '1.3655', 1367n], // 13.668655 → 13.67
+    [5n, 'USD', 'CAD', '0.1', 1n], // 0.005 → half-up 0.01
+    [10000n, 'JPY', 'CAD', '0.0091', 9100n], // ¥10 000 → 91.00 CAD (JPY has no decimals)
+    [10000n, 'CAD', 'JPY', '110', 11000n], // 100.00 CAD → ¥11 000
+    [-900000n, 'GBP', 'CAD', '1.8', -1620000n],
+  ] as const)('%s %s → %s at %s', (minor, from, to, rate, expected) => {
+    expect(convertMinor(minor, from, to, rate)).toBe(expected);
+  });
+});

@@ -12,13 +12,17 @@ import type { Tx } from '../../db/client.ts';
 import { aiActionEvents, aiActions, notifications, users } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';
 import type { Actor, Lang, Session, Source, Tenant, ToolCtx } from '../context.ts';
-import type { AnyWriteTool } from '../define.ts';
+import type { Amount, AnyWriteTool } from '../define.ts';
 import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
+import { toCompanyCurrency } from '../exchange-rates.ts';
+import { cleanInput } from '../input-text.ts';
+import { BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
 import {
   alreadyDecidedMessage,
+  conversionFactor,
   executedMessage,
   failedMessage,
   idempotencyMismatchMessage,
@@ -114,17 +118,38 @@ const REQUEST_ERRORS = new Set(['invalid', 'not_found', 'conflict', 'forbidden']
 class DuplicateProposal extends Error {}
 
 /**
- * Parses input with the tool's zod schema; a clear error in the person's language lists every problem
- * and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
+ * Parses input with the tool's zod schema, after every string in it is normalised (input-text.ts: the
+ * one place text is cleaned, for every tool); a clear error in the person's language lists every
+ * problem and nothing is written. `details.issues` are zod's own, the same in every language, for programs.
  */
 export function parseInput<I extends z.ZodObject>(
   tool: { name: string; input: I },
   raw: unknown,
   lang: Lang,
 ): z.output<I> {
-  const parsed = tool.input.safeParse(raw ?? {});
+  const cleaned = cleanInput(raw ?? {});
+  if (cleaned.issues.length)
+    throw invalid(invalidInputMessage(lang, tool.name, cleaned.issues, cleaned.value), { issues: cleaned.issues });
+  const parsed = tool.input.safeParse(cleaned.value);
   if (parsed.success) return parsed.data;
-  throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, raw), { issues: parsed.error.issues });
+  throw invalid(invalidInputMessage(lang, tool.name, parsed.error.issues, cleaned.value), {
+    issues: parsed.error.issues,
+  });
+}
+
+/** A total beyond what an amount column and a JSON number hold exactly is refused, naming it. */
+function checkAmountRange(tool: { name: string }, amount: Amount | null, lang: Lang) {
+  if (!amount) return;
+  const magnitude = amount.cents < 0n ? -amount.cents : amount.cents;
+  if (magnitude <= MAX_AMOUNT_MINOR) return;
+  const issue: z.core.$ZodIssue = {
+    code: 'custom',
+    path: ['total'],
+    message: BOUNDARY_WORDS.en.tooLarge,
+    input: undefined,
+    params: { problem: 'tooLarge' },
+  };
+  throw invalid(invalidInputMessage(lang, tool.name, [issue], {}), { issues: [issue] });
 }
 
 export async function propose(
@@ -157,6 +182,9 @@ export async function propose(
       ].filter((f): f is EvidenceFactor => f !== null);
       const confidence = confidenceFrom(evidence);
       const amount = assessment.amount ?? null;
+      checkAmountRange(tool, amount, session.lang);
+      const inCompany = await companyAmount(ctx, amount);
+      if (inCompany.evidence) evidence.push(inCompany.evidence);
       const decision = decide({
         tenant: {
           automationLevel: tenant.automationLevel,
@@ -167,7 +195,8 @@ export async function propose(
           approvalLevelsCents: levelsOf(tenant),
         },
         tool,
-        amountCents: amount?.cents ?? null,
+        amountCents: inCompany.cents,
+        amountUnconverted: inCompany.unknown,
         confidence,
         actor: session.actor,
         byAi: options.byAi,
@@ -217,6 +246,7 @@ export async function propose(
           requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
           amountCents: amount?.cents ?? null,
           currency: amount?.currency ?? null,
+          companyAmountCents: inCompany.cents,
           result,
           error,
           executedAt: status === 'executed' ? now : null,
@@ -374,18 +404,24 @@ async function decideAndRun(
     const now = ctx.now;
     const event = eventWriter(tx, row, session.actor.userId, options.source, now);
     let input = row.input as unknown;
-    let { amountCents, requiredLevel } = row;
+    let { amountCents, companyAmountCents, requiredLevel } = row;
     let prepared: unknown;
     if (options.editedInput !== undefined) {
       input = parseInput(tool, options.editedInput, session.lang);
       const assessment = tool.assess ? await tool.assess(ctx, input) : {};
       prepared = assessment.prepared;
+      checkAmountRange(tool, assessment.amount ?? null, session.lang);
       amountCents = assessment.amount?.cents ?? null;
+      const inCompany = await companyAmount(ctx, assessment.amount ?? null);
+      companyAmountCents = inCompany.cents;
       // An edit can raise the amount: the level it needs then rises with it, never falls.
       if (tool.approvalLevels)
-        requiredLevel = Math.max(requiredLevel, amountLevel(amountCents, levelsOf(await ctx.tenant())));
+        requiredLevel = Math.max(
+          requiredLevel,
+          inCompany.unknown ? 3 : amountLevel(companyAmountCents, levelsOf(await ctx.tenant())),
+        );
     }
-    checkApprover(session, tool, { ...row, amountCents, requiredLevel });
+    checkApprover(session, tool, { ...row, amountCents, companyAmountCents, requiredLevel });
     await options.beforeDecide?.(tx);
     if (options.editedInput !== undefined) event('edited', { input: row.input }, { input }, options.note);
     if (from === 'failed')
@@ -400,6 +436,7 @@ async function decideAndRun(
         status,
         input,
         amountCents,
+        companyAmountCents,
         requiredLevel,
         result: run.ok ? run.result : null,
         error: run.ok ? null : run.body,
@@ -418,6 +455,24 @@ async function decideAndRun(
     await event.flush();
     return outcomeOf(updated!, session.lang, false, summarize(tool, run.ok ? run.result : null, session.lang));
   });
+}
+
+/**
+ * The request's amount in the company currency, for the policy, and the evidence that shows both
+ * amounts and the rate (or says no rate is held, so the highest level decides).
+ */
+async function companyAmount(
+  ctx: ToolCtx,
+  amount: Amount | null,
+): Promise<{ cents: bigint | null; unknown: boolean; evidence?: EvidenceFactor }> {
+  if (!amount) return { cents: null, unknown: false };
+  const tenant = await ctx.tenant();
+  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, ctx.now.toISOString().slice(0, 10));
+  if (conversion.kind === 'same') return { cents: conversion.cents, unknown: false };
+  const factor = conversionFactor(ctx.lang, amount, tenant.currency, conversion);
+  return conversion.kind === 'missing'
+    ? { cents: null, unknown: true, evidence: factor }
+    : { cents: conversion.cents, unknown: false, evidence: factor };
 }
 
 const levelsOf = (t: Tenant) => [t.approvalLevel1Cents, t.approvalLevel2Cents, t.approvalLevel3Cents] as const;
@@ -449,13 +504,14 @@ async function execute(
   }
 }
 
-type ApprovalFacts = Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'actorId' | 'byAi'>;
+type ApprovalFacts = Pick<ActionRow, 'requiredLevel' | 'amountCents' | 'companyAmountCents' | 'actorId' | 'byAi'>;
 
 function approverRefusal(actor: Actor, lang: Lang, tool: AnyWriteTool, row: ApprovalFacts): AppError | null {
   const verdict = mayApprove(actor, {
     risk: tool.risk,
     level: row.requiredLevel,
-    amountCents: row.amountCents,
+    // Approval limits are in the company currency; rows from before conversion held only company amounts.
+    amountCents: row.companyAmountCents ?? row.amountCents,
     actorId: row.actorId,
     byAi: row.byAi,
   });

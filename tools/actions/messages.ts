@@ -1,7 +1,10 @@
 /** What the door tells people about an action, in French or English. One table, used by every frontend. */
 import { z } from 'zod';
 import type { Lang, Role } from '../context.ts';
-import { BOUNDARY_WORDS, boundaryProblem } from '../money.ts';
+import { textIssueText } from '../input-text.ts';
+import type { EvidenceFactor } from '../../db/schema/actions.ts';
+import type { Conversion } from '../exchange-rates.ts';
+import { boundaryText, formatMoney } from '../money.ts';
 import { aRole } from '../role-names.ts';
 import type { ReasonCode } from './policy.ts';
 
@@ -15,6 +18,8 @@ const reasons: Record<Lang, Record<ReasonCode, string>> = {
     below_confidence_threshold: 'Confidence is below the threshold set for this company.',
     above_ai_limit: "The amount is above the user's limit for AI actions.",
     above_hard_cap: "The amount is above the company's hard cap for AI actions.",
+    no_exchange_rate:
+      'The amount is in a foreign currency and the company holds no exchange rate for its date: the highest level decides (enter a rate in settings).',
     amount_needs_level: 'The amount needs approval at a higher level.',
     role_cannot_decide_risk:
       'Your role cannot commit money alone: an accountant, a manager or an administrator approves it.',
@@ -32,6 +37,8 @@ const reasons: Record<Lang, Record<ReasonCode, string>> = {
     below_confidence_threshold: 'La confiance est sous le seuil fixé pour cette entreprise.',
     above_ai_limit: "Le montant dépasse la limite de l'utilisateur pour les actions de l'IA.",
     above_hard_cap: "Le montant dépasse le plafond absolu de l'entreprise pour l'IA.",
+    no_exchange_rate:
+      "Le montant est en devise étrangère et l'entreprise n'a aucun taux de change pour sa date : le niveau le plus élevé décide (saisissez un taux dans les paramètres).",
     amount_needs_level: "Le montant exige une approbation d'un niveau supérieur.",
     role_cannot_decide_risk:
       "Votre rôle ne peut pas engager d'argent seul : un comptable, un gestionnaire ou un administrateur l'approuve.",
@@ -134,8 +141,8 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
  */
 function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
   if (lang === 'en') return issue.message;
-  const problem = boundaryProblem(issue);
-  if (problem) return BOUNDARY_WORDS.fr[problem];
+  const own = boundaryText(issue, lang) ?? textIssueText(issue, lang);
+  if (own) return own;
   const worded = zodFrench({ ...issue, input: valueAt(raw, issue.path) } as unknown as z.core.$ZodRawIssue);
   return (typeof worded === 'string' ? worded : worded?.message) ?? issue.message;
 }
@@ -161,4 +168,45 @@ export function idempotencyMismatchMessage(lang: Lang, key: string, tool: string
   return lang === 'fr'
     ? `La clé d'idempotence « ${key} » a déjà servi pour une autre requête ${tool} (action n° ${n}) : rien n'a été fait. Utilisez une nouvelle clé pour une nouvelle requête.`
     : `Idempotency key "${key}" was already used for a different ${tool} request (action #${n}): nothing was done. Use a new key for a new request.`;
+}
+
+/**
+ * Evidence for a foreign amount: both amounts and the rate used (given with the document, or held by
+ * the company from a day), or that no rate is held, so the highest level decides.
+ */
+export function conversionFactor(
+  lang: Lang,
+  amount: { cents: bigint; currency: string },
+  companyCurrency: string,
+  conversion: Exclude<Conversion, { kind: 'same' }>,
+): EvidenceFactor {
+  const locale = lang === 'fr' ? 'fr-CA' : 'en-CA';
+  const original = formatMoney(amount.cents, amount.currency, locale);
+  if (conversion.kind === 'missing')
+    return {
+      factor: 'no_exchange_rate',
+      weight: 0,
+      detail:
+        lang === 'fr'
+          ? `${original} : aucun taux ${amount.currency}→${companyCurrency} au ${conversion.on} ; montant en ${companyCurrency} inconnu, le niveau le plus élevé décide.`
+          : `${original}: no ${amount.currency}→${companyCurrency} rate on ${conversion.on}; amount in ${companyCurrency} unknown, the highest level decides.`,
+    };
+  const converted = formatMoney(conversion.cents, companyCurrency, locale);
+  const rate = conversion.rate.includes('.') ? conversion.rate.replace(/\.?0+$/, '') : conversion.rate;
+  const source =
+    conversion.source === 'document'
+      ? lang === 'fr'
+        ? 'taux donné avec le document'
+        : 'rate given with the document'
+      : lang === 'fr'
+        ? `taux de l'entreprise en vigueur depuis le ${conversion.on}`
+        : `company rate in force since ${conversion.on}`;
+  return {
+    factor: 'currency_conversion',
+    weight: 0,
+    detail:
+      lang === 'fr'
+        ? `${original} = ${converted} à ${rate} (${source}), arrondi au cent le plus proche.`
+        : `${original} = ${converted} at ${rate} (${source}), rounded half-up to the cent.`,
+  };
 }

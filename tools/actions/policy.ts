@@ -23,6 +23,11 @@ export interface PolicyInput {
   tool: { risk: Risk; roles?: readonly Role[]; approvalLevels?: boolean };
   /** In the tenant currency; null for writes that move no amount. */
   amountCents: bigint | null;
+  /**
+   * True when the write moves a foreign amount the company holds no rate for: its value in the company
+   * currency is unknown, so it needs the highest level and the AI never does it alone.
+   */
+  amountUnconverted?: boolean;
   confidence: number;
   actor: { role: Role; aiAutoApproveLimitCents: bigint; approvalLimitCents: bigint | null };
   /** True when the AI asks, false when a person asks directly. */
@@ -38,6 +43,7 @@ export type ReasonCode =
   | 'below_confidence_threshold'
   | 'above_ai_limit'
   | 'above_hard_cap'
+  | 'no_exchange_rate'
   | 'amount_needs_level'
   | 'role_cannot_decide_risk'
   | 'above_approval_limit'
@@ -80,20 +86,22 @@ export function roleRefusal(role: Role, tool: { roles?: readonly Role[] }): Reas
 
 export function decide(input: PolicyInput): Decision {
   const { tenant, tool, amountCents, confidence, actor, byAi } = input;
+  const unknown = input.amountUnconverted === true;
   const refused = roleRefusal(actor.role, tool);
   if (refused) return { outcome: 'refuse', reasons: [refused] };
   if (byAi && !tenant.aiEnabled) return { outcome: 'refuse', reasons: ['ai_disabled'] };
 
   const rank = ROLE_RANK[actor.role];
-  const needed = tool.approvalLevels ? amountLevel(amountCents, tenant.approvalLevelsCents) : 0;
+  const needed = tool.approvalLevels ? (unknown ? 3 : amountLevel(amountCents, tenant.approvalLevelsCents)) : 0;
   const overOwnLimit =
-    actor.approvalLimitCents !== null && amountCents !== null && amountCents > actor.approvalLimitCents;
+    actor.approvalLimitCents !== null && (unknown || (amountCents !== null && amountCents > actor.approvalLimitCents));
   // What the person could not do alone, the AI cannot do for them either.
   const rightsBlock: ReasonCode[] = [];
   if (needed > rank) rightsBlock.push('amount_needs_level');
   else if (!approversFor(tool.risk, Math.max(1, needed) as ApprovalLevel).includes(actor.role))
     rightsBlock.push('role_cannot_decide_risk');
   if (overOwnLimit) rightsBlock.push('above_approval_limit');
+  if (unknown && rightsBlock.length) rightsBlock.push('no_exchange_rate');
   const queue = (reasons: ReasonCode[]): Decision => {
     const level = Math.max(1, needed, overOwnLimit ? Math.min(3, rank + 1) : 0) as ApprovalLevel;
     return { outcome: 'queue', level, approvers: approversFor(tool.risk, level), reasons };
@@ -107,6 +115,7 @@ export function decide(input: PolicyInput): Decision {
   if (tenant.automationLevel === 'assisted') return queue(['assisted_needs_approval', ...rightsBlock]);
 
   const blocks = [...rightsBlock];
+  if (unknown && !blocks.includes('no_exchange_rate')) blocks.push('no_exchange_rate');
   if (amountCents !== null && amountCents > tenant.hardCapCents) blocks.push('above_hard_cap');
   if (tenant.automationLevel === 'supervised') {
     if (confidence < tenant.confidenceThreshold) blocks.push('below_confidence_threshold');

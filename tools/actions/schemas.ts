@@ -19,6 +19,8 @@ export const ActionView = z.object({
   requiredLevel: z.number().int(),
   amount: z.string().nullable(),
   currency: z.string().nullable(),
+  /** Minor units of the company currency that levels and limits compared; null when no rate was held. */
+  companyAmountCents: z.string().nullable(),
   input: z.unknown(),
   result: z.unknown(),
   error: z.unknown(),
@@ -53,6 +55,7 @@ export function actionView(a: typeof aiActions.$inferSelect): ActionView {
     requiredLevel: a.requiredLevel,
     amount: a.amountCents === null ? null : fromMinor(a.amountCents, a.currency ?? 'CAD'),
     currency: a.currency,
+    companyAmountCents: a.companyAmountCents?.toString() ?? null,
     input: a.input,
     result: a.result,
     error: a.error,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate, formatAmount } from '../money.ts';
+import { fromMinor, formatAmount, DateOf } from '../money.ts';
 import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
 import { creditSales, openInvoices } from './queries.ts';
 import { formatDecimal } from './texts.ts';
@@ -15,7 +15,7 @@ export const receivablesAging = defineTool({
     'as of a date (default today), plus DSO = receivables ÷ credit sales of the last `dsoDays` days (default 90) × ' +
     'dsoDays. Company currency, decimal strings.',
   kind: 'read',
-  input: z.object({ asOf: IsoDate.optional(), dsoDays: z.number().int().min(7).max(366).default(90) }),
+  input: z.object({ asOf: DateOf('report').optional(), dsoDays: z.number().int().min(7).max(366).default(90) }),
   output: z.object({
     asOf: z.string(),
     currency: z.string(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate, Money, toMinor, formatAmount } from '../money.ts';
+import { fromMinor, Money, toMinor, formatAmount, DateOf } from '../money.ts';
 import { cashFlowForecast, paymentHistory } from './model.ts';
 import { openInvoices, paidInvoices, payables } from './queries.ts';
 
@@ -14,7 +14,7 @@ export const cashFlow = defineTool({
     'Give the opening bank balance to get running balances. Decimal strings, company currency.',
   kind: 'read',
   input: z.object({
-    asOf: IsoDate.optional(),
+    asOf: DateOf('report').optional(),
     openingBalance: Money.default('0.00'),
     weeks: z.number().int().min(1).max(26).default(13),
   }),

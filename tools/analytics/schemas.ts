@@ -1,9 +1,9 @@
 /** Shared pieces of analytics inputs: a period, defaulting to the last 12 months. */
-import { IsoDate } from '../money.ts';
+import { DateOf } from '../money.ts';
 
 export const Period = {
-  from: IsoDate.optional().describe('First day; defaults to one year before `to`.'),
-  to: IsoDate.optional().describe('Last day; defaults to today.'),
+  from: DateOf('report').optional().describe('First day; defaults to one year before `to`.'),
+  to: DateOf('report').optional().describe('Last day; defaults to today.'),
 };
 
 export function periodOf(input: { from?: string | undefined; to?: string | undefined }, now: Date) {

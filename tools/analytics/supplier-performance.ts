@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { supplierBills, suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate } from '../money.ts';
+import { fromMinor, DateOf } from '../money.ts';
 import { supplierPerformance } from '../purchasing/model.ts';
 import { deliveryHistory } from '../purchasing/performance.ts';
 import { tenantJoin } from '../../db/tenant.ts';
@@ -14,7 +14,7 @@ export const supplierScorecard = defineTool({
     'A scorecard per supplier: on-time delivery score 0–100 (100 × mean share of each due order received by its ' +
     'expected date), due/on-time/late orders, average days late, rating, risk, and total billed. Worst score first.',
   kind: 'read',
-  input: z.object({ asOf: IsoDate.optional(), limit: z.number().int().min(1).max(500).default(50) }),
+  input: z.object({ asOf: DateOf('report').optional(), limit: z.number().int().min(1).max(500).default(50) }),
   output: z.object({
     asOf: z.string(),
     suppliers: z.array(

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { supplierBills, suppliers } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate } from '../money.ts';
+import { fromMinor, DateOf } from '../money.ts';
 import { BILL_STATUSES } from './model.ts';
 import { tenantJoin } from '../../db/tenant.ts';
 
@@ -16,7 +16,7 @@ export const listBills = defineTool({
   input: z.object({
     status: z.array(z.enum(BILL_STATUSES)).optional(),
     supplierId: z.string().uuid().optional(),
-    dueBy: IsoDate.optional(),
+    dueBy: DateOf('report').optional(),
     limit: z.number().int().min(1).max(500).default(100),
   }),
   output: z.object({

@@ -5,7 +5,7 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid } from '../errors.ts';
 import { moneyFor } from '../invoicing/texts.ts';
-import { IsoDate, Money, toMinor } from '../money.ts';
+import { toMinor, DateOf, NonNegativeMoney } from '../money.ts';
 import { canMoveBill } from './model.ts';
 import { billById, billSummary } from './queries.ts';
 import { BillSummary } from './schemas.ts';
@@ -13,8 +13,8 @@ import { billRefusals } from './texts.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
-  amount: Money.optional().describe('Defaults to the whole balance.'),
-  paidOn: IsoDate.optional().describe('Defaults to today.'),
+  amount: NonNegativeMoney.optional().describe('Defaults to the whole balance.'),
+  paidOn: DateOf('payment').optional().describe('Defaults to today.'),
   method: z.enum(['interac', 'wire', 'cheque', 'cash', 'card', 'other']).default('wire'),
   reference: z.string().max(100).optional().describe('Cheque number, transfer reference.'),
 });

@@ -4,8 +4,10 @@ import { documents, supplierBillItems, supplierBills } from '../../db/schema/ind
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid, notFound } from '../errors.ts';
+import { sameName } from '../embeddings/rank.ts';
+import { normalizeText } from '../input-text.ts';
 import { moneyFor } from '../invoicing/texts.ts';
-import { CurrencyCode, IsoDate, Money, Quantity, toMinor } from '../money.ts';
+import { CurrencyCode, Money, Quantity, toMinor, DateOf } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { orderById, orderItems, searchSuppliers, supplierById } from '../purchasing/queries.ts';
 import { SupplierFields } from '../purchasing/supplier-fields.ts';
@@ -27,6 +29,11 @@ import { billRefusals } from './texts.ts';
 
 /** A fuzzy name must score this high to be taken as the supplier; lower, the caller must choose. */
 const FUZZY_SUPPLIER = 0.8;
+/**
+ * A runner-up scoring within this of the top hit is a near rival: the name on the bill does not tell
+ * them apart, so nothing is booked and the person chooses (both are named in the refusal).
+ */
+const NEAR_RIVAL = 0.1;
 /** Orders a bill can be recorded against: sent to the supplier and not closed. */
 const BILLABLE = new Set(['sent', 'confirmed', 'partially_received', 'received', 'invoiced']);
 
@@ -42,9 +49,18 @@ const input = z
       .optional()
       .describe('When the id is not known: the name and/or tax numbers read on the bill.'),
     supplierInvoiceNumber: z.string().trim().min(1).max(100).optional().describe("The supplier's own invoice number."),
-    billDate: IsoDate,
-    dueDate: IsoDate.optional().describe("Defaults to the bill date plus the supplier's payment terms."),
+    billDate: DateOf('document'),
+    dueDate: DateOf('due').optional().describe("Defaults to the bill date plus the supplier's payment terms."),
     currency: CurrencyCode.optional().describe("Defaults to the supplier's currency."),
+    exchangeRate: z
+      .string()
+      .regex(/^\d{1,10}(\.\d{1,10})?$/, { error: 'Expected a positive decimal rate with a dot, e.g. "1.8123".' })
+      .refine((rate) => /[1-9]/.test(rate), { error: 'A rate must be greater than zero.' })
+      .optional()
+      .describe(
+        'For a bill in a foreign currency: the rate printed on it, in units of the company currency for 1 unit. ' +
+          'Levels and limits then compare the converted amount; without it, the rate the company holds is used.',
+      ),
     purchaseOrderId: z.string().uuid().optional(),
     documentId: z.string().uuid().optional().describe('The stored document (PDF, image) the bill was read from.'),
     lines: z
@@ -87,13 +103,23 @@ async function resolveSupplier(
   if (byTax) return { supplier: byTax, resolution: { how: 'tax_number', name: byTax.name } };
   const asked = request.supplier?.name;
   if (asked) {
-    const [best] = await searchSuppliers(ctx.db, { query: asked, limit: 1 });
+    const [best, ...others] = await searchSuppliers(ctx.db, { query: asked, limit: 5 });
     if (best) {
+      const exact = normalizeText(best.name).toLowerCase() === asked.toLowerCase();
+      const top = best.score ?? 0;
+      // A lookalike (same name once folded) is always a rival; a fuzzy top hit also has close runners-up.
+      const rivals = others.filter((o) => sameName(o.name, asked) || (!exact && (o.score ?? 0) >= top - NEAR_RIVAL));
+      if ((exact || top >= FUZZY_SUPPLIER) && rivals.length) {
+        const candidates = [best, ...rivals].map((c) => ({ id: c.id, name: c.name, score: c.score }));
+        const listed = candidates.map((c) => `${JSON.stringify(c.name)} (id ${c.id}, ${c.score?.toFixed(2)})`);
+        throw conflict(billRefusals[ctx.lang].supplierAmbiguous(asked, listed.join(ctx.lang === 'fr' ? ' ; ' : '; ')), {
+          candidates,
+        });
+      }
       const supplier = await supplierById(ctx.db, best.id, ctx.lang);
-      if (supplier.name.toLowerCase() === asked.toLowerCase())
-        return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
-      if ((best.score ?? 0) >= FUZZY_SUPPLIER)
-        return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: best.score! } };
+      if (exact) return { supplier, resolution: { how: 'name_exact', name: supplier.name } };
+      if (top >= FUZZY_SUPPLIER)
+        return { supplier, resolution: { how: 'name_fuzzy', name: supplier.name, asked, score: top } };
     }
   }
   const what = [asked, request.supplier?.gstNumber, request.supplier?.qstNumber].filter(Boolean).join(' / ');
@@ -218,7 +244,11 @@ export const recordBill = defineTool({
   output: BillSummary,
   async assess(ctx, request) {
     const bill = await prepare(ctx, request);
-    return { amount: { cents: bill.totalCents, currency: bill.currency }, evidence: bill.evidence, prepared: bill };
+    return {
+      amount: { cents: bill.totalCents, currency: bill.currency, on: request.billDate, rate: request.exchangeRate },
+      evidence: bill.evidence,
+      prepared: bill,
+    };
   },
   async run(ctx, request, prepared) {
     // Prepared by assess in this transaction when the door executes at once; an approval decided

@@ -23,6 +23,8 @@ export const billRefusals = {
     billNotFound: (id: string) => `Facture fournisseur ${id} introuvable. Cherchez-la avec bills_list_bills.`,
     noSupplier: (what: string) =>
       `Aucun fournisseur ne correspond à « ${what} ». Cherchez-le avec purchasing_find_suppliers, ou créez-le avec purchasing_create_supplier, puis donnez supplierId.`,
+    supplierAmbiguous: (asked: string, candidates: string) =>
+      `Plusieurs fournisseurs se confondent avec « ${asked} » : ${candidates}. Rien n'est enregistré : choisissez le bon et donnez son supplierId.`,
     supplierBlocked: (name: string) =>
       `Le fournisseur ${name} est bloqué : débloquez-le avant d'enregistrer ses factures.`,
     alreadyRecorded: (invoice: string, supplier: string, bill: string) =>
@@ -56,6 +58,8 @@ export const billRefusals = {
     billNotFound: (id: string) => `Bill ${id} not found. Use bills_list_bills to find it.`,
     noSupplier: (what: string) =>
       `No supplier matches "${what}". Look it up with purchasing_find_suppliers, or create it with purchasing_create_supplier, then pass supplierId.`,
+    supplierAmbiguous: (asked: string, candidates: string) =>
+      `Several suppliers could be "${asked}": ${candidates}. Nothing is recorded: choose the right one and pass its supplierId.`,
     supplierBlocked: (name: string) => `Supplier ${name} is blocked: unblock it before recording its bills.`,
     alreadyRecorded: (invoice: string, supplier: string, bill: string) =>
       `Invoice ${invoice} from ${supplier} is already recorded as ${bill}: nothing was added.`,

@@ -44,6 +44,16 @@ export function nameScore(query: string, candidate: string): number {
   return Math.round(0.85 * ((2 * matched) / (q.length + c.length)) * 1000) / 1000;
 }
 
+/**
+ * Two names a person could not tell apart: the same once folded (case, accents, invisible characters,
+ * punctuation, legal form, plurals). "Bureau\u200b Plus Inc." and "BUREAU PLUS" are; "Bureau Plus
+ * Québec" is not. Duplicate checks of suppliers and clients refuse a lookalike as they refuse a twin.
+ */
+export function sameName(a: string, b: string): boolean {
+  const x = stemsOf(a).join(' ');
+  return x !== '' && x === stemsOf(b).join(' ');
+}
+
 export interface Candidate {
   id: string;
   /** Every text the record is known by: name, legal name, description, tax numbers. */

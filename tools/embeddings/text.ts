@@ -2,10 +2,15 @@
  * Text as matching sees it: accents folded, lower case, punctuation gone, and words reduced to a
  * rough French/English stem, so "Chaises ergonomiques" and "ergonomic chair" share "ergonomic".
  */
+import { normalizeText } from '../input-text.ts';
 
-/** "Bureau Plus Inc." → "bureau plus inc"; "Québec-Électrique" → "quebec electrique". */
+/**
+ * "Bureau Plus Inc." → "bureau plus inc"; "Québec-Électrique" → "quebec electrique". Starts from the
+ * door's normal form (input-text.ts), so text stored before the door normalised it, or read from a
+ * document, compares as typed text does: "Bur\u200beau" is "bureau".
+ */
 export function foldText(text: string): string {
-  return text
+  return normalizeText(text)
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()

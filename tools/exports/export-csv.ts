@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { fromMinor, IsoDate } from '../money.ts';
+import { fromMinor, DateOf } from '../money.ts';
 import { toCsv, type Cell } from './csv.ts';
 import { billRows, invoiceRows, madePaymentRows, orderRows, receivedPaymentRows } from './queries.ts';
 import { assertPeriod } from '../period.ts';
@@ -172,7 +172,7 @@ export const exportCsv = defineTool({
     'period as CSV text (comma-separated, quoted where needed, header row, amounts as decimal strings with a ' +
     'dot, dates YYYY-MM-DD). Dates filter on the document date. Returns the file name, row count and the CSV.',
   kind: 'read',
-  input: z.object({ dataset: z.enum(DATASETS), from: IsoDate, to: IsoDate }),
+  input: z.object({ dataset: z.enum(DATASETS), from: DateOf('report'), to: DateOf('report') }),
   output: ExportOutput,
   async run(ctx, input) {
     assertPeriod(input.from, input.to, ctx.lang);

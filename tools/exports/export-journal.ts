@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
-import { IsoDate } from '../money.ts';
+import { DateOf } from '../money.ts';
 import { toCsv } from './csv.ts';
 import { ExportOutput } from './export-csv.ts';
 import {
@@ -88,8 +88,8 @@ export const exportJournal = defineTool({
     '`accounts`. Company currency only. Dates MM/DD/YYYY unless dateFormat says otherwise.',
   kind: 'read',
   input: z.object({
-    from: IsoDate,
-    to: IsoDate,
+    from: DateOf('report'),
+    to: DateOf('report'),
     dateFormat: z.enum(['MM/DD/YYYY', 'DD/MM/YYYY', 'YYYY-MM-DD']).default('MM/DD/YYYY'),
     accounts: Accounts.default(DEFAULT_ACCOUNTS),
   }),

@@ -1,7 +1,7 @@
 /** The fields a client is created or updated with, checked the same way by both tools. */
 import { z } from 'zod';
 import { invalid } from '../errors.ts';
-import { CurrencyCode, Money, toMinor } from '../money.ts';
+import { CurrencyCode, toMinor, NonNegativeMoney } from '../money.ts';
 import { PROVINCES } from '../tax/index.ts';
 import type { Lang } from './texts.ts';
 
@@ -22,7 +22,9 @@ export const ClientFields = {
     .describe('ISO country code: "CA" or "FR" (taxes are computed for these two).'),
   language: z.enum(['fr', 'en']).describe('Language of the invoices and emails the client receives.'),
   currency: CurrencyCode.describe('Invoice currency; defaults to EUR for a French client, else the company currency.'),
-  creditLimit: Money.nullable().describe('Most the client may owe at once, e.g. "10000.00"; null removes the limit.'),
+  creditLimit: NonNegativeMoney.nullable().describe(
+    'Most the client may owe at once, e.g. "10000.00"; null removes the limit.',
+  ),
   paymentTermsDays: z.number().int().min(0).max(365).describe('Net days: the due date is the invoice date plus this.'),
   gstNumber: z.string().trim().max(30),
   qstNumber: z.string().trim().max(30),

@@ -3,7 +3,7 @@ import { clients } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { conflict } from '../errors.ts';
 import { checkPlace, ClientFields, creditLimitCents } from './client-fields.ts';
-import { clientSummary } from './queries.ts';
+import { clientByName, clientSummary } from './queries.ts';
 import { ClientSummary } from './schemas.ts';
 
 const input = z.object({
@@ -33,6 +33,15 @@ const alreadyExists = (name: string, id: string | undefined, lang: 'fr' | 'en') 
     { id },
   );
 
+/** A name a person could not tell from an existing client's: refused like a twin, naming that client. */
+export const lookalikeClient = (name: string, existing: { id: string; name: string }, lang: 'fr' | 'en') =>
+  conflict(
+    lang === 'fr'
+      ? `« ${name} » se confond avec le client « ${existing.name} » (id ${existing.id}) : utilisez celui-ci, ou donnez un nom qui les distingue.`
+      : `'${name}' cannot be told apart from client '${existing.name}' (id ${existing.id}): use that one, or give a name that tells them apart.`,
+    { id: existing.id, name: existing.name },
+  );
+
 export const createClient = defineTool({
   name: 'invoicing_create_client',
   title: 'Create a client',
@@ -47,8 +56,9 @@ export const createClient = defineTool({
   output: ClientSummary,
   async assess(ctx, request) {
     checkPlace(request, ctx.lang);
-    const existing = await ctx.db.query.clients.findFirst({ where: (c, { eq }) => eq(c.name, request.name) });
-    if (existing) throw alreadyExists(request.name, existing.id, ctx.lang);
+    const existing = await clientByName(ctx.db, request.name);
+    if (existing?.exact) throw alreadyExists(request.name, existing.id, ctx.lang);
+    if (existing) throw lookalikeClient(request.name, existing, ctx.lang);
     return {};
   },
   async run(ctx, request) {

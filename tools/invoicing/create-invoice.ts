@@ -4,7 +4,7 @@ import { invoices } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate, formatAmount } from '../money.ts';
+import { formatAmount, DateOf } from '../money.ts';
 import { creditEvidence } from './evidence.ts';
 import { assertMove, dueDateFor } from './model.ts';
 import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
@@ -15,7 +15,9 @@ import { invoicingEvidence } from './texts.ts';
 const input = z.object({
   clientId: z.string().uuid(),
   lines: z.array(InvoiceLineInput).min(1).max(200),
-  issueDate: IsoDate.optional().describe('Invoice date; defaults to today. Taxes are those in force that day.'),
+  issueDate: DateOf('document')
+    .optional()
+    .describe('Invoice date; defaults to today. Taxes are those in force that day.'),
   notes: z.string().trim().max(2000).optional().describe('Printed on the invoice, e.g. payment instructions.'),
 });
 

@@ -3,7 +3,7 @@ import { recurringInvoices } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate } from '../money.ts';
+import { DateOf } from '../money.ts';
 import { linesIn, priceFor } from './pricing.ts';
 import { clientById, recurringSummary } from './queries.ts';
 import { Frequency, InvoiceLineInput, RecurringSummary } from './schemas.ts';
@@ -12,10 +12,10 @@ import { invoicingEvidence } from './texts.ts';
 const input = z.object({
   clientId: z.string().uuid(),
   frequency: Frequency,
-  startOn: IsoDate.describe(
+  startOn: DateOf('due').describe(
     'Date of the first invoice; later ones fall on the same day of the month (or the last day of shorter months).',
   ),
-  endOn: IsoDate.optional().describe('No invoice after this day; omit to continue until stopped.'),
+  endOn: DateOf('due').optional().describe('No invoice after this day; omit to continue until stopped.'),
   lines: z.array(InvoiceLineInput).min(1).max(200),
   notes: z.string().trim().max(2000).optional(),
 });

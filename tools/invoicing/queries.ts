@@ -2,6 +2,7 @@
 import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clients, invoiceItems, invoices, recurringInvoices } from '../../db/schema/index.ts';
+import { sameName } from '../embeddings/rank.ts';
 import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
 import { balanceOf, OPEN_STATUSES, type InvoiceStatus } from './model.ts';
@@ -20,6 +21,19 @@ export async function clientById(tx: Tx, id: string, lang: Lang = 'en'): Promise
   const [row] = await tx.select().from(clients).where(eq(clients.id, id));
   if (!row) throw notFound(invoicingRefusals[lang].clientNotFound(id));
   return row;
+}
+
+/**
+ * Another client with this name, or one a person could not tell from it (sameName: case, accents,
+ * invisible characters, legal form), with `exact` saying which; compared in JS over id and name only.
+ */
+export async function clientByName(tx: Tx, name: string, exceptId?: string) {
+  const rows = await tx.select({ id: clients.id, name: clients.name }).from(clients);
+  const others = rows.filter((r) => r.id !== exceptId);
+  const exact = others.find((r) => r.name === name);
+  if (exact) return { ...exact, exact: true };
+  const lookalike = others.find((r) => sameName(r.name, name));
+  return lookalike && { ...lookalike, exact: false };
 }
 
 /**

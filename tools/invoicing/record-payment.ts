@@ -3,7 +3,7 @@ import { payments } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { fromMinor, IsoDate, Money, toMinor, formatAmount } from '../money.ts';
+import { fromMinor, toMinor, formatAmount, DateOf, NonNegativeMoney } from '../money.ts';
 import { balanceOf, checkPayment, statusWord } from './model.ts';
 import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './queries.ts';
 import { InvoiceSummary, PaymentMethod } from './schemas.ts';
@@ -12,9 +12,9 @@ import { invoicingEvidence, moneyFor } from './texts.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),
-  amount: Money.describe('Amount received, a decimal string in the invoice currency, e.g. "500.00".'),
+  amount: NonNegativeMoney.describe('Amount received, a decimal string in the invoice currency, e.g. "500.00".'),
   method: PaymentMethod,
-  receivedOn: IsoDate.optional().describe('Day the money was received; defaults to today.'),
+  receivedOn: DateOf('payment').optional().describe('Day the money was received; defaults to today.'),
   reference: z.string().trim().max(200).optional().describe('Cheque number, Interac or wire reference.'),
 });
 

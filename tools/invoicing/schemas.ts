@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { TaxLine } from '../totals.ts';
 import { FR_RATE_CLASSES } from '../tax/index.ts';
-import { Money, Quantity } from '../money.ts';
+import { Quantity, NonNegativeMoney } from '../money.ts';
 import { VatExemption } from './einvoice/codes.ts';
 import { FREQUENCIES, INVOICE_STATUSES, PAYMENT_METHODS } from './model.ts';
 
@@ -11,7 +11,9 @@ export const InvoiceLineInput = z.object({
   productId: z.string().uuid().optional(),
   description: z.string().trim().min(1).max(500),
   quantity: Quantity,
-  unitPrice: Money.describe('Unit price before tax, a decimal string in the client currency, e.g. "125.00".'),
+  unitPrice: NonNegativeMoney.describe(
+    'Unit price before tax, a decimal string in the client currency, e.g. "125.00".',
+  ),
   accountCode: z.string().trim().max(20).optional().describe('Revenue account of the chart of accounts, e.g. "4100".'),
   treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
   frRate: z

@@ -5,7 +5,8 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { conflict, invalid } from '../errors.ts';
 import { checkPlace, ClientFields, creditLimitCents } from './client-fields.ts';
-import { clientById, clientSummary } from './queries.ts';
+import { lookalikeClient } from './create-client.ts';
+import { clientById, clientByName, clientSummary } from './queries.ts';
 import { ClientSummary } from './schemas.ts';
 
 const input = z.object({
@@ -54,7 +55,8 @@ async function changed(ctx: ToolCtx, request: Request) {
     );
   }
   if (set.name && set.name !== client.name) {
-    const same = await ctx.db.query.clients.findFirst({ where: (c, { eq: is }) => is(c.name, set.name!) });
+    const same = await clientByName(ctx.db, set.name, client.id);
+    if (same && !same.exact) throw lookalikeClient(set.name, same, ctx.lang);
     if (same)
       throw conflict(
         ctx.lang === 'fr'

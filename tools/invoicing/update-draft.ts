@@ -4,7 +4,7 @@ import { invoiceItems, invoices } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate, formatAmount } from '../money.ts';
+import { formatAmount, DateOf } from '../money.ts';
 import { taxLinesOf } from '../totals.ts';
 import { dueDateFor } from './model.ts';
 import { assertPositive, insertItems, linesIn, priceFor } from './pricing.ts';
@@ -14,7 +14,9 @@ import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 const input = z.object({
   invoiceId: z.string().uuid(),
   lines: z.array(InvoiceLineInput).min(1).max(200).optional().describe('The new lines, replacing all current ones.'),
-  issueDate: IsoDate.optional().describe('A new invoice date in the same year (the number carries the year).'),
+  issueDate: DateOf('document')
+    .optional()
+    .describe('A new invoice date in the same year (the number carries the year).'),
   notes: z.string().trim().max(2000).nullable().optional().describe('New notes; null removes them.'),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { IsoDate } from '../money.ts';
+import { DateOf } from '../money.ts';
 import { orderById, orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
 import { checkMove, moveOrder } from './transition.ts';
@@ -16,7 +16,7 @@ export const confirmOrder = defineTool({
   risk: 'internal',
   input: z.object({
     orderId: z.string().uuid(),
-    expectedOn: IsoDate.optional().describe('Delivery date promised by the supplier.'),
+    expectedOn: DateOf('due').optional().describe('Delivery date promised by the supplier.'),
     supplierReference: z.string().max(100).optional(),
   }),
   output: OrderSummary,

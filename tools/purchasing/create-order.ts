@@ -3,7 +3,7 @@ import { purchaseOrderHistory, purchaseOrderItems, purchaseOrders } from '../../
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate, Money, Quantity, toMinor, formatAmount } from '../money.ts';
+import { Quantity, toMinor, formatAmount, DateOf, NonNegativeMoney } from '../money.ts';
 import { nextNumber } from '../numbering.ts';
 import { amountLevel } from '../actions/policy.ts';
 import { documentTotals, taxLinesOf } from '../totals.ts';
@@ -16,7 +16,7 @@ const Line = z.object({
   productId: z.string().uuid().optional(),
   description: z.string().trim().min(1).max(500),
   quantity: Quantity,
-  unitPrice: Money.optional().describe(
+  unitPrice: NonNegativeMoney.optional().describe(
     "Defaults to the product's price, its bulk price from the product's threshold quantity on.",
   ),
   treatment: z.enum(['taxable', 'exempt', 'zero_rated']).default('taxable'),
@@ -25,8 +25,8 @@ const Line = z.object({
 const input = z.object({
   supplierId: z.string().uuid(),
   lines: z.array(Line).min(1).max(500),
-  orderDate: IsoDate.optional().describe('Defaults to today.'),
-  expectedOn: IsoDate.optional(),
+  orderDate: DateOf('document').optional().describe('Defaults to today.'),
+  expectedOn: DateOf('due').optional(),
   shipToProvince: z
     .string()
     .length(2)

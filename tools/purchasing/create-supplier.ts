@@ -43,8 +43,13 @@ export const createSupplier = defineTool({
   output: SupplierSummary,
   async assess(ctx, input) {
     const existing = await supplierByName(ctx.db, input.name);
-    if (existing)
+    if (existing?.exact)
       throw conflict(purchasingRefusals[ctx.lang].supplierExists(input.name, existing.id), { id: existing.id });
+    if (existing)
+      throw conflict(purchasingRefusals[ctx.lang].supplierLookalike(input.name, existing.name, existing.id), {
+        id: existing.id,
+        name: existing.name,
+      });
     return {};
   },
   async run(ctx, input) {

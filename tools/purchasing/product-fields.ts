@@ -1,6 +1,6 @@
 /** Fields of a product shared by create and update, and the text it is embedded by. */
 import { z } from 'zod';
-import { CurrencyCode, Money, Quantity } from '../money.ts';
+import { CurrencyCode, Quantity, NonNegativeMoney } from '../money.ts';
 
 export const ProductFields = {
   sku: z.string().trim().min(1).max(64),
@@ -14,8 +14,8 @@ export const ProductFields = {
   supplierId: z.string().uuid().describe('The usual supplier.'),
   unit: z.string().trim().min(1).max(20).describe('e.g. "unit", "box", "kg", "h".'),
   currency: CurrencyCode,
-  unitPrice: Money.describe('List price per unit as a decimal string, e.g. "249.99".'),
-  bulkPrice: Money.describe('Price per unit from bulkThreshold units on.'),
+  unitPrice: NonNegativeMoney.describe('List price per unit as a decimal string, e.g. "249.99".'),
+  bulkPrice: NonNegativeMoney.describe('Price per unit from bulkThreshold units on.'),
   bulkThreshold: Quantity.describe('Quantity from which the bulk price applies, e.g. "100".'),
   leadTimeDays: z.number().int().min(0).max(365),
   taxTreatment: z.enum(['taxable', 'exempt', 'zero_rated']),

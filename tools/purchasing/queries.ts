@@ -3,7 +3,7 @@ import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-o
 import { rowsOf, type Tx } from '../../db/client.ts';
 import { productCategories, products, purchaseOrderItems, purchaseOrders, suppliers } from '../../db/schema/index.ts';
 import { currentEmbedder, embedText } from '../embeddings/embedder.ts';
-import { rankCandidates, vectorLiteral } from '../embeddings/rank.ts';
+import { rankCandidates, sameName, vectorLiteral } from '../embeddings/rank.ts';
 import type { Lang } from '../context.ts';
 import { notFound } from '../errors.ts';
 import { canonicalQuantity, fromMinor } from '../money.ts';
@@ -28,9 +28,18 @@ export async function supplierById(tx: Tx, id: string, lang: Lang) {
   return row;
 }
 
-export async function supplierByName(tx: Tx, name: string) {
-  const [row] = await tx.select({ id: suppliers.id }).from(suppliers).where(eq(suppliers.name, name));
-  return row;
+/**
+ * Another supplier with this name, or one a person could not tell from it (sameName: case, accents,
+ * invisible characters, legal form), with `exact` saying which. Names are compared in JS over the
+ * company's suppliers (id and name only: a few thousand short rows at most for our companies).
+ */
+export async function supplierByName(tx: Tx, name: string, exceptId?: string) {
+  const rows = await tx.select({ id: suppliers.id, name: suppliers.name }).from(suppliers);
+  const others = rows.filter((r) => r.id !== exceptId);
+  const exact = others.find((r) => r.name === name);
+  if (exact) return { ...exact, exact: true };
+  const lookalike = others.find((r) => sameName(r.name, name));
+  return lookalike && { ...lookalike, exact: false };
 }
 
 /** pgvector cosine distance of a column to the query's vector, or SQL null without one. */

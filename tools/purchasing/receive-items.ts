@@ -4,7 +4,7 @@ import { purchaseOrderItems, purchaseReceipts } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { IsoDate, Quantity } from '../money.ts';
+import { Quantity, DateOf } from '../money.ts';
 import { applyReceipt, type ReceiptProblem } from './model.ts';
 import { refreshPerformance } from './performance.ts';
 import { orderById, orderItems, orderSummary } from './queries.ts';
@@ -14,7 +14,7 @@ import { checkMove, moveOrder } from './transition.ts';
 
 const input = z.object({
   orderId: z.string().uuid(),
-  receivedOn: IsoDate.optional().describe('Delivery date; defaults to today.'),
+  receivedOn: DateOf('document').optional().describe('Delivery date; defaults to today.'),
   lines: z
     .array(
       z.object({

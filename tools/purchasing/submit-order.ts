@@ -29,7 +29,7 @@ export const submitOrder = defineTool({
     const order = await orderById(ctx.db, input.orderId, ctx.lang);
     if (!canMove(order.status, 'approved'))
       throw invalid(purchasingRefusals[ctx.lang].notSubmittable(order.number, order.status));
-    return { amount: { cents: order.totalCents, currency: order.currency } };
+    return { amount: { cents: order.totalCents, currency: order.currency, on: order.orderDate } };
   },
   async run(ctx, input) {
     const order = await orderById(ctx.db, input.orderId, ctx.lang, true);

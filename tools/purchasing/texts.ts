@@ -56,6 +56,8 @@ export const purchasingRefusals = {
     supplierExists: (name: string, id?: string) =>
       `Un fournisseur nommé « ${name} » existe déjà${id ? ` (id ${id})` : ''}.`,
     supplierNameTaken: (name: string, id: string) => `Un autre fournisseur s'appelle déjà « ${name} » (id ${id}).`,
+    supplierLookalike: (name: string, existing: string, id: string) =>
+      `« ${name} » se confond avec le fournisseur « ${existing} » (id ${id}) : utilisez celui-ci, ou donnez un nom qui les distingue.`,
     categoryExists: (name: string) => `Une catégorie nommée « ${name} » existe déjà.`,
     skuExists: (sku: string, id: string) => `Un produit porte déjà le SKU « ${sku} » (id ${id}).`,
     skuTaken: (sku: string, id: string) => `Un autre produit porte déjà le SKU « ${sku} » (id ${id}).`,
@@ -92,6 +94,8 @@ export const purchasingRefusals = {
     supplierExists: (name: string, id?: string) =>
       `A supplier named '${name}' already exists${id ? ` (id ${id})` : ''}.`,
     supplierNameTaken: (name: string, id: string) => `Another supplier is already named '${name}' (id ${id}).`,
+    supplierLookalike: (name: string, existing: string, id: string) =>
+      `'${name}' cannot be told apart from supplier '${existing}' (id ${id}): use that one, or give a name that tells them apart.`,
     categoryExists: (name: string) => `A category named '${name}' already exists.`,
     skuExists: (sku: string, id: string) => `A product with SKU '${sku}' already exists (id ${id}).`,
     skuTaken: (sku: string, id: string) => `Another product already has SKU '${sku}' (id ${id}).`,

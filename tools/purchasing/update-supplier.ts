@@ -44,8 +44,14 @@ async function checkChange(ctx: ToolCtx, request: z.output<typeof input>) {
   const supplier = await supplierById(ctx.db, supplierId, ctx.lang);
   if (Object.values(changes).every((v) => v === undefined)) throw invalid(purchasingRefusals[ctx.lang].nothingToChange);
   if (changes.name && changes.name !== supplier.name) {
-    const other = await supplierByName(ctx.db, changes.name);
-    if (other) throw conflict(purchasingRefusals[ctx.lang].supplierNameTaken(changes.name, other.id), { id: other.id });
+    const other = await supplierByName(ctx.db, changes.name, supplierId);
+    if (other?.exact)
+      throw conflict(purchasingRefusals[ctx.lang].supplierNameTaken(changes.name, other.id), { id: other.id });
+    if (other)
+      throw conflict(purchasingRefusals[ctx.lang].supplierLookalike(changes.name, other.name, other.id), {
+        id: other.id,
+        name: other.name,
+      });
   }
   return { supplier, changes };
 }

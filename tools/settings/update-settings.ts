@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { tenants } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { formatAmount, Money, toMinor } from '../money.ts';
+import { formatAmount, Money, toMinor, NonNegativeMoney } from '../money.ts';
 import { getSettings } from './get-settings.ts';
 import { AUTOMATION_WORDS, settingsRefusals } from './texts.ts';
 
@@ -29,7 +29,7 @@ export const updateSettings = defineTool({
     aiEnabled: z.boolean().optional(),
     confidenceThreshold: Ratio.optional(),
     confidenceFloor: Ratio.optional(),
-    hardCap: Money.optional(),
+    hardCap: NonNegativeMoney.optional(),
     approvalLevels: z
       .tuple([Money, Money, Money])
       .optional()

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { users } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
-import { Money, fromMinor, toMinor } from '../money.ts';
+import { fromMinor, toMinor, NonNegativeMoney } from '../money.ts';
 import { UserView } from './list-users.ts';
 import { roleName } from '../role-names.ts';
 import { settingsRefusals } from './texts.ts';
@@ -24,8 +24,8 @@ export const updateUser = defineTool({
     role: z.enum(['admin', 'manager', 'buyer', 'accountant', 'viewer']).optional(),
     active: z.boolean().optional(),
     language: z.enum(['fr', 'en']).optional(),
-    aiAutoApproveLimit: Money.optional(),
-    approvalLimit: Money.nullable().optional(),
+    aiAutoApproveLimit: NonNegativeMoney.optional(),
+    approvalLimit: NonNegativeMoney.nullable().optional(),
   }),
   output: UserView,
   async assess(ctx, input) {

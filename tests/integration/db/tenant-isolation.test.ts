@@ -201,6 +201,9 @@ async function fillEveryTable(tx: Tx, tenantId: string, userId: string) {
     .insert(s.apiTokens)
     .values({ ...t, userId, name: 'fixture', tokenHash: `fixture-${tenantId}`, prefix: 'cpt_' });
   await tx.insert(s.notifications).values({ ...t, userId, kind: 'test', title: 'Hello' });
+  await tx
+    .insert(s.exchangeRates)
+    .values({ ...t, currency: 'GBP', companyCurrency: 'CAD', validFrom: '2026-03-01', rate: '1.8' });
   // ai_actions, ai_action_events, approval_links and counters come from the door below.
   return { supplierId: supplier!.id };
 }

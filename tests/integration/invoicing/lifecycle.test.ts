@@ -144,7 +144,7 @@ describe('clients', () => {
       manager,
       updateClient,
       { clientId: olimpico.id, creditLimit: '-1.00' },
-      'A credit limit cannot be negative.',
+      'Invalid input for invoicing_update_client: creditLimit: Expected an amount of zero or more: a price or payment cannot be negative.',
     );
   });
 });
@@ -419,12 +419,18 @@ describe('changing a draft', () => {
       `${draft.number} is numbered in 2026: for another year, cancel it and create a new invoice.`,
     );
     await refused(manager, updateDraft, { invoiceId: draft.id }, 'Nothing to change: give lines, a date or notes.');
-    // -5.00, GST -0.25, QST -0.49875 → -0.50: -5.75.
+    // A negative unit price is refused at the door (issue 16); a free line alone still makes no invoice.
     await refused(
       manager,
       updateDraft,
       { invoiceId: draft.id, lines: [{ description: 'Remise', quantity: '1', unitPrice: '-5.00' }] },
-      'The invoice total would be -$5.75: an invoice must be positive. To refund or credit, use invoicing_create_credit_note.',
+      'Invalid input for invoicing_update_draft: lines.0.unitPrice: Expected an amount of zero or more: a price or payment cannot be negative.',
+    );
+    await refused(
+      manager,
+      updateDraft,
+      { invoiceId: draft.id, lines: [{ description: 'Offert', quantity: '1', unitPrice: '0.00' }] },
+      'The invoice total would be $0.00: an invoice must be positive. To refund or credit, use invoicing_create_credit_note.',
     );
   });
 });
