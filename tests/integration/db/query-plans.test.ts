@@ -241,9 +241,9 @@ describe.skipIf(!onRealServer)(
       const reads = registry.filter((t) => t.kind === 'read');
       expect(reads.filter((t) => !inputs[t.name]).map((t) => t.name)).toEqual([]);
       const queries = await capture(async () => {
+        // A tool may refuse the seeded data (an e-invoice needs company details the seed does not
+        // give): what it read to decide is still captured and checked.
         for (const tool of reads)
-          // A tool may refuse the seeded data (an e-invoice needs company details the seed does not
-          // give): what it read to decide is still captured and checked.
           for (const input of inputs[tool.name]!)
             await invoke(company.session('admin'), tool, input, { source: 'rest', byAi: false }).catch((err) => {
               if (!(err instanceof AppError)) throw err;
