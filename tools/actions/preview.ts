@@ -8,7 +8,9 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { documents, inboundEmails } from '../../db/schema/index.ts';
-import { DIFFERENCE_WORDS } from '../bills/texts.ts';
+import { BILL_STATUS_WORDS, DIFFERENCE_WORDS } from '../bills/texts.ts';
+import { INVOICE_STATUS_WORDS } from '../invoicing/texts.ts';
+import { STATUS_WORDS } from '../purchasing/texts.ts';
 import { billSummary } from '../bills/queries.ts';
 import type { BillSummary } from '../bills/schemas.ts';
 import type { Lang, ToolCtx } from '../context.ts';
@@ -27,6 +29,8 @@ export const RecordView = z.object({
   id: z.string().uuid().nullable(),
   number: z.string().nullable(),
   status: z.string().nullable(),
+  /** The status in the reader's words. */
+  statusLabel: z.string().nullable(),
   party: z.object({ role: z.enum(['supplier', 'client']), id: z.string().uuid(), name: z.string() }),
   date: z.string(),
   dueDate: z.string().nullable(),
@@ -88,6 +92,7 @@ const fromOrder = (o: OrderSummary, lang: Lang): RecordView => ({
   id: o.id,
   number: o.number,
   status: o.status,
+  statusLabel: STATUS_WORDS[o.status][lang],
   party: { role: 'supplier', ...o.supplier },
   date: o.orderDate,
   dueDate: o.expectedOn,
@@ -112,6 +117,7 @@ const fromBill = (b: BillSummary, lang: Lang): RecordView => ({
   id: b.id,
   number: b.supplierInvoiceNumber ? `${b.number} · ${b.supplierInvoiceNumber}` : b.number,
   status: b.status,
+  statusLabel: BILL_STATUS_WORDS[b.status as keyof typeof BILL_STATUS_WORDS]?.[lang] ?? b.status,
   party: { role: 'supplier', ...b.supplier },
   date: b.billDate,
   dueDate: b.dueDate,
@@ -138,6 +144,7 @@ const fromInvoice = (i: InvoiceSummary, lang: Lang): RecordView => ({
   id: i.id,
   number: i.number,
   status: i.status,
+  statusLabel: INVOICE_STATUS_WORDS[i.status][lang],
   party: { role: 'client', ...i.client },
   date: i.issueDate,
   dueDate: i.dueDate,
@@ -181,7 +188,7 @@ async function dryRun(ctx: ToolCtx, toolName: string, input: unknown): Promise<R
           ? fromInvoice((output as { creditNote: InvoiceSummary }).creditNote, ctx.lang)
           : fromInvoice(output as InvoiceSummary, ctx.lang);
   // Its id and number were taken inside the rolled-back savepoint: approving gives it its own.
-  return { ...record, id: null, number: null, status: null };
+  return { ...record, id: null, number: null, status: null, statusLabel: null };
 }
 
 async function recordOf(ctx: ToolCtx, tool: string, input: Record<string, unknown>): Promise<RecordView | null> {
