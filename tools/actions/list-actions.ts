@@ -25,12 +25,7 @@ const ListedAction = ActionView.extend({
   /** Whether the person asking may approve or reject it now: the same rule the door applies. */
   decidable: z.boolean(),
   /** The policy's decision when it was proposed: why it waits (reason codes) and which roles may decide. */
-  decision: z.object({
-    outcome: z.string(),
-    reasons: z.array(z.string()),
-    level: z.number().int().optional(),
-    approvers: z.array(z.string()).optional(),
-  }),
+  decision: z.unknown(),
   /** The person the action is for, and the language its evidence was written in (theirs). */
   requester: z.object({ name: z.string(), language: z.enum(['fr', 'en']) }).nullable(),
 });
@@ -57,7 +52,7 @@ export const listActions = defineTool({
         undoOfNumber,
         undoable: await mayUndo(ctx.actor, ctx.lang, action),
         decidable: await mayDecide(ctx.actor, ctx.lang, action),
-        decision: action.decision as { outcome: string; reasons: string[] },
+        decision: action.decision,
         requester:
           names.requesterName && requesterLanguage ? { name: names.requesterName, language: requesterLanguage } : null,
       })),

@@ -227,14 +227,18 @@ async function sourceOf(ctx: ToolCtx, documentId: string | null) {
 
 export const previewAction = defineTool({
   name: 'actions_preview',
-  title: 'Preview what an action will produce',
+  title: 'Preview an action',
   description:
-    'For one action (usually one waiting for approval), show the record it will create or change as it will ' +
-    'read once approved: parties, number, lines, taxes, totals, the three-way-match differences, and the ' +
-    'document or email the request came from. Nothing is written.',
+    'What an action will produce once approved (record, lines, taxes, totals) and its source. Writes nothing.',
   kind: 'read',
   input: z.object({ actionId: z.string().uuid() }),
-  output: ProposalPreview,
+  // Declared loosely for MCP's tools/list (its size is budgeted); run() still checks the full shape.
+  output: z.object({
+    record: z.unknown(),
+    problem: z.string().nullable(),
+    document: z.unknown(),
+    email: z.unknown(),
+  }),
   run: async (ctx, input) => {
     const { action } = await actionWithEvents(ctx.db, input.actionId, ctx.lang);
     const request = (action.input ?? {}) as Record<string, unknown>;
@@ -248,6 +252,6 @@ export const previewAction = defineTool({
       problem = err.message;
     }
     const documentId = record?.documentId ?? (typeof request.documentId === 'string' ? request.documentId : null);
-    return { record, problem, ...(await sourceOf(ctx, documentId)) };
+    return ProposalPreview.parse({ record, problem, ...(await sourceOf(ctx, documentId)) });
   },
 });
