@@ -2,6 +2,7 @@
  * Starts Comptoir: opens the database (PGlite under ./.comptoir by default), applies migrations,
  * seeds a demo company on the first start of an empty database, and serves the app.
  */
+import { modelNotice } from './start-notice.ts';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/client.ts';
@@ -53,6 +54,7 @@ export async function startServer(config: Config, log: (line: string) => void = 
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   const url = config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${port}`;
   log(`Comptoir is running at ${url}`);
+  for (const line of modelNotice(config)) log(line);
   jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date(), config }, log);
   const smtp = await startInboundMail(config, handle, sendEvents, log);
   const running = jobs;

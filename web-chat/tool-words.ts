@@ -6,6 +6,7 @@
 export const frenchToolTitles: Record<string, string> = {
   actions_list: 'Lister les actions',
   actions_get: 'Voir une action et son historique',
+  actions_preview: 'Aperçu de ce qu’une action produira',
   purchasing_find_suppliers: 'Chercher des fournisseurs',
   purchasing_create_supplier: 'Créer un fournisseur',
   purchasing_update_supplier: 'Modifier un fournisseur',

@@ -7,12 +7,11 @@ import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { chatModelFrom } from '../agent/model.ts';
-import { listActions } from '../tools/actions/list-actions.ts';
-import { invoke } from '../tools/invoke.ts';
 import { browserSession, type WebEnv } from './browser-session.ts';
 import type { AppDeps } from './deps.ts';
 import { PAGES, shellPage, type PageName } from './pages/shell.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
@@ -23,7 +22,6 @@ const ASSETS: Record<string, string> = {
   'app.js': 'text/javascript; charset=utf-8',
   'common.js': 'text/javascript; charset=utf-8',
   'chat.js': 'text/javascript; charset=utf-8',
-  'approvals.js': 'text/javascript; charset=utf-8',
   'documents.js': 'text/javascript; charset=utf-8',
   'bank.js': 'text/javascript; charset=utf-8',
   'dashboards.js': 'text/javascript; charset=utf-8',
@@ -34,15 +32,6 @@ const publicDir = new URL('./public/', import.meta.url);
 
 export function webUi(deps: AppDeps) {
   const modelLabel = deps.chatModel ? 'scripted' : chatModelFrom(deps.config).label;
-  const pending = async (session: WebEnv['Variables']['session']) => {
-    const out = await invoke(
-      session,
-      listActions,
-      { status: ['pending_approval'], limit: 200 },
-      { source: 'rest', byAi: false },
-    );
-    return out.kind === 'read' ? (out.output as { actions: unknown[] }).actions.length : 0;
-  };
   const page = (name: PageName) => async (c: import('hono').Context<WebEnv>) =>
     c.html(
       shellPage({
@@ -50,12 +39,13 @@ export function webUi(deps: AppDeps) {
         lang: c.get('session').lang,
         browser: c.get('browser'),
         modelLabel,
-        pending: await pending(c.get('session')),
+        pending: await decidableCount(c.get('session')),
       }),
     );
 
-  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page'));
-  for (const name of PAGES) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
+  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page')).route('/', approvalsPageRoutes(deps));
+  // The approvals inbox is server-rendered (routes/approvals-page.tsx); the other screens are still scripts.
+  for (const name of PAGES) if (name !== 'approvals') screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'api'))

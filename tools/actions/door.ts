@@ -32,6 +32,7 @@ import {
   noUndoMessage,
   queuedMessage,
   reasonText,
+  rejectedMessage,
   refusalReasons,
   toolGoneMessage,
   undoneMessage,
@@ -388,6 +389,16 @@ export async function mayUndo(actor: Actor, lang: Lang, row: ActionRow): Promise
   return tool !== null && undoRefusal(actor, lang, tool, row) === null;
 }
 
+/**
+ * Whether approve() and reject() would accept this person's decision on a pending action, without
+ * trying: the inbox counts and offers buttons only for these, with the door's own rule.
+ */
+export async function mayDecide(actor: Actor, lang: Lang, row: ActionRow): Promise<boolean> {
+  if (row.status !== 'pending_approval') return false;
+  const tool = await writeToolNamed(row.tool, lang).catch(() => null);
+  return tool !== null && approverRefusal(actor, lang, tool, row) === null;
+}
+
 async function decideAndRun(
   session: Session,
   actionId: string,
@@ -616,7 +627,9 @@ export function outcomeOf(row: ActionRow, lang: Lang, duplicate: boolean, summar
           ? failedMessage(lang, row.number, error?.message ?? '')
           : row.status === 'undone'
             ? undoneMessage(lang, row.number)
-            : alreadyDecidedMessage(lang, row.number, row.status);
+            : row.status === 'rejected'
+              ? rejectedMessage(lang, row.number)
+              : alreadyDecidedMessage(lang, row.number, row.status);
   return {
     id: row.id,
     number: row.number,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
-import { mayUndo } from './door.ts';
+import { mayDecide, mayUndo } from './door.ts';
 import { Decider, deciderOf } from './decider.ts';
 import { listActions as query } from './queries.ts';
 import { ActionView, actionView } from './schemas.ts';
@@ -22,6 +22,12 @@ const ListedAction = ActionView.extend({
   undoOfNumber: z.number().int().nullable(),
   /** Whether the person asking may undo it now: the same rule the door's undo applies. */
   undoable: z.boolean(),
+  /** Whether the person asking may approve or reject it now: the same rule the door applies. */
+  decidable: z.boolean(),
+  /** The policy's decision when it was proposed: why it waits (reason codes) and which roles may decide. */
+  decision: z.unknown(),
+  /** The person the action is for, and the language its evidence was written in (theirs). */
+  requester: z.object({ name: z.string(), language: z.enum(['fr', 'en']) }).nullable(),
 });
 
 export const listActions = defineTool({
@@ -40,11 +46,15 @@ export const listActions = defineTool({
   output: z.object({ actions: z.array(ListedAction) }),
   run: async (ctx, input) => ({
     actions: await Promise.all(
-      (await query(ctx.db, input)).map(async ({ action, undoOfNumber, ...names }) => ({
+      (await query(ctx.db, input)).map(async ({ action, undoOfNumber, requesterLanguage, ...names }) => ({
         ...actionView(action),
         decider: deciderOf(action, names),
         undoOfNumber,
         undoable: await mayUndo(ctx.actor, ctx.lang, action),
+        decidable: await mayDecide(ctx.actor, ctx.lang, action),
+        decision: action.decision,
+        requester:
+          names.requesterName && requesterLanguage ? { name: names.requesterName, language: requesterLanguage } : null,
       })),
     ),
   }),

@@ -75,6 +75,13 @@ export function undoneMessage(lang: Lang, n: number): string {
     : `Action #${n} undone: what it did is reversed.`;
 }
 
+/** A rejection just made: said as the decision it is, not as a refusal to decide. */
+export function rejectedMessage(lang: Lang, n: number): string {
+  return lang === 'fr'
+    ? `Action n° ${n} refusée : elle ne sera pas exécutée.`
+    : `Action #${n} rejected: it will not run.`;
+}
+
 export function alreadyDecidedMessage(lang: Lang, n: number, status: string): string {
   return lang === 'fr'
     ? `L'action n° ${n} est déjà décidée (statut : ${status}).`

@@ -23,6 +23,7 @@ export async function listActions(tx: Tx, filter: { status?: ActionStatusFilter[
       action: aiActions,
       deciderName: decider.name,
       requesterName: requester.name,
+      requesterLanguage: requester.language,
       undoOfNumber: original.number,
     })
     .from(aiActions)

@@ -236,3 +236,14 @@ export const invoicingRefusals = {
     recurringNotFound: (id: string) => `Recurring invoice ${id} not found.`,
   },
 } satisfies Record<Lang, unknown>;
+
+/** Invoice statuses named for people (the codes stay in the data). */
+export const INVOICE_STATUS_WORDS: Record<import('./model.ts').InvoiceStatus, Record<Lang, string>> = {
+  draft: { fr: 'brouillon', en: 'draft' },
+  sent: { fr: 'envoyée', en: 'sent' },
+  viewed: { fr: 'vue par le client', en: 'viewed by the client' },
+  partially_paid: { fr: 'partiellement payée', en: 'partially paid' },
+  paid: { fr: 'payée', en: 'paid' },
+  overdue: { fr: 'en retard', en: 'overdue' },
+  cancelled: { fr: 'annulée', en: 'cancelled' },
+};

@@ -90,7 +90,9 @@ export async function titles() {
  * it for the page (same query, same cap); asked anew rather than decremented, since others decide too.
  */
 export async function refreshPendingCount() {
-  const { actions } = await api('GET', '/actions?status=pending_approval&limit=200');
+  const { actions: all } = await api('GET', '/actions?status=pending_approval&limit=200');
+  // Only what this person may decide counts, as on the server-rendered pages.
+  const actions = all.filter((a) => a.decidable);
   const link = document.querySelector('header.top nav [data-nav="approvals"]');
   link?.replaceChildren(
     t('navApprovals'),
