@@ -481,16 +481,18 @@ export function generateCompany(options: GeneratorOptions): Company {
           : lang === 'fr'
             ? 'VIREMENT RECU'
             : 'WIRE IN';
-        lines.push(
-          lineFor(
-            members.at(-1)!,
-            total,
-            payer,
-            text,
-            noise,
-            members.map((m) => m.id),
-          ),
+        const latest = members.reduce((a, b) => (a.issuedOn > b.issuedOn ? a : b));
+        const tl = lineFor(
+          latest,
+          total,
+          payer,
+          text,
+          noise,
+          members.map((m) => m.id),
         );
+        // Without a list of numbers, the payer's name is what ties the transfer to the client.
+        if (!listed) tl.line.counterparty = payer;
+        lines.push(tl);
         continue;
       }
       const item = take();

@@ -76,6 +76,11 @@ export interface Proposal {
   score: number;
   /** Calibrated probability that this is the right match. */
   confidence: number;
+  /**
+   * Something besides the amount says who pays: a document number or the payer's name (or a learned
+   * alias). An amount alone is a coincidence often enough that it is only ever suggested.
+   */
+  identified: boolean;
   factors: Factor[];
 }
 
@@ -245,6 +250,7 @@ function single(facts: LineFacts, item: OpenItem, tolerance: number): Proposal |
   return {
     lineId: line.id,
     kind,
+    identified: referenced || similarity >= 0.45,
     items: [{ item, appliedCents: Math.min(applied, balance) }],
     feeCents: kind === 'short' ? balance - paid : 0,
     creditCents: kind === 'over' ? paid - balance : 0,
@@ -297,6 +303,8 @@ function group(facts: LineFacts, members: OpenItem[]): Proposal {
     },
   ];
   const named = members.filter((m) => facts.named.has(m)).length;
+  const hit = facts.parties.get(members[0]!.partyId);
+  const identified = named > 0 || (hit !== undefined && hit.alias !== 'rejected');
   if (named === members.length)
     factors.push({ code: 'reference_full', weight: 4, params: { number: members.map((m) => m.number).join(', ') } });
   else if (named > 0)
@@ -322,6 +330,7 @@ function group(facts: LineFacts, members: OpenItem[]): Proposal {
   return {
     lineId: line.id,
     kind: 'group',
+    identified,
     items: members.map((item) => ({ item, appliedCents: item.balanceCents })),
     feeCents: Math.max(0, fee),
     creditCents: 0,
