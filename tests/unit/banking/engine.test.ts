@@ -88,7 +88,7 @@ describe('matching a statement', () => {
   it('pays the invoice the reference names, not the other one of the same amount', () => {
     const [r] = match([line('l1', 114_975, 'BOULANGERIE MARTIN', 'Facture no 20')], items);
     expect(r!.chosen!.items.map((i) => i.item.id)).toEqual(['b1']);
-    expect(r!.chosen!.factors.map((f) => f.code)).toContain('reference_sequence');
+    expect(r!.chosen!.factors.map((f) => f.factor)).toContain('reference_sequence');
   });
 
   it('finds one transfer paying several invoices of a client', () => {
@@ -139,5 +139,31 @@ describe('matching a statement', () => {
     const many = Array.from({ length: 20 }, (_, i) => invoice(`x${i}`, `INV2026-${100 + i}`, 'X', 2 ** i));
     const found = subsetsFor(many, 2 ** 3 + 2 ** 9 + 2 ** 15, 0);
     expect(found[0]!.map((i) => i.balanceCents).sort((a, b) => a - b)).toEqual([8, 512, 32768]);
+  });
+
+  it('learns: a confirmed alias identifies a payer the name alone does not, a rejected one is never chosen', () => {
+    const lines = [line('l1', 20_000, 'GESTION JFM', 'Paiement')];
+    const learned = (what: 'confirmed' | 'rejected') => [
+      {
+        payer: 'GESTION JFM',
+        partyId: 'Construction Tremblay inc.',
+        confirmed: what === 'confirmed' ? 3 : 0,
+        rejected: what === 'rejected' ? 1 : 0,
+      },
+    ];
+    const idx = { incoming: indexOpen(items), outgoing: indexOpen([]) };
+    const before = matchStatement(lines, idx, { feeToleranceCents: 2500 })[0]!;
+    expect(before.chosen?.identified ?? false).toBe(false);
+    const taught = matchStatement(lines, idx, { feeToleranceCents: 2500 }, learned('confirmed'))[0]!;
+    expect(taught.chosen!.items[0]!.item.id).toBe('a3');
+    expect(taught.chosen!.identified).toBe(true);
+    expect(taught.chosen!.factors.map((f) => f.factor)).toContain('alias_confirmed');
+    const refused = matchStatement(
+      [line('l1', 20_000, 'CONSTRUCTION TREMBLAY', 'Paiement')],
+      idx,
+      { feeToleranceCents: 2500 },
+      [{ payer: 'CONSTRUCTION TREMBLAY', partyId: 'Construction Tremblay inc.', confirmed: 0, rejected: 1 }],
+    )[0]!;
+    expect(refused.chosen === null || !engineAllows(refused.chosen, 0.5)).toBe(true);
   });
 });

@@ -55,7 +55,7 @@ export type FactorCode =
   | 'date_long_after';
 
 export interface Factor {
-  code: FactorCode;
+  factor: FactorCode;
   /** Log-odds this factor adds. */
   weight: number;
   /** What a person needs to read it: numbers, names, amounts in cents, days. */
@@ -165,19 +165,22 @@ interface LineFacts {
 
 function nameFactors(facts: LineFacts, partyId: string, factors: Factor[], party: string) {
   const hit = facts.parties.get(partyId);
-  if (hit?.alias === 'rejected')
-    factors.push({ code: 'alias_rejected', weight: -4, params: { payer: facts.payer, party } });
+  // A person said this payer is not this party: the name counts against, never for.
+  if (hit?.alias === 'rejected') {
+    factors.push({ factor: 'alias_rejected', weight: -4, params: { payer: facts.payer, party } });
+    return 0;
+  }
   if (hit?.alias === 'confirmed') {
-    factors.push({ code: 'alias_confirmed', weight: 3, params: { payer: facts.payer, party } });
+    factors.push({ factor: 'alias_confirmed', weight: 3, params: { payer: facts.payer, party } });
     return 1;
   }
   const s = hit?.similarity ?? 0;
   const similarity = Math.round(s * 100);
-  if (s >= 0.85) factors.push({ code: 'name_strong', weight: 2.6, params: { party, similarity } });
-  else if (s >= 0.6) factors.push({ code: 'name_close', weight: 1.8, params: { party, similarity } });
-  else if (s >= 0.45) factors.push({ code: 'name_weak', weight: 0.8, params: { party, similarity } });
+  if (s >= 0.85) factors.push({ factor: 'name_strong', weight: 2.6, params: { party, similarity } });
+  else if (s >= 0.6) factors.push({ factor: 'name_close', weight: 1.8, params: { party, similarity } });
+  else if (s >= 0.45) factors.push({ factor: 'name_weak', weight: 0.8, params: { party, similarity } });
   else if (facts.payer && facts.strongestOtherParty >= 0.85)
-    factors.push({ code: 'name_other_party', weight: -1.5, params: { party, payer: facts.payer } });
+    factors.push({ factor: 'name_other_party', weight: -1.5, params: { party, payer: facts.payer } });
   return s;
 }
 
@@ -185,23 +188,23 @@ function dateFactor(line: Line, item: OpenItem, factors: Factor[]) {
   const since = days(line.bookedOn, item.issuedOn);
   if (since < -3)
     factors.push({
-      code: 'date_before_document',
+      factor: 'date_before_document',
       weight: -3,
       params: { number: item.number, issuedOn: item.issuedOn },
     });
   else if (item.dueOn && days(line.bookedOn, item.dueOn) > 180)
-    factors.push({ code: 'date_long_after', weight: -0.5, params: { number: item.number, dueOn: item.dueOn } });
-  else factors.push({ code: 'date_plausible', weight: 0.3, params: { number: item.number, days: since } });
+    factors.push({ factor: 'date_long_after', weight: -0.5, params: { number: item.number, dueOn: item.dueOn } });
+  else factors.push({ factor: 'date_plausible', weight: 0.3, params: { number: item.number, days: since } });
 }
 
 function referenceFactor(facts: LineFacts, item: OpenItem, factors: Factor[]): boolean {
   const how = facts.named.get(item);
-  if (how === 'full') factors.push({ code: 'reference_full', weight: 4, params: { number: item.number } });
+  if (how === 'full') factors.push({ factor: 'reference_full', weight: 4, params: { number: item.number } });
   else if (how === 'sequence')
-    factors.push({ code: 'reference_sequence', weight: 2.2, params: { number: item.number } });
+    factors.push({ factor: 'reference_sequence', weight: 2.2, params: { number: item.number } });
   else if (facts.named.size && [...facts.named.values()].includes('full'))
     factors.push({
-      code: 'reference_other_document',
+      factor: 'reference_other_document',
       weight: -2,
       params: { number: item.number, other: [...facts.named.keys()][0]!.number },
     });
@@ -219,11 +222,11 @@ function single(facts: LineFacts, item: OpenItem, tolerance: number): Proposal |
   let kind: MatchKind;
   if (paid === balance) {
     kind = 'exact';
-    factors.unshift({ code: 'amount_exact', weight: 3.2, params: { number: item.number, cents: paid } });
+    factors.unshift({ factor: 'amount_exact', weight: 3.2, params: { number: item.number, cents: paid } });
   } else if (paid < balance && balance - paid <= tolerance) {
     kind = 'short';
     factors.unshift({
-      code: 'amount_short_fee',
+      factor: 'amount_short_fee',
       weight: 2.2,
       params: { number: item.number, cents: paid, fee: balance - paid },
     });
@@ -232,7 +235,7 @@ function single(facts: LineFacts, item: OpenItem, tolerance: number): Proposal |
     if (!referenced && similarity < 0.6) return null;
     kind = 'partial';
     factors.unshift({
-      code: 'amount_partial',
+      factor: 'amount_partial',
       weight: -0.5,
       params: { number: item.number, cents: paid, balance },
     });
@@ -240,7 +243,7 @@ function single(facts: LineFacts, item: OpenItem, tolerance: number): Proposal |
     if (!referenced && similarity < 0.85) return null;
     kind = 'over';
     factors.unshift({
-      code: 'amount_over',
+      factor: 'amount_over',
       weight: -0.8,
       params: { number: item.number, cents: paid, credit: paid - balance },
     });
@@ -297,7 +300,7 @@ function group(facts: LineFacts, members: OpenItem[]): Proposal {
   const total = members.reduce((s, i) => s + i.balanceCents, 0);
   const factors: Factor[] = [
     {
-      code: 'amount_group',
+      factor: 'amount_group',
       weight: 2.6,
       params: { numbers: members.map((m) => m.number).join(', '), count: members.length, cents: paid },
     },
@@ -306,10 +309,10 @@ function group(facts: LineFacts, members: OpenItem[]): Proposal {
   const hit = facts.parties.get(members[0]!.partyId);
   const identified = named > 0 || (hit !== undefined && hit.alias !== 'rejected');
   if (named === members.length)
-    factors.push({ code: 'reference_full', weight: 4, params: { number: members.map((m) => m.number).join(', ') } });
+    factors.push({ factor: 'reference_full', weight: 4, params: { number: members.map((m) => m.number).join(', ') } });
   else if (named > 0)
     factors.push({
-      code: 'reference_sequence',
+      factor: 'reference_sequence',
       weight: 1.5,
       params: {
         number: members
