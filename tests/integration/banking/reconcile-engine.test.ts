@@ -18,6 +18,8 @@ import { rejectMatch } from '../../../tools/banking/reject-match.ts';
 import type { Session } from '../../../tools/context.ts';
 import type { InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
+import { listDueReminders as listDue } from '../../../tools/reminders/list-due.ts';
+import { proposeDueReminders } from '../../../tools/reminders/propose-due.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { done, newClient, newInvoice, read } from '../invoicing/people.ts';
@@ -223,5 +225,22 @@ describe('confirming, running, undoing, rejecting', () => {
     expect(rejected.status).toBe('executed');
     const aliases = await withTenant(handle.db, co.tenant.id, (tx) => tx.select().from(bankPayerAliases));
     expect(aliases.find((a) => a.payer === 'JEAN FRANCOIS MARCOTTE')).toMatchObject({ rejected: 1, confirmed: 0 });
+  });
+});
+
+describe('reminders on reconciled truth', () => {
+  it('proposes no reminder for an invoice the statement shows paid, and says why', async () => {
+    // Eight days past the due date (2026-03-12): the schedule's step 7 is due for every unpaid invoice.
+    const later: Session = { ...manager, lang: 'en', now: () => new Date('2026-03-20T15:00:00Z') };
+    const due = await read<{ reminders: { number: string; blocked: { reason: string; message: string } | null }[] }>(
+      later,
+      listDue,
+      {},
+    );
+    const line = due.reminders.find((r) => r.number === martin.number)!;
+    expect(line.blocked).toMatchObject({ reason: 'bank_match' });
+    expect(line.blocked!.message).toContain('bank statement');
+    const run = await proposeDueReminders(handle.db, new Date('2026-03-20T15:00:00Z'));
+    expect(run.proposed.map((p) => p.invoiceNumber)).not.toContain(martin.number);
   });
 });
