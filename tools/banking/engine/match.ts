@@ -100,7 +100,8 @@ const MAX_AMOUNT_CANDIDATES = 40;
 const MAX_PARTY_ITEMS = 40;
 const MAX_SUBSET_ITEMS = 22;
 const MAX_SUBSET_SIZE = 6;
-const MAX_SUBSET_NODES = 20_000;
+const MAX_SUBSET_NODES = 5_000;
+const MAX_NAME_CANDIDATES = 40;
 const DAY = 86_400_000;
 
 const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / DAY);
@@ -130,9 +131,12 @@ function partiesFor(
       if (!posting || posting.length > 5000) continue;
       for (const id of posting) shared.set(id, (shared.get(id) ?? 0) + 1);
     }
-    const need = Math.max(2, Math.floor(grams.size * 0.25));
-    for (const [id, count] of shared) {
-      if (count < need) continue;
+    // A trigram similarity of 0.4 needs at least 40 % of the payer's trigrams in the name; the 40
+    // parties sharing the most are enough to find the few above that (names of one trade share a lot).
+    const need = Math.max(2, Math.ceil(grams.size * 0.4));
+    const likely = [...shared].filter(([, count]) => count >= need);
+    if (likely.length > MAX_NAME_CANDIDATES) likely.sort((a, b) => b[1] - a[1]).length = MAX_NAME_CANDIDATES;
+    for (const [id] of likely) {
       const party = index.parties.get(id)!;
       const similarity = nameSimilarity(payer, grams, party.normalized, party.grams);
       if (similarity >= 0.4) hits.set(id, { partyId: id, similarity, alias: null });
@@ -405,11 +409,14 @@ function proposalsFor(index: OpenIndex, facts: LineFacts, tolerance: number): Pr
     if (members.length >= 2 && total >= paid && total - paid <= tolerance) groups.push(members);
   }
   const exactSingle = out.some((p) => p.kind === 'exact' && p.score > 2);
-  if (!groups.length && !exactSingle)
-    for (const hit of facts.parties.values()) {
-      if (hit.alias === 'rejected' || (hit.similarity < 0.6 && hit.alias !== 'confirmed')) continue;
-      groups.push(...subsetsFor(index.parties.get(hit.partyId)!.items, paid, tolerance, 2));
-    }
+  // The subset search runs for the payer's most likely party only (hits are sorted best first): a
+  // transfer for several invoices comes from one client, and the search is the costly part.
+  if (!groups.length && !exactSingle) {
+    const best = [...facts.parties.values()].find(
+      (h) => h.alias === 'confirmed' || (h.alias !== 'rejected' && h.similarity >= 0.6),
+    );
+    if (best) groups.push(...subsetsFor(index.parties.get(best.partyId)!.items, paid, tolerance, 2));
+  }
   for (const members of groups) out.push(group(facts, members));
   return out;
 }
