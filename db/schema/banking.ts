@@ -1,7 +1,7 @@
 /** Bank accounts, imported transactions (signed cents) and their matches to invoices and bills. */
 import { sql } from 'drizzle-orm';
-import { date, index, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { cents, createdAt, id, sameTenant, tenantIsolation, tenantKey } from './columns.ts';
+import { date, index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { cents, createdAt, id, sameTenant, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { tenants } from './tenants.ts';
 
 const tenantId = () =>
@@ -79,6 +79,31 @@ export const bankMatches = pgTable(
     tenantKey(t),
     sameTenant(t.transactionId, () => bankTransactions).onDelete('cascade'),
     index('bank_matches_transaction').on(t.tenantId, t.transactionId).concurrently(),
+    tenantIsolation(),
+  ],
+).enableRLS();
+
+/**
+ * What confirmed and rejected matches taught: this payer text (as the matcher normalises it) is, or is
+ * not, this client (money in) or supplier (money out). The next statement from the same payer is
+ * matched on it, and automatic recording needs enough confirmations (tools/banking/engine/policy.ts).
+ */
+export const bankPayerAliases = pgTable(
+  'bank_payer_aliases',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    payer: text('payer').notNull(),
+    /** A client id (money in) or a supplier id (money out). */
+    partyId: uuid('party_id').notNull(),
+    confirmed: integer('confirmed').notNull().default(0),
+    rejected: integer('rejected').notNull().default(0),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    uniqueIndex('bank_payer_aliases_pair').on(t.tenantId, t.direction, t.payer, t.partyId),
     tenantIsolation(),
   ],
 ).enableRLS();

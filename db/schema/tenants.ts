@@ -37,6 +37,8 @@ export const tenants = pgTable(
       .default('escalate'),
     /** Days relative to the due date on which payment reminders go out, e.g. [-3, 1, 7, 14, 30]. */
     reminderSchedule: jsonb('reminder_schedule').$type<number[]>().notNull().default([-3, 1, 7, 14, 30]),
+    /** A payment short of an invoice's balance by at most this much is taken as paid less a bank fee. */
+    bankFeeToleranceCents: cents('bank_fee_tolerance_cents').notNull().default(sql`2500`),
     gstNumber: text('gst_number'),
     qstNumber: text('qst_number'),
     vatNumber: text('vat_number'),

@@ -18,6 +18,15 @@ export const bankingTexts = {
     imported: (n: number, skipped: number, format: string) =>
       `${n} opération(s) importée(s) depuis un relevé ${format}, ${skipped} déjà connue(s).`,
     reconciled: (number: string) => `Opération rapprochée de ${number}.`,
+    confirmed: (numbers: string[]) => `Opération rapprochée de ${numbers.join(', ')}.`,
+    rejected: (number: string) =>
+      `Correspondance avec ${number} refusée : ce payeur ne sera plus proposé pour ce tiers.`,
+    targetTwice: (id: string) => `La pièce ${id} figure deux fois dans la répartition.`,
+    targetNotOpen: (id: string) =>
+      `Aucune facture ouverte ni facture fournisseur approuvée ne porte l’identifiant ${id}.`,
+    partOutOfRange: (number: string, balance: string) =>
+      `Le montant appliqué à ${number} doit être positif et au plus son solde de ${balance}.`,
+    splitTooLarge: (amount: string) => `La répartition dépasse le montant de l’opération (${amount}).`,
     ignored: 'Opération ignorée pour le rapprochement.',
     statement: (reference: string | null, account: string) =>
       reference ? `Le relevé ${reference} du compte ${account}` : `Le relevé du compte ${account}`,
@@ -60,6 +69,13 @@ export const bankingTexts = {
     imported: (n: number, skipped: number, format: string) =>
       `${n} transaction(s) imported from the ${format} statement, ${skipped} already known.`,
     reconciled: (number: string) => `Transaction matched to ${number}.`,
+    confirmed: (numbers: string[]) => `Transaction matched to ${numbers.join(', ')}.`,
+    rejected: (number: string) => `Match with ${number} refused: this payer will no longer be offered for that party.`,
+    targetTwice: (id: string) => `Document ${id} appears twice in the split.`,
+    targetNotOpen: (id: string) => `No open invoice or approved bill has the id ${id}.`,
+    partOutOfRange: (number: string, balance: string) =>
+      `The amount applied to ${number} must be positive and at most its balance of ${balance}.`,
+    splitTooLarge: (amount: string) => `The split is more than the transaction's amount (${amount}).`,
     ignored: 'Transaction ignored for reconciliation.',
     statement: (reference: string | null, account: string) =>
       reference ? `Statement ${reference} of account ${account}` : `The statement of account ${account}`,

@@ -3,6 +3,7 @@ import type { Tx } from '../../db/client.ts';
 import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
 import { addDays, daysPastDue, dueStep, stepsOf, toneOf, type Tone } from './model.ts';
 import { owingInvoices, sentSteps } from './queries.ts';
+import { invoicesWithBankMatch } from '../banking/pending-matches.ts';
 
 export interface DueReminder {
   invoice: InvoiceRow;
@@ -11,7 +12,7 @@ export interface DueReminder {
   step: number;
   tone: Tone;
   /** Why it cannot be sent as things stand: reminders go by email, and a client without one needs it added first. */
-  blocked: 'no_email' | null;
+  blocked: 'no_email' | 'bank_match' | null;
 }
 
 export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
@@ -21,6 +22,8 @@ export async function dueReminders(tx: Tx, schedule: readonly number[], today: s
   if (!steps.length) return [];
   // An invoice reaches the earliest step this many days before (or after) its due date.
   const owing = await owingInvoices(tx, addDays(today, -steps[0]!));
+  // Reminders follow the reconciled truth: an invoice the statement shows paid is not chased.
+  const matched = owing.length ? await invoicesWithBankMatch(tx) : new Set<string>();
   const sent = await sentSteps(
     tx,
     owing.map((o) => o.invoice.id),
@@ -36,7 +39,7 @@ export async function dueReminders(tx: Tx, schedule: readonly number[], today: s
         daysPastDue: days,
         step,
         tone: toneOf(steps, step),
-        blocked: client.email ? null : 'no_email',
+        blocked: matched.has(invoice.id) ? 'bank_match' : client.email ? null : 'no_email',
       });
   }
   return due;

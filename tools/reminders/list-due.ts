@@ -24,13 +24,14 @@ const DueLine = z.object({
   currency: z.string(),
   blocked: z
     .object({
-      reason: z.enum(['no_email', 'awaiting_approval']),
+      reason: z.enum(['no_email', 'awaiting_approval', 'bank_match']),
       message: z.string(),
       actionNumber: z.number().int().optional(),
     })
     .nullable()
     .describe(
-      'Why this reminder cannot be sent now: the client has no email address (fix the data), or an earlier reminder for ' +
+      'Why this reminder cannot be sent now: the bank statement shows the invoice paid (a pending or suggested ' +
+        'reconciliation: confirm or reject it), the client has no email address (fix the data), or an earlier reminder for ' +
         'this invoice still awaits approval (actionNumber: decide it first); null when it can.',
     ),
 });
@@ -54,6 +55,7 @@ export const listDueReminders = defineTool({
     const pending = await Promise.all(due.map(({ invoice }) => pendingReminderAction(ctx.db, invoice)));
     const blockedLine = (i: number): z.output<typeof DueLine>['blocked'] => {
       const { invoice, client, blocked } = due[i]!;
+      if (blocked === 'bank_match') return { reason: blocked, message: refusals.bankMatch(ctx.lang, invoice.number) };
       if (blocked === 'no_email') return { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) };
       const action = pending[i];
       return action

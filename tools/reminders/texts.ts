@@ -98,6 +98,10 @@ export const refusals = {
     lang === 'fr'
       ? `Le client ${client} n'a pas d'adresse courriel : ajoutez-en une (invoicing_update_client) pour lui envoyer des rappels.`
       : `Client ${client} has no email address: add one (invoicing_update_client) to send reminders.`,
+  bankMatch: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `La facture ${number} semble payée d'après le relevé bancaire (rapprochement en attente ou suggéré) : confirmez ou refusez le rapprochement avant de relancer le client.`
+      : `Invoice ${number} looks paid on the bank statement (a reconciliation is pending or suggested): confirm or reject the match before reminding the client.`,
   pending: (lang: Lang, number: string, action: number) =>
     lang === 'fr'
       ? `Un rappel pour la facture ${number} attend déjà une approbation (action n° ${action}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`

@@ -189,6 +189,7 @@ async function fillEveryTable(tx: Tx, tenantId: string, userId: string) {
     amountCents: 1n,
     score: 1,
   });
+  await tx.insert(s.bankPayerAliases).values({ ...t, direction: 'in', payer: 'FIXTURE', partyId: invoice!.clientId });
   const [conversation] = await tx
     .insert(s.aiConversations)
     .values({ ...t, userId, language: 'fr' })
