@@ -28,18 +28,19 @@ export async function startServer(config: Config, log: (line: string) => void = 
   // Mistral embeddings when a key is set, else the offline embedder (DESIGN §3).
   configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
-  const state = await migrate(handle);
-  log(
-    `Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`,
-  );
-  if (config.COMPTOIR_DEMO) {
+  // The demo seed runs under the migration lock: two instances starting on an empty database do not both seed.
+  await migrate(handle, async (state) => {
+    log(
+      `Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`,
+    );
+    if (!config.COMPTOIR_DEMO) return;
     const demo = await seedDemo(handle.db);
     if (demo.created) {
       log('Demo company seeded: "Démo Comptoir" (Québec).');
       for (const u of demo.users) log(`  ${u.role.padEnd(10)} ${u.email}  password: ${u.password}`);
       log(`  API token (admin): ${demo.adminToken}`);
     }
-  }
+  });
   let jobs: RunningJobs | undefined;
   const sendEvents = async (events: JobEvent[]) => {
     if (events.length) await jobs?.send(events);
