@@ -115,19 +115,17 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       },
       close: () => client.end({ timeout: 5 }),
       exclusive: async (key, fn) => {
-        // Session locks belong to one connection: hold one aside for the lock, run fn on the pool.
-        const held = await client.reserve();
+        // Session locks belong to one connection: a connection of its own holds the lock (taking one from
+        // the pool could leave fn none to run on), and fn runs on the pool.
+        const held = postgres(options.url!, { max: 1, onnotice: () => {}, connect_timeout: 30 });
         try {
           // Asked again and again rather than waited for inside a statement: a waiting statement is an open
           // transaction, which the holder's CREATE INDEX CONCURRENTLY would wait for in turn (a deadlock).
           while (!(await held`select pg_try_advisory_lock(${key}) as ok`)[0]!.ok) await sleep(100);
-          try {
-            return await fn();
-          } finally {
-            await held`select pg_advisory_unlock(${key})`;
-          }
+          return await fn();
         } finally {
-          held.release();
+          // Closing the connection releases the lock.
+          await held.end({ timeout: 5 });
         }
       },
     };

@@ -36,7 +36,7 @@ export async function resumeStuckDocuments(db: Database, options: SweepOptions) 
     await asSystem(db, (tx) =>
       tx.execute(sql`select d.tenant_id, d.id, d.read_attempts, t.language
         from documents d join tenants t on t.id = d.tenant_id
-        where d.status in ('received', 'reading') and d.updated_at < ${cutoff}
+        where d.status in ('received', 'reading') and d.updated_at < ${cutoff.toISOString()}::timestamptz
         order by d.updated_at limit ${options.limit ?? 50}`),
     ),
   );
