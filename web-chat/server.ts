@@ -8,6 +8,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/configured.ts';
 import { migrate } from '../db/migrate.ts';
 import type { JobEvent } from '../jobs/job.ts';
+import { OUTBOX_DELIVER_EVENT } from '../jobs/functions/email.ts';
+import { INTAKE_SWEEP_EVENT } from '../jobs/functions/intake-sweep.ts';
 import { startJobs, type RunningJobs } from '../jobs/runner.ts';
 import { eventsFor } from '../email/events.ts';
 import { startSmtpListener, type SmtpListener } from '../email/smtp.ts';
@@ -57,11 +59,24 @@ export async function startServer(config: Config, log: (line: string) => void = 
   jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date(), config }, log);
   const smtp = await startInboundMail(config, handle, sendEvents, log);
   const running = jobs;
+  let outboxTimer: NodeJS.Timeout | undefined;
+  if (running.mode === 'in-process') {
+    // What a killed process left half-read is picked up now, not at the next minute.
+    void running.send({ name: INTAKE_SWEEP_EVENT, data: {} });
+    if (config.SMTP_URL && config.OUTBOX_INTERVAL_SECONDS < 60) {
+      outboxTimer = setInterval(
+        () => void running.send({ name: OUTBOX_DELIVER_EVENT, data: {} }),
+        config.OUTBOX_INTERVAL_SECONDS * 1000,
+      );
+      outboxTimer.unref();
+    }
+  }
   return {
     url,
     handle,
     server,
     close: async () => {
+      clearInterval(outboxTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await smtp?.close();
       await running.stop();

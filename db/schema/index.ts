@@ -15,4 +15,3 @@ export * from './conversations.ts';
 export * from './actions.ts';
 export * from './notifications.ts';
 export * from './counters.ts';
-export * from './mcp.ts';
