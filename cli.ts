@@ -78,8 +78,10 @@ async function main(argv: string[]) {
     case 'seed-demo': {
       const { seedDemo } = await import('./tools/demo-data.ts');
       const handle = await openConfiguredDatabase(config);
-      await migrate(handle);
-      const demo = await seedDemo(handle.db);
+      // Under the migration lock, as the server seeds: a server starting at the same moment waits.
+      const seeded: Awaited<ReturnType<typeof seedDemo>>[] = [];
+      await migrate(handle, async () => void seeded.push(await seedDemo(handle.db)));
+      const demo = seeded[0]!;
       if (!demo.created) console.log('The demo company already exists.');
       else {
         for (const u of demo.users) console.log(`${u.role.padEnd(10)} ${u.email}  password: ${u.password}`);

@@ -11,6 +11,10 @@ export const ConfigSchema = z.object({
   DATABASE_URL: optional,
   COMPTOIR_DATA_DIR: z.string().default('./.comptoir/data'),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long opening a connection to PostgreSQL may take before the request gets a 503. */
+  DB_CONNECT_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(120).default(3),
+  /** The longest one SQL statement may run (0: no bound); migrations are not bound by it. */
+  DB_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(30_000),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   /** The address people reach the app at (links in emails). */
@@ -56,6 +60,12 @@ export const ConfigSchema = z.object({
       }
       return origins;
     }),
+  /** A document left `received`/`reading` this long is read again (its reader was stopped or killed). */
+  INTAKE_STALE_SECONDS: z.coerce.number().int().min(1).default(300),
+  /** Readings of one document started before it is marked failed with the reason. */
+  INTAKE_MAX_READS: z.coerce.number().int().min(1).max(20).default(3),
+  /** Seconds between outbox deliveries of the in-process runner (Inngest runs it each minute). */
+  OUTBOX_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   /** API token for `comptoir mcp` over stdio. */
   COMPTOIR_TOKEN: optional,
   /** Seed a demo company on first start of an empty database. */

@@ -8,6 +8,7 @@ import type { ExtractTablesWithRelations, Logger } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import postgres from 'postgres';
 import * as schema from './schema/index.ts';
 
@@ -27,9 +28,17 @@ export function rowsOf<T>(result: unknown): T[] {
 export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
-  /** Runs SQL text as the owner (migrations, maintenance); returns the rows. */
-  raw(sqlText: string, params?: unknown[]): Promise<Record<string, unknown>[]>;
+  /**
+   * Runs SQL text as the owner (migrations, maintenance); returns the rows. `unbounded`: the statement
+   * timeout does not apply (an index built concurrently on a large table).
+   */
+  raw(sqlText: string, params?: unknown[], options?: { unbounded?: boolean }): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
+  /**
+   * Runs `fn` holding a PostgreSQL session advisory lock: another process asking for the same key
+   * waits until `fn` is done. PGlite belongs to one process (db/data-lock.ts), so it simply runs `fn`.
+   */
+  exclusive<T>(key: number, fn: () => Promise<T>): Promise<T>;
   /** PGlite only: the whole data folder as a tarball, loadable with `snapshot`. */
   dump?: () => Promise<Blob>;
 }
@@ -45,6 +54,10 @@ export interface DatabaseOptions {
   snapshot?: Blob;
   /** Sees every query the application sends, with its parameters (the query-plan test captures them). */
   logger?: Logger;
+  /** Real server: how long opening a connection may take (postgres.js waits 30 s by default). */
+  connectTimeoutSeconds?: number;
+  /** Real server: the longest one statement may run, in ms (0: no bound). */
+  statementTimeoutMs?: number;
 }
 
 /**
@@ -81,14 +94,42 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
     const client = postgres(options.url, {
       max: options.poolSize ?? 10,
       onnotice: () => {},
+      // A database that cannot be reached answers in seconds, not after postgres.js's default 30 s.
+      connect_timeout: options.connectTimeoutSeconds ?? 10,
+      ...(options.statementTimeoutMs ? { connection: { statement_timeout: options.statementTimeoutMs } } : {}),
       // bigint columns come back as strings; drizzle's bigint mode turns them into BigInt.
     });
     const db = drizzlePostgres(preparing(client), { schema, logger: options.logger }) as unknown as Database;
     return {
       db,
       kind: 'postgres',
-      raw: async (text, params = []) => [...(await client.unsafe(text, params as postgres.ParameterOrJSON<never>[]))],
+      raw: async (text, params = [], rawOptions = {}) => {
+        const args = params as postgres.ParameterOrJSON<never>[];
+        if (!rawOptions.unbounded || !options.statementTimeoutMs) return [...(await client.unsafe(text, args))];
+        const own = await client.reserve();
+        try {
+          await own`set statement_timeout = 0`;
+          return [...(await own.unsafe(text, args))];
+        } finally {
+          await own`reset statement_timeout`.catch(() => {});
+          own.release();
+        }
+      },
       close: () => client.end({ timeout: 5 }),
+      exclusive: async (key, fn) => {
+        // Session locks belong to one connection: a connection of its own holds the lock (taking one from
+        // the pool could leave fn none to run on), and fn runs on the pool.
+        const held = postgres(options.url!, { max: 1, onnotice: () => {}, connect_timeout: 30 });
+        try {
+          // Asked again and again rather than waited for inside a statement: a waiting statement is an open
+          // transaction, which the holder's CREATE INDEX CONCURRENTLY would wait for in turn (a deadlock).
+          while (!(await held`select pg_try_advisory_lock(${key}) as ok`)[0]!.ok) await sleep(100);
+          return await fn();
+        } finally {
+          // Closing the connection releases the lock.
+          await held.end({ timeout: 5 });
+        }
+      },
     };
   }
   const client = await PGlite.create({
@@ -106,6 +147,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
       return results.at(-1)?.rows ?? [];
     },
     close: () => client.close(),
+    exclusive: (_key, fn) => fn(),
     dump: () => client.dumpDataDir('gzip'),
   };
 }

@@ -16,7 +16,26 @@ interface Journal {
 }
 const journal = (): Journal => JSON.parse(readFileSync(`${migrationsFolder}/meta/_journal.json`, 'utf8'));
 
-export async function migrate(handle: DatabaseHandle): Promise<MigrationState> {
+/** Held while a process migrates and seeds: instances starting together take turns (db/migrator.ts locks each migration too). */
+const STARTUP_LOCK = 7_300_000;
+
+/**
+ * Migrates under a PostgreSQL advisory lock, then runs `andThen` (the demo seed) under the same lock:
+ * of several instances starting at once on an empty database, one migrates and seeds while the others
+ * wait, then find the work done and go on.
+ */
+export async function migrate(
+  handle: DatabaseHandle,
+  andThen?: (state: MigrationState) => Promise<void>,
+): Promise<MigrationState> {
+  return handle.exclusive(STARTUP_LOCK, async () => {
+    const state = await migrateNow(handle);
+    await andThen?.(state);
+    return state;
+  });
+}
+
+async function migrateNow(handle: DatabaseHandle): Promise<MigrationState> {
   await handle.raw('CREATE EXTENSION IF NOT EXISTS vector');
   // Roles are cluster-wide on a real server: two databases migrating at once may race to create it.
   await handle.raw(`DO $$ BEGIN

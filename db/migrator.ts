@@ -65,6 +65,8 @@ export async function applyMigrations(handle: DatabaseHandle, migrations: Migrat
   for (const migration of migrations) {
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`select pg_advisory_xact_lock(${LOCK})`);
+      // A migration may rewrite a large table: the app's statement timeout does not apply to it.
+      await tx.execute(sql`set local statement_timeout = 0`);
       const [last] = rowsOf<{ created_at: string | number }>(
         await tx.execute(sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`),
       );
@@ -100,5 +102,5 @@ async function runConcurrently(handle: DatabaseHandle, statement: string): Promi
     // A build that failed or was interrupted leaves an invalid index behind: start it again.
     if (index) await handle.raw(`DROP INDEX CONCURRENTLY IF EXISTS "${name}"`);
   }
-  await handle.raw(statement);
+  await handle.raw(statement, [], { unbounded: true });
 }

@@ -4,7 +4,7 @@
  * here, through SMTP (nodemailer) when SMTP_URL is set. Without it the outbox is the embedded
  * default: messages stay there, visible in the app, and nothing leaves the machine.
  */
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/client.ts';
 import { documents, outboxEmails } from '../db/schema/index.ts';
@@ -14,7 +14,24 @@ export function smtpTransport(url: string): Transporter {
   return nodemailer.createTransport(url);
 }
 
-/** Sends the queued mail of one company; each message is marked sent or failed with the reason. */
+/** How long a claim keeps other instances off a message: far longer than one SMTP exchange. */
+const CLAIM_MS = 5 * 60_000;
+
+/**
+ * The Message-ID of an outbox row: the same on every attempt, so a message sent again after a crash
+ * (between the SMTP server's acceptance and our "sent") is recognisable as the same message.
+ */
+export function messageIdOf(outboxId: string, from: string): string {
+  const domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'comptoir.local';
+  return `<outbox.${outboxId}@${domain}>`;
+}
+
+/**
+ * Sends the queued mail of one company; each message is marked sent or failed with the reason.
+ * Several instances may run this at once: each first claims its messages (rows locked by another
+ * claim are skipped, claimed ones are left alone until their claim runs out), so each message is
+ * sent by one of them only.
+ */
 export async function deliverOutbox(
   db: Database,
   tenantId: string,
@@ -23,14 +40,26 @@ export async function deliverOutbox(
   now = new Date(),
   limit = 50,
 ) {
-  const queued = await withTenant(db, tenantId, (tx) =>
-    tx
-      .select()
+  const queued = await withTenant(db, tenantId, (tx) => {
+    const claimable = tx
+      .select({ id: outboxEmails.id })
       .from(outboxEmails)
-      .where(eq(outboxEmails.status, 'queued'))
+      .where(
+        and(
+          eq(outboxEmails.status, 'queued'),
+          or(isNull(outboxEmails.claimedUntil), lt(outboxEmails.claimedUntil, now)),
+        ),
+      )
       .orderBy(asc(outboxEmails.createdAt))
-      .limit(limit),
-  );
+      .limit(limit)
+      .for('update', { skipLocked: true });
+    return tx
+      .update(outboxEmails)
+      .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
+      .where(inArray(outboxEmails.id, claimable))
+      .returning();
+  });
+  queued.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   let sent = 0;
   let failed = 0;
   for (const mail of queued) {
@@ -41,6 +70,7 @@ export async function deliverOutbox(
     try {
       await transport.sendMail({
         from,
+        messageId: messageIdOf(mail.id, from),
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
@@ -53,11 +83,12 @@ export async function deliverOutbox(
           content: files.find((f) => f.id === a.documentId)?.content,
         })),
       });
-      // At-least-once: a crash between sending and this update sends the message again on the next run.
+      // At-least-once: a crash between sending and this update sends it again once the claim runs out,
+      // under the same Message-ID.
       await withTenant(db, tenantId, (tx) =>
         tx
           .update(outboxEmails)
-          .set({ status: 'sent', sentAt: now, error: null })
+          .set({ status: 'sent', sentAt: now, error: null, claimedUntil: null })
           .where(and(eq(outboxEmails.id, mail.id), eq(outboxEmails.status, 'queued'))),
       );
       sent++;
@@ -65,7 +96,7 @@ export async function deliverOutbox(
       await withTenant(db, tenantId, (tx) =>
         tx
           .update(outboxEmails)
-          .set({ status: 'failed', error: (err as Error).message })
+          .set({ status: 'failed', error: (err as Error).message, claimedUntil: null })
           .where(eq(outboxEmails.id, mail.id)),
       );
       failed++;

@@ -3,6 +3,7 @@ import type { JobClient } from './client.ts';
 import { approvalExpiry } from './functions/approval-expiry.ts';
 import { overdueInvoicesJob, recurringInvoicesJob } from './functions/invoicing.ts';
 import { billIntake } from './functions/bill-intake.ts';
+import { intakeSweep } from './functions/intake-sweep.ts';
 import { deliverMail, emailChat, pollMailbox } from './functions/email.ts';
 import { notifyApprovers } from './functions/notify-approvers.ts';
 import { paymentRemindersJob } from './functions/reminders.ts';
@@ -17,6 +18,7 @@ export function jobDefinitions(deps: JobDeps): Job[] {
     paymentRemindersJob(deps),
     emailChat(deps),
     billIntake(deps),
+    intakeSweep(deps),
   ] as Job[];
   // Optional features: their jobs exist only when their servers are configured.
   const c = deps.config;

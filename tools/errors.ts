@@ -21,7 +21,7 @@ export class AppError extends Error {
 }
 
 export interface ErrorBody {
-  error: { code: ErrorCode | 'internal'; message: string; details: unknown };
+  error: { code: ErrorCode | 'internal' | 'unavailable'; message: string; details: unknown };
 }
 
 export const notFound = (message: string, details?: unknown) => new AppError('not_found', message, details);
@@ -40,6 +40,8 @@ export const httpStatus: Record<ErrorBody['error']['code'], number> = {
   conflict: 409,
   upstream: 502,
   internal: 500,
+  /** The database cannot be reached: the request changed nothing and may be sent again (Retry-After). */
+  unavailable: 503,
 };
 
 /** Any thrown value as the JSON error shape; unknown errors do not leak their internals. */

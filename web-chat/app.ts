@@ -1,12 +1,13 @@
 /** The Hono application: pages, JSON API and health, built from its dependencies (no globals). */
 import { Hono } from 'hono';
+import { watchDatabase } from '../db/availability.ts';
 import { migrationState } from '../db/migrate.ts';
 import { mcpRoutes } from '../mcp-server/http.ts';
 import { bearerAuth } from './auth.ts';
 import { requestBodyLimits } from './body-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
-import { notFoundRoute, onError } from './errors.ts';
+import { notFoundRoute, onError, unavailable } from './errors.ts';
 import { homePage } from './pages/home.ts';
 import { eventsFor } from '../email/events.ts';
 import { inboundWebhook } from '../email/webhook.ts';
@@ -20,6 +21,7 @@ import { toolRoutes } from './routes/tools.ts';
 import { webUi } from './ui.ts';
 
 export function createApp(deps: AppDeps) {
+  const database = deps.database ?? watchDatabase(deps.handle);
   const api = new Hono<AppEnv>()
     .use('*', bearerAuth(deps))
     .route('/', toolRoutes())
@@ -30,7 +32,12 @@ export function createApp(deps: AppDeps) {
     // Before every route, and so before any login: see each module for why.
     .use('*', securityHeaders({ https: Boolean(deps.config.PUBLIC_URL?.startsWith('https:')) }))
     .use('*', requestBodyLimits())
-    .route('/', healthRoutes(deps))
+    // While the database cannot be reached, refuse at once rather than let each request wait for a connection.
+    .use('*', async (c, next) => {
+      if (database.down() && c.req.path !== '/health') return unavailable(c);
+      await next();
+    })
+    .route('/', healthRoutes(deps, database))
     .get('/', async (c) => {
       const asked = c.req.query('lang') ?? c.req.header('accept-language') ?? 'fr';
       const lang = asked.toLowerCase().startsWith('en') ? 'en' : 'fr';
@@ -56,7 +63,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/api', api);
-  app.onError(onError);
+  app.onError((err, c) => {
+    database.report(err);
+    return onError(err, c);
+  });
   app.notFound(notFoundRoute);
   return app;
 }

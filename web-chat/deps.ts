@@ -1,5 +1,6 @@
 /** What the web app needs from the process: the database, the configuration and a clock. */
 import type { Config } from '../config.ts';
+import type { DatabaseWatch } from '../db/availability.ts';
 import type { DatabaseHandle } from '../db/client.ts';
 import type { ChatModel } from '../agent/model.ts';
 import type { JobEvent } from '../jobs/job.ts';
@@ -13,6 +14,8 @@ export interface AppDeps {
   chatModel?: () => ChatModel | null;
   /** Hands events to the background jobs (bills to read, email chats); absent in most tests. */
   sendEvents?: (events: JobEvent[]) => Promise<unknown>;
+  /** Whether the database answers; made from `handle` when not given. */
+  database?: DatabaseWatch;
 }
 
 /** Hono context variables set by the authentication middleware. */

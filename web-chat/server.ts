@@ -9,6 +9,8 @@ import type { DatabaseHandle } from '../db/client.ts';
 import { openConfiguredDatabase } from '../db/configured.ts';
 import { migrate } from '../db/migrate.ts';
 import type { JobEvent } from '../jobs/job.ts';
+import { OUTBOX_DELIVER_EVENT } from '../jobs/functions/email.ts';
+import { INTAKE_SWEEP_EVENT } from '../jobs/functions/intake-sweep.ts';
 import { startJobs, type RunningJobs } from '../jobs/runner.ts';
 import { eventsFor } from '../email/events.ts';
 import { startSmtpListener, type SmtpListener } from '../email/smtp.ts';
@@ -29,18 +31,19 @@ export async function startServer(config: Config, log: (line: string) => void = 
   // Mistral embeddings when a key is set, else the offline embedder (DESIGN §3).
   configureEmbedder(embedderFor(config));
   const handle = await openConfiguredDatabase(config);
-  const state = await migrate(handle);
-  log(
-    `Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`,
-  );
-  if (config.COMPTOIR_DEMO) {
+  // The demo seed runs under the migration lock: two instances starting on an empty database do not both seed.
+  await migrate(handle, async (state) => {
+    log(
+      `Database: ${handle.kind === 'pglite' ? `PGlite in ${config.COMPTOIR_DATA_DIR}` : 'PostgreSQL'} · migrations applied: ${state.applied} (${state.latest})`,
+    );
+    if (!config.COMPTOIR_DEMO) return;
     const demo = await seedDemo(handle.db);
     if (demo.created) {
       log('Demo company seeded: "Démo Comptoir" (Québec).');
       for (const u of demo.users) log(`  ${u.role.padEnd(10)} ${u.email}  password: ${u.password}`);
       log(`  API token (admin): ${demo.adminToken}`);
     }
-  }
+  });
   let jobs: RunningJobs | undefined;
   const sendEvents = async (events: JobEvent[]) => {
     if (events.length) await jobs?.send(events);
@@ -58,11 +61,24 @@ export async function startServer(config: Config, log: (line: string) => void = 
   jobs = startJobs(config, { db: handle.db, publicUrl: url, now: () => new Date(), config }, log);
   const smtp = await startInboundMail(config, handle, sendEvents, log);
   const running = jobs;
+  let outboxTimer: NodeJS.Timeout | undefined;
+  if (running.mode === 'in-process') {
+    // What a killed process left half-read is picked up now, not at the next minute.
+    void running.send({ name: INTAKE_SWEEP_EVENT, data: {} });
+    if (config.SMTP_URL && config.OUTBOX_INTERVAL_SECONDS < 60) {
+      outboxTimer = setInterval(
+        () => void running.send({ name: OUTBOX_DELIVER_EVENT, data: {} }),
+        config.OUTBOX_INTERVAL_SECONDS * 1000,
+      );
+      outboxTimer.unref();
+    }
+  }
   return {
     url,
     handle,
     server,
     close: async () => {
+      clearInterval(outboxTimer);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await smtp?.close();
       await running.stop();

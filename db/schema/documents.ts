@@ -40,6 +40,8 @@ export const documents = pgTable(
     extraction: jsonb('extraction'),
     confidence: real('confidence'),
     error: text('error'),
+    /** Times reading started: the intake sweep gives up (failed, with the reason) after a few. */
+    readAttempts: integer('read_attempts').notNull().default(0),
     embedding: embedding(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -45,6 +45,11 @@ export const outboxEmails = pgTable(
       .notNull()
       .default('queued'),
     error: text('error'),
+    /**
+     * While set and in the future, one instance has claimed the message and is sending it; the others
+     * skip it. A sender that dies mid-send leaves a claim that runs out, and the message is sent again.
+     */
+    claimedUntil: at('claimed_until'),
     relatedType: text('related_type'),
     relatedId: uuid('related_id'),
     createdAt: createdAt(),

@@ -42,11 +42,14 @@ export const emailChat = (deps: JobDeps) =>
     },
   });
 
+/** Asks for a delivery now (the in-process runner sends it every OUTBOX_INTERVAL_SECONDS when under a minute). */
+export const OUTBOX_DELIVER_EVENT = 'comptoir/outbox.deliver-requested';
+
 export const deliverMail = (deps: JobDeps & { config: { SMTP_URL: string; MAIL_FROM: string } }) =>
   defineJob({
     id: 'deliver-outbox',
     name: 'Send queued mail over SMTP',
-    triggers: [{ cron: '* * * * *' }],
+    triggers: [{ cron: '* * * * *' }, { event: OUTBOX_DELIVER_EVENT }],
     handler: async ({ step }) => {
       // Only the ids of companies with mail waiting; the sending itself runs inside each company.
       const tenants = await step.run('companies-with-mail', () =>

@@ -144,7 +144,8 @@ export async function readBill(
   const claim = await withTenant(db, tenantId, async (tx) => {
     const [doc] = await tx
       .update(documents)
-      .set({ status: 'reading', updatedAt: options.now() })
+      // Counted, so that a document whose reading keeps being cut short is given up (resume-stuck.ts).
+      .set({ status: 'reading', readAttempts: sql`${documents.readAttempts} + 1`, updatedAt: options.now() })
       .where(and(eq(documents.id, documentId), eq(documents.status, 'received')))
       .returning();
     if (!doc) {

@@ -49,6 +49,7 @@ const columns = {
   extraction: documents.extraction,
   confidence: documents.confidence,
   error: documents.error,
+  readAttempts: documents.readAttempts,
   createdAt: documents.createdAt,
   updatedAt: documents.updatedAt,
 };

@@ -20,8 +20,8 @@ describe('/api/inngest', () => {
     const res = await app.request('/api/inngest');
     expect(res.status).toBe(200);
     // approval-expiry, notify-approvers, recurring and overdue invoices, payment reminders, email-chat,
-    // bill-intake (SMTP delivery and IMAP polling join only when configured).
-    expect(await res.json()).toMatchObject({ function_count: 7, mode: 'dev' });
+    // bill-intake, intake-sweep (SMTP delivery and IMAP polling join only when configured).
+    expect(await res.json()).toMatchObject({ function_count: 8, mode: 'dev' });
   });
 
   it('is not served without one (the in-process runner runs the jobs): the path is just another API path', async () => {
