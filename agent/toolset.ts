@@ -122,6 +122,9 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'banking_suggest_matches',
       'banking_reconcile_transaction',
       'banking_ignore_transaction',
+      'banking_list_reconciliation',
+      'banking_confirm_match',
+      'banking_reject_match',
     ],
   },
   analytics: {
@@ -158,7 +161,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
   actions: {
     about: 'the actions the AI proposed and the approval queue (read only: people approve)',
     words: [' action', 'approb', 'approv', 'attente', 'pending', 'queue', 'valid', 'refus', 'reject'],
-    tools: ['actions_list', 'actions_get'],
+    tools: ['actions_list', 'actions_get', 'actions_preview'],
   },
   settings: {
     about: 'company settings and users',
@@ -173,11 +176,14 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'seuil',
       'threshold',
       'limit',
+      'taux de change',
+      'exchange rate',
     ],
     tools: [
       'settings_get',
       'settings_update',
       'settings_update_company',
+      'settings_set_exchange_rate',
       'settings_list_users',
       'settings_update_user',
     ],

@@ -8,28 +8,38 @@
 import type { MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 
-const common = (https: boolean) => ({
-  xFrameOptions: 'DENY',
+const common = (https: boolean, framing: 'DENY' | 'SAMEORIGIN' = 'DENY') => ({
+  xFrameOptions: framing,
   xContentTypeOptions: true,
   // HSTS only means something over HTTPS; a plain-HTTP install (localhost) must not pin itself.
   strictTransportSecurity: https ? 'max-age=15552000; includeSubDomains' : false,
 });
 
+const appPolicy = (frameAncestors: string) => ({
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: [frameAncestors],
+});
+
+// A stored document's file is shown beside the action in the approvals inbox: our own pages may frame it.
+const DOCUMENT_FILE = /^\/app\/documents\/[^/]+\/file$/;
+
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   const app = secureHeaders({
     ...common(options.https),
     referrerPolicy: 'same-origin',
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
+    contentSecurityPolicy: appPolicy("'none'"),
+  });
+  const documentFile = secureHeaders({
+    ...common(options.https, 'SAMEORIGIN'),
+    referrerPolicy: 'same-origin',
+    contentSecurityPolicy: appPolicy("'self'"),
   });
   const approvalLink = secureHeaders({
     ...common(options.https),
@@ -42,5 +52,8 @@ export function securityHeaders(options: { https: boolean }): MiddlewareHandler 
       frameAncestors: ["'none'"],
     },
   });
-  return (c, next) => (c.req.path.startsWith('/approvals/link/') ? approvalLink : app)(c, next);
+  return (c, next) => {
+    if (c.req.path.startsWith('/approvals/link/')) return approvalLink(c, next);
+    return (DOCUMENT_FILE.test(c.req.path) ? documentFile : app)(c, next);
+  };
 }

@@ -130,6 +130,10 @@ export const evidenceLabels: Record<'fr' | 'en', Record<string, string>> = {
     check_tax_rates_plausible: 'Taux de taxe douteux',
     check_tax_numbers_valid: 'Numéro de taxe invalide',
     check_ocr_quality: 'Lecture OCR de faible qualité',
+    check_dates_in_order: 'Échéance antérieure à la date de facture',
+    check_addressed_to_company: 'Facture adressée à une autre entreprise',
+    currency_conversion: 'Montant converti dans la devise de l’entreprise',
+    no_exchange_rate: 'Aucun taux de change : le niveau le plus élevé décide',
   },
   en: {
     model_self_assessment: 'Model self-assessment',
@@ -190,6 +194,10 @@ export const evidenceLabels: Record<'fr' | 'en', Record<string, string>> = {
     check_tax_rates_plausible: 'Doubtful tax rates',
     check_tax_numbers_valid: 'Invalid tax number',
     check_ocr_quality: 'Low-quality OCR reading',
+    check_dates_in_order: 'Due date before the invoice date',
+    check_addressed_to_company: 'Bill addressed to another company',
+    currency_conversion: 'Amount converted into the company currency',
+    no_exchange_rate: 'No exchange rate: the highest level decides',
   },
 };
 

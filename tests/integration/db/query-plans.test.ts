@@ -197,6 +197,7 @@ async function readInputs(one: (table: string, where?: string) => Promise<string
   return {
     actions_get: [{ actionId: await one('ai_actions') }],
     actions_list: [{}, { status: ['pending_approval'] }, { tool: 'purchasing_create_order' }],
+    actions_preview: [{ actionId: await one('ai_actions') }],
     analytics_ai_dashboard: [period],
     analytics_ar_aging: [{ asOf: UNTIL }],
     analytics_cash_flow_forecast: [{ asOf: UNTIL }],
@@ -206,6 +207,7 @@ async function readInputs(one: (table: string, where?: string) => Promise<string
     ],
     analytics_supplier_performance: [{ asOf: UNTIL }],
     banking_suggest_matches: [{}],
+    banking_list_reconciliation: [{}, { withCandidatesOnly: true }],
     bills_get_bill: [{ billId: await one('supplier_bills') }],
     bills_list_bills: [{}, { status: ['approved'] }, { supplierId: await one('suppliers') }, { dueBy: UNTIL }],
     exports_csv: ['invoices', 'bills', 'payments', 'purchase_orders'].map((dataset) => ({
