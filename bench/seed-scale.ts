@@ -23,6 +23,7 @@ import { migrate, migrationsFolder } from '../db/migrate.ts';
 import { applyMigrations, readMigrations } from '../db/migrator.ts';
 import { APP_ROLE } from '../db/schema/columns.ts';
 import { benchServer, freshBenchDatabase } from './database.ts';
+import { mulberry32 } from '../evals/mulberry32.ts';
 
 export interface SeedOptions {
   companies: number;
@@ -41,16 +42,9 @@ export interface SeedResult {
   largest: { tenantId: string; slug: string; orders: number; pendingActions: number };
 }
 
-/** mulberry32: small, fast and good enough to pick volumes and values; the same seed, the same data. */
+/** Seeded (mulberry32): the same seed, the same data. */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const hex = (n: number) =>
     Math.floor(next() * 16 ** n)
       .toString(16)

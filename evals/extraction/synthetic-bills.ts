@@ -10,6 +10,7 @@ import { PDFParse } from 'pdf-parse';
 import { stdnum } from 'stdnum';
 import { formatMoney, fromMinor, type MoneyLocale } from '../../tools/money.ts';
 import { documentTotals } from '../../tools/totals.ts';
+import { mulberry32 } from '../mulberry32.ts';
 
 export type Layout = 'classic' | 'compact' | 'modern';
 
@@ -43,17 +44,8 @@ export interface BillTruth {
   lines: { description: string; quantity: string; unitPrice: string; amount: string }[];
 }
 
-/** mulberry32: a small seeded generator, so the corpus is the same on every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same corpus on every machine. */
+const random = mulberry32;
 
 /** A business number whose 9th digit is its Luhn check digit, as CRA issues them. */
 function businessNumber(next: () => number): string {

@@ -7,6 +7,7 @@
  */
 import type { OpenItem } from '../../tools/banking/engine/index-open.ts';
 import type { Line } from '../../tools/banking/engine/match.ts';
+import { mulberry32 } from '../mulberry32.ts';
 
 export type Noise =
   | 'clean'
@@ -36,16 +37,9 @@ export interface Company {
   lines: TruthLine[];
 }
 
-/** mulberry32: small, seedable, good enough to draw a company. */
+/** Seeded (mulberry32): the same seed draws the same company. */
 export function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
