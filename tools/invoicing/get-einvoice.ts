@@ -25,13 +25,10 @@ export const getEInvoice = defineTool({
     base64: z.string().describe('The file, base64-encoded.'),
   }),
   async run(ctx, input) {
-    let format = input.format;
-    if (!format) {
-      const { tenant, client } = await sourceOf(ctx, input.invoiceId);
-      const chosen = deliveryFormatOf(tenant, client);
-      format = chosen === 'pdf' ? 'facturx' : chosen;
-    }
-    const file = await issueEInvoice(ctx, input.invoiceId, format);
+    const source = await sourceOf(ctx, input.invoiceId);
+    const chosen = deliveryFormatOf(source.tenant, source.client);
+    const format = input.format ?? (chosen === 'pdf' ? 'facturx' : chosen);
+    const file = await issueEInvoice(ctx, source, format);
     return {
       format,
       filename: file.filename,

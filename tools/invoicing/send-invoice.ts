@@ -4,8 +4,7 @@ import { invoices, outboxEmails } from '../../db/schema/index.ts';
 import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
-import { missingFor, missingSentence } from './einvoice/en16931.ts';
-import { type DeliveryFormat, deliveryFormatOf, issueEInvoice, sourceOf } from './einvoice/issue.ts';
+import { assertIssuable, type DeliveryFormat, deliveryFormatOf, issueEInvoice, sourceOf } from './einvoice/issue.ts';
 import { creditEvidence } from './evidence.ts';
 import { invoicePdf } from './invoice-pdf.ts';
 import { assertMove, type InvoiceStatus } from './model.ts';
@@ -44,14 +43,11 @@ async function checkSendable(ctx: ToolCtx, invoice: InvoiceRow) {
  * How this client receives it, refused before anything leaves when the e-invoice lacks data the
  * standard or French law needs (the person sees the whole list at once).
  */
-async function formatFor(ctx: ToolCtx, invoice: InvoiceRow): Promise<DeliveryFormat> {
+async function formatFor(ctx: ToolCtx, invoice: InvoiceRow) {
   const source = await sourceOf(ctx, invoice.id);
-  const format = deliveryFormatOf(source.tenant, source.client);
-  if (format === 'pdf') return format;
-  const missing = missingFor(source, format);
-  if (missing.length > 0)
-    throw invalid(missingSentence(invoice.number, missing, ctx.lang), { missing: missing.map((m) => m.field) });
-  return format;
+  const format: DeliveryFormat = deliveryFormatOf(source.tenant, source.client);
+  if (format !== 'pdf') assertIssuable(source, format, ctx.lang);
+  return { format, source };
 }
 
 export const sendInvoice = defineTool({
@@ -91,14 +87,14 @@ export const sendInvoice = defineTool({
     const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { email } = await checkSendable(ctx, invoice);
     const tenant = await ctx.tenant();
-    const format = await formatFor(ctx, invoice);
+    const { format, source } = await formatFor(ctx, invoice);
     const pdf = await invoicePdf(ctx, invoice.id);
     // Factur-X is the readable PDF itself; UBL and CII travel as XML beside it.
-    const readable = format === 'facturx' ? await issueEInvoice(ctx, invoice.id, format) : pdf;
+    const readable = format === 'facturx' ? await issueEInvoice(ctx, source, format, pdf) : pdf;
     const { documentId, attachment } = await keepSentPdf(ctx, readable);
     const attachments = [attachment];
     if (format === 'ubl' || format === 'cii')
-      attachments.push((await keepSentPdf(ctx, await issueEInvoice(ctx, invoice.id, format))).attachment);
+      attachments.push((await keepSentPdf(ctx, await issueEInvoice(ctx, source, format))).attachment);
     const lang = invoice.language;
     const credited = invoice.creditOf ? await invoiceById(ctx.db, invoice.creditOf) : null;
     const message = invoiceEmail({

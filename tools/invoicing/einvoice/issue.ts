@@ -47,25 +47,32 @@ export async function sourceOf(ctx: ToolCtx, invoiceId: string): Promise<EInvoic
   return { tenant, client, invoice, items, credited };
 }
 
-/**
- * The files of one e-invoice: for Factur-X one PDF, for UBL or CII the XML (sent beside the readable
- * PDF). Refuses, naming everything missing in the person's language, before producing anything.
- */
-export async function issueEInvoice(ctx: ToolCtx, invoiceId: string, format: EInvoiceFormat): Promise<IssuedFile> {
-  const source = await sourceOf(ctx, invoiceId);
+/** Refuses, naming everything missing in the person's language, before anything is produced or sent. */
+export function assertIssuable(source: EInvoiceSource, format: EInvoiceFormat, lang: 'fr' | 'en'): void {
   const missing = missingFor(source, format);
   if (missing.length > 0)
-    throw invalid(missingSentence(source.invoice.number, missing, ctx.lang), {
-      missing: missing.map((m) => m.field),
-    });
+    throw invalid(missingSentence(source.invoice.number, missing, lang), { missing: missing.map((m) => m.field) });
+}
+
+/**
+ * The file of one e-invoice: for Factur-X the readable PDF with the XML inside (`pdf` when the caller
+ * already rendered it), for UBL or CII the XML (sent beside the PDF).
+ */
+export async function issueEInvoice(
+  ctx: ToolCtx,
+  source: EInvoiceSource,
+  format: EInvoiceFormat,
+  pdf?: { bytes: Buffer; filename: string },
+): Promise<IssuedFile> {
+  assertIssuable(source, format, ctx.lang);
   const data = en16931(source);
   const number = source.invoice.number;
   if (format === 'facturx') {
-    const pdf = await invoicePdf(ctx, invoiceId);
+    const readable = pdf ?? (await invoicePdf(ctx, source.invoice.id));
     const bytes = await service.generate(data, {
       format: LIBRARY_FORMAT.facturx,
       lang: source.invoice.language,
-      pdf: { buffer: pdf.bytes, filename: pdf.filename, mimetype: 'application/pdf' },
+      pdf: { buffer: readable.bytes, filename: readable.filename, mimetype: 'application/pdf' },
     });
     return { filename: `${number}.pdf`, contentType: 'application/pdf', bytes: Buffer.from(bytes as Uint8Array) };
   }
