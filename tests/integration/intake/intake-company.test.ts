@@ -12,7 +12,9 @@ import { aiActions, documents, suppliers, tenants } from '../../../db/schema/ind
 import { withTenant } from '../../../db/tenant.ts';
 import { inboundAddress, receiveEmail } from '../../../email/inbound.ts';
 import { makeDocs, renderDoc } from '../../../evals/extraction/templates.ts';
+import { previewAction, type ProposalPreview } from '../../../tools/actions/preview.ts';
 import type { Extracted } from '../../../tools/documents/schemas.ts';
+import { invoke } from '../../../tools/invoke.ts';
 import { readBill } from '../../../tools/intake/read-bill.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
@@ -104,6 +106,24 @@ describe('intake checks the buyer against the company', () => {
     expect(good.outcome.status).toBe('proposed');
     if (good.outcome.status !== 'proposed') return;
     expect(good.outcome.action.evidence.map((e) => e.factor)).not.toContain('check_addressed_to_company');
+    // The approver's preview carries each field read with its confidence, as stored on the document.
+    const shown = await invoke(
+      company.session('admin', 'fr'),
+      previewAction,
+      { actionId: good.outcome.action.id },
+      { source: 'rest', byAi: false },
+    );
+    const readFields = (shown.kind === 'read' ? (shown.output as ProposalPreview) : null)?.document?.readFields;
+    expect(readFields).toEqual(
+      expect.arrayContaining(
+        Object.entries(good.reading.fields).map(([field, f]) => ({
+          field,
+          value: f!.value,
+          confidence: f!.confidence,
+        })),
+      ),
+    );
+    expect(readFields?.find((f) => f.field === 'buyerName')?.value).toBe(name);
 
     const bad = await mailAndRead(company, await renderDoc(theirs!), 'facture-b.pdf');
     expect(bad.reading.checks.find((c) => c.name === 'addressed_to_company')).toMatchObject({ passed: false });
