@@ -87,6 +87,8 @@ export interface Read {
   /** The lines of text the fields were read from (text and OCR sources). */
   lines?: TextLine[];
   ocrConfidence?: number;
+  /** The tesseract models of the kept reading of the first page (every page when several). */
+  ocrLangs?: readonly string[];
   ocrMs?: number;
   pages?: number;
 }
@@ -142,6 +144,7 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
     lines,
     reading: readBillText(lines, { order: options.dateOrder, ocr: true }),
     ocrConfidence,
+    ocrLangs: langs,
     ocrMs: performance.now() - started,
     pages: images.length,
   };
@@ -325,6 +328,7 @@ export function resultOf(read: Read, extractor: string, totalMs: number, company
     checks,
     confidence,
     lang: read.reading.lang,
+    ...(read.ocrLangs ? { ocrLangs: [...read.ocrLangs] } : {}),
     warnings: read.reading.warnings,
     timings: { totalMs, ocrMs: read.ocrMs === undefined ? undefined : Math.round(read.ocrMs), pages: read.pages },
   };
