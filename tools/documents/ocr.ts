@@ -1,9 +1,10 @@
 /**
- * OCR with tesseract.js, offline: the English and French models come from the npm packages
- * @tesseract.js-data/eng and /fra (4.0.0_best_int), copied once into one folder under ./.comptoir
- * because tesseract.js takes a single langPath for all languages. One worker is kept and reused
- * (starting one costs about a second); a page that runs past its time limit terminates it, and the
- * next page starts a fresh one.
+ * OCR with tesseract.js, offline: the six models (eng, fra, deu, spa, ita, nld) come from the npm
+ * packages @tesseract.js-data/* (4.0.0_best_int), copied once into one folder under ./.comptoir
+ * because tesseract.js takes a single langPath for all languages. A worker is kept and reused per
+ * language set (starting one costs about a second): the default English + French one, and the last
+ * other set a bill asked for; a page that runs past its time limit ends its worker, and the next
+ * page starts a fresh one.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
