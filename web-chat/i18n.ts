@@ -260,7 +260,24 @@ const fr = {
   bodyNotJson: 'Le corps de la requête n’est pas du JSON valide ({reason}) : rien n’a été fait.',
   bodyInvalid: 'Corps de la requête invalide : {issues}',
   bodyTooLarge: 'La requête est trop volumineuse : la limite est de {limit} pour cette adresse.',
-  mcpOriginRefused: 'Origine refusée : {origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).',
+  mcpOriginRefused: 'Origine refusée : {origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).', // reading (bill reading: fields read from the document and their confidence, approvals page)
+  readFieldsTitle: 'Lu sur le document',
+  readFieldsToCheck: '{n} champ(s) lu(s) avec peu de certitude : à vérifier sur le document.',
+  readFieldsAllSure: 'Tous les champs ont été lus avec assurance.',
+  readFieldsField: 'Champ',
+  readFieldsValue: 'Valeur lue',
+  readFieldsConfidence: 'Confiance',
+  readFieldsCheck: 'à vérifier',
+  readField_supplierName: 'Fournisseur',
+  readField_invoiceNumber: 'N° de facture',
+  readField_invoiceDate: 'Date de facture',
+  readField_dueDate: 'Échéance',
+  readField_currency: 'Devise',
+  readField_subtotal: 'Total HT',
+  readField_totalTax: 'Taxes',
+  readField_total: 'Total TTC',
+  readField_amountDue: 'Montant dû',
+  readField_buyerName: 'Destinataire',
 };
 
 const en: typeof fr = {
@@ -516,7 +533,24 @@ const en: typeof fr = {
   bodyNotJson: 'The request body is not valid JSON ({reason}): nothing was done.',
   bodyInvalid: 'Invalid request body: {issues}',
   bodyTooLarge: 'The request is too large: the limit is {limit} for this address.',
-  mcpOriginRefused: 'Origin refused: {origin} may not call /mcp (see MCP_ALLOWED_ORIGINS).',
+  mcpOriginRefused: 'Origin refused: {origin} may not call /mcp (see MCP_ALLOWED_ORIGINS).', // reading (bill reading: fields read from the document and their confidence, approvals page)
+  readFieldsTitle: 'Read from the document',
+  readFieldsToCheck: '{n} field(s) read with little certainty: check them on the document.',
+  readFieldsAllSure: 'Every field was read with confidence.',
+  readFieldsField: 'Field',
+  readFieldsValue: 'Value read',
+  readFieldsConfidence: 'Confidence',
+  readFieldsCheck: 'to check',
+  readField_supplierName: 'Supplier',
+  readField_invoiceNumber: 'Invoice number',
+  readField_invoiceDate: 'Invoice date',
+  readField_dueDate: 'Due date',
+  readField_currency: 'Currency',
+  readField_subtotal: 'Subtotal',
+  readField_totalTax: 'Tax',
+  readField_total: 'Total',
+  readField_amountDue: 'Amount due',
+  readField_buyerName: 'Addressed to',
 };
 
 export type MessageKey = keyof typeof fr;

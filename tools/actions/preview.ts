@@ -55,7 +55,15 @@ export const ProposalPreview = z.object({
   /** Why no record can be shown (the request as it stands would be refused), in the reader's language. */
   problem: z.string().nullable(),
   /** The document the request was read from (a PDF, a photo), when there is one. */
-  document: z.object({ id: z.string().uuid(), filename: z.string(), mimeType: z.string() }).nullable(),
+  document: z
+    .object({
+      id: z.string().uuid(),
+      filename: z.string(),
+      mimeType: z.string(),
+      /** What was read from it, each field with its calibrated confidence (tools/documents/calibration.ts). */
+      readFields: z.array(z.object({ field: z.string(), value: z.string(), confidence: z.number() })).optional(),
+    })
+    .nullable(),
   /** The email that brought that document in, when it came by mail. */
   email: z.object({ from: z.string(), subject: z.string().nullable(), receivedAt: z.string() }).nullable(),
 });
@@ -201,6 +209,13 @@ async function recordOf(ctx: ToolCtx, tool: string, input: Record<string, unknow
   return null;
 }
 
+/** The fields a reading found, with their confidence; none when the document was not read. */
+function readFieldsOf(extraction: unknown) {
+  const read = extraction as { status?: string; fields?: Record<string, { value: string; confidence: number }> } | null;
+  if (read?.status !== 'extracted' || !read.fields) return [];
+  return Object.entries(read.fields).map(([field, f]) => ({ field, value: f.value, confidence: f.confidence }));
+}
+
 async function sourceOf(ctx: ToolCtx, documentId: string | null) {
   if (!documentId) return { document: null, email: null };
   const [row] = await ctx.db
@@ -208,6 +223,7 @@ async function sourceOf(ctx: ToolCtx, documentId: string | null) {
       id: documents.id,
       filename: documents.filename,
       mimeType: documents.mimeType,
+      extraction: documents.extraction,
       from: inboundEmails.fromAddress,
       subject: inboundEmails.subject,
       receivedAt: inboundEmails.receivedAt,
@@ -217,7 +233,7 @@ async function sourceOf(ctx: ToolCtx, documentId: string | null) {
     .where(eq(documents.id, documentId));
   if (!row) return { document: null, email: null };
   return {
-    document: { id: row.id, filename: row.filename, mimeType: row.mimeType },
+    document: { id: row.id, filename: row.filename, mimeType: row.mimeType, readFields: readFieldsOf(row.extraction) },
     email:
       row.from && row.receivedAt
         ? { from: row.from, subject: row.subject, receivedAt: row.receivedAt.toISOString() }

@@ -5,12 +5,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { REVIEW_BELOW } from './calibration.ts';
 import { extractDocument } from './extract.ts';
 import { closeOcr } from './ocr.ts';
 import type { ExtractionResult } from './schemas.ts';
 
-/** Below this a field is highlighted for review (the default supervised threshold). */
-export const REVIEW_THRESHOLD = 0.85;
+/** Below this a field is highlighted for review (calibration.ts: the same threshold the approver sees). */
+export const REVIEW_THRESHOLD = REVIEW_BELOW;
 
 export interface ExtractCommandOptions {
   json?: boolean;

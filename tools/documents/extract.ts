@@ -5,10 +5,12 @@
  * a result with a reason and a sentence for people.
  */
 import { DocumentFailure, failureMessage } from './failures.ts';
+import { calibrated } from './calibration.ts';
 import { assess, type Company } from './checks.ts';
 import { readEInvoice } from './einvoice.ts';
 import { imageForOcr, imageSize } from './image-input.ts';
-import { recognize, type OcrConfig } from './ocr.ts';
+import { DEFAULT_OCR_LANGS, OCR_LANG_OF, recognize, type OcrConfig, type OcrLang, type OcrPage } from './ocr.ts';
+import { repairOcrLine } from './ocr-text.ts';
 import { checkPdfStreams } from './pdf-safety.ts';
 import { PdfDocument, pdfAttachments } from './pdf-reader.ts';
 import type { BillReading } from './reading.ts';
@@ -85,6 +87,8 @@ export interface Read {
   /** The lines of text the fields were read from (text and OCR sources). */
   lines?: TextLine[];
   ocrConfidence?: number;
+  /** The tesseract models of the kept reading of the first page (every page when several). */
+  ocrLangs?: readonly string[];
   ocrMs?: number;
   pages?: number;
 }
@@ -98,18 +102,38 @@ function linesOf(pages: string[]): TextLine[] {
   );
 }
 
-/** OCR's usual confusions on bills: a dollar sign read as S after an amount. */
-const fixOcrText = (text: string) => text.replace(/(\d[.,]\d{2})\s?S(?![\p{L}])/gu, '$1 $');
-
+/**
+ * OCR of every page. The first page is read with the English and French models (our market); when
+ * its words say the bill is German, Spanish, Italian or Dutch, that page is read again with that
+ * language's model first (its dictionary knows "Forniture" and "IVA"), the better-read of the two
+ * kept, and the other pages read with it directly.
+ */
 async function ocrImages(images: Buffer[], limits: ExtractLimits, options: ExtractOptions): Promise<Read> {
   const started = performance.now();
   const lines: TextLine[] = [];
   let confidence = 0;
+  let langs: readonly OcrLang[] = DEFAULT_OCR_LANGS;
   for (const [i, image] of images.entries()) {
     const size = await imageSize(image, limits.maxPixels);
     const prepared = await imageForOcr(image, limits.maxPixels);
-    const page = await recognize(prepared, ocrPageLimit(limits.ocrPageMs, size.width * size.height), options.ocr);
-    lines.push(...page.rows.map((row) => ({ text: fixOcrText(row.text), confidence: row.confidence, page: i + 1 })));
+    const limit = ocrPageLimit(limits.ocrPageMs, size.width * size.height);
+    let page = await recognize(prepared, limit, options.ocr, langs);
+    if (i === 0) {
+      const lang = readBillText(ocrLines(page, 1), { order: options.dateOrder, ocr: true }).lang;
+      const model = lang ? OCR_LANG_OF[lang as keyof typeof OCR_LANG_OF] : undefined;
+      if (model && !DEFAULT_OCR_LANGS.includes(model)) {
+        const again = await recognize(prepared, limit, options.ocr, [model, 'eng']);
+        // The reading that holds together better wins, not the one tesseract is surer of.
+        const score = (p: OcrPage) =>
+          readingScore(readBillText(ocrLines(p, 1), { order: options.dateOrder, ocr: true }));
+        const [before, after] = [score(page), score(again)];
+        if (after > before || (after === before && again.confidence > page.confidence)) {
+          page = again;
+          langs = [model, 'eng'];
+        }
+      }
+    }
+    lines.push(...ocrLines(page, i + 1));
     confidence += page.confidence;
     options.onProgress?.({ stage: 'ocr', page: i + 1, pages: images.length });
   }
@@ -120,10 +144,25 @@ async function ocrImages(images: Buffer[], limits: ExtractLimits, options: Extra
     lines,
     reading: readBillText(lines, { order: options.dateOrder, ocr: true }),
     ocrConfidence,
+    ocrLangs: langs,
     ocrMs: performance.now() - started,
     pages: images.length,
   };
 }
+
+/**
+ * How well a reading holds together, to choose between two OCR readings of one page: the fields a
+ * bill cannot be booked without, and amounts that add up (a misread digit breaks the sum).
+ */
+export function readingScore(reading: BillReading): number {
+  const f = reading.fields;
+  const found = [f.supplierName, f.invoiceNumber, f.invoiceDate, f.currency, f.total ?? f.amountDue].filter(Boolean);
+  const addsUp = assess(reading, 'ocr').checks.some((c) => c.name === 'totals_add_up' && c.passed);
+  return found.length + (addsUp ? 2 : 0);
+}
+
+const ocrLines = (page: OcrPage, number: number): TextLine[] =>
+  page.rows.map((row) => ({ text: repairOcrLine(row.text), confidence: row.confidence, page: number }));
 
 function readXml(bytes: Buffer, filename: string): Read {
   let einvoice: ReturnType<typeof readEInvoice>;
@@ -272,6 +311,12 @@ export function resultOf(read: Read, extractor: string, totalMs: number, company
       ]);
   }
   const { checks, confidence } = assess(read.reading, read.source, read.ocrConfidence, company);
+  // Field confidences on the scale people read them: right about as often as they say (calibration.ts).
+  // Exact e-invoice data keeps its own.
+  if (read.source !== 'xml') {
+    for (const field of Object.values(read.reading.fields)) if (field) field.confidence = calibrated(field.confidence);
+    for (const tax of read.reading.taxes) tax.confidence = calibrated(tax.confidence);
+  }
   const extracted: Extracted = {
     status: 'extracted',
     source: read.source,
@@ -283,6 +328,7 @@ export function resultOf(read: Read, extractor: string, totalMs: number, company
     checks,
     confidence,
     lang: read.reading.lang,
+    ...(read.ocrLangs ? { ocrLangs: [...read.ocrLangs] } : {}),
     warnings: read.reading.warnings,
     timings: { totalMs, ocrMs: read.ocrMs === undefined ? undefined : Math.round(read.ocrMs), pages: read.pages },
   };

@@ -1,9 +1,10 @@
 /**
- * OCR with tesseract.js, offline: the English and French models come from the npm packages
- * @tesseract.js-data/eng and /fra (4.0.0_best_int), copied once into one folder under ./.comptoir
- * because tesseract.js takes a single langPath for all languages. One worker is kept and reused
- * (starting one costs about a second); a page that runs past its time limit terminates it, and the
- * next page starts a fresh one.
+ * OCR with tesseract.js, offline: the six models (eng, fra, deu, spa, ita, nld) come from the npm
+ * packages @tesseract.js-data/* (4.0.0_best_int), copied once into one folder under ./.comptoir
+ * because tesseract.js takes a single langPath for all languages. A worker is kept and reused per
+ * language set (starting one costs about a second): the default English + French one, and the last
+ * other set a bill asked for; a page that runs past its time limit ends its worker, and the next
+ * page starts a fresh one.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -13,7 +14,14 @@ import { DocumentFailure } from './failures.ts';
 import { rowsOf, skewOf, type OcrRow, type OcrWord } from './ocr-layout.ts';
 import { withTimeLimit } from './time-limit.ts';
 
-const LANGS = ['eng', 'fra'] as const;
+/** Every model packaged (package.json @tesseract.js-data/*): the six languages bills come in. */
+const PACKAGED = ['eng', 'fra', 'deu', 'spa', 'ita', 'nld'] as const;
+export type OcrLang = (typeof PACKAGED)[number];
+/** The first reading of a page: our market's two languages. */
+export const DEFAULT_OCR_LANGS: OcrLang[] = ['eng', 'fra'];
+
+/** Tesseract's model for a bill language (labels.ts BILL_LANGS). */
+export const OCR_LANG_OF = { fr: 'fra', en: 'eng', de: 'deu', es: 'spa', it: 'ita', nl: 'nld' } as const;
 
 export interface OcrConfig {
   /** Where the language files are gathered and tesseract caches its data; default ./.comptoir/tesseract. */
@@ -26,7 +34,7 @@ export function languageFolder(config: OcrConfig = {}): string {
   const folder = join(base, 'lang');
   mkdirSync(folder, { recursive: true });
   const require = createRequire(import.meta.url);
-  for (const lang of LANGS) {
+  for (const lang of PACKAGED) {
     const target = join(folder, `${lang}.traineddata.gz`);
     if (existsSync(target)) continue;
     const pkg = dirname(require.resolve(`@tesseract.js-data/${lang}/package.json`));
@@ -35,13 +43,19 @@ export function languageFolder(config: OcrConfig = {}): string {
   return folder;
 }
 
-let shared: Promise<Worker> | undefined;
+interface Pool {
+  worker: Promise<Worker>;
+  /** Pages being read on it: a worker in use is never ended to make room for another. */
+  busy: number;
+}
+/** Workers by language set ("eng+fra"): the default one, and the last other set a bill asked for. */
+const workers = new Map<string, Pool>();
 
-async function startWorker(config: OcrConfig): Promise<Worker> {
+async function startWorker(config: OcrConfig, langs: readonly OcrLang[]): Promise<Worker> {
   const langPath = languageFolder(config);
   const cachePath = join(dirname(langPath), 'cache');
   mkdirSync(cachePath, { recursive: true });
-  const worker = await createWorker([...LANGS], OEM.LSTM_ONLY, {
+  const worker = await createWorker([...langs], OEM.LSTM_ONLY, {
     langPath,
     cachePath,
     gzip: true,
@@ -53,21 +67,43 @@ async function startWorker(config: OcrConfig): Promise<Worker> {
   return worker;
 }
 
-function worker(config: OcrConfig): Promise<Worker> {
-  if (!shared) {
-    shared = startWorker(config);
-    shared.catch(() => {
-      shared = undefined;
-    });
-  }
-  return shared;
+const end = (pool: Pool): Promise<void> =>
+  pool.worker
+    .then((w) => w.terminate())
+    .then(
+      () => undefined,
+      () => undefined,
+    );
+
+function poolFor(config: OcrConfig, langs: readonly OcrLang[]): Pool {
+  const key = langs.join('+');
+  const found = workers.get(key);
+  if (found) return found;
+  // Another language set: idle workers for other sets than the default are ended (memory: one
+  // model set each), a busy one finishes its page first.
+  for (const [other, pool] of workers)
+    if (other !== DEFAULT_OCR_LANGS.join('+') && pool.busy === 0) {
+      workers.delete(other);
+      void end(pool);
+    }
+  const pool: Pool = { worker: startWorker(config, langs), busy: 0 };
+  workers.set(key, pool);
+  pool.worker.catch(() => {
+    if (workers.get(key) === pool) workers.delete(key);
+  });
+  return pool;
 }
 
-/** Stops the shared worker (tests, shutdown). */
+function drop(pool: Pool) {
+  for (const [key, p] of workers) if (p === pool) workers.delete(key);
+  return end(pool);
+}
+
+/** Stops every worker (tests, shutdown). */
 export async function closeOcr(): Promise<void> {
-  const current = shared;
-  shared = undefined;
-  if (current) await (await current.catch(() => undefined))?.terminate().catch(() => undefined);
+  const all = [...workers.values()];
+  workers.clear();
+  await Promise.all(all.map(end));
 }
 
 export interface OcrPage {
@@ -76,11 +112,17 @@ export interface OcrPage {
   confidence: number;
 }
 
-/** Reads one page image (PNG, prepared by `imageForOcr`). */
-export async function recognize(png: Buffer, timeoutMs: number, config: OcrConfig = {}): Promise<OcrPage> {
-  const current = worker(config);
+/** Reads one page image (PNG, prepared by `imageForOcr`) with the given language models. */
+export async function recognize(
+  png: Buffer,
+  timeoutMs: number,
+  config: OcrConfig = {},
+  langs: readonly OcrLang[] = DEFAULT_OCR_LANGS,
+): Promise<OcrPage> {
+  const pool = poolFor(config, langs);
+  pool.busy++;
   const run = async () => {
-    const result = await (await current).recognize(png, {}, { text: true, blocks: true });
+    const result = await (await pool.worker).recognize(png, {}, { text: true, blocks: true });
     const lines = (result.data.blocks ?? []).flatMap((block) =>
       block.paragraphs.flatMap((paragraph) => paragraph.lines),
     );
@@ -102,14 +144,13 @@ export async function recognize(png: Buffer, timeoutMs: number, config: OcrConfi
     return { rows, confidence };
   };
   try {
-    return await withTimeLimit(timeoutMs, run, async () => {
-      // A worker stuck on a page is of no further use: end it so the next page gets a new one.
-      if (shared === current) shared = undefined;
-      await (await current.catch(() => undefined))?.terminate().catch(() => undefined);
-    });
+    // A worker stuck on a page is of no further use: end it so the next page gets a new one.
+    return await withTimeLimit(timeoutMs, run, () => drop(pool));
   } catch (error) {
     if (error instanceof DocumentFailure) throw error;
-    if (shared === current) shared = undefined;
+    void drop(pool);
     throw new DocumentFailure('corrupt', `OCR failed: ${(error as Error).message}`);
+  } finally {
+    pool.busy--;
   }
 }

@@ -116,6 +116,8 @@ export const Extracted = z.object({
   confidence: z.number().min(0).max(1),
   /** Language the bill is written in, when it could be told. */
   lang: z.enum(['fr', 'en', 'de', 'es', 'it', 'nl']).optional(),
+  /** OCR only: the tesseract models the kept reading used, first tried first ("deu", "eng"). */
+  ocrLangs: z.array(z.string()).optional(),
   warnings: z.array(z.string()),
   timings: Timings,
 });

@@ -6,13 +6,14 @@
  */
 import { and, asc, eq, or, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
-import { documents, inboundEmails, users } from '../../db/schema/index.ts';
+import { documents, inboundEmails, tenants, users } from '../../db/schema/index.ts';
 import { withTenant } from '../../db/tenant.ts';
 import { propose, type ActionOutcome } from '../actions/door.ts';
 import type { EvidenceFactor } from '../actions/confidence.ts';
 import { actorOf } from '../auth/api-tokens.ts';
 import { recordBill } from '../bills/record-bill.ts';
 import type { Lang, Session, Source } from '../context.ts';
+import type { Company } from '../documents/checks.ts';
 import { extractDocument } from '../documents/extract.ts';
 import type { Extracted } from '../documents/schemas.ts';
 import { AppError } from '../errors.ts';
@@ -24,16 +25,21 @@ export type IntakeOutcome =
   | { status: 'extracted'; reason: string }
   | { status: 'proposed' | 'booked'; action: ActionOutcome };
 
-/** The input of bills_record_supplier_bill from what was read; null with a reason when a bill cannot be made of it. */
+/**
+ * The input of bills_record_supplier_bill from what was read; null with a reason when a bill cannot be
+ * made of it. The currency is the one read from the bill; only when the bill shows none is it the
+ * company's own (`companyCurrency`), and the evidence then says so (readingFactors).
+ */
 export function billInputFrom(
   read: Extracted,
   documentId: string,
+  companyCurrency: string,
 ): { input: Record<string, unknown> } | { missing: string } {
   const f = read.fields;
   if (!f.invoiceDate) return { missing: 'no invoice date was found' };
   if (!f.supplierName && !f.supplierGst && !f.supplierQst)
     return { missing: 'no supplier name or tax number was found' };
-  const currency = f.currency?.value ?? 'CAD';
+  const currency = f.currency?.value ?? companyCurrency;
   const taxes = read.taxes.map((t) => ({ code: t.code, amount: t.amount }));
   // Printed totals are what the supplier asks for; derive the one missing from the two others.
   let {
@@ -89,7 +95,7 @@ const readFrom: Record<Lang, (read: Extracted, confidence: string) => string> = 
  * How well the file was read, as evidence next to the bill's own (supplier match, totals, duplicates),
  * in the language of the person the bill is proposed for.
  */
-export function readingFactors(read: Extracted, lang: Lang): EvidenceFactor[] {
+export function readingFactors(read: Extracted, lang: Lang, companyCurrency?: string): EvidenceFactor[] {
   const factors: EvidenceFactor[] = [
     {
       factor: 'document_read',
@@ -97,10 +103,23 @@ export function readingFactors(read: Extracted, lang: Lang): EvidenceFactor[] {
       detail: readFrom[lang](read, read.confidence.toFixed(2)),
     },
   ];
+  if (!read.fields.currency && companyCurrency)
+    factors.push({ factor: 'currency_assumed', weight: -0.05, detail: currencyAssumed[lang](companyCurrency) });
   for (const check of read.checks.filter((c) => !c.passed)) {
     factors.push({ factor: `check_${check.name}`, weight: -0.1, detail: check.message[lang] });
   }
   return factors;
+}
+
+const currencyAssumed: Record<Lang, (currency: string) => string> = {
+  fr: (currency) => `Aucune devise sur la facture : celle de l'entreprise (${currency}) est supposée, à vérifier.`,
+  en: (currency) => `No currency on the bill: the company's (${currency}) is assumed, to be checked.`,
+};
+
+/** The company as the reader checks a bill's buyer against it: its name and its tax numbers. */
+function companyOf(tenant: typeof tenants.$inferSelect): Company {
+  const ids = [tenant.gstNumber, tenant.qstNumber, tenant.vatNumber, tenant.siren, tenant.siret];
+  return { name: tenant.name, taxIds: ids.filter((id): id is string => Boolean(id)) };
 }
 
 /**
@@ -155,20 +174,26 @@ export async function readBill(
         .where(eq(documents.id, documentId));
       return { skipped: current?.status ?? 'missing' } as const;
     }
-    return { doc, person: await personFor(tx, doc.inboundEmailId, options.uploaderId) };
+    // The company the bill should be addressed to, and its currency for a bill that shows none (RLS: its own row only).
+    const [tenant] = await tx.select().from(tenants).where(eq(tenants.id, tenantId));
+    return { doc, tenant: tenant!, person: await personFor(tx, doc.inboundEmailId, options.uploaderId) };
   });
   if (claim.skipped) return { status: 'skipped', documentStatus: claim.skipped };
 
-  const { doc, person } = claim;
+  const { doc, person, tenant } = claim;
   const lang: Lang = person?.language ?? 'fr';
   try {
-    const read = await extractDocument(doc.content, { filename: doc.filename, mimeType: doc.mimeType });
+    const read = await extractDocument(doc.content, {
+      filename: doc.filename,
+      mimeType: doc.mimeType,
+      company: companyOf(tenant),
+    });
     if (read.status === 'failed') {
       await set({ status: 'failed', extraction: read, error: read.message[lang] });
       return { status: 'failed', reason: read.message[lang] };
     }
     // The reading and, when no bill can be proposed from it, the reason, in one write.
-    const bill = person ? billOrReason(read, documentId, lang) : { reason: noPerson[lang] };
+    const bill = person ? billOrReason(read, documentId, lang, tenant.currency) : { reason: noPerson[lang] };
     await set({
       status: 'extracted',
       extraction: read,
@@ -183,7 +208,7 @@ export async function readBill(
       action = await propose(session, recordBill, bill.input, {
         source: options.source,
         byAi: true,
-        evidence: readingFactors(read, lang),
+        evidence: readingFactors(read, lang, tenant.currency),
         rationale:
           `${doc.filename}: ${read.fields.supplierName?.value ?? ''} ${read.fields.invoiceNumber?.value ?? ''}`.trim(),
         idempotencyKey: `bill-from-document-${documentId}`,
@@ -223,9 +248,10 @@ function billOrReason(
   read: Extracted,
   documentId: string,
   lang: Lang,
+  companyCurrency: string,
 ): { input: Record<string, unknown> } | { reason: string } {
   try {
-    const bill = billInputFrom(read, documentId);
+    const bill = billInputFrom(read, documentId, companyCurrency);
     if ('input' in bill) return bill;
     return {
       reason:

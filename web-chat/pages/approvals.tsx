@@ -11,6 +11,7 @@ import { formatAmount } from '../../tools/money.ts';
 import { catalogue, tr, type MessageKey } from '../i18n.ts';
 import { evidenceLabels } from '../tool-words.ts';
 import { type Frame, Layout } from './layout.tsx';
+import { ReadFields } from './read-fields.tsx';
 import { type schemaOf, ToolFields } from './tool-form.tsx';
 
 export interface InboxAction {
@@ -280,6 +281,7 @@ function SourcePane({ preview, lang }: { preview: ProposalPreview; lang: Lang })
       {doc.mimeType === 'application/pdf' || doc.mimeType.startsWith('image/') ? (
         <iframe class="doc-frame" src={href} title={doc.filename} loading="lazy" />
       ) : null}
+      <ReadFields document={doc} lang={lang} />
     </aside>
   );
 }

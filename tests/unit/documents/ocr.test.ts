@@ -3,6 +3,7 @@
 import PDFDocument from 'pdfkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeBills, renderBill, scanOf, truthOf } from '../../../evals/extraction/synthetic-bills.ts';
+import { makeDocs, renderDoc, scanDoc, truthOf as templateTruth } from '../../../evals/extraction/templates.ts';
 import { extractDocument } from '../../../tools/documents/extract.ts';
 import { closeOcr } from '../../../tools/documents/ocr.ts';
 
@@ -54,4 +55,30 @@ describe('scanned bills', () => {
     const v = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f!.value]));
     expect(v).toMatchObject({ invoiceNumber: truth.invoiceNumber, subtotal: truth.subtotal, total: truth.total });
   }, 120_000);
+});
+
+describe('the language of a scanned bill', () => {
+  const STYLE = { rotate: 0.6, blur: 0.4, noise: 0.002, width: 1700, quality: 75 };
+
+  it('reads a Spanish bill again with the Spanish model and keeps that reading when it holds together better', async () => {
+    const [doc] = makeDocs(1).filter((d) => d.template.id === 'es-es-factura');
+    const truth = templateTruth(doc!);
+    const result = await extractDocument(await scanDoc(await renderDoc(doc!), STYLE, 3), { filename: 'factura.jpg' });
+    if (result.status !== 'extracted') throw new Error(result.reason);
+    expect(result.lang).toBe('es');
+    expect(result.ocrLangs).toEqual(['spa', 'eng']);
+    const v = Object.fromEntries(Object.entries(result.fields).map(([k, f]) => [k, f!.value]));
+    expect(v).toMatchObject({
+      supplierName: truth.supplierName,
+      invoiceNumber: truth.invoiceNumber,
+      total: truth.total,
+    });
+  }, 60_000);
+
+  it('reads a French bill once, with the English and French models', async () => {
+    const [doc] = makeDocs(1).filter((d) => d.template.id === 'fr-fr-facture');
+    const result = await extractDocument(await scanDoc(await renderDoc(doc!), STYLE, 3), { filename: 'facture.jpg' });
+    if (result.status !== 'extracted') throw new Error(result.reason);
+    expect(result.ocrLangs).toEqual(['eng', 'fra']);
+  }, 60_000);
 });
