@@ -39,6 +39,7 @@ import {
   undoRationale,
 } from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
+import { toolNamed } from '../tool-lookup.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
 export type ActionStatus = ActionRow['status'];
@@ -542,9 +543,7 @@ async function lockAction(tx: Tx, actionId: string, lang: Lang): Promise<ActionR
 }
 
 async function writeToolNamed(name: string, lang: Lang): Promise<AnyWriteTool> {
-  // Imported when needed: the registry imports every tool, and some tools read the action queue.
-  const { toolByName } = await import('../registry.ts');
-  const tool = toolByName(name);
+  const tool = toolNamed(name);
   if (tool?.kind !== 'write') throw notFound(toolGoneMessage(lang, name));
   return tool;
 }
