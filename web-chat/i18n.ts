@@ -260,7 +260,6 @@ const fr = {
   bodyNotJson: 'Le corps de la requête n’est pas du JSON valide ({reason}) : rien n’a été fait.',
   bodyInvalid: 'Corps de la requête invalide : {issues}',
   bodyTooLarge: 'La requête est trop volumineuse : la limite est de {limit} pour cette adresse.',
-  mcpOriginRefused: 'Origine refusée : {origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).',
 };
 
 const en: typeof fr = {
@@ -516,7 +515,6 @@ const en: typeof fr = {
   bodyNotJson: 'The request body is not valid JSON ({reason}): nothing was done.',
   bodyInvalid: 'Invalid request body: {issues}',
   bodyTooLarge: 'The request is too large: the limit is {limit} for this address.',
-  mcpOriginRefused: 'Origin refused: {origin} may not call /mcp (see MCP_ALLOWED_ORIGINS).',
 };
 
 export type MessageKey = keyof typeof fr;
