@@ -55,7 +55,9 @@ describe('import structure', () => {
 
   it('keeps tools below the frontends: tools/ imports none of them', () => {
     const offenders = Object.entries(graph).flatMap(([file, deps]) =>
-      file.startsWith('tools/') ? deps.filter((d) => area(d, [...NO_TABLES, 'http/'])).map((d) => `${file} → ${d}`) : [],
+      file.startsWith('tools/')
+        ? deps.filter((d) => area(d, [...NO_TABLES, 'http/'])).map((d) => `${file} → ${d}`)
+        : [],
     );
     expect(offenders).toEqual([]);
   });

@@ -40,6 +40,7 @@ import {
 } from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
 import { toolNamed } from '../tool-lookup.ts';
+import { companyToday } from '../dates.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
 export type ActionStatus = ActionRow['status'];
@@ -479,7 +480,7 @@ async function companyAmount(
 ): Promise<{ cents: bigint | null; unknown: boolean; evidence?: EvidenceFactor }> {
   if (!amount) return { cents: null, unknown: false };
   const tenant = await ctx.tenant();
-  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, ctx.now.toISOString().slice(0, 10));
+  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, await companyToday(ctx));
   if (conversion.kind === 'same') return { cents: conversion.cents, unknown: false };
   const factor = conversionFactor(ctx.lang, amount, tenant.currency, conversion);
   return conversion.kind === 'missing'

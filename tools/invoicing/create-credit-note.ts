@@ -9,6 +9,7 @@ import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { invoicingEvidence, moneyFor } from './texts.ts';
 import { formatAmount } from '../money.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid().describe('The invoice to credit.'),
@@ -98,7 +99,7 @@ export const createCreditNote = defineTool({
   async run(ctx, request) {
     const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { client, credit, creditCents } = await priced(ctx, invoice, request);
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = await companyToday(ctx);
     const note = await insertInvoice(ctx.db, {
       tenantId: ctx.tenantId,
       userId: ctx.actor.userId,
