@@ -502,3 +502,7 @@ export function DateOf(kind: DateKind) {
 export function canonicalQuantity(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+
+/** JSON.stringify's replacer for values holding cents: JSON has no bigint, so they leave as strings. */
+export const bigintAsString = (_key: string, value: unknown): unknown =>
+  typeof value === 'bigint' ? value.toString() : value;

@@ -16,7 +16,7 @@ import type { Amount, AnyWriteTool } from '../define.ts';
 import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
 import { toCompanyCurrency } from '../exchange-rates.ts';
 import { cleanInput } from '../input-text.ts';
-import { BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
+import { bigintAsString, BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
@@ -648,5 +648,5 @@ export function outcomeOf(row: ActionRow, lang: Lang, duplicate: boolean, summar
 
 /** JSON columns cannot hold bigint: money leaves a tool as a decimal string or a number of cents. */
 function jsonSafe(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return JSON.parse(JSON.stringify(value, bigintAsString));
 }

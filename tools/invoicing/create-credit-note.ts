@@ -3,7 +3,7 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { balanceOf, checkCredit, statusWord } from './model.ts';
-import { insertInvoice, linesIn, priceFor, type PricedLine } from './pricing.ts';
+import { insertInvoice, lineOfItem, linesIn, priceFor, type PricedLine } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
@@ -49,16 +49,7 @@ async function priced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeo
           : `Invoice ${invoice.number} is already partly paid or credited: give the lines to credit.`,
       );
     }
-    lines = (await itemsOf(ctx.db, invoice.id)).map((item) => ({
-      productId: item.productId ?? undefined,
-      description: item.description,
-      quantity: item.quantity,
-      unitPriceCents: item.unitPriceCents,
-      accountCode: item.accountCode,
-      treatment: item.taxTreatment,
-      frRate: item.frRate,
-      vatExemption: item.vatExemption,
-    }));
+    lines = (await itemsOf(ctx.db, invoice.id)).map((item) => lineOfItem(item, asInvoiced.country));
   }
   // Stored negative: summing invoices and credit notes gives net sales and net tax without special cases.
   const negative = lines.map((line) => ({ ...line, unitPriceCents: -line.unitPriceCents }));
