@@ -122,6 +122,7 @@ function utcDate(iso: string): Date {
 export function dueDateFor(issueDate: string, termsDays: number): string {
   if (!Number.isInteger(termsDays) || termsDays < 0)
     throw invalid(`Invalid payment terms '${termsDays}': expected a whole number of days, 0 or more.`);
+  utcDate(issueDate); // refuses a date that is not on the calendar
   return addDays(issueDate, termsDays);
 }
 
