@@ -59,7 +59,7 @@ async function main(argv: string[]) {
   switch (command) {
     case 'serve': {
       // Loaded only here: the web app is the heaviest part, and the other commands do without it.
-      const { startServer } = await import('./web-chat/server.ts');
+      const { startServer } = await import('./http/server.ts');
       const running = await startServer(config);
       const stop = async () => {
         await running.close();

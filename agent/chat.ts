@@ -15,6 +15,7 @@ import { systemPrompt } from './prompt.ts';
 import { runAgent, type AgentEvent, type AgentTurn, type TurnLimits } from './run.ts';
 import { parseSlash } from './slash.ts';
 import type { ActionBadge, ToolCallRecord } from './tool-calls.ts';
+import { isoDate } from '../tools/dates.ts';
 
 export type ChatEvent = AgentEvent | { type: 'conversation'; id: string };
 
@@ -108,10 +109,11 @@ export async function chatTurn(
       country: string;
       province: string | null;
       automationLevel: string;
+      timeZone: string;
     };
     const system = systemPrompt({
       lang: session.lang,
-      today: session.now().toISOString().slice(0, 10),
+      today: isoDate(session.now(), s.timeZone),
       company: s,
       person: { name: session.actor.name, role: session.actor.role },
     });

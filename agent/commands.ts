@@ -11,7 +11,7 @@ import { invoke } from '../tools/invoke.ts';
 import { formatAmount } from '../tools/money.ts';
 import type { SlashCommand } from './slash.ts';
 import { usage } from './slash.ts';
-import type { ActionBadge, ToolCallRecord } from './tool-calls.ts';
+import { badgeOf, type ToolCallRecord } from './tool-calls.ts';
 
 export interface CommandReply {
   text: string;
@@ -112,15 +112,7 @@ export async function runCommand(
         return out.output;
       }
       const a = out.action;
-      const action: ActionBadge = {
-        id: a.id,
-        number: a.number,
-        tool: a.tool,
-        status: a.status,
-        confidence: a.confidence,
-        requiredLevel: a.requiredLevel,
-        message: a.message,
-      };
+      const action = badgeOf(a);
       calls.push({ id, name, args, ok: a.status !== 'failed', message: a.message, action });
       if (a.status === 'failed') throw new Reply(a.message);
       return a;
@@ -264,15 +256,7 @@ export async function runCommand(
         const id = `cmd_${++n}`;
         try {
           const a = await decide(session, target.id, { source, note: command.note ?? undefined });
-          const action: ActionBadge = {
-            id: a.id,
-            number: a.number,
-            tool: a.tool,
-            status: a.status,
-            confidence: a.confidence,
-            requiredLevel: a.requiredLevel,
-            message: a.message,
-          };
+          const action = badgeOf(a);
           calls.push({
             id,
             name: `actions_${command.name}`,

@@ -7,6 +7,7 @@ import type { Session } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { AppError, errorBody } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
+import { bigintAsString } from '../tools/money.ts';
 
 /** An action as the chat shows it: a status badge with its number and confidence. */
 export interface ActionBadge {
@@ -18,6 +19,17 @@ export interface ActionBadge {
   requiredLevel: number;
   message: string;
 }
+
+/** The badge of an action the door answered with: what the chat needs of it, nothing more. */
+export const badgeOf = (a: ActionBadge): ActionBadge => ({
+  id: a.id,
+  number: a.number,
+  tool: a.tool,
+  status: a.status,
+  confidence: a.confidence,
+  requiredLevel: a.requiredLevel,
+  message: a.message,
+});
 
 export interface ToolCallRecord {
   id: string;
@@ -45,7 +57,7 @@ export interface CallOptions {
 /** What the model reads back; long read results are cut so one call cannot flood its context. */
 const MAX_RESULT_CHARS = 12_000;
 
-const json = (value: unknown) => JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v));
+const json = (value: unknown) => JSON.stringify(value, bigintAsString);
 const capped = (text: string) =>
   text.length > MAX_RESULT_CHARS ? `${text.slice(0, MAX_RESULT_CHARS)}… (truncated: ask for fewer results)` : text;
 
@@ -76,15 +88,7 @@ export async function callRegistryTool(
       content = capped(json(out.output));
     } else {
       const a = out.action;
-      const action: ActionBadge = {
-        id: a.id,
-        number: a.number,
-        tool: a.tool,
-        status: a.status,
-        confidence: a.confidence,
-        requiredLevel: a.requiredLevel,
-        message: a.message,
-      };
+      const action = badgeOf(a);
       const ok = a.status !== 'failed';
       record = {
         id: callId,

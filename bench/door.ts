@@ -6,6 +6,7 @@
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { migrate } from '../db/migrate.ts';
 import { approve, propose } from '../tools/actions/door.ts';
+import '../tools/registry.ts'; // the door finds approved tools by name through it
 import { actorOf } from '../tools/auth/api-tokens.ts';
 import type { Role, Session } from '../tools/context.ts';
 import { createOrder } from '../tools/purchasing/create-order.ts';

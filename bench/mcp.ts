@@ -22,7 +22,7 @@ import { actorOf, createApiToken } from '../tools/auth/api-tokens.ts';
 import { createOrder } from '../tools/purchasing/create-order.ts';
 import { createSupplier } from '../tools/purchasing/create-supplier.ts';
 import { createTenant } from '../tools/tenancy.ts';
-import { createApp } from '../web-chat/app.ts';
+import { createApp } from '../http/app.ts';
 import { cores, machineBusyMs, machineStealMs, postgresCpuMs } from './cpu.ts';
 import { benchServer, freshBenchDatabase } from './database.ts';
 import type { ChildMessage, ClientKind, ParentMessage, SessionPlan } from './mcp-load.ts';

@@ -15,8 +15,6 @@ import * as schema from './schema/index.ts';
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
-/** Anything queries can run on: the database or a transaction. */
-export type Queryable = Database | Tx;
 
 export type DatabaseKind = 'pglite' | 'postgres';
 

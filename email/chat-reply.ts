@@ -3,13 +3,11 @@
  * agent ("create an invoice for Acme, 3 hours of consulting"). The answer goes back as a reply in
  * the same thread, in the language the person wrote in; the thread is one conversation.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/client.ts';
-import { aiConversations, outboxEmails, users } from '../db/schema/index.ts';
-import { withTenant } from '../db/tenant.ts';
 import { chatTurn, type ChatDeps } from '../agent/chat.ts';
 import { actorOf } from '../tools/auth/api-tokens.ts';
 import type { Lang } from '../tools/context.ts';
+import { queueEmailReply, threadConversation, userById } from '../tools/conversations/email-thread.ts';
 
 export interface EmailChat {
   tenantId: string;
@@ -42,7 +40,7 @@ export function requestText(text: string): string {
 export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat, now: () => Date) {
   if (!mail.userId)
     return { answered: false as const, reason: 'Only people of the company can talk to the agent by email.' };
-  const [user] = await withTenant(db, mail.tenantId, (tx) => tx.select().from(users).where(eq(users.id, mail.userId!)));
+  const user = await userById(db, mail.tenantId, mail.userId);
   if (!user?.active) return { answered: false as const, reason: 'Unknown or inactive user.' };
   const text = requestText(mail.text);
   const lang = languageOf(`${mail.subject}\n${text}`, user.language);
@@ -50,36 +48,23 @@ export async function answerEmail(db: Database, deps: ChatDeps, mail: EmailChat,
 
   // The thread's first message names the conversation, so a reply continues it.
   const threadKey = mail.references[0] ?? mail.messageId;
-  const [existing] = await withTenant(db, mail.tenantId, (tx) =>
-    tx
-      .select()
-      .from(aiConversations)
-      .where(and(eq(aiConversations.threadKey, threadKey), eq(aiConversations.userId, user.id))),
-  );
+  const existing = await threadConversation(db, mail.tenantId, threadKey, user.id);
   const reply = await chatTurn(
     session,
     { ...deps, source: 'email' },
     { conversationId: existing?.id, text: text || mail.subject },
   );
-  await withTenant(db, mail.tenantId, async (tx) => {
-    if (!existing)
-      await tx
-        .update(aiConversations)
-        .set({ channel: 'email', threadKey })
-        .where(eq(aiConversations.id, reply.conversationId));
-    const actions = reply.actions.map((a) => `- ${a.message}`);
-    const footer = actions.length ? `\n\n${lang === 'fr' ? 'Actions :' : 'Actions:'}\n${actions.join('\n')}` : '';
-    await tx.insert(outboxEmails).values({
-      tenantId: mail.tenantId,
-      to: mail.from,
-      subject: /^re:/i.test(mail.subject)
-        ? mail.subject
-        : `Re: ${mail.subject || (lang === 'fr' ? 'votre demande' : 'your request')}`,
-      text: `${reply.text}${footer}\n\n— Comptoir`,
-      inReplyTo: mail.messageId,
-      relatedType: 'conversation',
-      relatedId: reply.conversationId,
-    });
+  const actions = reply.actions.map((a) => `- ${a.message}`);
+  const footer = actions.length ? `\n\n${lang === 'fr' ? 'Actions :' : 'Actions:'}\n${actions.join('\n')}` : '';
+  await queueEmailReply(db, mail.tenantId, {
+    conversationId: reply.conversationId,
+    newThreadKey: existing ? null : threadKey,
+    to: mail.from,
+    subject: /^re:/i.test(mail.subject)
+      ? mail.subject
+      : `Re: ${mail.subject || (lang === 'fr' ? 'votre demande' : 'your request')}`,
+    text: `${reply.text}${footer}\n\n— Comptoir`,
+    inReplyTo: mail.messageId,
   });
   return { answered: true as const, conversationId: reply.conversationId, lang, text: reply.text };
 }

@@ -4,18 +4,13 @@
  * here, through SMTP (nodemailer) when SMTP_URL is set. Without it the outbox is the embedded
  * default: messages stay there, visible in the app, and nothing leaves the machine.
  */
-import { and, asc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Database } from '../db/client.ts';
-import { documents, outboxEmails } from '../db/schema/index.ts';
-import { withTenant } from '../db/tenant.ts';
+import { attachedFiles, claimQueuedMail, markFailed, markSent } from '../tools/outbox/store.ts';
 
 export function smtpTransport(url: string): Transporter {
   return nodemailer.createTransport(url);
 }
-
-/** How long a claim keeps other instances off a message: far longer than one SMTP exchange. */
-const CLAIM_MS = 5 * 60_000;
 
 /**
  * The Message-ID of an outbox row: the same on every attempt, so a message sent again after a crash
@@ -40,33 +35,11 @@ export async function deliverOutbox(
   now = new Date(),
   limit = 50,
 ) {
-  const queued = await withTenant(db, tenantId, (tx) => {
-    const claimable = tx
-      .select({ id: outboxEmails.id })
-      .from(outboxEmails)
-      .where(
-        and(
-          eq(outboxEmails.status, 'queued'),
-          or(isNull(outboxEmails.claimedUntil), lt(outboxEmails.claimedUntil, now)),
-        ),
-      )
-      .orderBy(asc(outboxEmails.createdAt))
-      .limit(limit)
-      .for('update', { skipLocked: true });
-    return tx
-      .update(outboxEmails)
-      .set({ claimedUntil: new Date(now.getTime() + CLAIM_MS) })
-      .where(inArray(outboxEmails.id, claimable))
-      .returning();
-  });
-  queued.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const queued = await claimQueuedMail(db, tenantId, now, limit);
   let sent = 0;
   let failed = 0;
   for (const mail of queued) {
-    const ids = mail.attachments.map((a) => a.documentId).filter((id): id is string => Boolean(id));
-    const files = ids.length
-      ? await withTenant(db, tenantId, (tx) => tx.select().from(documents).where(inArray(documents.id, ids)))
-      : [];
+    const files = await attachedFiles(db, tenantId, mail);
     try {
       await transport.sendMail({
         from,
@@ -85,20 +58,10 @@ export async function deliverOutbox(
       });
       // At-least-once: a crash between sending and this update sends it again once the claim runs out,
       // under the same Message-ID.
-      await withTenant(db, tenantId, (tx) =>
-        tx
-          .update(outboxEmails)
-          .set({ status: 'sent', sentAt: now, error: null, claimedUntil: null })
-          .where(and(eq(outboxEmails.id, mail.id), eq(outboxEmails.status, 'queued'))),
-      );
+      await markSent(db, tenantId, mail.id, now);
       sent++;
     } catch (err) {
-      await withTenant(db, tenantId, (tx) =>
-        tx
-          .update(outboxEmails)
-          .set({ status: 'failed', error: (err as Error).message, claimedUntil: null })
-          .where(eq(outboxEmails.id, mail.id)),
-      );
+      await markFailed(db, tenantId, mail.id, (err as Error).message);
       failed++;
     }
   }

@@ -8,6 +8,8 @@ import { deliverMail, emailChat, pollMailbox } from './functions/email.ts';
 import { notifyApprovers } from './functions/notify-approvers.ts';
 import { paymentRemindersJob } from './functions/reminders.ts';
 import { toInngestFunction, type Job, type JobDeps } from './job.ts';
+// Jobs decide and notify about actions, which finds their tools by name (tools/tool-lookup.ts).
+import '../tools/registry.ts';
 
 export function jobDefinitions(deps: JobDeps): Job[] {
   const jobs: Job[] = [

@@ -13,13 +13,17 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { sha256 } from '../tools/auth/tokens.ts';
 import type { Session } from '../tools/context.ts';
 import { errorBody, httpStatus } from '../tools/errors.ts';
-import { bearerAuth } from '../web-chat/auth.ts';
-import { tr } from '../web-chat/i18n.ts';
-import { requestLang } from '../web-chat/request-lang.ts';
-import type { AppDeps, AppEnv } from '../web-chat/deps.ts';
+import { bearerAuth } from '../http/auth.ts';
+import { requestLang } from '../http/request-lang.ts';
+import type { AppDeps, AppEnv } from '../http/deps.ts';
 import { releaseAnsweredStreams } from './json-streams.ts';
 import { toolsetsFrom } from './register.ts';
 import { buildMcpServer } from './server.ts';
+
+const ORIGIN_REFUSED = {
+  fr: (origin: string) => `Origine refusée : ${origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).`,
+  en: (origin: string) => `Origin refused: ${origin} may not call /mcp (see MCP_ALLOWED_ORIGINS).`,
+};
 
 interface OpenSession {
   session: Session;
@@ -56,7 +60,7 @@ const tokenOf = (c: Context) => /^Bearer\s+(\S+)$/i.exec(c.req.header('authoriza
 /**
  * A POST's JSON body, read here when its length is declared: straight from the socket that costs a
  * fraction of the transport's own read through a web stream, a tenth of a tools/call's CPU in the
- * profiles. Its size is already bounded, declared or chunked, by the app's body limits (web-chat/body-limits.ts).
+ * profiles. Its size is already bounded, declared or chunked, by the app's body limits (http/body-limits.ts).
  */
 async function declaredBody(c: Context): Promise<{ body?: unknown; refusal?: Response }> {
   const length = Number(c.req.header('content-length'));
@@ -143,7 +147,7 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   app.use('/mcp', async (c, next) => {
     const origin = c.req.header('origin');
     if (!originAllowed(origin, deps.config.MCP_ALLOWED_ORIGINS, deps.config.publicUrl))
-      return rpcError(c, 403, tr(requestLang(c), 'mcpOriginRefused', { origin: origin ?? '' }));
+      return rpcError(c, 403, ORIGIN_REFUSED[requestLang(c)](origin ?? ''));
     return next();
   });
   app.use('/mcp', async (c, next) => {

@@ -7,6 +7,7 @@ import currencyCodes from 'currency-codes';
 import { z } from 'zod';
 import type { Lang } from './context.ts';
 import { invalid } from './errors.ts';
+import { isoDate } from './dates.ts';
 
 /** The currencies we invoice in. Any other 3-letter ISO code is accepted through `CurrencyCode`. */
 export type Currency = 'CAD' | 'USD' | 'EUR' | 'GBP' | 'CHF' | 'JPY';
@@ -484,7 +485,7 @@ export function dateWindow(kind: DateKind, today: string): { from: string; to: s
 export function DateOf(kind: DateKind) {
   return IsoDate.superRefine((value, ctx) => {
     if (!isIsoDate(value)) return;
-    const { from, to } = dateWindow(kind, new Date().toISOString().slice(0, 10));
+    const { from, to } = dateWindow(kind, isoDate(new Date()));
     if (value >= from && value <= to) return;
     ctx.addIssue({
       code: 'custom',
@@ -501,3 +502,7 @@ export function DateOf(kind: DateKind) {
 export function canonicalQuantity(text: string): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
+
+/** JSON.stringify's replacer for values holding cents: JSON has no bigint, so they leave as strings. */
+export const bigintAsString = (_key: string, value: unknown): unknown =>
+  typeof value === 'bigint' ? value.toString() : value;

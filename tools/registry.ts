@@ -12,6 +12,7 @@ import { invoicingTools } from './invoicing/index.ts';
 import { purchasingTools } from './purchasing/index.ts';
 import { reminderTools } from './reminders/index.ts';
 import { settingsTools } from './settings/index.ts';
+import { provideToolLookup } from './tool-lookup.ts';
 
 export const registry: readonly AnyTool[] = [
   ...actionTools,
@@ -29,3 +30,4 @@ const byName = new Map(registry.map((t) => [t.name, t]));
 if (byName.size !== registry.length) throw new Error('Two tools share a name in tools/registry.ts');
 
 export const toolByName = (name: string): AnyTool | undefined => byName.get(name);
+provideToolLookup(toolByName);

@@ -7,6 +7,7 @@ import type { Database } from '../db/client.ts';
 import { tenants, users } from '../db/schema/index.ts';
 import { withTenant } from '../db/tenant.ts';
 import { hashPassword } from './auth/passwords.ts';
+import { defaultTimeZone } from './dates.ts';
 import type { Lang, Role } from './context.ts';
 
 export type NewTenant = Omit<typeof tenants.$inferInsert, 'id'>;
@@ -24,7 +25,7 @@ export async function createTenant(db: Database, tenant: NewTenant, people: NewU
   return withTenant(db, id, async (tx) => {
     const [row] = await tx
       .insert(tenants)
-      .values({ ...tenant, id })
+      .values({ timeZone: defaultTimeZone(tenant.country, tenant.province), ...tenant, id })
       .returning();
     const created = [];
     for (const person of people) created.push(await insertUser(tx, id, person));

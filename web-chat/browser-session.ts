@@ -10,7 +10,7 @@ import { createMiddleware } from 'hono/factory';
 import { sessionFromToken, SESSION_HOURS, type BrowserSession } from '../tools/auth/sessions.ts';
 import type { Lang } from '../tools/context.ts';
 import { forbidden, unauthorized } from '../tools/errors.ts';
-import type { AppDeps, AppEnv } from './deps.ts';
+import type { AppDeps, AppEnv } from '../http/deps.ts';
 
 export const SESSION_COOKIE = 'comptoir_session';
 export const LANG_COOKIE = 'comptoir_lang';

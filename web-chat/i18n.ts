@@ -260,7 +260,7 @@ const fr = {
   bodyNotJson: 'Le corps de la requête n’est pas du JSON valide ({reason}) : rien n’a été fait.',
   bodyInvalid: 'Corps de la requête invalide : {issues}',
   bodyTooLarge: 'La requête est trop volumineuse : la limite est de {limit} pour cette adresse.',
-  mcpOriginRefused: 'Origine refusée : {origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).', // reading (bill reading: fields read from the document and their confidence, approvals page)
+  // reading (bill reading: fields read from the document and their confidence, approvals page)
   readFieldsTitle: 'Lu sur le document',
   readFieldsToCheck: '{n} champ(s) lu(s) avec peu de certitude : à vérifier sur le document.',
   readFieldsAllSure: 'Tous les champs ont été lus avec assurance.',
@@ -533,7 +533,7 @@ const en: typeof fr = {
   bodyNotJson: 'The request body is not valid JSON ({reason}): nothing was done.',
   bodyInvalid: 'Invalid request body: {issues}',
   bodyTooLarge: 'The request is too large: the limit is {limit} for this address.',
-  mcpOriginRefused: 'Origin refused: {origin} may not call /mcp (see MCP_ALLOWED_ORIGINS).', // reading (bill reading: fields read from the document and their confidence, approvals page)
+  // reading (bill reading: fields read from the document and their confidence, approvals page)
   readFieldsTitle: 'Read from the document',
   readFieldsToCheck: '{n} field(s) read with little certainty: check them on the document.',
   readFieldsAllSure: 'Every field was read with confidence.',

@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import type { z } from 'zod';
 import { invalid } from '../tools/errors.ts';
 import { tr } from './i18n.ts';
-import { requestLang } from './request-lang.ts';
+import { requestLang } from '../http/request-lang.ts';
 
 /** The body as JSON; `{}` when empty; a 400 naming the parse error otherwise. */
 export async function jsonOf(c: Context): Promise<unknown> {

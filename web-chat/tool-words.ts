@@ -62,6 +62,11 @@ export const frenchToolTitles: Record<string, string> = {
   settings_update: 'Modifier les paramètres',
   settings_update_company: 'Modifier les coordonnées de l’entreprise sur les factures',
   settings_list_users: 'Lister les personnes',
+  settings_set_exchange_rate: 'Saisir un taux de change',
+  exports_csv: 'Exporter en CSV',
+  exports_quickbooks_journal: 'Exporter un journal pour QuickBooks Online',
+  reminders_list_due: 'Lister les rappels de paiement du jour',
+  reminders_send_reminder: 'Envoyer un rappel de paiement',
   settings_update_user: 'Modifier le rôle ou les limites d’une personne',
 };
 

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { chatModelFrom } from '../agent/model.ts';
 import { browserSession, type WebEnv } from './browser-session.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps } from '../http/deps.ts';
 import { PAGES, shellPage, type PageName } from './pages/shell.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';

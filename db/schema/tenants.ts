@@ -18,6 +18,8 @@ export const tenants = pgTable(
     province: text('province'),
     currency: text('currency').notNull().default('CAD'),
     language: language('language').notNull().default('fr'),
+    /** IANA time zone: when the company's day starts (today's date, due dates, reminders). */
+    timeZone: text('time_zone').notNull().default('America/Toronto'),
     automationLevel: automationLevel('automation_level').notNull().default('assisted'),
     aiEnabled: boolean('ai_enabled').notNull().default(true),
     /** supervised: the AI executes alone at or above this confidence. */

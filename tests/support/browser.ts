@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../web-chat/app.ts';
+import { createApp } from '../../http/app.ts';
 
 export const ARTIFACTS = `${process.cwd()}/tests/artifacts`;
 const CHROMIUM_ARGS = [

@@ -13,6 +13,7 @@ import { aiActions, notifications, outboxEmails, users } from '../../db/schema/i
 import { asSystem, tenantJoin, withTenant } from '../../db/tenant.ts';
 import { approvalLinkUrl, createApprovalLinks } from './approval-links.ts';
 import { approvalEmail } from './approval-texts.ts';
+import { toolNamed } from '../tool-lookup.ts';
 
 /** Notifications that ask someone to decide. */
 export const APPROVAL_KINDS = ['approval_requested', 'approval_escalated'] as const;
@@ -103,7 +104,6 @@ async function emailBatch(
         )
     ).map((r) => r.id),
   );
-  const { toolByName } = await import('../registry.ts');
   let queued = 0;
   for (const { notificationId, kind, user, action } of candidates) {
     if (done.has(notificationId)) continue;
@@ -115,7 +115,7 @@ async function emailBatch(
       {
         number: action.number,
         tool: action.tool,
-        toolTitle: toolByName(action.tool)?.title ?? action.tool,
+        toolTitle: toolNamed(action.tool)?.title ?? action.tool,
         requiredLevel: action.requiredLevel,
         amountCents: action.amountCents,
         currency: action.currency,

@@ -16,7 +16,7 @@ import type { Amount, AnyWriteTool } from '../define.ts';
 import { AppError, conflict, errorBody, forbidden, invalid, notFound } from '../errors.ts';
 import { toCompanyCurrency } from '../exchange-rates.ts';
 import { cleanInput } from '../input-text.ts';
-import { BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
+import { bigintAsString, BOUNDARY_WORDS, MAX_AMOUNT_MINOR } from '../money.ts';
 import { nextSequence } from '../numbering.ts';
 import { toolContext } from '../tool-context.ts';
 import { confidenceFrom, modelFactor, personFactor, type EvidenceFactor } from './confidence.ts';
@@ -39,6 +39,8 @@ import {
   undoRationale,
 } from './messages.ts';
 import { amountLevel, decide, mayApprove, type Decision } from './policy.ts';
+import { toolNamed } from '../tool-lookup.ts';
+import { companyToday } from '../dates.ts';
 
 export type ActionRow = typeof aiActions.$inferSelect;
 export type ActionStatus = ActionRow['status'];
@@ -478,7 +480,7 @@ async function companyAmount(
 ): Promise<{ cents: bigint | null; unknown: boolean; evidence?: EvidenceFactor }> {
   if (!amount) return { cents: null, unknown: false };
   const tenant = await ctx.tenant();
-  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, ctx.now.toISOString().slice(0, 10));
+  const conversion = await toCompanyCurrency(ctx.db, amount, tenant.currency, await companyToday(ctx));
   if (conversion.kind === 'same') return { cents: conversion.cents, unknown: false };
   const factor = conversionFactor(ctx.lang, amount, tenant.currency, conversion);
   return conversion.kind === 'missing'
@@ -542,9 +544,7 @@ async function lockAction(tx: Tx, actionId: string, lang: Lang): Promise<ActionR
 }
 
 async function writeToolNamed(name: string, lang: Lang): Promise<AnyWriteTool> {
-  // Imported when needed: the registry imports every tool, and some tools read the action queue.
-  const { toolByName } = await import('../registry.ts');
-  const tool = toolByName(name);
+  const tool = toolNamed(name);
   if (tool?.kind !== 'write') throw notFound(toolGoneMessage(lang, name));
   return tool;
 }
@@ -648,5 +648,5 @@ export function outcomeOf(row: ActionRow, lang: Lang, duplicate: boolean, summar
 
 /** JSON columns cannot hold bigint: money leaves a tool as a decimal string or a number of cents. */
 function jsonSafe(value: unknown): unknown {
-  return JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? v.toString() : v)));
+  return JSON.parse(JSON.stringify(value, bigintAsString));
 }

@@ -11,6 +11,7 @@ import type { Lang } from '../context.ts';
 import { eventWriter, type ActionRow } from './door.ts';
 import { escalatedNotice, expiredNotice } from './approval-texts.ts';
 import { approversFor, type ApprovalLevel, type Decision } from './policy.ts';
+import { toolNamed } from '../tool-lookup.ts';
 
 /** Rows handled per transaction: keeps row locks short when a backlog has built up. */
 const BATCH = 200;
@@ -168,8 +169,6 @@ async function expire(tx: Tx, row: ActionRow, now: Date): Promise<boolean> {
 
 /** The risk of the action's tool; a tool no longer registered is treated as the strictest risk. */
 async function riskOf(toolName: string) {
-  // Imported when needed, as the door does: the registry imports every tool.
-  const { toolByName } = await import('../registry.ts');
-  const tool = toolByName(toolName);
+  const tool = toolNamed(toolName);
   return tool?.kind === 'write' ? tool.risk : 'money';
 }

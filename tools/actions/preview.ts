@@ -22,6 +22,7 @@ import type { Difference } from '../purchasing/three-way-match.ts';
 import { orderSummary } from '../purchasing/queries.ts';
 import type { OrderSummary } from '../purchasing/schemas.ts';
 import { actionWithEvents } from './queries.ts';
+import { toolNamed } from '../tool-lookup.ts';
 
 export const RecordView = z.object({
   kind: z.enum(['purchase_order', 'bill', 'invoice', 'credit_note']),
@@ -174,8 +175,7 @@ const fromInvoice = (i: InvoiceSummary, lang: Lang): RecordView => ({
 
 /** The record as the tool's own run() would make it, undone at once: a draft shown, nothing kept. */
 async function dryRun(ctx: ToolCtx, toolName: string, input: unknown): Promise<RecordView> {
-  const { toolByName } = await import('../registry.ts');
-  const tool = toolByName(toolName);
+  const tool = toolNamed(toolName);
   if (tool?.kind !== 'write') throw new Error(`No write tool ${toolName}`);
   const parsed = tool.input.parse(input);
   let output: unknown;

@@ -4,6 +4,7 @@ import { fromMinor, formatAmount, DateOf } from '../money.ts';
 import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
 import { creditSales, openInvoices } from './queries.ts';
 import { formatDecimal } from './texts.ts';
+import { companyToday } from '../dates.ts';
 
 const Bucket = z.object({ amount: z.string(), invoices: z.number().int() });
 
@@ -31,7 +32,7 @@ export const receivablesAging = defineTool({
     dsoDays: z.number().int(),
   }),
   async run(ctx, input) {
-    const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
+    const asOf = input.asOf ?? (await companyToday(ctx));
     const { currency } = await ctx.tenant();
     const aging = arAging(await openInvoices(ctx.db, currency, asOf), asOf);
     const sales = await creditSales(ctx.db, currency, addDays(asOf, -input.dsoDays), asOf);

@@ -3,6 +3,7 @@ import { defineTool } from '../define.ts';
 import { fromMinor, Money, toMinor, formatAmount, DateOf } from '../money.ts';
 import { cashFlowForecast, paymentHistory } from './model.ts';
 import { openInvoices, paidInvoices, payables } from './queries.ts';
+import { companyToday } from '../dates.ts';
 
 export const cashFlow = defineTool({
   name: 'analytics_cash_flow_forecast',
@@ -36,7 +37,7 @@ export const cashFlow = defineTool({
     lowest: z.object({ week: z.number().int(), closing: z.string() }),
   }),
   async run(ctx, input) {
-    const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
+    const asOf = input.asOf ?? (await companyToday(ctx));
     const { currency } = await ctx.tenant();
     const openingCents = toMinor(input.openingBalance, currency);
     const invoices = await openInvoices(ctx.db, currency, asOf);

@@ -4,11 +4,9 @@
  * in the comment above its function so a manager can check a number by hand.
  */
 
-const DAY = 86_400_000;
-const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
-export const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
-export const daysBetween = (from: string, to: string) => dayNumber(to) - dayNumber(from);
+import { addDays, daysBetween } from '../dates.ts';
+
+export { addDays, daysBetween };
 
 // ---------------------------------------------------------------------------------------------
 // Spend

@@ -6,6 +6,7 @@ import { fromMinor, DateOf } from '../money.ts';
 import { supplierPerformance } from '../purchasing/model.ts';
 import { deliveryHistory } from '../purchasing/performance.ts';
 import { tenantJoin } from '../../db/tenant.ts';
+import { companyToday } from '../dates.ts';
 
 export const supplierScorecard = defineTool({
   name: 'analytics_supplier_performance',
@@ -34,7 +35,7 @@ export const supplierScorecard = defineTool({
     ),
   }),
   async run(ctx, input) {
-    const asOf = input.asOf ?? ctx.now.toISOString().slice(0, 10);
+    const asOf = input.asOf ?? (await companyToday(ctx));
     const list = await ctx.db
       .select({
         id: suppliers.id,

@@ -23,6 +23,7 @@ import { fromMinor, Money, toMinor } from '../money.ts';
 import { openItems, learn } from './reconciliation.ts';
 import { bankingTexts } from './texts.ts';
 import type { OpenItem } from './engine/index-open.ts';
+import { companyToday } from '../dates.ts';
 
 const Target = z.object({
   kind: z.enum(['invoice', 'bill']).describe('invoice for money in, bill for money out.'),
@@ -201,7 +202,7 @@ export const confirmMatch = defineTool({
           creditedCents: inv.creditedCents,
           dueDate: inv.dueDate,
           viewed: inv.viewedAt !== null,
-          today: ctx.now.toISOString().slice(0, 10),
+          today: await companyToday(ctx),
         });
         await ctx.db.update(invoices).set({ paidCents, status, updatedAt: ctx.now }).where(eq(invoices.id, inv.id));
       } else {

@@ -10,8 +10,9 @@ import type { Lang } from '../context.ts';
 import type { MatchResult } from '../purchasing/three-way-match.ts';
 import { billEvidence, DIFFERENCE_WORDS } from './texts.ts';
 
-export const BILL_STATUSES = ['draft', 'booked', 'approved', 'partially_paid', 'paid', 'cancelled'] as const;
-export type BillStatus = (typeof BILL_STATUSES)[number];
+import type { BillStatus } from './statuses.ts';
+
+export { BILL_STATUSES, type BillStatus } from './statuses.ts';
 
 const NEXT: Record<BillStatus, readonly BillStatus[]> = {
   draft: ['approved', 'cancelled'],

@@ -10,6 +10,7 @@ import { canMoveBill } from './model.ts';
 import { billById, billSummary } from './queries.ts';
 import { BillSummary } from './schemas.ts';
 import { billRefusals } from './texts.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   billId: z.string().uuid(),
@@ -68,7 +69,7 @@ export const payBill = defineTool({
         amountCents,
         currency: bill.currency,
         method: request.method,
-        paidOn: request.paidOn ?? ctx.now.toISOString().slice(0, 10),
+        paidOn: request.paidOn ?? (await companyToday(ctx)),
         reference: request.reference,
         paidBy: ctx.actor.userId,
         createdAt: ctx.now,

@@ -26,6 +26,7 @@ import {
 import { billByInvoiceNumber, billSummary, pastBills, supplierByTaxNumber } from './queries.ts';
 import { BillSummary } from './schemas.ts';
 import { billRefusals } from './texts.ts';
+import { addDays } from '../dates.ts';
 
 /** A fuzzy name must score this high to be taken as the supplier; lower, the caller must choose. */
 const FUZZY_SUPPLIER = 0.8;
@@ -223,9 +224,6 @@ async function prepare(ctx: ToolCtx, request: Input) {
     dueDate,
   };
 }
-
-const addDays = (date: string, n: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 export const recordBill = defineTool({
   name: 'bills_record_supplier_bill',

@@ -6,7 +6,7 @@ import type { Lang } from '../context.ts';
 import type { OrderStatus } from '../purchasing/model.ts';
 import { STATUS_WORDS as ORDER_STATUS_WORDS } from '../purchasing/texts.ts';
 import type { Difference } from '../purchasing/three-way-match.ts';
-import type { BillStatus } from './model.ts';
+import type { BillStatus } from './statuses.ts';
 
 export const BILL_STATUS_WORDS: Record<BillStatus, Record<Lang, string>> = {
   draft: { fr: 'en brouillon', en: 'draft' },

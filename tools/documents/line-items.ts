@@ -7,7 +7,7 @@ import { fromMinor, mulQuantity } from '../money.ts';
 import { findAmounts, type FoundAmount } from './amounts.ts';
 import { AMOUNT_LABELS, TAX_LABELS } from './labels.ts';
 import type { ExtractedLine } from './schemas.ts';
-import type { TextLine } from './text-fields.ts';
+import type { TextLine } from './text-line.ts';
 
 const QUANTITY = /(?:^|[\s|])(\d{1,5}(?:[.,]\d{1,4})?)\s*(?:x|×|pcs|pc|u\.?|units?|h|hrs?|heures?|unités?)?\s*$/i;
 

@@ -3,8 +3,10 @@
  * tenant's transaction. The one place that decides which files are bills we can read.
  */
 import { createHash } from 'node:crypto';
-import type { Tx } from '../../db/client.ts';
+import { eq } from 'drizzle-orm';
+import type { Database, Tx } from '../../db/client.ts';
 import { documents } from '../../db/schema/index.ts';
+import { withTenant } from '../../db/tenant.ts';
 import type { Lang } from '../context.ts';
 import { invalid } from '../errors.ts';
 import { storeRefusals } from './texts.ts';
@@ -80,4 +82,12 @@ export async function storeDocument(
     })
     .returning();
   return row!;
+}
+
+/** What was read from a document (null before it is read, or when it could not be). */
+export async function documentReading(db: Database, tenantId: string, documentId: string): Promise<unknown> {
+  const [doc] = await withTenant(db, tenantId, (tx) =>
+    tx.select({ extraction: documents.extraction }).from(documents).where(eq(documents.id, documentId)),
+  );
+  return doc?.extraction ?? null;
 }

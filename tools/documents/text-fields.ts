@@ -41,12 +41,9 @@ import { readLineItems } from './line-items.ts';
 import { emptyReading, setField, type BillReading } from './reading.ts';
 import { findTaxIds, type TaxId } from './tax-ids.ts';
 
-export interface TextLine {
-  text: string;
-  /** 0..1: 1 for a PDF text layer, the OCR line confidence otherwise. */
-  confidence: number;
-  page: number;
-}
+import type { TextLine } from './text-line.ts';
+
+export type { TextLine } from './text-line.ts';
 
 /** How sure a rule is, before OCR quality: labelled on the line, labelled nearby, or a guess. */
 const SAME_LINE = 0.9;

@@ -5,16 +5,9 @@
  */
 import { localEmbedder } from './local.ts';
 import { mistralEmbedder } from './mistral.ts';
+import type { Embedder } from './types.ts';
 
-export interface Embedder {
-  /** Stored with nothing, but logged and shown by diagnostics: which space the vectors live in. */
-  name: string;
-  dimensions: number;
-  /** Cosine similarity above which two texts are taken as related (each model spreads differently). */
-  relatedAbove: number;
-  /** One vector per text, null for a text with nothing to embed. */
-  embed(texts: readonly string[]): Promise<(number[] | null)[]>;
-}
+export type { Embedder } from './types.ts';
 
 let current: Embedder = localEmbedder;
 

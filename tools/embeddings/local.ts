@@ -5,7 +5,7 @@
  * texts land near zero because each feature is hashed with a random-looking sign.
  */
 import { EMBEDDING_DIMENSIONS } from '../../db/schema/columns.ts';
-import type { Embedder } from './embedder.ts';
+import type { Embedder } from './types.ts';
 import { stemOf, wordsOf } from './text.ts';
 
 /** FNV-1a, 32 bits: small, fast, and stable across Node versions (no dependence on Math.random). */

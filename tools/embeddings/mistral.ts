@@ -5,7 +5,7 @@
 import { Mistral } from '@mistralai/mistralai';
 import { EMBEDDING_DIMENSIONS } from '../../db/schema/columns.ts';
 import { upstream } from '../errors.ts';
-import type { Embedder } from './embedder.ts';
+import type { Embedder } from './types.ts';
 
 /** The part of the Mistral client this embedder uses, so tests can hand in a fake. */
 export interface MistralEmbeddingsClient {

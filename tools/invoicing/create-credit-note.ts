@@ -3,12 +3,13 @@ import type { ToolCtx } from '../context.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { balanceOf, checkCredit, statusWord } from './model.ts';
-import { insertInvoice, linesIn, priceFor, type PricedLine } from './pricing.ts';
+import { insertInvoice, lineOfItem, linesIn, priceFor, type PricedLine } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { invoicingEvidence, moneyFor } from './texts.ts';
 import { formatAmount } from '../money.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid().describe('The invoice to credit.'),
@@ -48,16 +49,7 @@ async function priced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typeo
           : `Invoice ${invoice.number} is already partly paid or credited: give the lines to credit.`,
       );
     }
-    lines = (await itemsOf(ctx.db, invoice.id)).map((item) => ({
-      productId: item.productId ?? undefined,
-      description: item.description,
-      quantity: item.quantity,
-      unitPriceCents: item.unitPriceCents,
-      accountCode: item.accountCode,
-      treatment: item.taxTreatment,
-      frRate: item.frRate,
-      vatExemption: item.vatExemption,
-    }));
+    lines = (await itemsOf(ctx.db, invoice.id)).map((item) => lineOfItem(item, asInvoiced.country));
   }
   // Stored negative: summing invoices and credit notes gives net sales and net tax without special cases.
   const negative = lines.map((line) => ({ ...line, unitPriceCents: -line.unitPriceCents }));
@@ -98,7 +90,7 @@ export const createCreditNote = defineTool({
   async run(ctx, request) {
     const invoice = await invoiceById(ctx.db, request.invoiceId, true, ctx.lang);
     const { client, credit, creditCents } = await priced(ctx, invoice, request);
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = await companyToday(ctx);
     const note = await insertInvoice(ctx.db, {
       tenantId: ctx.tenantId,
       userId: ctx.actor.userId,

@@ -11,6 +11,7 @@ import { assertPositive, insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 import { invoicingEvidence } from './texts.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   clientId: z.string().uuid(),
@@ -24,7 +25,7 @@ const input = z.object({
 /** The request priced for its client, refused if it would not be an invoice (nothing to collect). */
 async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
   const client = await clientById(ctx.db, request.clientId, ctx.lang);
-  const issueDate = request.issueDate ?? ctx.now.toISOString().slice(0, 10);
+  const issueDate = request.issueDate ?? (await companyToday(ctx));
   const priced = priceFor(client, linesIn(client, request.lines, ctx.lang), issueDate, ctx.lang);
   assertPositive(priced, client, ctx.lang);
   return { client, issueDate, priced };

@@ -6,6 +6,7 @@
 import { invalid, type AppError } from '../errors.ts';
 import { isIsoDate } from '../money.ts';
 import type { TaxCountry } from '../tax/index.ts';
+import { addDays } from '../dates.ts';
 
 export const INVOICE_STATUSES = ['draft', 'sent', 'viewed', 'partially_paid', 'paid', 'overdue', 'cancelled'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
@@ -121,9 +122,8 @@ function utcDate(iso: string): Date {
 export function dueDateFor(issueDate: string, termsDays: number): string {
   if (!Number.isInteger(termsDays) || termsDays < 0)
     throw invalid(`Invalid payment terms '${termsDays}': expected a whole number of days, 0 or more.`);
-  const date = utcDate(issueDate);
-  date.setUTCDate(date.getUTCDate() + termsDays);
-  return date.toISOString().slice(0, 10);
+  utcDate(issueDate); // refuses a date that is not on the calendar
+  return addDays(issueDate, termsDays);
 }
 
 const MONTHS: Record<Frequency, number> = { monthly: 1, quarterly: 3, yearly: 12 };

@@ -7,6 +7,7 @@ import type { Database } from '../../db/client.ts';
 import { invoices } from '../../db/schema/index.ts';
 import { asSystem, withTenant } from '../../db/tenant.ts';
 import { nextStatuses, type InvoiceStatus } from './model.ts';
+import { isoDate } from '../dates.ts';
 
 /** Statuses the lifecycle lets become overdue (sent, viewed, partially paid). */
 const CAN_BE_OVERDUE = (['sent', 'viewed', 'partially_paid'] as const).filter((s) =>
@@ -17,7 +18,8 @@ export async function markOverdue(
   db: Database,
   now: Date,
 ): Promise<{ marked: { tenantId: string; invoiceId: string; number: string }[] }> {
-  const today = now.toISOString().slice(0, 10);
+  // One day for every company: the invoices of a company whose day has not turned yet wait for the next run.
+  const today = isoDate(now);
   const late = and(inArray(invoices.status, [...CAN_BE_OVERDUE] as InvoiceStatus[]), lt(invoices.dueDate, today));
   // Only tenant ids are read outside a tenant: those with at least one late invoice.
   const tenants = await asSystem(db, (tx) =>

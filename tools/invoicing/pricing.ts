@@ -16,6 +16,23 @@ import type { ClientRow, InvoiceRow } from './queries.ts';
 import type { InvoiceLineInput } from './schemas.ts';
 import { moneyFor, type Lang } from './texts.ts';
 
+/**
+ * An invoice's stored line as a line to price again (a draft changed, a whole invoice credited). A
+ * French client's line keeps its VAT rate class, 'normal' when none was stored; other lines have none.
+ */
+export function lineOfItem(item: typeof invoiceItems.$inferSelect, country: string): PricedLine {
+  return {
+    productId: item.productId ?? undefined,
+    description: item.description,
+    quantity: item.quantity,
+    unitPriceCents: item.unitPriceCents,
+    accountCode: item.accountCode,
+    treatment: item.taxTreatment,
+    frRate: country === 'FR' ? (item.frRate ?? 'normal') : null,
+    vatExemption: item.vatExemption,
+  };
+}
+
 export interface PricedLine {
   productId?: string;
   description: string;

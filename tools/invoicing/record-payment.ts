@@ -9,6 +9,7 @@ import { clientById, invoiceById, invoiceSummary, type InvoiceRow } from './quer
 import { InvoiceSummary, PaymentMethod } from './schemas.ts';
 import { applyMoney, assertOpen } from './settle.ts';
 import { invoicingEvidence, moneyFor } from './texts.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   invoiceId: z.string().uuid(),
@@ -25,7 +26,7 @@ async function checked(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<type
   const amountCents = toMinor(request.amount, invoice.currency, ctx.lang);
   const money = moneyFor(ctx.lang, client.country, invoice.currency);
   checkPayment(amountCents, balanceOf(invoice), invoice.number, ctx.lang, money);
-  const today = ctx.now.toISOString().slice(0, 10);
+  const today = await companyToday(ctx);
   const receivedOn = request.receivedOn ?? today;
   if (receivedOn > today) {
     throw invalid(

@@ -12,6 +12,7 @@ import { dueDateFor, duePeriods, nextPeriod } from './model.ts';
 import { insertInvoice, linesIn, priceFor } from './pricing.ts';
 import { clientById, recurringById } from './queries.ts';
 import { RecurringTemplate } from './schemas.ts';
+import { isoDate as isoDay } from '../dates.ts';
 
 export interface GeneratedInvoice {
   tenantId: string;
@@ -26,8 +27,6 @@ export interface RecurringRun {
   /** Schedules that could not generate (e.g. the client lost its province): the others still ran. */
   failed: { tenantId: string; recurringId: string; error: string }[];
 }
-
-const isoDay = (at: Date) => at.toISOString().slice(0, 10);
 
 /** Every active schedule of every tenant whose next period has come, each in its own tenant transaction. */
 export async function generateDueRecurring(db: Database, now: Date): Promise<RecurringRun> {

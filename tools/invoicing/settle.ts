@@ -9,6 +9,7 @@ import { invalid } from '../errors.ts';
 import { assertMove, OPEN_STATUSES, settledStatus, statusWord, type InvoiceStatus } from './model.ts';
 import type { InvoiceRow } from './queries.ts';
 import type { Lang } from './texts.ts';
+import { isoDate } from '../dates.ts';
 
 /** Refuses money on an invoice that is not issued and open, saying what to do instead. */
 export function assertOpen(invoice: InvoiceRow, what: 'payment' | 'credit', lang: Lang): void {
@@ -54,7 +55,7 @@ export async function applyMoney(
     creditedCents,
     dueDate: invoice.dueDate,
     viewed: invoice.viewedAt !== null,
-    today: now.toISOString().slice(0, 10),
+    today: isoDate(now),
   });
   if (to !== from) assertMove(invoice.number, from, to, lang);
   await tx

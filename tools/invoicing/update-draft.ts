@@ -7,7 +7,7 @@ import { invalid } from '../errors.ts';
 import { formatAmount, DateOf } from '../money.ts';
 import { taxLinesOf } from '../totals.ts';
 import { dueDateFor } from './model.ts';
-import { assertPositive, insertItems, linesIn, priceFor } from './pricing.ts';
+import { assertPositive, insertItems, lineOfItem, linesIn, priceFor } from './pricing.ts';
 import { clientById, invoiceById, invoiceSummary, itemsOf, type InvoiceRow } from './queries.ts';
 import { InvoiceLineInput, InvoiceSummary } from './schemas.ts';
 
@@ -47,16 +47,7 @@ async function repriced(ctx: ToolCtx, invoice: InvoiceRow, request: z.output<typ
   const client = await clientById(ctx.db, invoice.clientId);
   const lines = request.lines
     ? linesIn(client, request.lines, ctx.lang)
-    : (await itemsOf(ctx.db, invoice.id)).map((item) => ({
-        productId: item.productId ?? undefined,
-        description: item.description,
-        quantity: item.quantity,
-        unitPriceCents: item.unitPriceCents,
-        accountCode: item.accountCode,
-        treatment: item.taxTreatment,
-        frRate: client.country === 'FR' ? (item.frRate ?? 'normal') : null,
-        vatExemption: item.vatExemption,
-      }));
+    : (await itemsOf(ctx.db, invoice.id)).map((item) => lineOfItem(item, client.country));
   const priced = priceFor(client, lines, issueDate, ctx.lang);
   assertPositive(priced, client, ctx.lang);
   return { client, issueDate, priced };

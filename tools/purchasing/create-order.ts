@@ -11,6 +11,7 @@ import { unitPriceFor } from './model.ts';
 import { orderSummary, productById, supplierById } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
 import { purchasingEvidence, purchasingRefusals, STATUS_WORDS } from './texts.ts';
+import { companyToday } from '../dates.ts';
 
 const Line = z.object({
   productId: z.string().uuid().optional(),
@@ -43,7 +44,7 @@ async function priced(ctx: ToolCtx, request: z.output<typeof input>) {
   const say = purchasingRefusals[ctx.lang];
   if (supplier.status === 'blocked') throw invalid(say.supplierBlocked(supplier.name));
   const currency = supplier.currency;
-  const on = request.orderDate ?? ctx.now.toISOString().slice(0, 10);
+  const on = request.orderDate ?? (await companyToday(ctx));
   const lines = await Promise.all(
     request.lines.map(async (l, i) => {
       if (l.unitPrice !== undefined) return { ...l, unitPriceCents: toMinor(l.unitPrice, currency) };

@@ -11,6 +11,7 @@ import { orderById, orderItems, orderSummary } from './queries.ts';
 import { OrderSummary } from './schemas.ts';
 import { purchasingRefusals } from './texts.ts';
 import { checkMove, moveOrder } from './transition.ts';
+import { companyToday } from '../dates.ts';
 
 const input = z.object({
   orderId: z.string().uuid(),
@@ -63,7 +64,7 @@ export const receiveItems = defineTool({
   },
   async run(ctx, request) {
     const { order, receipt } = await planned(ctx, request, true);
-    const receivedOn = request.receivedOn ?? ctx.now.toISOString().slice(0, 10);
+    const receivedOn = request.receivedOn ?? (await companyToday(ctx));
     for (const line of receipt.received) {
       await ctx.db
         .update(purchaseOrderItems)
@@ -83,7 +84,7 @@ export const receiveItems = defineTool({
       })
       .returning({ id: purchaseReceipts.id });
     await moveOrder(ctx, order, receipt.status, request.note ?? `receipt of ${receivedOn}`);
-    const today = ctx.now.toISOString().slice(0, 10);
+    const today = await companyToday(ctx);
     const performance = await refreshPerformance(ctx.db, order.supplierId, receivedOn > today ? receivedOn : today);
     return {
       ...(await orderSummary(ctx.db, order.id, ctx.lang)),

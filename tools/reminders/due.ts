@@ -15,7 +15,7 @@ export interface DueReminder {
   blocked: 'no_email' | 'bank_match' | null;
 }
 
-export const isoDay = (at: Date) => at.toISOString().slice(0, 10);
+export { isoDate as isoDay } from '../dates.ts';
 
 export async function dueReminders(tx: Tx, schedule: readonly number[], today: string): Promise<DueReminder[]> {
   const steps = stepsOf(schedule);

@@ -4,17 +4,12 @@
  * (negative: before it), e.g. [-3, 1, 7, 14, 30].
  */
 
-const DAY_MS = 86_400_000;
+import { daysBetween } from '../dates.ts';
+
+export { addDays } from '../dates.ts';
 
 /** Days from the due date to today (negative before it). Both are calendar days, YYYY-MM-DD. */
-export function daysPastDue(dueDate: string, today: string): number {
-  return Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${dueDate}T00:00:00Z`)) / DAY_MS);
-}
-
-/** The calendar day `days` after `iso` (before it when negative). */
-export function addDays(iso: string, days: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
+export const daysPastDue = (dueDate: string, today: string): number => daysBetween(dueDate, today);
 
 /** The schedule as a sorted list of distinct whole days: a tenant may have typed it in any order. */
 export const stepsOf = (schedule: readonly number[]): number[] =>

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools';
 import { z } from 'zod';
 import { tenants } from '../../db/schema/index.ts';
+import { isTimeZone } from '../dates.ts';
 import { defineTool } from '../define.ts';
 import { invalid } from '../errors.ts';
 import { getSettings } from './get-settings.ts';
@@ -23,7 +24,8 @@ export const updateCompany = defineTool({
   title: "Change the company's identity on invoices",
   description:
     'Change what invoices say about the company (administrators only): address, email, GST/HST, QST and VAT ' +
-    'numbers, SIREN and SIRET, legal form and share capital (French legal mentions), IBAN and BIC for payments. ' +
+    'numbers, SIREN and SIRET, legal form and share capital (French legal mentions), IBAN and BIC for payments, ' +
+    "and the time zone in which the company's day starts. " +
     'Give only what changes; null clears. Returns the settings.',
   kind: 'write',
   risk: 'internal',
@@ -44,6 +46,12 @@ export const updateCompany = defineTool({
     shareCapital: z.string().trim().max(60).nullable().optional().describe('As printed, e.g. "10 000 €".'),
     iban: z.string().trim().max(50).nullable().optional(),
     bic: z.string().trim().max(11).nullable().optional(),
+    timeZone: z
+      .string()
+      .trim()
+      .max(60)
+      .optional()
+      .describe('IANA time zone in which the company\'s day starts, e.g. "America/Vancouver", "Europe/Paris".'),
   }),
   output: getSettings.output,
   async assess(ctx, input) {
@@ -65,6 +73,13 @@ export const updateCompany = defineTool({
       throw invalid(
         ctx.lang === 'fr' ? `Le BIC « ${input.bic} » n'est pas valide.` : `BIC '${input.bic}' is not valid.`,
         { field: 'bic' },
+      );
+    if (input.timeZone !== undefined && !isTimeZone(input.timeZone))
+      throw invalid(
+        ctx.lang === 'fr'
+          ? `« ${input.timeZone} » n'est pas un fuseau horaire connu (ex. America/Toronto, Europe/Paris).`
+          : `'${input.timeZone}' is not a known time zone (e.g. America/Toronto, Europe/Paris).`,
+        { field: 'timeZone' },
       );
     if (input.siret && input.siren && !input.siret.startsWith(input.siren))
       throw invalid(

@@ -9,7 +9,7 @@ import { getAction } from '../../tools/actions/get-action.ts';
 import { listActions } from '../../tools/actions/list-actions.ts';
 import { errorBody } from '../../tools/errors.ts';
 import { invoke } from '../../tools/invoke.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../../http/deps.ts';
 import { bodyOf } from '../request-body.ts';
 
 const Decision = z.object({

@@ -10,7 +10,7 @@ import { linkTexts } from '../../tools/actions/approval-texts.ts';
 import { alreadyDecidedMessage } from '../../tools/actions/messages.ts';
 import type { Lang } from '../../tools/context.ts';
 import { AppError, httpStatus } from '../../tools/errors.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { confirmPage, problemPage, resultPage } from '../pages/approval-link.ts';
 
 const Form = z.object({
@@ -34,7 +34,7 @@ function langOf(c: Context, fallback: Lang): Lang {
 
 /**
  * A page nobody should cache or index. Framing and the Referer are refused by its security headers
- * (web-chat/security-headers.ts, the approval link's set).
+ * (http/security-headers.ts, the approval link's set).
  */
 function guard(c: Context) {
   c.header('Cache-Control', 'no-store');

@@ -17,7 +17,7 @@ import { invoke } from '../../tools/invoke.ts';
 import { registry, toolByName } from '../../tools/registry.ts';
 import { documentContent } from '../../tools/uploads/uploads.ts';
 import { LANG_COOKIE, type WebEnv } from '../browser-session.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { catalogue, tr } from '../i18n.ts';
 import { ApprovalsPage, type InboxAction, type InboxData } from '../pages/approvals.tsx';
 import { editedInput, errorsByPath, schemaOf } from '../pages/tool-form.tsx';

@@ -16,7 +16,7 @@ import { errorBody, invalid } from '../../tools/errors.ts';
 import { registry } from '../../tools/registry.ts';
 import { storeUpload } from '../../tools/uploads/uploads.ts';
 import type { WebEnv } from '../browser-session.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { jsonOf } from '../request-body.ts';
 import { readUpload } from './read-upload.ts';
 
@@ -85,7 +85,7 @@ export function chatRoutes(deps: AppDeps) {
     .post('/upload', async (c) => {
       const session = c.get('session');
       const say = storeRefusals[session.lang];
-      // The request as a whole is bounded while it is read (web-chat/body-limits.ts); the file itself here.
+      // The request as a whole is bounded while it is read (http/body-limits.ts); the file itself here.
       const body = await c.req.parseBody();
       const file = body.file;
       if (!(file instanceof File)) throw invalid(say.notMultipart);

@@ -7,7 +7,7 @@ import { exportCsv } from '../../tools/exports/export-csv.ts';
 import { exportJournal } from '../../tools/exports/export-journal.ts';
 import { notFound } from '../../tools/errors.ts';
 import { invoke } from '../../tools/invoke.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../../http/deps.ts';
 
 const DATASETS = new Set(['invoices', 'bills', 'payments', 'purchase_orders']);
 

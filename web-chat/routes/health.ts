@@ -6,8 +6,8 @@
 import { Hono } from 'hono';
 import type { DatabaseWatch } from '../../db/availability.ts';
 import { migrationState } from '../../db/migrate.ts';
-import type { AppDeps } from '../deps.ts';
-import { RETRY_AFTER_SECONDS } from '../errors.ts';
+import type { AppDeps } from '../../http/deps.ts';
+import { RETRY_AFTER_SECONDS } from '../../http/errors.ts';
 
 export function healthRoutes(deps: AppDeps, database: DatabaseWatch) {
   return new Hono().get('/health', async (c) => {

@@ -8,7 +8,7 @@ import { Hono } from 'hono';
 import { serve } from 'inngest/hono';
 import { createJobClient, inngestConfigured } from '../../jobs/client.ts';
 import { inngestFunctions } from '../../jobs/index.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 
 export function inngestRoutes(deps: AppDeps) {
   const routes = new Hono();

@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import { getInvoicePdf } from '../../tools/invoicing/get-invoice-pdf.ts';
 import { invoke } from '../../tools/invoke.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../../http/deps.ts';
 
 export function invoiceRoutes() {
   return new Hono<AppEnv>().get('/invoices/:id/pdf', async (c) => {

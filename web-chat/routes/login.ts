@@ -10,11 +10,11 @@ import { getCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { login, logout, startSession } from '../../tools/auth/sessions.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../browser-session.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { tr } from '../i18n.ts';
 import { LoginThrottle } from '../login-limiter.ts';
 import { loginPage } from '../pages/login.ts';
-import { requestLang } from '../request-lang.ts';
+import { requestLang } from '../../http/request-lang.ts';
 
 const Form = z.object({
   email: z.string().trim().toLowerCase().email().max(320),

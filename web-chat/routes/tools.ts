@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { toolByName, registry } from '../../tools/registry.ts';
 import { invoke } from '../../tools/invoke.ts';
 import { notFound } from '../../tools/errors.ts';
-import type { AppEnv } from '../deps.ts';
+import type { AppEnv } from '../../http/deps.ts';
 import { jsonOf } from '../request-body.ts';
 
 export function toolRoutes() {

@@ -15,7 +15,7 @@ import { registry } from '../../tools/registry.ts';
 import { inboundAddress } from '../../tools/settings/inbound-address.ts';
 import { listDocuments } from '../../tools/uploads/uploads.ts';
 import { LANG_COOKIE, type WebEnv } from '../browser-session.ts';
-import type { AppDeps } from '../deps.ts';
+import type { AppDeps } from '../../http/deps.ts';
 import { bodyOf, jsonOf } from '../request-body.ts';
 
 const TokenName = z.object({ name: z.string().trim().min(1).max(100) });

@@ -18,7 +18,7 @@ import { sha256 } from '../../../tools/auth/tokens.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 

@@ -17,7 +17,7 @@ import type { AnyTool } from '../../../tools/define.ts';
 import { invoke } from '../../../tools/invoke.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 

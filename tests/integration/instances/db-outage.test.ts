@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import { openDatabase, type DatabaseHandle } from '../../../db/client.ts';
 import { createApiToken } from '../../../tools/auth/api-tokens.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { onRealServer } from '../../support/database.ts';
 import { createTestDatabase, dropTestDatabase, serverUrl } from '../../support/postgres.ts';

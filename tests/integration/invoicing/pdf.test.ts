@@ -15,7 +15,7 @@ import { getInvoicePdf } from '../../../tools/invoicing/get-invoice-pdf.ts';
 import { recordPayment } from '../../../tools/invoicing/record-payment.ts';
 import type { InvoiceSummary } from '../../../tools/invoicing/schemas.ts';
 import { sendInvoice } from '../../../tools/invoicing/send-invoice.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { done, newClient, newInvoice, read } from './people.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { freshDatabase } from '../../support/database.ts';
 
 let handle: DatabaseHandle;

@@ -4,7 +4,9 @@ import type { DatabaseHandle } from '../../../db/client.ts';
 import { aiActionEvents, tenants } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
+import { defaultTimeZone } from '../../../tools/dates.ts';
 import { inboundAddress } from '../../../tools/settings/inbound-address.ts';
+import { updateCompany } from '../../../tools/settings/update-company.ts';
 import { updateSettings } from '../../../tools/settings/update-settings.ts';
 import { updateUser } from '../../../tools/settings/update-user.ts';
 import { makeCompany } from '../../support/company.ts';
@@ -194,5 +196,29 @@ describe('settings_update_user and the inbound address', () => {
       code: 'forbidden',
       message: "Seul un administrateur voit l'adresse de réception.",
     });
+  });
+});
+
+describe('the company time zone', () => {
+  it('starts from the province, is changed by an administrator, and a typo is refused clearly with nothing changed', async () => {
+    expect((await tenantRow()).timeZone).toBe(defaultTimeZone('CA', company.tenant.province));
+    const bad = await propose(
+      company.session('admin'),
+      updateCompany,
+      { timeZone: 'America/Quebec City' },
+      { source: 'rest', byAi: false },
+    ).catch((e: unknown) => e);
+    expect(bad).toMatchObject({ code: 'invalid', message: expect.stringContaining('not a known time zone') });
+    expect((await tenantRow()).timeZone).toBe(defaultTimeZone('CA', company.tenant.province));
+
+    const out = await propose(
+      company.session('admin'),
+      updateCompany,
+      { timeZone: 'America/Vancouver' },
+      { source: 'rest', byAi: false },
+    );
+    expect(out.status).toBe('executed');
+    expect(out.result).toMatchObject({ timeZone: 'America/Vancouver' });
+    expect((await tenantRow()).timeZone).toBe('America/Vancouver');
   });
 });

@@ -10,7 +10,7 @@ import { createApiToken } from '../../../tools/auth/api-tokens.ts';
 import type { Role } from '../../../tools/context.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { submitOrder } from '../../../tools/purchasing/submit-order.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany, ROLES } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 

@@ -9,7 +9,7 @@ import { aiActions, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { createApiToken } from '../../../tools/auth/api-tokens.ts';
 import { dateWindow } from '../../../tools/money.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 

@@ -7,7 +7,7 @@ import { documents, sessions, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { sha256 } from '../../../tools/auth/tokens.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { answer, callTools, fakeModel, lastToolResult } from '../../support/scripted-model.ts';
 

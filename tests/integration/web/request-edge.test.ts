@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../../../db/client.ts';
 import { createApiToken } from '../../../tools/auth/api-tokens.ts';
 import { startSession } from '../../../tools/auth/sessions.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../tools/documents/store.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { chunked, rawRequest } from '../../support/raw-http.ts';

@@ -4,7 +4,7 @@ import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
 import { createApiToken, revokeApiToken } from '../../../tools/auth/api-tokens.ts';
 import type { Role } from '../../../tools/context.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { makeCompany, ROLES } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 

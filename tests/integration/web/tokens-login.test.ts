@@ -11,7 +11,7 @@ import type { DatabaseHandle } from '../../../db/client.ts';
 import { createApiToken, listApiTokens, tokenListLine } from '../../../tools/auth/api-tokens.ts';
 import { startSession } from '../../../tools/auth/sessions.ts';
 import { createTenant } from '../../../tools/tenancy.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { rawRequest } from '../../support/raw-http.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
-import { modelNotice } from '../../../web-chat/start-notice.ts';
+import { modelNotice } from '../../../http/start-notice.ts';
 
 describe('what the server says about the model at start', () => {
   it('without a model: says what still works, that chat takes slash commands, and how to add a model', () => {

@@ -8,17 +8,17 @@ import { requestBodyLimits } from './body-limits.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { AppDeps, AppEnv } from './deps.ts';
 import { notFoundRoute, onError, unavailable } from './errors.ts';
-import { homePage } from './pages/home.ts';
+import { homePage } from '../web-chat/pages/home.ts';
 import { eventsFor } from '../email/events.ts';
 import { inboundWebhook } from '../email/webhook.ts';
-import { actionRoutes } from './routes/actions.ts';
-import { exportRoutes } from './routes/exports.ts';
-import { approvalLinkRoutes } from './routes/approval-links.ts';
-import { healthRoutes } from './routes/health.ts';
-import { invoiceRoutes } from './routes/invoices.ts';
-import { inngestRoutes } from './routes/inngest.ts';
-import { toolRoutes } from './routes/tools.ts';
-import { webUi } from './ui.ts';
+import { actionRoutes } from '../web-chat/routes/actions.ts';
+import { exportRoutes } from '../web-chat/routes/exports.ts';
+import { approvalLinkRoutes } from '../web-chat/routes/approval-links.ts';
+import { healthRoutes } from '../web-chat/routes/health.ts';
+import { invoiceRoutes } from '../web-chat/routes/invoices.ts';
+import { inngestRoutes } from '../web-chat/routes/inngest.ts';
+import { toolRoutes } from '../web-chat/routes/tools.ts';
+import { webUi } from '../web-chat/ui.ts';
 
 export function createApp(deps: AppDeps) {
   const database = deps.database ?? watchDatabase(deps.handle);

@@ -9,7 +9,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { MAX_EMAIL_BYTES } from '../email/inbound.ts';
 import { MAX_DOCUMENT_BYTES } from '../tools/documents/store.ts';
-import { tr } from './i18n.ts';
+import { tr } from '../web-chat/i18n.ts';
 import { requestLang } from './request-lang.ts';
 
 const KB = 1024;
