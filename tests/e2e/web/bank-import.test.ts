@@ -341,6 +341,7 @@ describe('statement files on the bank screen', () => {
     expect(await page.content()).not.toContain('SECRET PAYMENT');
     const csrf = await page.locator('input[name=_csrf]').first().getAttribute('value');
     const confirmed = await page.request.post(`${base}/app/bank/lines/${strangerLineId}/confirm`, {
+      headers: { Origin: base },
       form: { _csrf: csrf!, target: `invoice:${strangerLineId}:1.00` },
     });
     expect(confirmed.status()).toBe(404);
