@@ -250,7 +250,7 @@ function Accounts(p: BankData) {
             {a.institution ? ` · ${a.institution}` : ''} · {a.currency}
             <span class="muted">
               {' '}
-              · {t.rec_mappingSaved} : {a.csvMapping ? t.choice_true : t.rec_mappingNone}
+              · {tr(p.lang, 'rec_mappingSaved', { value: a.csvMapping ? t.choice_true : t.rec_mappingNone })}
             </span>
           </li>
         ))}
@@ -331,9 +331,7 @@ function Candidate({ p, line, c, n }: { p: BankData; line: RecLine; c: RecCandid
           </li>
         ))}
       </ul>
-      <p class="difference">
-        {t.rec_difference} : {difference}
-      </p>
+      <p class="difference">{tr(lang, 'rec_difference', { value: difference })}</p>
       <p class="score">
         <span>{confidence}</span>
         <meter

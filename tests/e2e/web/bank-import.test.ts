@@ -204,7 +204,7 @@ async function reconcileByClicks(w: Words) {
   await page.waitForURL(/\/app\/bank\?done=/);
   expect(await page.locator('.flash').textContent()).toMatch(w.imported);
   // The account now remembers its columns.
-  expect(await page.locator('ul.accounts').textContent()).toMatch(w.lang === 'fr' ? /mémorisées : oui/ : /saved : yes/);
+  expect(await page.locator('ul.accounts').textContent()).toMatch(w.lang === 'fr' ? /mémorisées : oui/ : /saved: yes/);
   await shot('list');
   await expectNoSidewaysScroll(page);
   await expectAccessible(page);
