@@ -8,15 +8,15 @@ import { bankAccounts } from '../../db/schema/index.ts';
 import { defineTool } from '../define.ts';
 import { invalid, notFound } from '../errors.ts';
 import { savedMapping } from './import-statement.ts';
-import { CsvMapping, detectFormat, previewCsv, StatementError } from './import/index.ts';
+import { detectFormat, previewCsv, StatementError } from './import/index.ts';
 import { bankingTexts } from './texts.ts';
 
 export const listAccounts = defineTool({
   name: 'banking_list_accounts',
   title: 'List bank accounts',
   description:
-    'The company’s bank accounts (name, institution, IBAN or number, currency) with the CSV column mapping ' +
-    'each remembers from its last CSV import, if any.',
+    'The company’s bank accounts (name, institution, IBAN or number, currency), and whether each remembers a ' +
+    'CSV column mapping from its last CSV import.',
   kind: 'read',
   input: z.object({}),
   output: z.object({
@@ -27,7 +27,7 @@ export const listAccounts = defineTool({
         institution: z.string().nullable(),
         number: z.string().nullable(),
         currency: z.string(),
-        csvMapping: CsvMapping.nullable(),
+        csvMappingSaved: z.boolean().describe('The account remembers a CSV column mapping.'),
       }),
     ),
   }),
@@ -40,7 +40,7 @@ export const listAccounts = defineTool({
         institution: a.institution,
         number: a.iban ?? a.accountNumber,
         currency: a.currency,
-        csvMapping: savedMapping(a) ?? null,
+        csvMappingSaved: savedMapping(a) !== undefined,
       })),
     };
   },
@@ -63,10 +63,13 @@ export const previewStatement = defineTool({
     format: z.enum(['camt', 'mt940', 'mt942', 'ofx', 'csv']).nullable(),
     columns: z.number().int(),
     rows: z.array(z.array(z.string())),
-    savedMapping: CsvMapping.nullable(),
+    savedMapping: z
+      .record(z.string(), z.unknown())
+      .nullable()
+      .describe('The account’s saved mapping, in the shape of banking_import_statement’s csvMapping.'),
   }),
   async run(ctx, req) {
-    let saved: CsvMapping | null = null;
+    let saved: Record<string, unknown> | null = null;
     if (req.accountId) {
       const [account] = await ctx.db.select().from(bankAccounts).where(eq(bankAccounts.id, req.accountId));
       if (!account) throw notFound(bankingTexts[ctx.lang].accountNotFound(req.accountId), { field: 'accountId' });

@@ -48,7 +48,7 @@ export interface BankAccountRow {
   institution: string | null;
   number: string | null;
   currency: string;
-  csvMapping: unknown;
+  csvMappingSaved: boolean;
 }
 export interface Filters {
   direction: '' | 'in' | 'out';
@@ -250,7 +250,7 @@ function Accounts(p: BankData) {
             {a.institution ? ` · ${a.institution}` : ''} · {a.currency}
             <span class="muted">
               {' '}
-              · {tr(p.lang, 'rec_mappingSaved', { value: a.csvMapping ? t.choice_true : t.rec_mappingNone })}
+              · {tr(p.lang, 'rec_mappingSaved', { value: a.csvMappingSaved ? t.choice_true : t.rec_mappingNone })}
             </span>
           </li>
         ))}
