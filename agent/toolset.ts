@@ -125,6 +125,8 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'banking_list_reconciliation',
       'banking_confirm_match',
       'banking_reject_match',
+      'banking_list_accounts',
+      'banking_preview_statement',
     ],
   },
   analytics: {

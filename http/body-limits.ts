@@ -22,6 +22,8 @@ const FORM_FRAMING = 64 * KB;
 const LIMITS: [RegExp, number][] = [
   [/^\/app\/api\/upload$/, MAX_DOCUMENT_BYTES + FORM_FRAMING],
   [/^\/inbound\/email$/, MAX_EMAIL_BYTES],
+  // The bank screen's statement upload, or the same file sent back with its CSV column mapping.
+  [/^\/app\/bank\/import$/, 8 * MB],
   // A tool call may carry a bank statement (up to 5 million characters) as JSON.
   [/^(\/app)?\/api\/tools\//, 8 * MB],
   // The MCP transport's own bound on a JSON-RPC message.

@@ -60,7 +60,9 @@ export function browserSession(deps: AppDeps, mode: 'page' | 'api') {
     }
     if (!SAFE.has(c.req.method)) {
       let given = c.req.header('x-csrf-token');
-      if (!given && (c.req.header('content-type') ?? '').startsWith('application/x-www-form-urlencoded')) {
+      const type = c.req.header('content-type') ?? '';
+      // Plain forms carry it as a field, file uploads too (multipart: the bank screen's statement form).
+      if (!given && (type.startsWith('application/x-www-form-urlencoded') || type.startsWith('multipart/form-data'))) {
         const form = await c.req.parseBody();
         given = typeof form._csrf === 'string' ? form._csrf : undefined;
       }

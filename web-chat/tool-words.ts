@@ -58,6 +58,8 @@ export const frenchToolTitles: Record<string, string> = {
   banking_list_reconciliation: 'Lister les opérations à rapprocher et leurs candidats',
   banking_confirm_match: 'Confirmer un rapprochement bancaire',
   banking_reject_match: 'Refuser une suggestion de rapprochement',
+  banking_list_accounts: 'Lister les comptes bancaires',
+  banking_preview_statement: 'Aperçu d’un relevé avant import',
   settings_get: 'Voir les paramètres',
   settings_update: 'Modifier les paramètres',
   settings_update_company: 'Modifier les coordonnées de l’entreprise sur les factures',

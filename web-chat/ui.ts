@@ -12,6 +12,7 @@ import type { AppDeps } from '../http/deps.ts';
 import { PAGES, shellPage, type PageName } from './pages/shell.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';
+import { bankPageRoutes } from './routes/bank-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
@@ -23,7 +24,6 @@ const ASSETS: Record<string, string> = {
   'common.js': 'text/javascript; charset=utf-8',
   'chat.js': 'text/javascript; charset=utf-8',
   'documents.js': 'text/javascript; charset=utf-8',
-  'bank.js': 'text/javascript; charset=utf-8',
   'dashboards.js': 'text/javascript; charset=utf-8',
   'settings.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
@@ -43,9 +43,13 @@ export function webUi(deps: AppDeps) {
       }),
     );
 
-  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page')).route('/', approvalsPageRoutes(deps));
-  // The approvals inbox is server-rendered (routes/approvals-page.tsx); the other screens are still scripts.
-  for (const name of PAGES) if (name !== 'approvals') screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
+  const screens = new Hono<WebEnv>()
+    .use('*', browserSession(deps, 'page'))
+    .route('/', approvalsPageRoutes(deps))
+    .route('/', bankPageRoutes());
+  // The approvals inbox and the bank are server-rendered (routes/*-page.tsx); the other screens are still scripts.
+  const rendered = new Set<PageName>(['approvals', 'bank']);
+  for (const name of PAGES) if (!rendered.has(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'api'))

@@ -1,6 +1,6 @@
 /** Bank accounts, imported transactions (signed cents) and their matches to invoices and bills. */
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { cents, createdAt, id, sameTenant, tenantIsolation, tenantKey, updatedAt } from './columns.ts';
 import { tenants } from './tenants.ts';
 
@@ -19,6 +19,11 @@ export const bankAccounts = pgTable(
     accountNumber: text('account_number'),
     iban: text('iban'),
     currency: text('currency').notNull().default('CAD'),
+    /**
+     * How this bank's CSV exports are read (which column is the date, the amount...), as the person set
+     * it once on import; checked against tools/banking/import/csv.ts CsvMapping when read.
+     */
+    csvMapping: jsonb('csv_mapping').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
   (t) => [tenantKey(t), tenantIsolation()],

@@ -36,12 +36,19 @@ const Target = z.object({
 const input = z.object({
   transactionId: z.string().uuid(),
   targets: z.array(Target).min(1).max(20).describe('The documents the line pays; several for a split.'),
+  writeOffFee: z
+    .boolean()
+    .default(false)
+    .describe(
+      'A payment short of an invoice by at most the company’s bank fee tolerance: record the difference as a ' +
+        'bank fee withheld, so the invoice is settled, instead of leaving it open.',
+    ),
 });
 type Request = z.output<typeof input>;
 
 interface Plan {
   tx: typeof bankTransactions.$inferSelect;
-  parts: { target: OpenItem; cents: bigint }[];
+  parts: { target: OpenItem; cents: bigint; feeCents: bigint }[];
   unappliedCents: bigint;
 }
 
@@ -76,7 +83,16 @@ async function plan(ctx: ToolCtx, req: Request, lock: boolean): Promise<Plan> {
         field: `targets.${i}.amount`,
       });
     left -= cents;
-    parts.push({ target, cents });
+    parts.push({ target, cents, feeCents: 0n });
+  }
+  if (req.writeOffFee) {
+    // Only an invoice left short once the whole line is applied, by no more than the tolerance.
+    const tolerance = (await ctx.tenant()).bankFeeToleranceCents;
+    const short = parts.filter((p) => p.target.kind === 'invoice' && BigInt(p.target.balanceCents) > p.cents);
+    const gap = (p: Plan['parts'][number]) => BigInt(p.target.balanceCents) - p.cents;
+    if (left !== 0n || short.length !== 1 || gap(short[0]!) > tolerance)
+      throw invalid(say.noFeeToWriteOff(fromMinor(tolerance, tx.currency)), { field: 'writeOffFee' });
+    short[0]!.feeCents = gap(short[0]!);
   }
   return { tx, parts, unappliedCents: left };
 }
@@ -88,6 +104,9 @@ const MatchOut = z.object({
   number: z.string(),
   amount: z.string(),
   paymentId: z.string().uuid(),
+  /** The bank fee written off on this invoice, recorded as its own settlement; "0.00" when none. */
+  fee: z.string().default('0.00'),
+  feePaymentId: z.string().uuid().nullable().default(null),
   balance: z.string(),
   status: z.string(),
 });
@@ -121,9 +140,10 @@ export const confirmMatch = defineTool({
     const p = await plan(ctx, req, true);
     const reference = [p.tx.reference, p.tx.description].filter(Boolean).join(' · ').slice(0, 100) || undefined;
     const matches: z.output<typeof MatchOut>[] = [];
-    for (const { target, cents } of p.parts) {
+    for (const { target, cents, feeCents } of p.parts) {
       const amount = fromMinor(cents, target.currency);
       let paymentId: string;
+      let feePaymentId: string | null = null;
       let balance: string;
       let status: string;
       if (target.kind === 'invoice') {
@@ -139,6 +159,21 @@ export const confirmMatch = defineTool({
         );
         ({ id: paymentId } = out.payment);
         ({ balance, status } = out.invoice);
+        if (feeCents > 0n) {
+          // The client paid in full; the bank kept a fee on the way: that part settles the invoice too.
+          const fee = await recordPayment.run(
+            ctx,
+            recordPayment.input.parse({
+              invoiceId: target.id,
+              amount: fromMinor(feeCents, target.currency),
+              method: 'other',
+              receivedOn: p.tx.bookedOn,
+              reference: bankingTexts[ctx.lang].feeReference(p.tx.reference ?? p.tx.description).slice(0, 200),
+            }),
+          );
+          feePaymentId = fee.payment.id;
+          ({ balance, status } = fee.invoice);
+        }
       } else {
         const out = await payBill.run(
           ctx,
@@ -165,6 +200,8 @@ export const confirmMatch = defineTool({
         number: target.number,
         amount,
         paymentId,
+        fee: fromMinor(feeCents, target.currency),
+        feePaymentId,
         balance,
         status,
       });
@@ -189,9 +226,10 @@ export const confirmMatch = defineTool({
     if (!tx) return;
     const parties = new Set<string>();
     for (const m of result.matches) {
-      const cents = toMinor(m.amount, result.currency);
+      const cents = toMinor(m.amount, result.currency) + toMinor(m.fee ?? '0', result.currency);
       if (m.targetKind === 'invoice') {
         await ctx.db.delete(payments).where(eq(payments.id, m.paymentId));
+        if (m.feePaymentId) await ctx.db.delete(payments).where(eq(payments.id, m.feePaymentId));
         const [inv] = await ctx.db.select().from(invoices).where(eq(invoices.id, m.targetId)).for('update');
         if (!inv) continue;
         parties.add(inv.clientId);

@@ -16,6 +16,7 @@ import { invalid, notFound } from '../errors.ts';
 import { formatAmount, fromMinor, toMinor } from '../money.ts';
 import { imbalanceOf } from './import/balance.ts';
 import {
+  CsvMapping,
   readStatement,
   StatementError,
   type ParsedFile,
@@ -29,9 +30,7 @@ const input = z.object({
     .string()
     .min(1)
     .max(5_000_000)
-    .describe(
-      'The statement file as text: camt.052/053/054 XML, MT940, OFX or CSV (date, amount, description columns).',
-    ),
+    .describe('The statement file as text: camt.052/053/054 XML, MT940, MT942, OFX or CSV.'),
   fileName: z
     .string()
     .max(255)
@@ -44,12 +43,22 @@ const input = z.object({
     .describe(
       'The bank account to import into; by default the account named in the statement (IBAN or number), created when new.',
     ),
+  csvMapping: CsvMapping.optional().describe(
+    'For a CSV: which column holds what. Saved on the bank account and used for its next CSV imports; ' +
+      'without it, the account’s saved mapping, else the header row is read.',
+  ),
 });
 
+/** The mapping saved on an account, when it still reads as one. */
+export function savedMapping(account: { csvMapping: unknown } | null): CsvMapping | undefined {
+  const parsed = CsvMapping.safeParse(account?.csvMapping);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** The file read, or a refusal in the person's language: a bad file imports nothing. */
-function parse(ctx: ToolCtx, content: string, currency: string): ParsedFile {
+function parse(ctx: ToolCtx, content: string, currency: string, mapping?: CsvMapping): ParsedFile {
   try {
-    return readStatement(content, currency);
+    return readStatement(content, currency, mapping);
   } catch (err) {
     if (err instanceof StatementError) throw invalid(ctx.lang === 'fr' ? err.fr : err.en);
     throw err;
@@ -161,8 +170,8 @@ export const importStatement = defineTool({
   name: 'banking_import_statement',
   title: 'Import a bank statement',
   description:
-    'Import a bank statement file (camt.053/052/054 XML, MT940, OFX or a CSV with date, amount and description ' +
-    'columns) into a bank account. Only adds transactions; a transaction already imported is skipped, so ' +
+    'Import a bank statement file (camt.053/052/054 XML, MT940, MT942, OFX or a CSV with date, amount and ' +
+    'description columns, or any CSV with a csvMapping) into a bank account. Only adds transactions; a transaction already imported is skipped, so ' +
     're-importing a file is harmless. Returns how many were imported and skipped. A malformed file is refused ' +
     'whole with the reason; nothing is imported. A statement whose transactions do not add up from its opening ' +
     'to its closing balance (MT940, camt.053) is imported and listed in `unbalanced` with both balances and the ' +
@@ -172,7 +181,7 @@ export const importStatement = defineTool({
   roles: ['admin', 'manager', 'accountant'],
   input,
   output: z.object({
-    format: z.enum(['camt', 'mt940', 'ofx', 'csv']),
+    format: z.enum(['camt', 'mt940', 'mt942', 'ofx', 'csv']),
     batchId: z.string().uuid(),
     accounts: z.array(z.object({ id: z.string().uuid(), name: z.string() })),
     total: z.number().int(),
@@ -184,7 +193,8 @@ export const importStatement = defineTool({
   }),
   async assess(ctx, request) {
     const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
-    const parsed = parse(ctx, request.content, chosen?.currency ?? (await ctx.tenant()).currency);
+    const mapping = request.csvMapping ?? savedMapping(chosen);
+    const parsed = parse(ctx, request.content, chosen?.currency ?? (await ctx.tenant()).currency, mapping);
     const keys = new Set(parsed.statements.map((s) => accountKey(s.account)).filter(Boolean));
     if (request.accountId && keys.size > 1) throw invalid(bankingTexts[ctx.lang].severalAccounts(keys.size));
     const unbalanced = parsed.statements.flatMap((s) =>
@@ -202,7 +212,7 @@ export const importStatement = defineTool({
   async run(ctx, request) {
     const chosen = request.accountId ? await chosenAccount(ctx, request.accountId) : null;
     const currency = chosen?.currency ?? (await ctx.tenant()).currency;
-    const parsed = parse(ctx, request.content, currency);
+    const parsed = parse(ctx, request.content, currency, request.csvMapping ?? savedMapping(chosen));
     const batchId = randomUUID();
     const accounts = new Map<string, string>();
     const unbalanced: Unbalanced[] = [];
@@ -211,6 +221,12 @@ export const importStatement = defineTool({
     for (const statement of parsed.statements) {
       const account = chosen ?? (await accountFor(ctx, statement.account, currency));
       accounts.set(account.id, account.name);
+      // The person's mapping is remembered on the account the CSV went into, for its next statements.
+      if (request.csvMapping && parsed.format === 'csv')
+        await ctx.db
+          .update(bankAccounts)
+          .set({ csvMapping: request.csvMapping })
+          .where(eq(bankAccounts.id, account.id));
       unbalanced.push(...unbalancedOf(statement, account.name));
       total += statement.lines.length;
       if (!statement.lines.length) continue;

@@ -1,4 +1,5 @@
 /** Banking: statement import and reconciliation of bank transactions with invoices and bills. */
+import { listAccounts, previewStatement } from './accounts.ts';
 import { confirmMatch } from './confirm-match.ts';
 import { ignoreTransaction } from './ignore-transaction.ts';
 import { importStatement } from './import-statement.ts';
@@ -15,4 +16,6 @@ export const bankingTools = [
   listReconciliation,
   confirmMatch,
   rejectMatch,
+  listAccounts,
+  previewStatement,
 ];

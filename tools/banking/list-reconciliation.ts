@@ -49,6 +49,14 @@ export const listReconciliation = defineTool({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(200).default(50),
     withCandidatesOnly: z.boolean().default(false).describe('Leave out lines nothing matches.'),
+    transactionId: z.string().uuid().optional().describe('This one bank line only (empty when it is not unmatched).'),
+    direction: z.enum(['in', 'out']).optional().describe('Money in (client payments) or out (supplier payments) only.'),
+    search: z
+      .string()
+      .trim()
+      .max(100)
+      .optional()
+      .describe('Only lines whose text, payer or reference contains this (case and accents ignored).'),
   }),
   output: z.object({
     total: z.number().int(),
@@ -79,7 +87,24 @@ export const listReconciliation = defineTool({
         a.confirmed,
       ]),
     );
-    const kept = input.withCandidatesOnly ? results.filter((r) => r.candidates.length) : results;
+    const fold = (text: string) =>
+      text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
+    const wanted = input.search ? fold(input.search) : '';
+    const kept = results.filter((r) => {
+      if (input.transactionId && r.line.id !== input.transactionId) return false;
+      if (input.withCandidatesOnly && !r.candidates.length) return false;
+      const row = rows.get(r.line.id)!;
+      if (input.direction && (row.amountCents > 0n ? 'in' : 'out') !== input.direction) return false;
+      if (
+        wanted &&
+        !fold([row.description, row.counterparty, row.reference].filter(Boolean).join(' ')).includes(wanted)
+      )
+        return false;
+      return true;
+    });
     const page = kept.slice(input.offset, input.offset + input.limit);
     return {
       total: kept.length,

@@ -19,6 +19,9 @@ export const bankingTexts = {
       `${n} opération(s) importée(s) depuis un relevé ${format}, ${skipped} déjà connue(s).`,
     reconciled: (number: string) => `Opération rapprochée de ${number}.`,
     confirmed: (numbers: string[]) => `Opération rapprochée de ${numbers.join(', ')}.`,
+    noFeeToWriteOff: (tolerance: string) =>
+      `Rien à passer en frais bancaires : il faut que l’opération soit entièrement appliquée et qu’une seule facture reste due d’au plus ${tolerance}.`,
+    feeReference: (line: string) => `Frais bancaires retenus · ${line}`,
     rejected: (number: string) =>
       `Correspondance avec ${number} refusée : ce payeur ne sera plus proposé pour ce tiers.`,
     targetTwice: (id: string) => `La pièce ${id} figure deux fois dans la répartition.`,
@@ -70,6 +73,9 @@ export const bankingTexts = {
       `${n} transaction(s) imported from the ${format} statement, ${skipped} already known.`,
     reconciled: (number: string) => `Transaction matched to ${number}.`,
     confirmed: (numbers: string[]) => `Transaction matched to ${numbers.join(', ')}.`,
+    noFeeToWriteOff: (tolerance: string) =>
+      `No bank fee to write off: the whole line must be applied and exactly one invoice left short by at most ${tolerance}.`,
+    feeReference: (line: string) => `Bank fee withheld · ${line}`,
     rejected: (number: string) => `Match with ${number} refused: this payer will no longer be offered for that party.`,
     targetTwice: (id: string) => `Document ${id} appears twice in the split.`,
     targetNotOpen: (id: string) => `No open invoice or approved bill has the id ${id}.`,

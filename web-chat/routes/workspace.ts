@@ -1,14 +1,12 @@
 /**
- * The JSON the app's screens read besides chat and approvals: the documents list, the bank (its
- * imports go through POST /api/tools/banking_import_statement), dashboards from whatever analytics
- * tools the registry has, the language switch, API tokens
+ * The JSON the app's screens read besides chat, approvals and the bank (server-rendered): the
+ * documents list, dashboards from whatever analytics tools the registry has, the language switch, API tokens
  * (each person their own; administrators all) and the inbound address.
  */
 import { Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../tools/auth/api-tokens.ts';
-import { bankOverview } from '../../tools/banking/statements.ts';
 import { errorBody, forbidden, invalid, notFound } from '../../tools/errors.ts';
 import { invoke } from '../../tools/invoke.ts';
 import { registry } from '../../tools/registry.ts';
@@ -38,12 +36,6 @@ export function workspaceRoutes(deps: AppDeps) {
       return c.json({ lang });
     })
     .get('/documents', async (c) => c.json({ documents: await listDocuments(c.get('session')) }))
-    .get('/bank', async (c) =>
-      c.json({
-        ...(await bankOverview(c.get('session'))),
-        tools: registry.filter((t) => t.name.startsWith('banking_')).map((t) => t.name),
-      }),
-    )
     .get('/dashboards', async (c) => {
       const session = c.get('session');
       const cards = [];

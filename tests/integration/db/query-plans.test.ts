@@ -207,7 +207,9 @@ async function readInputs(one: (table: string, where?: string) => Promise<string
     ],
     analytics_supplier_performance: [{ asOf: UNTIL }],
     banking_suggest_matches: [{}],
-    banking_list_reconciliation: [{}, { withCandidatesOnly: true }],
+    banking_list_reconciliation: [{}, { withCandidatesOnly: true }, { direction: 'in', search: 'virement' }],
+    banking_list_accounts: [{}],
+    banking_preview_statement: [{ content: 'Date,Amount,Description\n2026-01-02,12.50,Coffee' }],
     bills_get_bill: [{ billId: await one('supplier_bills') }],
     bills_list_bills: [{}, { status: ['approved'] }, { supplierId: await one('suppliers') }, { dueBy: UNTIL }],
     exports_csv: ['invoices', 'bills', 'payments', 'purchase_orders'].map((dataset) => ({

@@ -76,7 +76,8 @@ function readRecord(record: Node, where: string): Statement {
   const accountCurrency = text(acct.Ccy) ?? null;
   const created = text(record.CreDtTm);
   const entries: Node[] = record.Ntry ?? [];
-  const drafts = entries.map((entry, i) => readEntry(entry, `${where}, Ntry ${i + 1}`, created));
+  const perEntry = entries.map((entry, i) => readEntry(entry, `${where}, Ntry ${i + 1}`, created));
+  const drafts = perEntry.flat();
   return {
     account: {
       iban: text(acct.Id.IBAN) ?? null,
@@ -89,7 +90,7 @@ function readRecord(record: Node, where: string): Statement {
     },
     reference: orNull(text(record.Id)),
     lines: withExternalIds(drafts),
-    balances: balanceSpan(record, entries, drafts, where),
+    balances: balanceSpan(record, entries, perEntry, where),
   };
 }
 
@@ -114,29 +115,19 @@ function statedBalance(record: Node, type: string, where: string): StatedBalance
  * booked entries: pending or informational ones are not in the booked balance. A report without both
  * (camt.052 interim balances, camt.054 notifications) has nothing to check.
  */
-function balanceSpan(record: Node, entries: Node[], lines: DraftLine[], where: string): BalanceSpan[] {
+function balanceSpan(record: Node, entries: Node[], lines: DraftLine[][], where: string): BalanceSpan[] {
   const opening = statedBalance(record, 'OPBD', where) ?? statedBalance(record, 'PRCD', where);
   const closing = statedBalance(record, 'CLBD', where);
   if (!opening || !closing) return [];
   // Sts is a code before camt v8 (<Sts>BOOK</Sts>) and holds one after (<Sts><Cd>BOOK</Cd></Sts>).
-  const booked = lines.filter((_, i) => (text(entries[i]?.Sts?.Cd) ?? text(entries[i]?.Sts) ?? 'BOOK') === 'BOOK');
+  const booked = lines
+    .filter((_, i) => (text(entries[i]?.Sts?.Cd) ?? text(entries[i]?.Sts) ?? 'BOOK') === 'BOOK')
+    .flat();
   return [{ opening, closing, lines: booked }];
 }
 
-function readEntry(entry: Node, where: string, created: string | undefined): DraftLine {
-  const currency = isoCurrency(entry.Amt?.['@_Ccy'], where);
-  const unsigned = amountOf(text(entry.Amt), currency, where);
-  const direction = text(entry.CdtDbtInd);
-  if (direction !== 'CRDT' && direction !== 'DBIT') {
-    throw new StatementError(`Sens (crédit/débit) manquant (${where}).`, `Credit/debit indicator missing (${where}).`);
-  }
-  const valueOn = dateOf(entry.ValDt) ? isoDate(dateOf(entry.ValDt), where) : null;
-  const booked = dateOf(entry.BookgDt);
-  const bookedOn = booked ? isoDate(booked, where) : (valueOn ?? (created ? isoDate(created, where) : null));
-  if (!bookedOn)
-    throw new StatementError(`Date de l’opération manquante (${where}).`, `Transaction date missing (${where}).`);
-
-  const details: Node = entry.NtryDtls?.[0]?.TxDtls?.[0] ?? {};
+/** The detail's own parties, remittance and references: who paid or was paid, and what for. */
+function detailFields(details: Node, direction: 'CRDT' | 'DBIT', entry: Node) {
   const parties = details.RltdPties ?? {};
   // Money in names who paid us; money out names whom we paid.
   const counterparty =
@@ -149,15 +140,89 @@ function readEntry(entry: Node, where: string, created: string | undefined): Dra
   const endToEnd = text(details.Refs?.EndToEndId);
   const reference = creditorRef ?? (endToEnd && endToEnd !== 'NOTPROVIDED' ? endToEnd : undefined);
   const description = clean(unstructured) || clean(text(details.AddtlTxInf)) || clean(text(entry.AddtlNtryInf));
-  return {
-    bookedOn,
-    valueOn,
-    amountCents: direction === 'DBIT' ? -unsigned : unsigned,
-    currency,
-    description,
-    counterparty: orNull(counterparty),
-    reference: orNull(reference),
-    bankId:
-      text(entry.AcctSvcrRef) ?? text(details.Refs?.AcctSvcrRef) ?? text(details.Refs?.TxId) ?? text(entry.NtryRef),
-  };
+  return { counterparty: orNull(counterparty), reference: orNull(reference), description };
+}
+
+/** A detail's amount as the bank booked it: its own Amt (camt v3+) or AmtDtls/TxAmt (v2). */
+const detailAmount = (details: Node): Node => details.Amt ?? details.AmtDtls?.TxAmt?.Amt;
+
+/**
+ * One bank line per transaction detail when the entry is a batch (a camt.054 notification of several
+ * payments booked as one entry) and the details say how much each one is, in the entry's currency,
+ * adding up exactly to the entry: each payment can then be matched on its own, and the lines sum to
+ * what the bank booked. Otherwise (details without amounts, in another currency, or not adding up)
+ * the entry stays one line with the entry's amount — splitting would lose or double money — and the
+ * details' parties and references are kept in its description so none is lost.
+ */
+function readEntry(entry: Node, where: string, created: string | undefined): DraftLine[] {
+  const currency = isoCurrency(entry.Amt?.['@_Ccy'], where);
+  const unsigned = amountOf(text(entry.Amt), currency, where);
+  const direction = text(entry.CdtDbtInd);
+  if (direction !== 'CRDT' && direction !== 'DBIT') {
+    throw new StatementError(`Sens (crédit/débit) manquant (${where}).`, `Credit/debit indicator missing (${where}).`);
+  }
+  const valueOn = dateOf(entry.ValDt) ? isoDate(dateOf(entry.ValDt), where) : null;
+  const booked = dateOf(entry.BookgDt);
+  const bookedOn = booked ? isoDate(booked, where) : (valueOn ?? (created ? isoDate(created, where) : null));
+  if (!bookedOn)
+    throw new StatementError(`Date de l’opération manquante (${where}).`, `Transaction date missing (${where}).`);
+  const signed = direction === 'DBIT' ? -unsigned : unsigned;
+  const entryBankId = text(entry.AcctSvcrRef) ?? text(entry.NtryRef);
+  const allDetails: Node[] = (entry.NtryDtls ?? []).flatMap((d: Node) => d?.TxDtls ?? []);
+
+  if (allDetails.length > 1) {
+    const parts = allDetails.map((details, i) => {
+      const amount = detailAmount(details);
+      if (text(amount) === undefined || amount?.['@_Ccy'] !== currency) return null;
+      const at = `${where}, TxDtls ${i + 1}`;
+      const cents = amountOf(text(amount), currency, at);
+      const own = text(details.CdtDbtInd);
+      return own === 'CRDT' || own === 'DBIT'
+        ? own === 'DBIT'
+          ? -cents
+          : cents
+        : direction === 'DBIT'
+          ? -cents
+          : cents;
+    });
+    const sum = parts.reduce<bigint | null>((s, p) => (s === null || p === null ? null : s + p), 0n);
+    if (sum === signed) {
+      return allDetails.map((details, i) => {
+        const refs = details.Refs ?? {};
+        const own = text(refs.AcctSvcrRef) ?? text(refs.TxId) ?? text(refs.EndToEndId);
+        const fields = detailFields(details, parts[i]! < 0n ? 'DBIT' : 'CRDT', entry);
+        return {
+          bookedOn,
+          valueOn,
+          amountCents: parts[i]!,
+          currency,
+          ...fields,
+          // The detail's own reference, else the entry's with the detail's place in it: stable on re-import.
+          bankId: own && own !== 'NOTPROVIDED' ? own : entryBankId ? `${entryBankId}/${i + 1}` : null,
+        };
+      });
+    }
+  }
+
+  const first = detailFields(allDetails[0] ?? {}, direction, entry);
+  const others = allDetails.slice(1).map((d) => {
+    const f = detailFields(d, direction, entry);
+    return [f.counterparty, f.reference, f.description].filter(Boolean).join(' ');
+  });
+  return [
+    {
+      bookedOn,
+      valueOn,
+      amountCents: signed,
+      currency,
+      counterparty: first.counterparty,
+      reference: first.reference,
+      description: clean([first.description, ...others.filter(Boolean)].join(' | ')),
+      bankId:
+        text(entry.AcctSvcrRef) ??
+        text(allDetails[0]?.Refs?.AcctSvcrRef) ??
+        text(allDetails[0]?.Refs?.TxId) ??
+        text(entry.NtryRef),
+    },
+  ];
 }

@@ -1,5 +1,5 @@
 /**
- * SWIFT MT940 statements, read with mt940js. Its amounts are floats, so the amount of each line and
+ * SWIFT MT940 statements and MT942 interim reports, read with mt940js. Its amounts are floats, so the amount of each line and
  * balance is taken again from the raw :61:, :60: or :62: field, with the library's own pattern, as
  * the exact decimal string.
  */
@@ -119,37 +119,132 @@ export function readMt940(text: string): Statement[] {
   }
   if (!statements.length)
     throw new StatementError('Relevé MT940 vide : aucun relevé trouvé.', 'Empty MT940 file: no statement found.');
-  return statements.map((s, i) => {
-    const where = `statement ${s.transactionReference || i + 1}`;
-    const lineTags = (s.tags ?? []).filter((t) => t.id === 61);
-    const drafts = s.transactions.map((t, j): DraftLine => {
-      const raw = lineTags[j] && new RegExp(lineTags[j].re.source).exec(lineTags[j].data);
-      if (!raw) throw new StatementError(`Ligne :61: illisible (${where}).`, `Unreadable :61: line (${where}).`);
-      const mark = raw[7] ?? '';
-      const currency = isoCurrency(t.currency || s.currency, where);
-      const unsigned = amountOfField(raw[9], currency, `${where}, :61: ${j + 1}`);
-      const debit = mark.endsWith('D');
-      // A reversal (RC, RD) undoes the opposite movement: RD gives money back, RC takes it back.
-      const negative = mark.startsWith('R') ? !debit : debit;
-      const details = t.structuredDetails ?? {};
-      const name = [details['32'], details['33']].filter(Boolean).join('') || details.NAME;
-      return {
-        ...lineDates(raw, `${where}, :61: ${j + 1}`),
-        amountCents: negative ? -unsigned : unsigned,
-        currency,
-        description: clean(t.details) || clean(t.extraDetails),
-        counterparty: orNull(name),
-        reference: orNull(meaningful(details.EREF) ?? meaningful(t.reference)),
-        bankId: meaningful(t.bankReference),
-      };
-    });
-    const account = clean(s.accountIdentification);
-    const iban = /[A-Z]{2}\d{2}[A-Z0-9]{10,30}/.exec(account.replace(/\s/g, ''))?.[0] ?? null;
+  return statements.map((s, i) => toStatement(s, i, s.currency, true));
+}
+
+type Parsed = ReturnType<Parser['parse']>[number];
+
+function toStatement(s: Parsed, i: number, statementCurrency: string, withBalances: boolean): Statement {
+  const where = `statement ${s.transactionReference || i + 1}`;
+  const lineTags = (s.tags ?? []).filter((t) => t.id === 61);
+  const drafts = s.transactions.map((t, j): DraftLine => {
+    const raw = lineTags[j] && new RegExp(lineTags[j].re.source).exec(lineTags[j].data);
+    if (!raw) throw new StatementError(`Ligne :61: illisible (${where}).`, `Unreadable :61: line (${where}).`);
+    const mark = raw[7] ?? '';
+    const currency = isoCurrency(t.currency || statementCurrency, where);
+    const unsigned = amountOfField(raw[9], currency, `${where}, :61: ${j + 1}`);
+    const debit = mark.endsWith('D');
+    // A reversal (RC, RD) undoes the opposite movement: RD gives money back, RC takes it back.
+    const negative = mark.startsWith('R') ? !debit : debit;
+    const details = t.structuredDetails ?? {};
+    const name = [details['32'], details['33']].filter(Boolean).join('') || details.NAME;
     return {
-      account: { iban, accountNumber: account || null, currency: s.currency || null, name: null, institution: null },
-      reference: orNull(s.transactionReference),
-      lines: withExternalIds(drafts),
-      balances: balanceSpans(s.tags ?? [], drafts, where),
+      ...lineDates(raw, `${where}, :61: ${j + 1}`),
+      amountCents: negative ? -unsigned : unsigned,
+      currency,
+      description: clean(t.details) || clean(t.extraDetails),
+      counterparty: orNull(name),
+      reference: orNull(meaningful(details.EREF) ?? meaningful(t.reference)),
+      bankId: meaningful(t.bankReference),
     };
+  });
+  const account = clean(s.accountIdentification);
+  const iban = /[A-Z]{2}\d{2}[A-Z0-9]{10,30}/.exec(account.replace(/\s/g, ''))?.[0] ?? null;
+  return {
+    account: {
+      iban,
+      accountNumber: account || null,
+      currency: statementCurrency || null,
+      name: null,
+      institution: null,
+    },
+    reference: orNull(s.transactionReference),
+    lines: withExternalIds(drafts),
+    balances: withBalances ? balanceSpans(s.tags ?? [], drafts, where) : [],
+  };
+}
+
+/**
+ * SWIFT MT942, the interim transaction report: the same :20: :25: :28C: :61: :86: fields as MT940,
+ * read by the same mt940js parser, but no :60:/:62: balances. Instead :34F: gives the currency (and
+ * floor limit), :13D: the time of the report and :90D:/:90C: the number and sum of the debit and
+ * credit lines. mt940js knows none of those three, so they are taken out before it reads the rest,
+ * and the :90D:/:90C: counts and sums are checked against the lines read, in exact cents: a report
+ * cut short is refused rather than half imported.
+ */
+export const looksLikeMt942 = (text: string): boolean => /(^|\n):34F:/.test(text) && !/(^|\n):6[02][FM]:/.test(text);
+
+/** "-" alone, or followed by control characters (an ETX, code 3) or spaces. */
+const isEndMark = (line: string) => line.startsWith('-') && [...line.slice(1)].every((ch) => ch.charCodeAt(0) <= 32);
+
+class InterimParser extends mt940.Parser {
+  override _validateGroup(): void {
+    // :20:, :25: and :28C: are checked below; there is no balance to check.
+  }
+}
+
+interface Totals {
+  currency: string | null;
+  sums: { D?: { count: number; amount: string }; C?: { count: number; amount: string } };
+}
+
+export function readMt942(text: string): Statement[] {
+  const body = fromFirstTag(text);
+  const groups = body.split(/\n(?=:20:)/).filter((g) => /(^|\n):20:/.test(g));
+  if (!groups.length)
+    throw new StatementError(
+      'Relevé MT942 incomplet : aucun champ :20: ne commence un relevé.',
+      'Incomplete MT942 report: no :20: field starts a report.',
+    );
+  const totals: Totals[] = [];
+  const stripped = groups.map((group) => {
+    const t: Totals = { currency: null, sums: {} };
+    const kept = group.split('\n').filter((line) => {
+      const floor = /^:34F:([A-Z]{3})/.exec(line);
+      if (floor) {
+        t.currency ??= floor[1]!;
+        return false;
+      }
+      const sum = /^:90([DC]):(\d+)([A-Z]{3})([\d,]+)/.exec(line);
+      if (sum) {
+        t.sums[sum[1] as 'D' | 'C'] = { count: Number(sum[2]), amount: sum[4]! };
+        t.currency ??= sum[3]!;
+        return false;
+      }
+      // The end-of-message mark ("-", sometimes with an ETX after it) is no part of the last :86:.
+      return !/^:13D?:/.test(line) && !isEndMark(line);
+    });
+    totals.push(t);
+    return kept.join('\n');
+  });
+  let reports: ReturnType<Parser['parse']>;
+  try {
+    reports = new InterimParser().parse(stripped.join('\n'), true);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new StatementError(`Relevé MT942 illisible : ${why}`, `Unreadable MT942 report: ${why}`);
+  }
+  return reports.map((r, i) => {
+    const where = `report ${r.transactionReference || i + 1}`;
+    const t = totals[i];
+    if (!r.accountIdentification || !t?.currency)
+      throw new StatementError(
+        `Relevé MT942 incomplet : compte (:25:) ou devise (:34F:) manquant (${where}).`,
+        `Incomplete MT942 report: account (:25:) or currency (:34F:) missing (${where}).`,
+      );
+    const statement = toStatement(r, i, t.currency, false);
+    for (const mark of ['D', 'C'] as const) {
+      const stated = t.sums[mark];
+      if (!stated) continue;
+      const lines = statement.lines.filter((l) => (mark === 'D' ? l.amountCents < 0n : l.amountCents > 0n));
+      const cents = lines.reduce((s, l) => s + (l.amountCents < 0n ? -l.amountCents : l.amountCents), 0n);
+      const expected = amountOfField(stated.amount, t.currency, `${where}, :90${mark}:`);
+      if (lines.length !== stated.count || cents !== expected)
+        throw new StatementError(
+          `Relevé MT942 incohérent : :90${mark}: annonce ${stated.count} ligne(s) pour ${stated.amount}, le relevé en contient ${lines.length} (${where}).`,
+          `Inconsistent MT942 report: :90${mark}: states ${stated.count} line(s) for ${stated.amount}, the report holds ${lines.length} (${where}).`,
+        );
+    }
+    return statement;
   });
 }

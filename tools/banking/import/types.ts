@@ -1,7 +1,7 @@
 /** What every statement reader returns, whatever the bank's format. */
 import { createHash } from 'node:crypto';
 
-export type StatementFormat = 'camt' | 'mt940' | 'ofx' | 'csv';
+export type StatementFormat = 'camt' | 'mt940' | 'mt942' | 'ofx' | 'csv';
 
 export interface StatementLine {
   bookedOn: string;
