@@ -23,6 +23,7 @@ export const paymentRemindersJob = (deps: JobDeps) =>
         alreadyProposed: run.proposed.filter((p) => p.duplicate).length,
         waiting: run.waiting.length,
         needsEmail: run.needsEmail.length,
+        paused: run.paused.length,
         failed: run.failed,
       };
     },

@@ -102,6 +102,10 @@ export const refusals = {
     lang === 'fr'
       ? `La facture ${number} semble payée d'après le relevé bancaire (rapprochement en attente ou suggéré) : confirmez ou refusez le rapprochement avant de relancer le client.`
       : `Invoice ${number} looks paid on the bank statement (a reconciliation is pending or suggested): confirm or reject the match before reminding the client.`,
+  disputed: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `Le client conteste la facture ${number} : aucun rappel tant que le litige n'est pas réglé (reminders_resolve_dispute).`
+      : `The client disputes invoice ${number}: no reminder until the dispute is resolved (reminders_resolve_dispute).`,
   pending: (lang: Lang, number: string, action: number) =>
     lang === 'fr'
       ? `Un rappel pour la facture ${number} attend déjà une approbation (action n° ${action}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`
