@@ -1,7 +1,10 @@
-/** Payment reminders (dunning): what is due under the tenant's schedule, and the reminder emails. */
+/** Payment reminders (dunning): what is due under the tenant's schedule, the reminder emails, client disputes. */
+import { listDisputes } from './list-disputes.ts';
 import { listDueReminders } from './list-due.ts';
+import { markDisputed } from './mark-disputed.ts';
+import { resolveDispute } from './resolve-dispute.ts';
 import { sendReminder } from './send-reminder.ts';
 
-export const reminderTools = [listDueReminders, sendReminder];
+export const reminderTools = [listDueReminders, sendReminder, markDisputed, resolveDispute, listDisputes];
 
 export { proposeDueReminders } from './propose-due.ts';

@@ -68,7 +68,15 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
       throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, schedule[0] ?? 0)));
     throw conflict(refusals.alreadySent(lang, invoice.number, wanted ?? reached), { sent });
   }
-  return { invoice, client, email: client.email, balance, days, step, tone: toneOf(schedule, step, tenant.reminderTones) };
+  return {
+    invoice,
+    client,
+    email: client.email,
+    balance,
+    days,
+    step,
+    tone: toneOf(schedule, step, tenant.reminderTones),
+  };
 }
 
 export const sendReminder = defineTool({

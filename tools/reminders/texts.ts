@@ -150,3 +150,39 @@ export const reminderEvidence = {
       ? `L’étape du jour ${f.step} du calendrier de relance est atteinte (${f.days} jour(s) par rapport à l’échéance du ${f.dueDate}) et n’a pas encore été envoyée ; ${f.balance} reste dû.`
       : `Step ${f.step} of the schedule is reached (${f.days} day(s) from the due date ${f.dueDate}) and not yet sent; ${f.balance} still owed.`,
 };
+
+/** What dispute tools say, in the language of the person asking. */
+export const disputeTexts = {
+  which: (lang: Lang) =>
+    lang === 'fr'
+      ? 'Indiquez la facture contestée : invoiceId ou invoiceNumber.'
+      : 'Say which invoice is disputed: invoiceId or invoiceNumber.',
+  notOpen: (lang: Lang, number: string, status: string) =>
+    lang === 'fr'
+      ? `La facture ${number} a le statut « ${status} » : seule une facture émise et impayée peut être contestée ici.`
+      : `Invoice ${number} is ${status}: only an issued, unpaid invoice can be marked disputed.`,
+  noEmail: (lang: Lang, id: string) =>
+    lang === 'fr' ? `Aucun courriel reçu ${id} dans cette entreprise.` : `No received email ${id} in this company.`,
+  noneOpen: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `La facture ${number} n'a aucun litige ouvert : rien à régler.`
+      : `Invoice ${number} has no open dispute: nothing to resolve.`,
+  marked: (lang: Lang, number: string, alreadyOpen: boolean) =>
+    lang === 'fr'
+      ? alreadyOpen
+        ? `La facture ${number} était déjà contestée : le litige ouvert reste en place.`
+        : `Facture ${number} marquée contestée : aucun rappel jusqu'au règlement du litige.`
+      : alreadyOpen
+        ? `Invoice ${number} was already disputed: the open dispute stands.`
+        : `Invoice ${number} marked disputed: no reminder until the dispute is resolved.`,
+  resolved: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `Litige sur la facture ${number} réglé : les rappels reprennent selon le calendrier.`
+      : `Dispute on invoice ${number} resolved: reminders resume on the schedule.`,
+  listed: (lang: Lang, numbers: string[]) => {
+    if (!numbers.length) return lang === 'fr' ? 'Aucune facture contestée.' : 'No disputed invoice.';
+    return lang === 'fr'
+      ? `Factures contestées (${numbers.length}) : ${numbers.join(', ')}`
+      : `Disputed invoices (${numbers.length}): ${numbers.join(', ')}`;
+  },
+};

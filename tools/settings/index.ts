@@ -7,4 +7,12 @@ import { updateReminderSchedule } from './update-reminder-schedule.ts';
 import { updateSettings } from './update-settings.ts';
 import { updateUser } from './update-user.ts';
 
-export const settingsTools = [getSettings, updateSettings, updateCompany, listUsers, updateUser, setExchangeRate, updateReminderSchedule];
+export const settingsTools = [
+  getSettings,
+  updateSettings,
+  updateCompany,
+  listUsers,
+  updateUser,
+  setExchangeRate,
+  updateReminderSchedule,
+];

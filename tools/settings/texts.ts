@@ -38,7 +38,8 @@ export const AUTOMATION_WORDS: Record<AutomationLevel, Record<Lang, string>> = {
 /** Why a reminder schedule is refused, in the language of the person setting it. */
 export const scheduleRefusals = {
   fr: {
-    duplicate: (day: number) => `Le jour ${day} figure deux fois dans le calendrier de relance : gardez-le une seule fois.`,
+    duplicate: (day: number) =>
+      `Le jour ${day} figure deux fois dans le calendrier de relance : gardez-le une seule fois.`,
     gentler: (day: number, tone: string, after: number, afterTone: string) =>
       `Le rappel du jour ${day} (${tone}) serait moins ferme que celui du jour ${after} (${afterTone}) : chaque rappel doit être au moins aussi ferme que le précédent.`,
   },

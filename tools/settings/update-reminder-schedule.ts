@@ -46,7 +46,12 @@ export const updateReminderSchedule = defineTool({
     if (problem?.problem === 'duplicate') throw invalid(say.duplicate(problem.day), { problem });
     if (problem?.problem === 'gentler')
       throw invalid(
-        say.gentler(problem.day, toneWord(problem.tone, ctx.lang), problem.after, toneWord(problem.afterTone, ctx.lang)),
+        say.gentler(
+          problem.day,
+          toneWord(problem.tone, ctx.lang),
+          problem.after,
+          toneWord(problem.afterTone, ctx.lang),
+        ),
         { problem },
       );
     return {};

@@ -90,7 +90,10 @@ describe('a schedule a person sets', () => {
     },
     { steps: [{ day: -5 }, { day: 10, tone: 'final' }], problem: null },
     {
-      steps: [{ day: 10, tone: 'final' }, { day: 20, tone: 'reminder' }],
+      steps: [
+        { day: 10, tone: 'final' },
+        { day: 20, tone: 'reminder' },
+      ],
       problem: { problem: 'gentler', day: 20, tone: 'reminder', after: 10, afterTone: 'final' },
     },
   ];
