@@ -8,3 +8,4 @@ import { sendReminder } from './send-reminder.ts';
 export const reminderTools = [listDueReminders, sendReminder, markDisputed, resolveDispute, listDisputes];
 
 export { proposeDueReminders } from './propose-due.ts';
+export { alertOverdueInvoices } from './overdue-alerts.ts';

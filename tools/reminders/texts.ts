@@ -186,3 +186,126 @@ export const disputeTexts = {
       : `Disputed invoices (${numbers.length}): ${numbers.join(', ')}`;
   },
 };
+
+/** Why a client's reply is taken as contesting an invoice, for the manager who approves the dispute. */
+export const disputeEvidence = {
+  threaded: (lang: Lang, from: string) =>
+    lang === 'fr'
+      ? `Réponse de ${from}, l'adresse à laquelle la facture ou le rappel a été envoyé, dans le même fil.`
+      : `Reply from ${from}, the address the invoice or reminder was sent to, in the same thread.`,
+  words: (lang: Lang, phrases: string[]) =>
+    lang === 'fr'
+      ? `Le client écrit : ${phrases.map((p) => `« ${p} »`).join(', ')}.`
+      : `The client writes: ${phrases.map((p) => `"${p}"`).join(', ')}.`,
+};
+
+interface OverdueLine {
+  number: string;
+  client: string;
+  days: number;
+  threshold: number;
+  /** Already written for the reader. */
+  amount: string;
+}
+
+/** The alert a manager gets when invoices reach 30, 60 or 90 days overdue, in the manager's language. */
+export const overdueAlertTexts = {
+  title: (lang: Lang, number: string, threshold: number) =>
+    lang === 'fr'
+      ? `Facture ${number} en retard de plus de ${threshold} jours`
+      : `Invoice ${number} is over ${threshold} days overdue`,
+  line: (lang: Lang, l: OverdueLine) =>
+    lang === 'fr'
+      ? `${l.number} — ${l.client} — ${l.amount} dû, échue depuis ${l.days} jours.`
+      : `${l.number} — ${l.client} — ${l.amount} owed, ${l.days} days past due.`,
+  email: (lang: Lang, name: string, lines: OverdueLine[]) => {
+    const list = lines.map((l) => `- ${overdueAlertTexts.line(lang, l)}`).join('\n');
+    return lang === 'fr'
+      ? {
+          subject: `${lines.length} facture(s) client en retard de 30, 60 ou 90 jours`,
+          text: `Bonjour ${name},\n\nCes factures viennent d'atteindre 30, 60 ou 90 jours de retard :\n${list}\n\nLes rappels suivent le calendrier de relance ; un appel au client peut aider.\n`,
+        }
+      : {
+          subject: `${lines.length} client invoice(s) 30, 60 or 90 days overdue`,
+          text: `Hello ${name},\n\nThese invoices just reached 30, 60 or 90 days overdue:\n${list}\n\nReminders follow the schedule; a call to the client may help.\n`,
+        };
+  },
+};
+
+type Bucket = 'current' | '1_30' | '31_60' | '61_90' | 'over_90';
+
+/** The words of a statement of account, in the client's language. Dates and amounts arrive written. */
+export const statementWords: Record<
+  Lang,
+  {
+    title: string;
+    file: string;
+    asOf: string;
+    currency: string;
+    balance: string;
+    client: string;
+    document: string;
+    due: string;
+    amount: string;
+    open: string;
+    balanceDue: string;
+    notesLabel: string;
+    bucket: Record<Bucket, string>;
+    invoiceLine: (number: string, issued: string, days: number) => string;
+    paymentLine: (number: string, on: string, reference: string | null) => string;
+    paymentsSince: (since: string) => string;
+  }
+> = {
+  fr: {
+    title: 'Relevé de compte',
+    file: 'releve',
+    asOf: 'Au',
+    currency: 'Devise',
+    balance: 'Solde dû',
+    client: 'Client',
+    document: 'Document',
+    due: 'Échéance',
+    amount: 'Montant',
+    open: 'Solde',
+    balanceDue: 'Solde dû',
+    notesLabel: 'Notes',
+    bucket: {
+      current: 'Non échu',
+      '1_30': 'Échu 1 à 30 jours',
+      '31_60': 'Échu 31 à 60 jours',
+      '61_90': 'Échu 61 à 90 jours',
+      over_90: 'Échu plus de 90 jours',
+    },
+    invoiceLine: (n, issued, days) =>
+      `Facture ${n} du ${issued}${days > 0 ? ` — en retard de ${days} jour${days > 1 ? 's' : ''}` : ''}`,
+    paymentLine: (n, on, ref) => `Paiement reçu le ${on} sur ${n}${ref ? ` (${ref})` : ''}`,
+    paymentsSince: (since) =>
+      `Paiements reçus depuis le ${since}. Merci de régler le solde dû ou de nous signaler toute différence.`,
+  },
+  en: {
+    title: 'Statement of account',
+    file: 'statement',
+    asOf: 'As of',
+    currency: 'Currency',
+    balance: 'Balance due',
+    client: 'Client',
+    document: 'Document',
+    due: 'Due',
+    amount: 'Amount',
+    open: 'Open',
+    balanceDue: 'Balance due',
+    notesLabel: 'Notes',
+    bucket: {
+      current: 'Not yet due',
+      '1_30': '1-30 days overdue',
+      '31_60': '31-60 days overdue',
+      '61_90': '61-90 days overdue',
+      over_90: 'Over 90 days overdue',
+    },
+    invoiceLine: (n, issued, days) =>
+      `Invoice ${n} of ${issued}${days > 0 ? ` — ${days} day${days > 1 ? 's' : ''} overdue` : ''}`,
+    paymentLine: (n, on, ref) => `Payment received ${on} on ${n}${ref ? ` (${ref})` : ''}`,
+    paymentsSince: (since) =>
+      `Payments received since ${since}. Please pay the balance due or tell us of any difference.`,
+  },
+};

@@ -428,10 +428,34 @@ describe('one reminder at a time, and clients without an email address', () => {
           .result;
 
       on('2026-03-18');
-      expect(await runJob()).toEqual({ proposed: 1, alreadyProposed: 0, waiting: 0, needsEmail: 1, paused: 0, failed: [] });
-      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 1, waiting: 0, needsEmail: 1, paused: 0, failed: [] });
+      expect(await runJob()).toEqual({
+        proposed: 1,
+        alreadyProposed: 0,
+        waiting: 0,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
+      expect(await runJob()).toEqual({
+        proposed: 0,
+        alreadyProposed: 1,
+        waiting: 0,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
       on('2026-03-24');
-      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 0, waiting: 1, needsEmail: 1, paused: 0, failed: [] });
+      expect(await runJob()).toEqual({
+        proposed: 0,
+        alreadyProposed: 0,
+        waiting: 1,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
       const actions = await withTenant(own.db, company.tenant.id, (tx) =>
         tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')),
       );
