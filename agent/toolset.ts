@@ -134,6 +134,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'reminders_mark_disputed',
       'reminders_resolve_dispute',
       'reminders_list_disputes',
+      'reminders_statement_of_account',
       'invoicing_list_invoices',
       'invoicing_get_invoice',
     ],

@@ -4,8 +4,16 @@ import { listDueReminders } from './list-due.ts';
 import { markDisputed } from './mark-disputed.ts';
 import { resolveDispute } from './resolve-dispute.ts';
 import { sendReminder } from './send-reminder.ts';
+import { statementOfAccount } from './statement-of-account.ts';
 
-export const reminderTools = [listDueReminders, sendReminder, markDisputed, resolveDispute, listDisputes];
+export const reminderTools = [
+  listDueReminders,
+  sendReminder,
+  markDisputed,
+  resolveDispute,
+  listDisputes,
+  statementOfAccount,
+];
 
 export { proposeDueReminders } from './propose-due.ts';
 export { alertOverdueInvoices } from './overdue-alerts.ts';

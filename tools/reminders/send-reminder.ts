@@ -12,6 +12,7 @@ import { formatDate, localeOf, moneyFor } from '../invoicing/texts.ts';
 import { isoDay } from './due.ts';
 import { addDays, daysPastDue, dueStep, stepsOf, toneOf } from './model.ts';
 import { invoiceIdByNumber, openDispute, pendingReminderAction, sentSteps } from './queries.ts';
+import { statementOf, statementPdf, statementWindow } from './statement.ts';
 import { refusals, reminderEmail, reminderEvidence } from './texts.ts';
 
 const input = z.object({
@@ -22,6 +23,10 @@ const input = z.object({
     .int()
     .optional()
     .describe('The schedule step to send (days from the due date); default: the step due today.'),
+  attachStatement: z
+    .boolean()
+    .default(false)
+    .describe("Also attach the client's statement of account (open invoices, payments, balance, aging) as a PDF."),
 });
 
 /**
@@ -158,6 +163,14 @@ export const sendReminder = defineTool({
       daysPastDue: r.days,
     });
     const { attachment } = await keepSentPdf(ctx, await invoicePdf(ctx, r.invoice.id));
+    const attachments = [attachment];
+    if (request.attachStatement) {
+      const statement = await statementOf(ctx, r.client.id, {
+        ...statementWindow(isoDay(ctx.now)),
+        currency: r.invoice.currency,
+      });
+      attachments.push((await keepSentPdf(ctx, await statementPdf(ctx, statement))).attachment);
+    }
     const [outbox] = await ctx.db
       .insert(outboxEmails)
       .values({
@@ -165,7 +178,7 @@ export const sendReminder = defineTool({
         to: r.email,
         subject: message.subject,
         text: message.text,
-        attachments: [attachment],
+        attachments,
         relatedType: 'reminder',
         relatedId: reminder.id,
       })
