@@ -170,6 +170,7 @@ export async function statementPdf(
   const bytes = await renderInvoicePdf(view);
   const slug = s.client.name
     .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .replace(/[^\w]+/g, '-')
     .replace(/^-|-$/g, '')
     .slice(0, 40);
