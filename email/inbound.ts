@@ -33,6 +33,8 @@ export interface InboundOptions {
   domain: string;
   /** SMTP envelope recipients, when known; otherwise the To/Cc headers decide. */
   recipients?: string[];
+  /** The clock a dispute proposal is dated with; tests inject it. */
+  now?: () => Date;
 }
 
 export async function receiveEmail(db: Database, raw: Buffer, options: InboundOptions): Promise<InboundOutcome> {
@@ -51,5 +53,5 @@ export async function receiveEmail(db: Database, raw: Buffer, options: InboundOp
   }
   if (!tenantId) return { outcome: 'rejected', reason: 'No company has this address.' };
 
-  return keepInboundEmail(db, tenantId, mail, raw);
+  return keepInboundEmail(db, tenantId, mail, raw, options.now?.() ?? new Date());
 }

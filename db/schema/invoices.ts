@@ -1,6 +1,10 @@
-/** Sales invoices and credit notes, their items, payments received, reminders sent and recurring templates. */
+/**
+ * Sales invoices and credit notes, their items, payments received, reminders sent, disputes, overdue
+ * alerts and recurring templates.
+ */
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { inboundEmails } from './email.ts';
 import {
   at,
   cents,
@@ -207,6 +211,65 @@ export const reminders = pgTable(
     sameTenant(t.invoiceId, () => invoices).onDelete('cascade'),
     // Also the reminders of an invoice, and the reference to it.
     uniqueIndex('reminders_invoice_day').on(t.tenantId, t.invoiceId, t.scheduleDay),
+    tenantIsolation(),
+  ],
+).enableRLS();
+
+/**
+ * A client contests an invoice: while a dispute is open (resolvedAt null) the invoice gets no
+ * reminder. Opened by a person or from the client's email reply (emailId is the evidence); the
+ * resolution is kept with who resolved it and how, so the history of an invoice is never lost.
+ */
+export const invoiceDisputes = pgTable(
+  'invoice_disputes',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    invoiceId: uuid('invoice_id').notNull(),
+    source: text('source', { enum: ['person', 'email'] }).notNull(),
+    reason: text('reason').notNull(),
+    /** The client's email that contests the invoice, when it came by email. */
+    emailId: uuid('email_id'),
+    openedBy: uuid('opened_by'),
+    openedAt: at('opened_at').notNull(),
+    resolvedAt: at('resolved_at'),
+    resolvedBy: uuid('resolved_by'),
+    resolution: text('resolution'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.invoiceId, () => invoices).onDelete('cascade'),
+    sameTenant(t.emailId, () => inboundEmails),
+    sameTenant(t.openedBy, () => users),
+    sameTenant(t.resolvedBy, () => users),
+    // One open dispute per invoice: a second complaint about the same invoice joins the first.
+    uniqueIndex('invoice_disputes_open').on(t.tenantId, t.invoiceId).where(sql`${t.resolvedAt} is null`),
+    // An invoice's disputes, open and resolved.
+    index('invoice_disputes_invoice').on(t.tenantId, t.invoiceId, t.openedAt).concurrently(),
+    tenantIsolation(),
+  ],
+).enableRLS();
+
+/**
+ * Managers are told once when an invoice reaches 30, 60 and 90 days overdue: the row is written in
+ * the same transaction as the notifications and emails, and its key makes a second run a no-op.
+ */
+export const overdueAlerts = pgTable(
+  'overdue_alerts',
+  {
+    id: id(),
+    tenantId: tenantId(),
+    invoiceId: uuid('invoice_id').notNull(),
+    /** 30, 60 or 90 days past the due date. */
+    threshold: integer('threshold').notNull(),
+    alertedOn: date('alerted_on').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.invoiceId, () => invoices).onDelete('cascade'),
+    uniqueIndex('overdue_alerts_invoice').on(t.tenantId, t.invoiceId, t.threshold),
     tenantIsolation(),
   ],
 ).enableRLS();

@@ -37,8 +37,19 @@ export const tenants = pgTable(
     expiryBehaviour: text('expiry_behaviour', { enum: ['expire', 'escalate'] })
       .notNull()
       .default('escalate'),
-    /** Days relative to the due date on which payment reminders go out, e.g. [-3, 1, 7, 14, 30]. */
-    reminderSchedule: jsonb('reminder_schedule').$type<number[]>().notNull().default([-3, 1, 7, 14, 30]),
+    /**
+     * Days relative to the due date on which payment reminders go out. Our users asked for J+15, J+30,
+     * J+45 after the due date (issue 14); each company changes it in settings (reminders_update_schedule).
+     */
+    reminderSchedule: jsonb('reminder_schedule').$type<number[]>().notNull().default([15, 30, 45]),
+    /**
+     * The tone a company chose for a step, keyed by its day ("30": "firm"); a step without one takes
+     * the tone of its place in the schedule (first courteous, then firm, the last one final).
+     */
+    reminderTones: jsonb('reminder_tones')
+      .$type<Record<string, 'courtesy' | 'reminder' | 'firm' | 'final'>>()
+      .notNull()
+      .default({}),
     /** A payment short of an invoice's balance by at most this much is taken as paid less a bank fee. */
     bankFeeToleranceCents: cents('bank_fee_tolerance_cents').notNull().default(sql`2500`),
     gstNumber: text('gst_number'),

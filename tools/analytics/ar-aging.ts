@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor, formatAmount, DateOf } from '../money.ts';
 import { addDays, AGING_BUCKETS, arAging, dso } from './model.ts';
-import { creditSales, openInvoices } from './queries.ts';
+import { creditSales, openInvoices, receivablesAsOf } from './queries.ts';
 import { formatDecimal } from './texts.ts';
 import { companyToday } from '../dates.ts';
 
@@ -13,7 +13,7 @@ export const receivablesAging = defineTool({
   title: 'Receivables aging and DSO',
   description:
     'What clients owe, by age past the due date: current (not yet due), 1–30, 31–60, 61–90 and over 90 days, ' +
-    'as of a date (default today), plus DSO = receivables ÷ credit sales of the last `dsoDays` days (default 90) × ' +
+    'as of a date (default today), plus DSO = receivables on that date (payments counted on the day their reconciled bank line shows) ÷ credit sales of the last `dsoDays` days (default 90) × ' +
     'dsoDays. Company currency, decimal strings.',
   kind: 'read',
   input: z.object({ asOf: DateOf('report').optional(), dsoDays: z.number().int().min(7).max(366).default(90) }),
@@ -27,7 +27,18 @@ export const receivablesAging = defineTool({
         typeof Bucket
       >,
     ),
-    dso: z.number().nullable(),
+    dso: z
+      .number()
+      .nullable()
+      .describe(
+        'Receivables on asOf as the bank statement shows payments (reconciled bank dates) ÷ credit sales × dsoDays.',
+      ),
+    receivablesForDso: z.string().describe('Owed on asOf, counting each payment on the date its bank line shows.'),
+    reconciledPayments: z
+      .object({ payments: z.number().int(), reconciled: z.number().int() })
+      .describe(
+        'Payments up to asOf, and how many are reconciled with a bank line (the rest count on their recorded date).',
+      ),
     creditSales: z.string(),
     dsoDays: z.number().int(),
   }),
@@ -36,6 +47,7 @@ export const receivablesAging = defineTool({
     const { currency } = await ctx.tenant();
     const aging = arAging(await openInvoices(ctx.db, currency, asOf), asOf);
     const sales = await creditSales(ctx.db, currency, addDays(asOf, -input.dsoDays), asOf);
+    const banked = await receivablesAsOf(ctx.db, currency, asOf);
     const buckets = Object.fromEntries(
       AGING_BUCKETS.map((b) => [
         b,
@@ -47,7 +59,9 @@ export const receivablesAging = defineTool({
       currency,
       total: fromMinor(aging.totalCents, currency),
       buckets: buckets as never,
-      dso: dso(aging.totalCents, sales, input.dsoDays),
+      dso: dso(banked.receivablesCents, sales, input.dsoDays),
+      receivablesForDso: fromMinor(banked.receivablesCents, currency),
+      reconciledPayments: { payments: banked.payments, reconciled: banked.reconciled },
       creditSales: fromMinor(sales, currency),
       dsoDays: input.dsoDays,
     };

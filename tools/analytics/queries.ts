@@ -4,7 +4,7 @@
  * Amounts are in the tenant's currency only: documents in another currency are counted apart.
  */
 import { and, eq, gt, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { rowsOf, type Tx } from '../../db/client.ts';
 import {
   aiActions,
   invoices,
@@ -197,4 +197,48 @@ export async function actionRows(tx: Tx, from: Date, to: Date): Promise<ActionRo
     .from(aiActions)
     .where(and(gte(aiActions.createdAt, from), lte(aiActions.createdAt, to), sql`${aiActions.undoOf} is null`));
   return rows.map((r) => ({ ...r, autoExecuted: (r.decision as { outcome?: string }).outcome === 'execute' }));
+}
+
+/**
+ * When a payment really arrived: the date of the bank line it was reconciled with (the line named on
+ * the payment, or the line matched to its invoice for the same amount), else the date typed when it
+ * was recorded. DSO counts money when the bank statement shows it, not when someone marked it paid.
+ */
+const paidOn = sql`coalesce(
+  (select bt.booked_on from bank_transactions bt where bt.tenant_id = p.tenant_id and bt.id = p.bank_transaction_id),
+  (select min(bt.booked_on) from bank_matches m join bank_transactions bt on bt.tenant_id = m.tenant_id and bt.id = m.transaction_id
+    where m.tenant_id = p.tenant_id and m.target_kind = 'invoice' and m.target_id = p.invoice_id and m.amount_cents = p.amount_cents),
+  p.received_on)`;
+
+/**
+ * Receivables on `asOf` as the bank saw them: what invoices issued by then still owe, plus the
+ * payments recorded on them whose bank date is after asOf (an invoice paid later was owed on asOf).
+ * Also how many of the payments up to asOf were reconciled with a bank line.
+ */
+export async function receivablesAsOf(
+  tx: Tx,
+  currency: string,
+  asOf: string,
+): Promise<{ receivablesCents: bigint; payments: number; reconciled: number }> {
+  const result = await tx.execute(sql`
+    with paid as (
+      select p.invoice_id, p.amount_cents, ${paidOn} as on_day,
+        (p.bank_transaction_id is not null or exists (select 1 from bank_matches m where m.tenant_id = p.tenant_id
+          and m.target_kind = 'invoice' and m.target_id = p.invoice_id and m.amount_cents = p.amount_cents)) as reconciled
+      from payments p where p.currency = ${currency}
+    ), owed as (
+      select i.id, i.total_cents - i.paid_cents - i.credited_cents
+        + coalesce((select sum(amount_cents) from paid where paid.invoice_id = i.id and paid.on_day > ${asOf}), 0) as balance
+      from invoices i
+      where i.kind = 'invoice' and i.status not in ('draft', 'cancelled') and i.currency = ${currency} and i.issue_date <= ${asOf}
+    )
+    select coalesce((select sum(greatest(balance, 0)) from owed), 0)::text as receivables,
+      (select count(*) from paid where on_day <= ${asOf})::int as payments,
+      (select count(*) from paid where on_day <= ${asOf} and reconciled)::int as reconciled`);
+  const [row] = rowsOf<{ receivables: string; payments: number; reconciled: number }>(result);
+  return {
+    receivablesCents: BigInt(row?.receivables ?? '0'),
+    payments: Number(row?.payments ?? 0),
+    reconciled: Number(row?.reconciled ?? 0),
+  };
 }

@@ -8,6 +8,7 @@ import type { Database } from '../../db/client.ts';
 import { inboundEmails, tenants, users } from '../../db/schema/index.ts';
 import { withoutTenant, withTenant } from '../../db/tenant.ts';
 import { isReadable, storeDocument } from '../documents/store.ts';
+import { clientReplyOf, proposeDisputeFromReply } from '../reminders/client-reply.ts';
 
 const MAX_ATTACHMENTS = 20;
 
@@ -17,6 +18,7 @@ export interface IncomingEmail {
   from: string;
   subject: string;
   text: string;
+  inReplyTo: string | null;
   references: string[];
   attachments: { filename: string; contentType: string; content: Buffer }[];
 }
@@ -33,6 +35,11 @@ export type InboundOutcome =
       documentIds: string[];
       /** Attachments kept but not readable, with why. */
       skipped: { filename: string; reason: string }[];
+      /**
+       * A client answering our invoice or reminder email: read for a dispute, never as a bill or a chat.
+       * `dispute` is the action proposed when the reply contests the invoice (null when it does not).
+       */
+      clientReply?: { invoiceId: string; dispute: { actionId: string; status: string } | null; error?: string };
       /** No bill attached: the text goes to the agent and the answer back to the sender. */
       chat: {
         from: string;
@@ -58,8 +65,9 @@ export async function keepInboundEmail(
   tenant: string,
   mail: IncomingEmail,
   raw: Buffer,
+  now: Date,
 ): Promise<Exclude<InboundOutcome, { outcome: 'rejected' }>> {
-  return withTenant(db, tenant, async (tx) => {
+  const outcome = await withTenant(db, tenant, async (tx) => {
     const [email] = await tx
       .insert(inboundEmails)
       .values({
@@ -86,6 +94,23 @@ export async function keepInboundEmail(
           .from(users)
           .where(and(eq(users.email, mail.from), eq(users.active, true)))
       : [];
+    // A client answering our invoice or reminder is not a stranger: kept, and read for a dispute below.
+    const reply = person ? null : await clientReplyOf(tx, mail);
+    if (reply) {
+      await tx
+        .update(inboundEmails)
+        .set({ status: 'processed', reason: 'Client reply to an invoice or reminder email.' })
+        .where(eq(inboundEmails.id, email.id));
+      return {
+        outcome: 'accepted' as const,
+        tenantId: tenant,
+        emailId: email.id,
+        documentIds: [],
+        skipped: [],
+        chat: null,
+        reply,
+      };
+    }
     if (!person && !senderAllowed(mail.from, company!.allowedSenders)) {
       const reason = `Sender ${mail.from || '(none)'} is not a user nor an allowed sender of this company.`;
       await tx.update(inboundEmails).set({ status: 'quarantined', reason }).where(eq(inboundEmails.id, email.id));
@@ -135,6 +160,29 @@ export async function keepInboundEmail(
       .where(eq(inboundEmails.id, email.id));
     return { outcome: 'accepted' as const, tenantId: tenant, emailId: email.id, documentIds, skipped, chat };
   });
+  if (outcome.outcome !== 'accepted' || !('reply' in outcome) || !outcome.reply) return outcome;
+  // After the email is kept: a refused or failed proposal is recorded on the outcome, the email stays.
+  const { reply, ...accepted } = outcome;
+  try {
+    const action = await proposeDisputeFromReply(
+      db,
+      tenant,
+      { ...reply, emailId: outcome.emailId, from: mail.from, subject: mail.subject, text: mail.text },
+      now,
+    );
+    return {
+      ...accepted,
+      clientReply: {
+        invoiceId: reply.invoiceId,
+        dispute: action ? { actionId: action.id, status: action.status } : null,
+      },
+    };
+  } catch (err) {
+    return {
+      ...accepted,
+      clientReply: { invoiceId: reply.invoiceId, dispute: null, error: (err as Error).message },
+    };
+  }
 }
 
 /** Allowed senders are full addresses or whole domains written "@example.com". */

@@ -46,7 +46,7 @@ const TREATMENT_WORDS: Record<'exempt' | 'zero_rated', Record<Lang, string>> = {
   zero_rated: { fr: 'détaxé', en: 'zero-rated' },
 };
 
-function sellerLines(tenant: Tenant, words: ReturnType<typeof pdfWords>, colon: string): string[] {
+export function sellerLines(tenant: Tenant, words: ReturnType<typeof pdfWords>, colon: string): string[] {
   const numbers: [string, string | null][] = [
     [words.gst, tenant.gstNumber],
     [words.qst, tenant.qstNumber],

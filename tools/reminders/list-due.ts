@@ -24,13 +24,14 @@ const DueLine = z.object({
   currency: z.string(),
   blocked: z
     .object({
-      reason: z.enum(['no_email', 'awaiting_approval', 'bank_match']),
+      reason: z.enum(['no_email', 'awaiting_approval', 'bank_match', 'disputed']),
       message: z.string(),
       actionNumber: z.number().int().optional(),
     })
     .nullable()
     .describe(
-      'Why this reminder cannot be sent now: the bank statement shows the invoice paid (a pending or suggested ' +
+      'Why this reminder cannot be sent now: the client disputes the invoice (resolve it with ' +
+        'reminders_resolve_dispute first), the bank statement shows the invoice paid (a pending or suggested ' +
         'reconciliation: confirm or reject it), the client has no email address (fix the data), or an earlier reminder for ' +
         'this invoice still awaits approval (actionNumber: decide it first); null when it can.',
     ),
@@ -41,7 +42,7 @@ export const listDueReminders = defineTool({
   title: 'List payment reminders due today',
   description:
     "List the client invoices due for a payment reminder today under the company's reminder schedule (days " +
-    'relative to the due date, e.g. -3, 1, 7, 14, 30): invoice, client and email, days past due, the outstanding ' +
+    'relative to the due date, by default 15, 30 and 45): invoice, client and email, days past due, the outstanding ' +
     'balance (decimal string) and the schedule step. Send one with reminders_send_reminder (invoiceId and scheduleDay); ' +
     "a line with `blocked` cannot be sent until its reason is fixed (e.g. add the client's email address).",
   kind: 'read',
@@ -50,11 +51,12 @@ export const listDueReminders = defineTool({
   async run(ctx) {
     const tenant = await ctx.tenant();
     const today = isoDay(ctx.now);
-    const due = await dueReminders(ctx.db, tenant.reminderSchedule, today);
+    const due = await dueReminders(ctx.db, tenant, today);
     // One lookup per due invoice: a day's list is a handful of invoices.
     const pending = await Promise.all(due.map(({ invoice }) => pendingReminderAction(ctx.db, invoice)));
     const blockedLine = (i: number): z.output<typeof DueLine>['blocked'] => {
       const { invoice, client, blocked } = due[i]!;
+      if (blocked === 'disputed') return { reason: blocked, message: refusals.disputed(ctx.lang, invoice.number) };
       if (blocked === 'bank_match') return { reason: blocked, message: refusals.bankMatch(ctx.lang, invoice.number) };
       if (blocked === 'no_email') return { reason: blocked, message: refusals.noEmail(ctx.lang, client.name) };
       const action = pending[i];

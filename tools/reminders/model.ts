@@ -1,7 +1,7 @@
 /**
  * Dunning rules, with no I/O: which step of the tenant's schedule an invoice is at on a given day,
  * and how firm its reminder should be. Schedule steps are days relative to the due date
- * (negative: before it), e.g. [-3, 1, 7, 14, 30].
+ * (negative: before it), e.g. [15, 30, 45] (the default: J+15, J+30, J+45).
  */
 
 import { daysBetween } from '../dates.ts';
@@ -34,15 +34,49 @@ export function nextStep(schedule: readonly number[], days: number): number | nu
 }
 
 /**
- * How firm the reminder is: a courtesy note until the due date, then a reminder, then firm, and the
- * last step of the schedule is the final notice. Each step after the due date is firmer than the last.
+ * How firm the reminder is: a courtesy note until the due date, then a courteous reminder, then firm,
+ * and the last step of the schedule is the final notice. A company may choose the tone of a step
+ * (`tones`, keyed by day); the others take the tone of their place.
  */
-export type Tone = 'courtesy' | 'reminder' | 'firm' | 'final';
+export const TONES = ['courtesy', 'reminder', 'firm', 'final'] as const;
+export type Tone = (typeof TONES)[number];
+export type ToneChoices = Readonly<Record<string, Tone>>;
 
-export function toneOf(schedule: readonly number[], step: number): Tone {
+export function toneOf(schedule: readonly number[], step: number, tones: ToneChoices = {}): Tone {
+  const chosen = tones[String(step)];
+  if (chosen) return chosen;
   if (step <= 0) return 'courtesy';
   const late = stepsOf(schedule).filter((s) => s > 0);
   const position = late.indexOf(step);
   if (position <= 0) return 'reminder';
   return position === late.length - 1 ? 'final' : 'firm';
+}
+
+/** The schedule as people set it: each step's day and tone, in order. */
+export const stepsWithTones = (schedule: readonly number[], tones: ToneChoices = {}) =>
+  stepsOf(schedule).map((day) => ({ day, tone: toneOf(schedule, day, tones) }));
+
+/** Bounds of a schedule a company may set: a month before the due date to a year after, at most 8 steps. */
+export const SCHEDULE_BOUNDS = { earliest: -30, latest: 365, maxSteps: 8 } as const;
+
+export type ScheduleProblem =
+  | { problem: 'duplicate'; day: number }
+  | { problem: 'gentler'; day: number; tone: Tone; after: number; afterTone: Tone };
+
+/**
+ * What is wrong with a schedule a person typed, or null: a day given twice, or a step gentler than
+ * the one before it (a client who had a firm reminder must not get a friendlier one next).
+ */
+export function scheduleProblem(steps: readonly { day: number; tone?: Tone }[]): ScheduleProblem | null {
+  const days = steps.map((s) => s.day);
+  const twice = days.find((d, i) => days.indexOf(d) !== i);
+  if (twice !== undefined) return { problem: 'duplicate', day: twice };
+  const tones = Object.fromEntries(steps.filter((s) => s.tone).map((s) => [String(s.day), s.tone!]));
+  const ordered = stepsWithTones(days, tones);
+  for (let i = 1; i < ordered.length; i++) {
+    const [before, step] = [ordered[i - 1]!, ordered[i]!];
+    if (TONES.indexOf(step.tone) < TONES.indexOf(before.tone))
+      return { problem: 'gentler', day: step.day, tone: step.tone, after: before.day, afterTone: before.tone };
+  }
+  return null;
 }

@@ -34,6 +34,8 @@ export interface ReminderRun {
   waiting: { tenantId: string; invoiceNumber: string; scheduleDay: number; pendingAction: number; reason: string }[];
   /** Not proposed: the client has no email address (reminders_list_due says so to the company). */
   needsEmail: { tenantId: string; invoiceNumber: string; clientId: string }[];
+  /** Not proposed: the client disputes the invoice, or the bank statement shows it paid. */
+  paused: { tenantId: string; invoiceNumber: string; reason: 'disputed' | 'bank_match' }[];
   /** Reminders that could not be proposed (no administrator, an unexpected refusal): the others still ran. */
   failed: { tenantId: string; invoiceNumber: string | null; error: string }[];
 }
@@ -45,11 +47,11 @@ export async function proposeDueReminders(db: Database, now: Date): Promise<Remi
   const owed = await asSystem(db, (tx) =>
     tx.selectDistinct({ tenantId: invoices.tenantId }).from(invoices).where(owing),
   );
-  const run: ReminderRun = { proposed: [], waiting: [], needsEmail: [], failed: [] };
+  const run: ReminderRun = { proposed: [], waiting: [], needsEmail: [], paused: [], failed: [] };
   for (const { tenantId } of owed) {
     const { admin, reminders } = await withTenant(db, tenantId, async (tx) => {
       const [tenant] = await tx
-        .select({ schedule: tenants.reminderSchedule })
+        .select({ reminderSchedule: tenants.reminderSchedule, reminderTones: tenants.reminderTones })
         .from(tenants)
         .where(eq(tenants.id, tenantId));
       // The AI proposes on behalf of the company's first administrator, as bill intake does without a sender.
@@ -59,11 +61,12 @@ export async function proposeDueReminders(db: Database, now: Date): Promise<Remi
         .where(and(eq(users.active, true), eq(users.role, 'admin')))
         .orderBy(asc(users.createdAt))
         .limit(1);
-      return { admin, reminders: tenant ? await dueReminders(tx, tenant.schedule, isoDay(now)) : [] };
+      return { admin, reminders: tenant ? await dueReminders(tx, tenant, isoDay(now)) : [] };
     });
     const due = reminders.filter((r) => {
       if (r.blocked === 'no_email')
         run.needsEmail.push({ tenantId, invoiceNumber: r.invoice.number, clientId: r.client.id });
+      else if (r.blocked) run.paused.push({ tenantId, invoiceNumber: r.invoice.number, reason: r.blocked });
       return r.blocked === null;
     });
     if (!due.length) continue;

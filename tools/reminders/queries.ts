@@ -1,7 +1,7 @@
 /** The SQL reminders need, always through a tenant-scoped transaction (ctx.db). */
 import { and, asc, eq, gt, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
-import { aiActions, clients, invoices, reminders } from '../../db/schema/index.ts';
+import { aiActions, clients, invoiceDisputes, invoices, reminders } from '../../db/schema/index.ts';
 import { OPEN_STATUSES, type InvoiceStatus } from '../invoicing/model.ts';
 import type { ClientRow, InvoiceRow } from '../invoicing/queries.ts';
 import { tenantJoin } from '../../db/tenant.ts';
@@ -69,5 +69,24 @@ export async function pendingReminderAction(
     )
     .orderBy(asc(aiActions.number))
     .limit(1);
+  return row ?? null;
+}
+
+/** The invoices among these with an open dispute. */
+export async function disputedInvoices(tx: Tx, invoiceIds: string[]): Promise<Set<string>> {
+  if (!invoiceIds.length) return new Set();
+  const rows = await tx
+    .select({ invoiceId: invoiceDisputes.invoiceId })
+    .from(invoiceDisputes)
+    .where(and(inArray(invoiceDisputes.invoiceId, invoiceIds), isNull(invoiceDisputes.resolvedAt)));
+  return new Set(rows.map((r) => r.invoiceId));
+}
+
+/** The open dispute of an invoice, if any. */
+export async function openDispute(tx: Tx, invoiceId: string) {
+  const [row] = await tx
+    .select()
+    .from(invoiceDisputes)
+    .where(and(eq(invoiceDisputes.invoiceId, invoiceId), isNull(invoiceDisputes.resolvedAt)));
   return row ?? null;
 }

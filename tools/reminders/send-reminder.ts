@@ -11,7 +11,8 @@ import { keepSentPdf } from '../invoicing/sent-pdf.ts';
 import { formatDate, localeOf, moneyFor } from '../invoicing/texts.ts';
 import { isoDay } from './due.ts';
 import { addDays, daysPastDue, dueStep, stepsOf, toneOf } from './model.ts';
-import { invoiceIdByNumber, pendingReminderAction, sentSteps } from './queries.ts';
+import { invoiceIdByNumber, openDispute, pendingReminderAction, sentSteps } from './queries.ts';
+import { statementOf, statementPdf, statementWindow } from './statement.ts';
 import { refusals, reminderEmail, reminderEvidence } from './texts.ts';
 
 const input = z.object({
@@ -22,6 +23,10 @@ const input = z.object({
     .int()
     .optional()
     .describe('The schedule step to send (days from the due date); default: the step due today.'),
+  attachStatement: z
+    .boolean()
+    .default(false)
+    .describe("Also attach the client's statement of account (open invoices, payments, balance, aging) as a PDF."),
 });
 
 /**
@@ -45,13 +50,16 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
     throw invalid(refusals.notOpen(lang, invoice.number, statusWord(status, lang)), { status });
   const balance = balanceOf(invoice);
   if (balance <= 0n) throw invalid(refusals.nothingOwed(lang, invoice.number));
+  const dispute = await openDispute(ctx.db, invoice.id);
+  if (dispute) throw conflict(refusals.disputed(lang, invoice.number), { disputeId: dispute.id });
   // One reminder at a time: when approvals are slow, a second one would reach the client right after the first.
   const pending = await pendingReminderAction(ctx.db, invoice, ctx.actionId);
   if (pending) throw conflict(refusals.pending(lang, invoice.number, pending.number), { pendingAction: pending });
   const client = await clientById(ctx.db, invoice.clientId);
   if (!client.email) throw invalid(refusals.noEmail(lang, client.name));
 
-  const schedule = stepsOf((await ctx.tenant()).reminderSchedule);
+  const tenant = await ctx.tenant();
+  const schedule = stepsOf(tenant.reminderSchedule);
   const days = daysPastDue(invoice.dueDate, isoDay(ctx.now));
   const sent = (await sentSteps(ctx.db, [invoice.id])).get(invoice.id) ?? [];
   const wanted = request.scheduleDay;
@@ -65,7 +73,15 @@ async function prepare(ctx: ToolCtx, request: z.output<typeof input>) {
       throw invalid(refusals.tooEarly(lang, invoice.number, addDays(invoice.dueDate, schedule[0] ?? 0)));
     throw conflict(refusals.alreadySent(lang, invoice.number, wanted ?? reached), { sent });
   }
-  return { invoice, client, email: client.email, balance, days, step, tone: toneOf(schedule, step) };
+  return {
+    invoice,
+    client,
+    email: client.email,
+    balance,
+    days,
+    step,
+    tone: toneOf(schedule, step, tenant.reminderTones),
+  };
 }
 
 export const sendReminder = defineTool({
@@ -147,6 +163,14 @@ export const sendReminder = defineTool({
       daysPastDue: r.days,
     });
     const { attachment } = await keepSentPdf(ctx, await invoicePdf(ctx, r.invoice.id));
+    const attachments = [attachment];
+    if (request.attachStatement) {
+      const statement = await statementOf(ctx, r.client.id, {
+        ...statementWindow(isoDay(ctx.now)),
+        currency: r.invoice.currency,
+      });
+      attachments.push((await keepSentPdf(ctx, await statementPdf(ctx, statement))).attachment);
+    }
     const [outbox] = await ctx.db
       .insert(outboxEmails)
       .values({
@@ -154,7 +178,7 @@ export const sendReminder = defineTool({
         to: r.email,
         subject: message.subject,
         text: message.text,
-        attachments: [attachment],
+        attachments,
         relatedType: 'reminder',
         relatedId: reminder.id,
       })

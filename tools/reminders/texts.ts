@@ -102,6 +102,10 @@ export const refusals = {
     lang === 'fr'
       ? `La facture ${number} semble payée d'après le relevé bancaire (rapprochement en attente ou suggéré) : confirmez ou refusez le rapprochement avant de relancer le client.`
       : `Invoice ${number} looks paid on the bank statement (a reconciliation is pending or suggested): confirm or reject the match before reminding the client.`,
+  disputed: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `Le client conteste la facture ${number} : aucun rappel tant que le litige n'est pas réglé (reminders_resolve_dispute).`
+      : `The client disputes invoice ${number}: no reminder until the dispute is resolved (reminders_resolve_dispute).`,
   pending: (lang: Lang, number: string, action: number) =>
     lang === 'fr'
       ? `Un rappel pour la facture ${number} attend déjà une approbation (action n° ${action}) : approuvez-le ou rejetez-le avant d'en proposer un autre.`
@@ -145,4 +149,163 @@ export const reminderEvidence = {
     lang === 'fr'
       ? `L’étape du jour ${f.step} du calendrier de relance est atteinte (${f.days} jour(s) par rapport à l’échéance du ${f.dueDate}) et n’a pas encore été envoyée ; ${f.balance} reste dû.`
       : `Step ${f.step} of the schedule is reached (${f.days} day(s) from the due date ${f.dueDate}) and not yet sent; ${f.balance} still owed.`,
+};
+
+/** What dispute tools say, in the language of the person asking. */
+export const disputeTexts = {
+  which: (lang: Lang) =>
+    lang === 'fr'
+      ? 'Indiquez la facture contestée : invoiceId ou invoiceNumber.'
+      : 'Say which invoice is disputed: invoiceId or invoiceNumber.',
+  notOpen: (lang: Lang, number: string, status: string) =>
+    lang === 'fr'
+      ? `La facture ${number} a le statut « ${status} » : seule une facture émise et impayée peut être contestée ici.`
+      : `Invoice ${number} is ${status}: only an issued, unpaid invoice can be marked disputed.`,
+  noEmail: (lang: Lang, id: string) =>
+    lang === 'fr' ? `Aucun courriel reçu ${id} dans cette entreprise.` : `No received email ${id} in this company.`,
+  noneOpen: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `La facture ${number} n'a aucun litige ouvert : rien à régler.`
+      : `Invoice ${number} has no open dispute: nothing to resolve.`,
+  marked: (lang: Lang, number: string, alreadyOpen: boolean) =>
+    lang === 'fr'
+      ? alreadyOpen
+        ? `La facture ${number} était déjà contestée : le litige ouvert reste en place.`
+        : `Facture ${number} marquée contestée : aucun rappel jusqu'au règlement du litige.`
+      : alreadyOpen
+        ? `Invoice ${number} was already disputed: the open dispute stands.`
+        : `Invoice ${number} marked disputed: no reminder until the dispute is resolved.`,
+  resolved: (lang: Lang, number: string) =>
+    lang === 'fr'
+      ? `Litige sur la facture ${number} réglé : les rappels reprennent selon le calendrier.`
+      : `Dispute on invoice ${number} resolved: reminders resume on the schedule.`,
+  listed: (lang: Lang, numbers: string[]) => {
+    if (!numbers.length) return lang === 'fr' ? 'Aucune facture contestée.' : 'No disputed invoice.';
+    return lang === 'fr'
+      ? `Factures contestées (${numbers.length}) : ${numbers.join(', ')}`
+      : `Disputed invoices (${numbers.length}): ${numbers.join(', ')}`;
+  },
+};
+
+/** Why a client's reply is taken as contesting an invoice, for the manager who approves the dispute. */
+export const disputeEvidence = {
+  threaded: (lang: Lang, from: string) =>
+    lang === 'fr'
+      ? `Réponse de ${from}, l'adresse à laquelle la facture ou le rappel a été envoyé, dans le même fil.`
+      : `Reply from ${from}, the address the invoice or reminder was sent to, in the same thread.`,
+  words: (lang: Lang, phrases: string[]) =>
+    lang === 'fr'
+      ? `Le client écrit : ${phrases.map((p) => `« ${p} »`).join(', ')}.`
+      : `The client writes: ${phrases.map((p) => `"${p}"`).join(', ')}.`,
+};
+
+interface OverdueLine {
+  number: string;
+  client: string;
+  days: number;
+  threshold: number;
+  /** Already written for the reader. */
+  amount: string;
+}
+
+/** The alert a manager gets when invoices reach 30, 60 or 90 days overdue, in the manager's language. */
+export const overdueAlertTexts = {
+  title: (lang: Lang, number: string, threshold: number) =>
+    lang === 'fr'
+      ? `Facture ${number} en retard de plus de ${threshold} jours`
+      : `Invoice ${number} is over ${threshold} days overdue`,
+  line: (lang: Lang, l: OverdueLine) =>
+    lang === 'fr'
+      ? `${l.number} — ${l.client} — ${l.amount} dû, échue depuis ${l.days} jours.`
+      : `${l.number} — ${l.client} — ${l.amount} owed, ${l.days} days past due.`,
+  email: (lang: Lang, name: string, lines: OverdueLine[]) => {
+    const list = lines.map((l) => `- ${overdueAlertTexts.line(lang, l)}`).join('\n');
+    return lang === 'fr'
+      ? {
+          subject: `${lines.length} facture(s) client en retard de 30, 60 ou 90 jours`,
+          text: `Bonjour ${name},\n\nCes factures viennent d'atteindre 30, 60 ou 90 jours de retard :\n${list}\n\nLes rappels suivent le calendrier de relance ; un appel au client peut aider.\n`,
+        }
+      : {
+          subject: `${lines.length} client invoice(s) 30, 60 or 90 days overdue`,
+          text: `Hello ${name},\n\nThese invoices just reached 30, 60 or 90 days overdue:\n${list}\n\nReminders follow the schedule; a call to the client may help.\n`,
+        };
+  },
+};
+
+type Bucket = 'current' | '1_30' | '31_60' | '61_90' | 'over_90';
+
+/** The words of a statement of account, in the client's language. Dates and amounts arrive written. */
+export const statementWords: Record<
+  Lang,
+  {
+    title: string;
+    file: string;
+    asOf: string;
+    currency: string;
+    balance: string;
+    client: string;
+    document: string;
+    due: string;
+    amount: string;
+    open: string;
+    balanceDue: string;
+    notesLabel: string;
+    bucket: Record<Bucket, string>;
+    invoiceLine: (number: string, issued: string, days: number) => string;
+    paymentLine: (number: string, on: string, reference: string | null) => string;
+    paymentsSince: (since: string) => string;
+  }
+> = {
+  fr: {
+    title: 'Relevé de compte',
+    file: 'releve',
+    asOf: 'Au',
+    currency: 'Devise',
+    balance: 'Solde dû',
+    client: 'Client',
+    document: 'Document',
+    due: 'Échéance',
+    amount: 'Montant',
+    open: 'Solde',
+    balanceDue: 'Solde dû',
+    notesLabel: 'Notes',
+    bucket: {
+      current: 'Non échu',
+      '1_30': 'Échu 1 à 30 jours',
+      '31_60': 'Échu 31 à 60 jours',
+      '61_90': 'Échu 61 à 90 jours',
+      over_90: 'Échu plus de 90 jours',
+    },
+    invoiceLine: (n, issued, days) =>
+      `Facture ${n} du ${issued}${days > 0 ? ` — en retard de ${days} jour${days > 1 ? 's' : ''}` : ''}`,
+    paymentLine: (n, on, ref) => `Paiement reçu le ${on} sur ${n}${ref ? ` (${ref})` : ''}`,
+    paymentsSince: (since) =>
+      `Paiements reçus depuis le ${since}. Merci de régler le solde dû ou de nous signaler toute différence.`,
+  },
+  en: {
+    title: 'Statement of account',
+    file: 'statement',
+    asOf: 'As of',
+    currency: 'Currency',
+    balance: 'Balance due',
+    client: 'Client',
+    document: 'Document',
+    due: 'Due',
+    amount: 'Amount',
+    open: 'Open',
+    balanceDue: 'Balance due',
+    notesLabel: 'Notes',
+    bucket: {
+      current: 'Not yet due',
+      '1_30': '1-30 days overdue',
+      '31_60': '31-60 days overdue',
+      '61_90': '61-90 days overdue',
+      over_90: 'Over 90 days overdue',
+    },
+    invoiceLine: (n, issued, days) =>
+      `Invoice ${n} of ${issued}${days > 0 ? ` — ${days} day${days > 1 ? 's' : ''} overdue` : ''}`,
+    paymentLine: (n, on, ref) => `Payment received ${on} on ${n}${ref ? ` (${ref})` : ''}`,
+    paymentsSince: (since) =>
+      `Payments received since ${since}. Please pay the balance due or tell us of any difference.`,
+  },
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
+import { stepsWithTones, TONES } from '../reminders/model.ts';
 import { AUTOMATION_WORDS } from './texts.ts';
 
 /** The company's settings as people and models read them; secrets (the inbound mail token) stay out. */
@@ -20,6 +21,9 @@ const Settings = z.object({
   approvalExpiryHours: z.number().int(),
   expiryBehaviour: z.enum(['expire', 'escalate']),
   reminderSchedule: z.array(z.number().int()),
+  reminderSteps: z
+    .array(z.object({ day: z.number().int(), tone: z.enum(TONES) }))
+    .describe('The reminder schedule with the tone of each step.'),
   gstNumber: z.string().nullable(),
   qstNumber: z.string().nullable(),
   vatNumber: z.string().nullable(),
@@ -39,7 +43,7 @@ export const getSettings = defineTool({
   description:
     'Read the company settings: country, province, currency, language, automation level (what the AI may do ' +
     'without a person), confidence thresholds, approval levels by amount, approval expiry and the reminder ' +
-    'schedule (days relative to the due date). Amounts are decimal strings in the company currency.',
+    'schedule (days relative to the due date, and the tone of each step). Amounts are decimal strings in the company currency.',
   kind: 'read',
   input: z.object({}),
   output: Settings,
@@ -62,6 +66,7 @@ export const getSettings = defineTool({
       approvalExpiryHours: t.approvalExpiryHours,
       expiryBehaviour: t.expiryBehaviour,
       reminderSchedule: t.reminderSchedule,
+      reminderSteps: stepsWithTones(t.reminderSchedule, t.reminderTones),
       gstNumber: t.gstNumber,
       qstNumber: t.qstNumber,
       vatNumber: t.vatNumber,

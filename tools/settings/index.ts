@@ -3,7 +3,16 @@ import { getSettings } from './get-settings.ts';
 import { listUsers } from './list-users.ts';
 import { setExchangeRate } from './set-exchange-rate.ts';
 import { updateCompany } from './update-company.ts';
+import { updateReminderSchedule } from './update-reminder-schedule.ts';
 import { updateSettings } from './update-settings.ts';
 import { updateUser } from './update-user.ts';
 
-export const settingsTools = [getSettings, updateSettings, updateCompany, listUsers, updateUser, setExchangeRate];
+export const settingsTools = [
+  getSettings,
+  updateSettings,
+  updateCompany,
+  listUsers,
+  updateUser,
+  setExchangeRate,
+  updateReminderSchedule,
+];

@@ -34,3 +34,28 @@ export const AUTOMATION_WORDS: Record<AutomationLevel, Record<Lang, string>> = {
   supervised: { fr: 'supervisé', en: 'supervised' },
   full: { fr: 'complet', en: 'full' },
 };
+
+/** Why a reminder schedule is refused, in the language of the person setting it. */
+export const scheduleRefusals = {
+  fr: {
+    duplicate: (day: number) =>
+      `Le jour ${day} figure deux fois dans le calendrier de relance : gardez-le une seule fois.`,
+    gentler: (day: number, tone: string, after: number, afterTone: string) =>
+      `Le rappel du jour ${day} (${tone}) serait moins ferme que celui du jour ${after} (${afterTone}) : chaque rappel doit être au moins aussi ferme que le précédent.`,
+  },
+  en: {
+    duplicate: (day: number) => `Day ${day} appears twice in the reminder schedule: keep it once.`,
+    gentler: (day: number, tone: string, after: number, afterTone: string) =>
+      `The day ${day} reminder (${tone}) would be gentler than the day ${after} one (${afterTone}): each reminder must be at least as firm as the one before.`,
+  },
+} satisfies Record<Lang, unknown>;
+
+const TONE_WORDS: Record<'courtesy' | 'reminder' | 'firm' | 'final', Record<Lang, string>> = {
+  courtesy: { fr: 'courtoisie avant échéance', en: 'courtesy before the due date' },
+  reminder: { fr: 'courtois', en: 'courteous' },
+  firm: { fr: 'ferme', en: 'firm' },
+  final: { fr: 'dernier avis', en: 'final notice' },
+};
+
+/** A reminder tone named for people. */
+export const toneWord = (tone: keyof typeof TONE_WORDS, lang: Lang) => TONE_WORDS[tone][lang];

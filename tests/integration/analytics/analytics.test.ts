@@ -229,6 +229,8 @@ describe('analytics tools on a fixed data set (as of 2026-03-31)', () => {
       // 1100 / 2200 × 90
       dso: 45,
       dsoDays: 90,
+      receivablesForDso: '1100.00',
+      reconciledPayments: { payments: 1, reconciled: 0 },
     });
   });
 

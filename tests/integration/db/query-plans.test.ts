@@ -230,6 +230,8 @@ async function readInputs(one: (table: string, where?: string) => Promise<string
     purchasing_find_suppliers: [{}, { query: 'Bureau Nord' }],
     purchasing_list_orders: [{}, { status: ['pending_approval'] }, { supplierId: await one('suppliers') }],
     reminders_list_due: [{}],
+    reminders_list_disputes: [{}, { invoiceId: await one('invoices') }],
+    reminders_statement_of_account: [{ clientId: await one('clients') }],
     settings_get: [{}],
     settings_list_users: [{}],
   };

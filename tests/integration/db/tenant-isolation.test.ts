@@ -126,6 +126,10 @@ async function fillEveryTable(tx: Tx, tenantId: string, userId: string) {
     receivedOn: '2026-01-05',
   });
   await tx.insert(s.reminders).values({ ...t, invoiceId: invoice!.id, scheduleDay: 1, language: 'fr' });
+  await tx
+    .insert(s.invoiceDisputes)
+    .values({ ...t, invoiceId: invoice!.id, source: 'person', reason: 'x', openedAt: new Date('2026-02-01') });
+  await tx.insert(s.overdueAlerts).values({ ...t, invoiceId: invoice!.id, threshold: 30, alertedOn: '2026-03-02' });
   const [document] = await tx
     .insert(s.documents)
     .values({

@@ -37,6 +37,12 @@ let clock = new Date('2026-03-02T14:00:00Z');
 const now = () => clock;
 const on = (day: string) => (clock = new Date(`${day}T14:00:00Z`));
 
+/**
+ * These tests walk the stepping rules on a schedule with a step before the due date and several after
+ * (the default J+15/30/45 is tested in schedule.test.ts).
+ */
+const STEPPED = [-3, 1, 7, 14, 30];
+
 // 1 × 500.00: Québec GST 25.00 + QST 49.88 → 574.88; Ontario HST 65.00 → 565.00.
 const hosting = [{ description: 'Hébergement mensuel', quantity: '1', unitPrice: '500.00' }];
 
@@ -94,7 +100,7 @@ const reminderActions = (company: Company) =>
 
 describe('which step is due', () => {
   it('follows the schedule from three days before the due date to thirty days after, firmer each time', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Café Olimpico', province: 'QC', language: 'fr' });
     const manager = company.session('manager');
     const cases: [string, number | null, number | null, string | null][] = [
@@ -123,7 +129,7 @@ describe('which step is due', () => {
 
 describe('the daily job, through the door', () => {
   it('at the full level, emails a partly paid invoice its balance, in English, with the PDF attached', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Maple Leaf Supplies', province: 'ON', language: 'en' });
     expect(invoice.total).toBe('565.00');
     on('2026-03-20');
@@ -173,7 +179,7 @@ describe('the daily job, through the door', () => {
   });
 
   it('at the full level, emails a French client in French with Québec amounts, and sends nothing new when run again', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Café Olimpico', province: 'QC', language: 'fr' });
 
     on('2026-03-18');
@@ -230,7 +236,7 @@ describe('the daily job, through the door', () => {
   });
 
   it('at the manual level, queues the reminder for approval, once, and emails only when approved', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'manual', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Boulangerie Saint-Roch', province: 'QC', language: 'fr' });
 
     on('2026-03-18');
@@ -264,7 +270,7 @@ describe('the daily job, through the door', () => {
 
 describe('what the approver reads', () => {
   it("writes the evidence in the language of the person the reminder is for, not the client's", async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'manual', reminderSchedule: STEPPED }, now);
     const ontario = await issued(company, { name: 'Harbour Supplies', province: 'ON', language: 'en' });
     const quebec = await issued(company, { name: 'Epicerie Limoilou', province: 'QC', language: 'fr' });
     on('2026-03-18');
@@ -289,7 +295,7 @@ describe('what the approver reads', () => {
 
 describe('one reminder at a time, and clients without an email address', () => {
   it('waits while an earlier reminder awaits approval, tells a person which action to decide, and resumes once it is decided', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'manual', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Fromagerie Lemaire', province: 'QC', language: 'fr' });
     const mine = <T extends { tenantId: string }>(rows: T[]) => rows.filter((r) => r.tenantId === company.tenant.id);
 
@@ -356,7 +362,7 @@ describe('one reminder at a time, and clients without an email address', () => {
   });
 
   it('lists an invoice whose client has no email address with the reason, and the job counts it apart instead of failing', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Quincaillerie Dubé', province: 'QC', language: 'fr' });
     const mine = <T extends { tenantId: string }>(rows: T[]) => rows.filter((r) => r.tenantId === company.tenant.id);
     // The address was on file when the invoice went out, and removed since (the contact left).
@@ -409,7 +415,7 @@ describe('one reminder at a time, and clients without an email address', () => {
     // A database of its own: the job's counts cover every company in it.
     const own = await freshDatabase();
     try {
-      const company = await makeCompany(own.db, { automationLevel: 'manual' }, now);
+      const company = await makeCompany(own.db, { automationLevel: 'manual', reminderSchedule: STEPPED }, now);
       const reachable = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
       const unreachable = await issued(company, { name: 'Sans Adresse', province: 'QC', language: 'fr' });
       await done(company.session('manager'), updateClient, { clientId: unreachable.client.id, email: null });
@@ -422,10 +428,34 @@ describe('one reminder at a time, and clients without an email address', () => {
           .result;
 
       on('2026-03-18');
-      expect(await runJob()).toEqual({ proposed: 1, alreadyProposed: 0, waiting: 0, needsEmail: 1, failed: [] });
-      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 1, waiting: 0, needsEmail: 1, failed: [] });
+      expect(await runJob()).toEqual({
+        proposed: 1,
+        alreadyProposed: 0,
+        waiting: 0,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
+      expect(await runJob()).toEqual({
+        proposed: 0,
+        alreadyProposed: 1,
+        waiting: 0,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
       on('2026-03-24');
-      expect(await runJob()).toEqual({ proposed: 0, alreadyProposed: 0, waiting: 1, needsEmail: 1, failed: [] });
+      expect(await runJob()).toEqual({
+        proposed: 0,
+        alreadyProposed: 0,
+        waiting: 1,
+        needsEmail: 1,
+        paused: 0,
+        overdueAlerts: 0,
+        failed: [],
+      });
       const actions = await withTenant(own.db, company.tenant.id, (tx) =>
         tx.select().from(aiActions).where(eq(aiActions.tool, 'reminders_send_reminder')),
       );
@@ -440,7 +470,7 @@ describe('one reminder at a time, and clients without an email address', () => {
 
 describe('invoices that owe nothing, and other companies', () => {
   it('never reminds a paid, cancelled or draft invoice, and says why in the person’s language', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const manager = company.session('manager');
     const paid = await issued(company, { name: 'Payé Inc', province: 'QC', language: 'fr' });
     await done(company.session('accountant'), recordPayment, { invoiceId: paid.id, amount: '574.88', method: 'wire' });
@@ -478,8 +508,8 @@ describe('invoices that owe nothing, and other companies', () => {
   });
 
   it("never shows or reminds another company's invoices", async () => {
-    const mine = await makeCompany(handle.db, { automationLevel: 'full' }, now);
-    const theirs = await makeCompany(handle.db, { automationLevel: 'full' }, now);
+    const mine = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
+    const theirs = await makeCompany(handle.db, { automationLevel: 'full', reminderSchedule: STEPPED }, now);
     const own = await issued(mine, { name: 'Client A', province: 'QC', language: 'fr' });
     const other = await issued(theirs, { name: 'Client B', province: 'QC', language: 'fr' });
 
@@ -502,7 +532,7 @@ describe('invoices that owe nothing, and other companies', () => {
 
 describe('/remind', () => {
   it('lists and sends the reminders due today, then says nothing is left; names one invoice; answers in French', async () => {
-    const company = await makeCompany(handle.db, { automationLevel: 'manual' }, now);
+    const company = await makeCompany(handle.db, { automationLevel: 'manual', reminderSchedule: STEPPED }, now);
     const invoice = await issued(company, { name: 'Northwind', province: 'ON', language: 'en' });
     const say = (text: string, lang: 'fr' | 'en' = 'en') =>
       chatTurn(company.session('manager', lang), { model: null, registry }, { text });

@@ -14,6 +14,8 @@ const aging = (dso: number | null) => ({
   dso,
   creditSales: '5000.00',
   dsoDays: 90,
+  receivablesForDso: '0.00',
+  reconciledPayments: { payments: 0, reconciled: 0 },
 });
 
 const dashboard = { byAi: 12, autoExecutionPercent: '62.50', hoursSaved: '1.5' };

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysPastDue, dueStep, nextStep, toneOf } from '../../../tools/reminders/model.ts';
+import {
+  addDays,
+  daysPastDue,
+  dueStep,
+  nextStep,
+  scheduleProblem,
+  stepsWithTones,
+  toneOf,
+} from '../../../tools/reminders/model.ts';
 
 const SCHEDULE = [-3, 1, 7, 14, 30];
 
@@ -43,4 +51,53 @@ describe('reminder schedule', () => {
     expect([1, 30].map((s) => toneOf([1, 30], s))).toEqual(['reminder', 'final']);
     expect(toneOf([0, 10], 0)).toBe('courtesy');
   });
+
+  it('the default J+15, J+30, J+45 goes courteous, firm, final', () => {
+    expect(stepsWithTones([15, 30, 45])).toEqual([
+      { day: 15, tone: 'reminder' },
+      { day: 30, tone: 'firm' },
+      { day: 45, tone: 'final' },
+    ]);
+    expect([14, 15, 29, 30, 44, 45, 120].map((d) => dueStep([15, 30, 45], d, []))).toEqual([
+      null,
+      15,
+      15,
+      30,
+      30,
+      45,
+      45,
+    ]);
+  });
+
+  it("a company's chosen tone for a step wins over its place", () => {
+    expect(toneOf([15, 30, 45], 30, { '30': 'final' })).toBe('final');
+    expect(toneOf([15, 30, 45], 15, { '30': 'final' })).toBe('reminder');
+    expect(stepsWithTones([45, 15], { '15': 'firm' })).toEqual([
+      { day: 15, tone: 'firm' },
+      { day: 45, tone: 'final' },
+    ]);
+  });
+});
+
+describe('a schedule a person sets', () => {
+  const rows: { steps: { day: number; tone?: 'courtesy' | 'reminder' | 'firm' | 'final' }[]; problem: unknown }[] = [
+    { steps: [{ day: 15 }, { day: 30 }, { day: 45 }], problem: null },
+    { steps: [{ day: 45 }, { day: 15 }], problem: null },
+    { steps: [{ day: 15 }, { day: 30 }, { day: 15 }], problem: { problem: 'duplicate', day: 15 } },
+    {
+      steps: [{ day: 15, tone: 'firm' }, { day: 30, tone: 'reminder' }, { day: 45 }],
+      problem: { problem: 'gentler', day: 30, tone: 'reminder', after: 15, afterTone: 'firm' },
+    },
+    { steps: [{ day: -5 }, { day: 10, tone: 'final' }], problem: null },
+    {
+      steps: [
+        { day: 10, tone: 'final' },
+        { day: 20, tone: 'reminder' },
+      ],
+      problem: { problem: 'gentler', day: 20, tone: 'reminder', after: 10, afterTone: 'final' },
+    },
+  ];
+  for (const r of rows)
+    it(`${JSON.stringify(r.steps)} → ${JSON.stringify(r.problem)}`, () =>
+      expect(scheduleProblem(r.steps)).toEqual(r.problem));
 });
