@@ -7,7 +7,7 @@
  * nothing new, and a queued proposal is not proposed twice.
  */
 import { withTenant } from '../../db/tenant.ts';
-import { propose } from '../actions/door.ts';
+import { proposeMany } from '../actions/door.ts';
 import type { Session } from '../context.ts';
 import { toolContext } from '../tool-context.ts';
 import { confirmMatch } from './confirm-match.ts';
@@ -15,6 +15,9 @@ import { engineAllows, HISTORY_FLOOR } from './engine/policy.ts';
 import { confidenceFactor, evidenceOf } from './match-texts.ts';
 import { reconcileStatement } from './reconciliation.ts';
 import { bankPayerAliases } from '../../db/schema/index.ts';
+
+/** Matches proposed per transaction: large enough to save round trips, small enough to hold few locks long. */
+const PROPOSE_PAGE = 200;
 
 export interface RunProgress {
   phase: 'reading' | 'proposing';
@@ -30,6 +33,8 @@ export interface RunSummary {
   queued: number;
   alreadyProposed: number;
   failed: number;
+  /** The first few reasons a proposal recorded nothing (a line or document changed meanwhile). */
+  failures: string[];
 }
 
 export async function reconcileAll(session: Session, onProgress?: (p: RunProgress) => void): Promise<RunSummary> {
@@ -52,6 +57,7 @@ export async function reconcileAll(session: Session, onProgress?: (p: RunProgres
     queued: 0,
     alreadyProposed: 0,
     failed: 0,
+    failures: [],
   };
   const allowed = results.filter((r) => {
     const c = r.chosen;
@@ -61,36 +67,41 @@ export async function reconcileAll(session: Session, onProgress?: (p: RunProgres
       ({ item }) => (confirmations.get(`${direction}|${r.payer}|${item.partyId}`) ?? 0) >= HISTORY_FLOOR,
     );
   });
-  for (const [i, r] of allowed.entries()) {
-    const c = r.chosen!;
-    const row = rows.get(r.line.id)!;
-    try {
-      const outcome = await propose(
-        session,
-        confirmMatch,
-        {
+  // Through the door in bulk: one transaction per page, each match its own action (evidence,
+  // confidence, policy, audit events, idempotency key) in its own savepoint.
+  const outcomes = await proposeMany(
+    session,
+    confirmMatch,
+    allowed.map((r) => {
+      const c = r.chosen!;
+      const row = rows.get(r.line.id)!;
+      return {
+        input: {
           transactionId: row.id,
           targets: c.items.map(({ item }) => ({ kind: item.kind, id: item.id })),
         },
-        {
-          source: 'job',
+        options: {
+          source: 'job' as const,
           byAi: true,
           evidence: [...evidenceOf(c, row.currency, session.lang), confidenceFactor(c.confidence, session.lang)],
           idempotencyKey: `reconcile:${row.id}`,
         },
-      );
-      if (outcome.duplicate) summary.alreadyProposed++;
-      else {
-        summary.proposed++;
-        if (outcome.status === 'executed') summary.executed++;
-        if (outcome.status === 'pending_approval') summary.queued++;
-      }
-    } catch {
-      // A line or document changed since the engine read it: counted, the next run sees the new state.
+      };
+    }),
+    PROPOSE_PAGE,
+    (done) => onProgress?.({ phase: 'proposing', done, total: allowed.length }),
+  );
+  for (const o of outcomes) {
+    // A line or document changed since the engine read it: counted, the next run sees the new state.
+    if (!o.ok) {
       summary.failed++;
+      if (summary.failures.length < 5) summary.failures.push(`${(o.error as Error)?.message ?? o.error}`);
+    } else if (o.outcome.duplicate) summary.alreadyProposed++;
+    else {
+      summary.proposed++;
+      if (o.outcome.status === 'executed') summary.executed++;
+      if (o.outcome.status === 'pending_approval') summary.queued++;
     }
-    if (i % 100 === 99 || i === allowed.length - 1)
-      onProgress?.({ phase: 'proposing', done: i + 1, total: allowed.length });
   }
   return summary;
 }

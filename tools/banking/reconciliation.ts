@@ -24,18 +24,40 @@ const OPEN_INVOICES = ['sent', 'viewed', 'partially_paid', 'overdue'] as const;
 const PAYABLE_BILLS = ['approved', 'partially_paid'] as const;
 export const PAGE = 5000;
 
-export async function openItems(db: Tx): Promise<{ incoming: OpenItem[]; outgoing: OpenItem[] }> {
+/**
+ * The open invoices and payable bills of the tenant, or only those with the given ids (a confirmation
+ * reads its own targets, never the whole book).
+ */
+export async function openItems(
+  db: Tx,
+  only?: { invoiceIds: string[]; billIds: string[] },
+): Promise<{ incoming: OpenItem[]; outgoing: OpenItem[] }> {
   const [inv, bills] = await Promise.all([
-    db
-      .select({ invoice: invoices, clientId: clients.id, party: clients.name })
-      .from(invoices)
-      .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
-      .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_INVOICES]))),
-    db
-      .select({ bill: supplierBills, supplierId: suppliers.id, party: suppliers.name })
-      .from(supplierBills)
-      .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
-      .where(inArray(supplierBills.status, [...PAYABLE_BILLS])),
+    only && !only.invoiceIds.length
+      ? []
+      : db
+          .select({ invoice: invoices, clientId: clients.id, party: clients.name })
+          .from(invoices)
+          .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
+          .where(
+            and(
+              eq(invoices.kind, 'invoice'),
+              inArray(invoices.status, [...OPEN_INVOICES]),
+              only ? inArray(invoices.id, only.invoiceIds) : undefined,
+            ),
+          ),
+    only && !only.billIds.length
+      ? []
+      : db
+          .select({ bill: supplierBills, supplierId: suppliers.id, party: suppliers.name })
+          .from(supplierBills)
+          .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
+          .where(
+            and(
+              inArray(supplierBills.status, [...PAYABLE_BILLS]),
+              only ? inArray(supplierBills.id, only.billIds) : undefined,
+            ),
+          ),
   ]);
   return {
     incoming: inv.map(({ invoice, clientId, party }) => ({
