@@ -8,7 +8,8 @@ import type { Lang, Session, Source } from '../tools/context.ts';
 import type { AnyTool } from '../tools/define.ts';
 import { AppError, errorBody } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
-import { formatAmount } from '../tools/money.ts';
+import { reconcileAll } from '../tools/banking/reconcile-all.ts';
+import { formatAmount, fromMinor } from '../tools/money.ts';
 import type { SlashCommand } from './slash.ts';
 import { usage } from './slash.ts';
 import { badgeOf, type ToolCallRecord } from './tool-calls.ts';
@@ -25,7 +26,7 @@ export const COMMAND_TOOLS: Record<Exclude<SlashCommand['name'], 'help' | 'appro
   po: ['purchasing_find_suppliers', 'purchasing_create_order', 'purchasing_submit_order'],
   invoice: ['invoicing_find_clients', 'invoicing_create_invoice'],
   remind: ['reminders_list_due', 'reminders_send_reminder'],
-  reconcile: ['banking_suggest_matches', 'banking_reconcile_transaction'],
+  reconcile: ['banking_suggest_matches', 'banking_confirm_match'],
 };
 
 const t = {
@@ -209,35 +210,33 @@ export async function runCommand(
       }
       case 'reconcile': {
         if (missing('reconcile')) return { text: w.unavailable('reconcile'), toolCalls: [] };
+        // Every unmatched line (of the account named), matched against the whole statement: the matches
+        // the engine allows alone are recorded in bulk as this person's request; the rest are listed.
+        const run = await reconcileAll(session, { person: { source }, account: command.account ?? undefined });
         const { suggestions } = (await call(
           'banking_suggest_matches',
-          command.account ? { account: command.account } : {},
+          command.account ? { account: command.account, limit: 200 } : { limit: 200 },
         )) as Suggestions;
-        if (!suggestions.length) return { text: w.nothingToReconcile, toolCalls: calls };
-        const lines = [w.toReconcile(suggestions.length)];
-        for (const { transaction: tx, confident, candidates } of suggestions) {
+        if (!suggestions.length && !run.outcomes.length) return { text: w.nothingToReconcile, toolCalls: calls };
+        const head = (tx: {
+          bookedOn: string;
+          amount: string;
+          currency: string;
+          counterparty: string | null;
+          description: string;
+        }) => {
           const what = tx.counterparty ?? tx.description;
-          const head = `• ${tx.bookedOn} ${formatAmount(tx.amount, tx.currency, lang)} ${lang === 'fr' ? `« ${what} »` : `"${what}"`}`;
-          const best = candidates[0];
-          // Only a clear first candidate is recorded; the others wait for the person to choose.
-          if (confident && best) {
-            try {
-              const done = (await call('banking_reconcile_transaction', {
-                transactionId: tx.id,
-                targetKind: best.kind,
-                targetId: best.id,
-              })) as { message: string };
-              lines.push(`${head} : ${done.message}`);
-            } catch (err) {
-              if (!(err instanceof Reply)) throw err;
-              lines.push(`${head} : ${w.notReconciled(err.message)}`);
-            }
-          } else {
-            lines.push(
-              `${head} : ${candidates.length ? w.candidates(candidates.map((c) => `${c.number} (${c.party}, ${c.score.toFixed(2)})`).join(', ')) : w.noCandidate}`,
-            );
-          }
+          return `• ${tx.bookedOn} ${formatAmount(tx.amount, tx.currency, lang)} ${lang === 'fr' ? `« ${what} »` : `"${what}"`}`;
+        };
+        const lines = [w.toReconcile(run.outcomes.length + suggestions.length)];
+        for (const o of run.outcomes) {
+          const tx = { ...o.transaction, amount: fromMinor(o.transaction.amountCents, o.transaction.currency) };
+          lines.push(`${head(tx)} : ${o.status ? o.message : w.notReconciled(o.message)}`);
         }
+        for (const { transaction: tx, candidates } of suggestions)
+          lines.push(
+            `${head(tx)} : ${candidates.length ? w.candidates(candidates.map((c) => `${c.number} (${c.party}, ${c.score.toFixed(2)})`).join(', ')) : w.noCandidate}`,
+          );
         return { text: lines.join('\n'), toolCalls: calls };
       }
       case 'approve':

@@ -2,6 +2,9 @@
  * `npm run bench`: runs the benchmarks against the real PostgreSQL server (DATABASE_URL, default the
  * local `test` server) in a fresh database, and writes bench/results/<name>.json and results.md.
  *
+ * `npm run bench -- reconcile [--full]`: the reconciliation phase alone (bench/reconcile.ts), at a CI
+ * size (BENCH_RECONCILE="2000x4000", invoices × lines) or the issue's 50,000 × 100,000.
+ *
  * `npm run bench -- --scale [--scale-database comptoir_scale]`: then runs the door and MCP benches again,
  * in the same run, on the database `npm run seed:scale` filled (its companies, its millions of rows),
  * plus the register pages and the largest company's approval queue, and writes bench/results/scale.json
@@ -14,6 +17,7 @@ import { benchServer as base, freshBenchDatabase as freshDatabase } from './data
 import { benchDoor } from './door.ts';
 import { benchIntake } from './intake.ts';
 import { benchMcp } from './mcp.ts';
+import { benchReconcile, reconcileSize } from './reconcile.ts';
 import { benchRegisters, seededSessionPlans } from './scale.ts';
 
 const args = process.argv.slice(2);
@@ -26,6 +30,7 @@ const benches: Record<string, (url: string) => Promise<unknown>> = {
   door: (url) => benchDoor(url, Number(process.env.BENCH_OPS ?? 2000)),
   intake: (url) => benchIntake(url),
   mcp: (url) => benchMcp({ databaseUrl: url }),
+  reconcile: (url) => benchReconcile(url, reconcileSize(args)),
 };
 
 mkdirSync('bench/results', { recursive: true });

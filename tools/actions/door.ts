@@ -164,116 +164,7 @@ export async function propose(
   const input = parseInput(tool, rawInput, session.lang);
   const key = keyScope(session, tool, input, options);
   try {
-    return await withTenant(session.db, session.tenantId, async (tx) => {
-      if (key) {
-        const existing = await findByKey(tx, key);
-        // An expired client key is released (the old action keeps its history, not the key) and used afresh.
-        if (existing?.idempotencyExpiresAt && existing.idempotencyExpiresAt <= session.now())
-          await tx.update(aiActions).set({ idempotencyKey: null }).where(eq(aiActions.id, existing.id));
-        else if (existing) return outcomeOf(sameRequest(existing, key, session.lang), session.lang, true);
-      }
-      const ctx = toolContext(session, tx);
-      const tenant = await ctx.tenant();
-      const assessment = tool.assess ? await tool.assess(ctx, input) : {};
-      const evidence = [
-        options.byAi ? null : personFactor(session.lang),
-        ...(options.evidence ?? []),
-        ...(assessment.evidence ?? []),
-        options.byAi && options.modelConfidence !== undefined
-          ? modelFactor(options.modelConfidence, session.lang)
-          : null,
-      ].filter((f): f is EvidenceFactor => f !== null);
-      const confidence = confidenceFrom(evidence);
-      const amount = assessment.amount ?? null;
-      checkAmountRange(tool, amount, session.lang);
-      const inCompany = await companyAmount(ctx, amount);
-      if (inCompany.evidence) evidence.push(inCompany.evidence);
-      const decision = decide({
-        tenant: {
-          automationLevel: tenant.automationLevel,
-          aiEnabled: tenant.aiEnabled,
-          confidenceThreshold: tenant.confidenceThreshold,
-          confidenceFloor: tenant.confidenceFloor,
-          hardCapCents: tenant.hardCapCents,
-          approvalLevelsCents: levelsOf(tenant),
-        },
-        tool,
-        amountCents: inCompany.cents,
-        amountUnconverted: inCompany.unknown,
-        confidence,
-        actor: session.actor,
-        byAi: options.byAi,
-      });
-      if (decision.outcome === 'refuse') {
-        throw forbidden(decision.reasons.map((r) => reasonText(r, session.lang)).join(' '), {
-          reasons: decision.reasons,
-        });
-      }
-
-      const id = randomUUID();
-      let status: ActionStatus = 'pending_approval';
-      let result: unknown = null;
-      let error: ActionRow['error'] = null;
-      if (decision.outcome === 'execute') {
-        const run = await execute(ctx, tool, input, assessment.prepared, id);
-        // A request the tool itself rejects (unknown supplier, bad state) records nothing.
-        if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
-        ({ status, result, error } = run.ok
-          ? { status: 'executed', result: run.result, error: null }
-          : { status: 'failed', result: null, error: run.body });
-      }
-      const now = ctx.now;
-      const expiresAt =
-        status === 'pending_approval' ? new Date(now.getTime() + tenant.approvalExpiryHours * 3_600_000) : null;
-      const number = await nextActionNumber(tx, session.tenantId);
-      const [row] = await tx
-        .insert(aiActions)
-        .values({
-          id,
-          tenantId: session.tenantId,
-          number,
-          tool: tool.name,
-          input,
-          source: options.source,
-          actorId: session.actor.userId,
-          byAi: options.byAi,
-          confidence,
-          evidence,
-          rationale: options.rationale ?? null,
-          idempotencyKey: key?.key ?? null,
-          idempotencyScope: key?.scope ?? '',
-          requestHash: key?.requestHash ?? null,
-          idempotencyExpiresAt: key?.requestHash ? new Date(now.getTime() + CLIENT_KEY_HOURS * 3_600_000) : null,
-          status,
-          decision,
-          requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
-          amountCents: amount?.cents ?? null,
-          currency: amount?.currency ?? null,
-          companyAmountCents: inCompany.cents,
-          result,
-          error,
-          executedAt: status === 'executed' ? now : null,
-          expiresAt,
-          createdAt: now,
-          updatedAt: now,
-        })
-        .onConflictDoNothing({
-          target: [aiActions.tenantId, aiActions.idempotencyScope, aiActions.tool, aiActions.idempotencyKey],
-        })
-        .returning();
-      // Another proposal with this key committed first: undo everything done here, return that one.
-      if (!row) throw new DuplicateProposal();
-      const event = eventWriter(tx, row, session.actor.userId, options.source, now);
-      event('proposed', null, { status: 'proposed', input, confidence }, options.rationale);
-      if (status === 'pending_approval') {
-        event('queued', { status: 'proposed' }, { status, decision });
-        await notifyApprovers(tx, row, decision, session.actor);
-      } else {
-        event(status === 'executed' ? 'executed' : 'failed', { status: 'proposed' }, { status, result, error });
-      }
-      await event.flush();
-      return outcomeOf(row, session.lang, false, summarize(tool, result, session.lang));
-    });
+    return await withTenant(session.db, session.tenantId, (tx) => proposeIn(tx, session, tool, input, key, options));
   } catch (err) {
     if (err instanceof DuplicateProposal && key) {
       const existing = await withTenant(session.db, session.tenantId, (tx) => findByKey(tx, key));
@@ -281,6 +172,177 @@ export async function propose(
     }
     throw err;
   }
+}
+
+/** One request of a bulk proposal: its input and its own options (evidence, key, rationale). */
+export interface BulkRequest {
+  input: unknown;
+  options: ProposeOptions;
+}
+
+/** What became of one request of a bulk proposal: its action, or the error that recorded nothing. */
+export type BulkOutcome = { ok: true; outcome: ActionOutcome } | { ok: false; error: unknown };
+
+/**
+ * The door for many requests of one tool at once (a reconciliation run's matches): the same parse,
+ * idempotency, assessment, evidence, confidence, policy, execution and audit events per request as
+ * propose(), but one transaction per page of `pageSize` requests instead of one per request. Each
+ * request runs in its own savepoint, so one that fails (a request error, a duplicate key committed
+ * by someone else meanwhile) is rolled back alone and reported, and the others of its page stand.
+ */
+export async function proposeMany(
+  session: Session,
+  tool: AnyWriteTool,
+  requests: BulkRequest[],
+  pageSize = 200,
+  onPage?: (done: number) => void,
+): Promise<BulkOutcome[]> {
+  const out: BulkOutcome[] = [];
+  for (let start = 0; start < requests.length; start += pageSize) {
+    const page = requests.slice(start, start + pageSize);
+    const results = await withTenant(session.db, session.tenantId, async (tx) => {
+      const done: BulkOutcome[] = [];
+      for (const request of page) {
+        let key: KeyScope | null = null;
+        try {
+          const input = parseInput(tool, request.input, session.lang);
+          key = keyScope(session, tool, input, request.options);
+          const scoped = key;
+          const outcome = await tx.transaction((sp) => proposeIn(sp, session, tool, input, scoped, request.options));
+          done.push({ ok: true, outcome });
+        } catch (error) {
+          // Its savepoint is rolled back: a proposal with the same key committed first is returned instead.
+          const existing = error instanceof DuplicateProposal && key ? await findByKey(tx, key) : undefined;
+          done.push(
+            existing && key
+              ? { ok: true, outcome: outcomeOf(sameRequest(existing, key, session.lang), session.lang, true) }
+              : { ok: false, error },
+          );
+        }
+      }
+      return done;
+    });
+    out.push(...results);
+    onPage?.(out.length);
+  }
+  return out;
+}
+
+/** propose() inside a transaction it is given: everything but parsing and the transaction itself. */
+async function proposeIn(
+  tx: Tx,
+  session: Session,
+  tool: AnyWriteTool,
+  input: unknown,
+  key: KeyScope | null,
+  options: ProposeOptions,
+): Promise<ActionOutcome> {
+  if (key) {
+    const existing = await findByKey(tx, key);
+    // An expired client key is released (the old action keeps its history, not the key) and used afresh.
+    if (existing?.idempotencyExpiresAt && existing.idempotencyExpiresAt <= session.now())
+      await tx.update(aiActions).set({ idempotencyKey: null }).where(eq(aiActions.id, existing.id));
+    else if (existing) return outcomeOf(sameRequest(existing, key, session.lang), session.lang, true);
+  }
+  const ctx = toolContext(session, tx);
+  const tenant = await ctx.tenant();
+  const assessment = tool.assess ? await tool.assess(ctx, input) : {};
+  const evidence = [
+    options.byAi ? null : personFactor(session.lang),
+    ...(options.evidence ?? []),
+    ...(assessment.evidence ?? []),
+    options.byAi && options.modelConfidence !== undefined ? modelFactor(options.modelConfidence, session.lang) : null,
+  ].filter((f): f is EvidenceFactor => f !== null);
+  const confidence = confidenceFrom(evidence);
+  const amount = assessment.amount ?? null;
+  checkAmountRange(tool, amount, session.lang);
+  const inCompany = await companyAmount(ctx, amount);
+  if (inCompany.evidence) evidence.push(inCompany.evidence);
+  const decision = decide({
+    tenant: {
+      automationLevel: tenant.automationLevel,
+      aiEnabled: tenant.aiEnabled,
+      confidenceThreshold: tenant.confidenceThreshold,
+      confidenceFloor: tenant.confidenceFloor,
+      hardCapCents: tenant.hardCapCents,
+      approvalLevelsCents: levelsOf(tenant),
+    },
+    tool,
+    amountCents: inCompany.cents,
+    amountUnconverted: inCompany.unknown,
+    confidence,
+    actor: session.actor,
+    byAi: options.byAi,
+  });
+  if (decision.outcome === 'refuse') {
+    throw forbidden(decision.reasons.map((r) => reasonText(r, session.lang)).join(' '), {
+      reasons: decision.reasons,
+    });
+  }
+
+  const id = randomUUID();
+  let status: ActionStatus = 'pending_approval';
+  let result: unknown = null;
+  let error: ActionRow['error'] = null;
+  if (decision.outcome === 'execute') {
+    const run = await execute(ctx, tool, input, assessment.prepared, id);
+    // A request the tool itself rejects (unknown supplier, bad state) records nothing.
+    if (!run.ok && run.error instanceof AppError && REQUEST_ERRORS.has(run.error.code)) throw run.error;
+    ({ status, result, error } = run.ok
+      ? { status: 'executed', result: run.result, error: null }
+      : { status: 'failed', result: null, error: run.body });
+  }
+  const now = ctx.now;
+  const expiresAt =
+    status === 'pending_approval' ? new Date(now.getTime() + tenant.approvalExpiryHours * 3_600_000) : null;
+  const number = await nextActionNumber(tx, session.tenantId);
+  const [row] = await tx
+    .insert(aiActions)
+    .values({
+      id,
+      tenantId: session.tenantId,
+      number,
+      tool: tool.name,
+      input,
+      source: options.source,
+      actorId: session.actor.userId,
+      byAi: options.byAi,
+      confidence,
+      evidence,
+      rationale: options.rationale ?? null,
+      idempotencyKey: key?.key ?? null,
+      idempotencyScope: key?.scope ?? '',
+      requestHash: key?.requestHash ?? null,
+      idempotencyExpiresAt: key?.requestHash ? new Date(now.getTime() + CLIENT_KEY_HOURS * 3_600_000) : null,
+      status,
+      decision,
+      requiredLevel: decision.outcome === 'queue' ? decision.level : 0,
+      amountCents: amount?.cents ?? null,
+      currency: amount?.currency ?? null,
+      companyAmountCents: inCompany.cents,
+      result,
+      error,
+      executedAt: status === 'executed' ? now : null,
+      expiresAt,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({
+      target: [aiActions.tenantId, aiActions.idempotencyScope, aiActions.tool, aiActions.idempotencyKey],
+    })
+    .returning();
+  // Another proposal with this key committed first: undo everything done here, return that one.
+  if (!row) throw new DuplicateProposal();
+  const event = eventWriter(tx, row, session.actor.userId, options.source, now);
+  event('proposed', null, { status: 'proposed', input, confidence }, options.rationale);
+  if (status === 'pending_approval') {
+    event('queued', { status: 'proposed' }, { status, decision });
+    await notifyApprovers(tx, row, decision, session.actor);
+  } else {
+    event(status === 'executed' ? 'executed' : 'failed', { status: 'proposed' }, { status, result, error });
+  }
+  await event.flush();
+  return outcomeOf(row, session.lang, false, summarize(tool, result, session.lang));
 }
 
 export interface DecideOptions {

@@ -59,7 +59,10 @@ async function plan(ctx: ToolCtx, req: Request, lock: boolean): Promise<Plan> {
   if (!tx) throw notFound(say.transactionNotFound(req.transactionId));
   if (tx.status !== 'unmatched') throw invalid(say.notUnmatched(tx.status), { status: tx.status });
   const incoming = tx.amountCents > 0n;
-  const open = await openItems(ctx.db);
+  const open = await openItems(ctx.db, {
+    invoiceIds: req.targets.filter((t) => t.kind === 'invoice').map((t) => t.id),
+    billIds: req.targets.filter((t) => t.kind === 'bill').map((t) => t.id),
+  });
   const byId = new Map((incoming ? open.incoming : open.outgoing).map((i) => [i.id, i]));
   const ids = new Set<string>();
   let left = incoming ? tx.amountCents : -tx.amountCents;
@@ -132,12 +135,13 @@ export const confirmMatch = defineTool({
     unapplied: z.string(),
   }),
   async assess(ctx, req) {
-    const p = await plan(ctx, req, false);
-    const total = p.parts.reduce((s, x) => s + x.cents, 0n);
-    return { amount: { cents: total, currency: p.tx.currency } };
-  },
-  async run(ctx, req) {
+    // Read under the locks run needs: when the door runs it at once (same transaction), it reuses this plan.
     const p = await plan(ctx, req, true);
+    const total = p.parts.reduce((s, x) => s + x.cents, 0n);
+    return { amount: { cents: total, currency: p.tx.currency }, prepared: p };
+  },
+  async run(ctx, req, prepared?: Plan) {
+    const p = prepared ?? (await plan(ctx, req, true));
     const reference = [p.tx.reference, p.tx.description].filter(Boolean).join(' · ').slice(0, 100) || undefined;
     const matches: z.output<typeof MatchOut>[] = [];
     for (const { target, cents, feeCents } of p.parts) {

@@ -3,9 +3,10 @@
  * aliases and every unmatched bank line (in pages, so a large statement is never one query), runs the
  * pure engine over the whole statement, and learns from people's confirmations and rejections.
  */
-import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, ilike, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import {
+  bankAccounts,
   bankPayerAliases,
   bankTransactions,
   clients,
@@ -24,18 +25,40 @@ const OPEN_INVOICES = ['sent', 'viewed', 'partially_paid', 'overdue'] as const;
 const PAYABLE_BILLS = ['approved', 'partially_paid'] as const;
 export const PAGE = 5000;
 
-export async function openItems(db: Tx): Promise<{ incoming: OpenItem[]; outgoing: OpenItem[] }> {
+/**
+ * The open invoices and payable bills of the tenant, or only those with the given ids (a confirmation
+ * reads its own targets, never the whole book).
+ */
+export async function openItems(
+  db: Tx,
+  only?: { invoiceIds: string[]; billIds: string[] },
+): Promise<{ incoming: OpenItem[]; outgoing: OpenItem[] }> {
   const [inv, bills] = await Promise.all([
-    db
-      .select({ invoice: invoices, clientId: clients.id, party: clients.name })
-      .from(invoices)
-      .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
-      .where(and(eq(invoices.kind, 'invoice'), inArray(invoices.status, [...OPEN_INVOICES]))),
-    db
-      .select({ bill: supplierBills, supplierId: suppliers.id, party: suppliers.name })
-      .from(supplierBills)
-      .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
-      .where(inArray(supplierBills.status, [...PAYABLE_BILLS])),
+    only && !only.invoiceIds.length
+      ? []
+      : db
+          .select({ invoice: invoices, clientId: clients.id, party: clients.name })
+          .from(invoices)
+          .innerJoin(clients, tenantJoin(clients.id, invoices.clientId))
+          .where(
+            and(
+              eq(invoices.kind, 'invoice'),
+              inArray(invoices.status, [...OPEN_INVOICES]),
+              only ? inArray(invoices.id, only.invoiceIds) : undefined,
+            ),
+          ),
+    only && !only.billIds.length
+      ? []
+      : db
+          .select({ bill: supplierBills, supplierId: suppliers.id, party: suppliers.name })
+          .from(supplierBills)
+          .innerJoin(suppliers, tenantJoin(suppliers.id, supplierBills.supplierId))
+          .where(
+            and(
+              inArray(supplierBills.status, [...PAYABLE_BILLS]),
+              only ? inArray(supplierBills.id, only.billIds) : undefined,
+            ),
+          ),
   ]);
   return {
     incoming: inv.map(({ invoice, clientId, party }) => ({
@@ -184,4 +207,36 @@ export async function learn(
       target: [bankPayerAliases.tenantId, bankPayerAliases.direction, bankPayerAliases.payer, bankPayerAliases.partyId],
       set: { [what]: sql`greatest(0, ${column} + ${by})`, updatedAt: now },
     });
+}
+
+/** A page of unmatched lines, newest first, of one account (part of its name, IBAN or number) or one line. */
+export async function unmatchedTransactions(
+  ctx: ToolCtx,
+  filter: { transactionId?: string; account?: string },
+  limit = 50,
+): Promise<TransactionRow[]> {
+  const like = filter.account ? `%${filter.account.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : undefined;
+  // The accounts as a subquery, not a join: joined, the planner misjudged how many of a company's lines
+  // one account holds and walked them all by account rather than the unmatched ones by date.
+  const accounts = like
+    ? ctx.db
+        .select({ id: bankAccounts.id })
+        .from(bankAccounts)
+        .where(
+          or(ilike(bankAccounts.name, like), ilike(bankAccounts.iban, like), ilike(bankAccounts.accountNumber, like)),
+        )
+    : undefined;
+  return ctx.db
+    .select()
+    .from(bankTransactions)
+    .where(
+      and(
+        eq(bankTransactions.status, 'unmatched'),
+        ne(bankTransactions.amountCents, 0n),
+        filter.transactionId ? eq(bankTransactions.id, filter.transactionId) : undefined,
+        accounts ? inArray(bankTransactions.accountId, accounts) : undefined,
+      ),
+    )
+    .orderBy(sql`${bankTransactions.bookedOn} desc`, bankTransactions.id)
+    .limit(limit);
 }

@@ -28,7 +28,12 @@ export const rejectMatch = defineTool({
     const [tx] = await ctx.db.select().from(bankTransactions).where(eq(bankTransactions.id, req.transactionId));
     if (!tx) throw notFound(say.transactionNotFound(req.transactionId), { field: 'transactionId' });
     if (tx.status !== 'unmatched') throw invalid(say.notUnmatched(tx.status), { status: tx.status });
-    const open = await openItems(ctx.db);
+    const open = await openItems(
+      ctx.db,
+      req.targetKind === 'invoice'
+        ? { invoiceIds: [req.targetId], billIds: [] }
+        : { invoiceIds: [], billIds: [req.targetId] },
+    );
     const target = (req.targetKind === 'invoice' ? open.incoming : open.outgoing).find((i) => i.id === req.targetId);
     if (!target) throw notFound(say.targetNotOpen(req.targetId), { field: 'targetId' });
     await learn(ctx.db, ctx.tenantId, tx, target.partyId, 'rejected', 1, ctx.now);

@@ -1,7 +1,14 @@
+/**
+ * Suggestions for a page of unmatched lines (newest first, one account or one line): a thin view of
+ * the reconciliation engine — the same statement-wide assignment, calibrated confidence and evidence
+ * as banking_list_reconciliation, one row per document a candidate pays.
+ */
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
-import { isConfident, openTargets, rank, unmatchedTransactions } from './matching.ts';
+import { engineAllows } from './engine/policy.ts';
+import { evidenceOf } from './match-texts.ts';
+import { reconcileStatement, unmatchedTransactions } from './reconciliation.ts';
 
 const Evidence = z.object({ factor: z.string(), weight: z.number(), detail: z.string() });
 
@@ -9,11 +16,12 @@ export const suggestMatches = defineTool({
   name: 'banking_suggest_matches',
   title: 'Suggest reconciliation matches',
   description:
-    'For bank transactions not yet reconciled, suggest what they pay: money in against open client invoices, ' +
-    'money out against approved supplier bills. Each candidate has a score from 0 to 1 and its evidence ' +
-    '(amount equals the balance, invoice or bill number in the bank text, client or supplier name, date). ' +
-    '"confident" marks a first candidate clearly ahead of the others. Record one with banking_reconcile_transaction, ' +
-    'or set a transaction aside with banking_ignore_transaction.',
+    'For bank transactions not yet reconciled (newest first, optionally one account or one transaction), what ' +
+    'they pay: money in against open client invoices, money out against approved supplier bills, from the ' +
+    'statement-wide reconciliation (no document offered to two lines). Each candidate has a calibrated ' +
+    'confidence from 0 to 1 ("score") and its evidence; a transfer paying several documents lists each of them ' +
+    'with the same score. "confident" marks a first candidate the engine would record. Record one with ' +
+    'banking_confirm_match (or banking_reconcile_transaction), see every line with banking_list_reconciliation.',
   kind: 'read',
   input: z.object({
     transactionId: z.string().uuid().optional().describe('Only this transaction.'),
@@ -30,7 +38,7 @@ export const suggestMatches = defineTool({
       .min(1)
       .max(200)
       .default(50)
-      .describe('How many unmatched transactions to look at, newest first.'),
+      .describe('How many unmatched transactions to show, newest first.'),
   }),
   output: z.object({
     suggestions: z.array(
@@ -52,7 +60,7 @@ export const suggestMatches = defineTool({
             number: z.string(),
             party: z.string(),
             balance: z.string(),
-            amount: z.string().describe('What the payment would record: the transaction amount.'),
+            amount: z.string().describe('What confirming would apply to this document.'),
             score: z.number(),
             evidence: z.array(Evidence),
           }),
@@ -61,15 +69,19 @@ export const suggestMatches = defineTool({
     ),
   }),
   async run(ctx, input) {
-    const transactions = await unmatchedTransactions(
+    const page = await unmatchedTransactions(
       ctx,
       { transactionId: input.transactionId, account: input.account },
       input.limit,
     );
-    const [incoming, outgoing] = await Promise.all([openTargets(ctx, 'in'), openTargets(ctx, 'out')]);
+    if (!page.length) return { suggestions: [] };
+    const [{ results }, tenant] = await Promise.all([reconcileStatement(ctx), ctx.tenant()]);
+    const threshold = tenant.automationLevel === 'full' ? tenant.confidenceFloor : tenant.confidenceThreshold;
+    const byLine = new Map(results.map((r) => [r.line.id, r]));
     return {
-      suggestions: transactions.map((tx) => {
-        const ranked = rank(tx, tx.amountCents > 0n ? incoming : outgoing, ctx.lang);
+      suggestions: page.map((tx) => {
+        const r = byLine.get(tx.id);
+        const cents = (n: number) => fromMinor(BigInt(n), tx.currency);
         return {
           transaction: {
             id: tx.id,
@@ -80,17 +92,20 @@ export const suggestMatches = defineTool({
             counterparty: tx.counterparty,
             reference: tx.reference,
           },
-          confident: isConfident(ranked),
-          candidates: ranked.map((c) => ({
-            kind: c.target.kind,
-            id: c.target.id,
-            number: c.target.numbers[0]!,
-            party: c.target.party,
-            balance: fromMinor(c.target.balanceCents, c.target.currency),
-            amount: fromMinor(c.amountCents, c.target.currency),
-            score: c.score,
-            evidence: c.evidence,
-          })),
+          confident: Boolean(r?.chosen && r.candidates[0] === r.chosen && engineAllows(r.chosen, threshold)),
+          candidates: (r?.candidates ?? []).flatMap((c) => {
+            const evidence = evidenceOf(c, tx.currency, ctx.lang);
+            return c.items.map(({ item, appliedCents }) => ({
+              kind: item.kind,
+              id: item.id,
+              number: item.number,
+              party: item.party,
+              balance: cents(item.balanceCents),
+              amount: cents(appliedCents),
+              score: c.confidence,
+              evidence,
+            }));
+          }),
         };
       }),
     };

@@ -188,7 +188,7 @@ describe('confirming, running, undoing, rejecting', () => {
       });
     });
     const progress: string[] = [];
-    const first = await reconcileAll(manager, (p) => progress.push(p.phase));
+    const first = await reconcileAll(manager, { onProgress: (p) => progress.push(p.phase) });
     expect(first).toMatchObject({ proposed: 1, executed: 1 });
     expect(progress).toContain('proposing');
     expect((await invoiceRow(martin.id)).status).toBe('paid');

@@ -43,7 +43,12 @@ export interface OpenIndex {
   byYearSeq: Map<string, OpenItem[]>;
   bySeq: Map<number, OpenItem[]>;
   byCompact: Map<string, OpenItem[]>;
-  gramPostings: Map<string, string[]>;
+  /** Parties by position, for the postings below. */
+  partyList: Party[];
+  /** Each trigram: the positions (in partyList) of the parties whose name has it. */
+  gramPostings: Map<string, number[]>;
+  /** Scratch counters, one per party, reused by every payer lookup (always left at zero). */
+  shared: Int32Array;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -75,8 +80,11 @@ export function indexOpen(items: OpenItem[]): OpenIndex {
       if (key) push(byCompact, key, item);
     }
   }
-  const gramPostings = new Map<string, string[]>();
-  for (const party of parties.values()) for (const g of party.grams) push(gramPostings, g, party.id);
+  const partyList = [...parties.values()];
+  const gramPostings = new Map<string, number[]>();
+  partyList.forEach((party, at) => {
+    for (const g of party.grams) push(gramPostings, g, at);
+  });
   const byBalance = [...items].sort((a, b) => a.balanceCents - b.balanceCents);
   return {
     items,
@@ -86,7 +94,9 @@ export function indexOpen(items: OpenItem[]): OpenIndex {
     byYearSeq,
     bySeq,
     byCompact,
+    partyList,
     gramPostings,
+    shared: new Int32Array(partyList.length),
   };
 }
 

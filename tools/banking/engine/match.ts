@@ -97,14 +97,28 @@ export interface LineResult {
 
 const BASE = -3;
 const MAX_AMOUNT_CANDIDATES = 40;
+const MAX_FEE_WINDOW_CANDIDATES = 16;
 const MAX_PARTY_ITEMS = 40;
 const MAX_SUBSET_ITEMS = 22;
 const MAX_SUBSET_SIZE = 6;
 const MAX_SUBSET_NODES = 5_000;
 const MAX_NAME_CANDIDATES = 40;
+/** A trigram in more names than this is too common to find a party by (see partiesFor). */
+const COMMON_GRAM = 500;
 const DAY = 86_400_000;
 
-const days = (a: string, b: string) => Math.round((Date.parse(a) - Date.parse(b)) / DAY);
+/** Dates are few (a statement spans months), parsing them is not free: each is parsed once. */
+const parsedDates = new Map<string, number>();
+const dayOf = (iso: string) => {
+  let t = parsedDates.get(iso);
+  if (t === undefined) {
+    t = Date.parse(iso);
+    if (parsedDates.size > 100_000) parsedDates.clear();
+    parsedDates.set(iso, t);
+  }
+  return t;
+};
+const days = (a: string, b: string) => Math.round((dayOf(a) - dayOf(b)) / DAY);
 
 interface PartyHit {
   partyId: string;
@@ -124,22 +138,37 @@ function partiesFor(
   const hits = new Map<string, PartyHit>();
   if (payer) {
     const grams = trigrams(payer);
-    const shared = new Map<string, number>();
+    const { shared, partyList } = index;
+    const touched: number[] = [];
+    // Trigrams common to a large share of names (" LE", "  S") say little and cost much: past
+    // COMMON_GRAM parties they are not counted, and the share needed is of the trigrams counted.
+    let counted = 0;
     for (const g of grams) {
       const posting = index.gramPostings.get(g);
-      // Trigrams common to a large share of names (" LE", "  S") say little and cost much.
-      if (!posting || posting.length > 5000) continue;
-      for (const id of posting) shared.set(id, (shared.get(id) ?? 0) + 1);
+      if (!posting) {
+        counted++;
+        continue;
+      }
+      if (posting.length > COMMON_GRAM) continue;
+      counted++;
+      for (const at of posting) {
+        if (shared[at] === 0) touched.push(at);
+        shared[at]!++;
+      }
     }
     // A trigram similarity of 0.4 needs at least 40 % of the payer's trigrams in the name; the 40
     // parties sharing the most are enough to find the few above that (names of one trade share a lot).
-    const need = Math.max(2, Math.ceil(grams.size * 0.4));
-    const likely = [...shared].filter(([, count]) => count >= need);
-    if (likely.length > MAX_NAME_CANDIDATES) likely.sort((a, b) => b[1] - a[1]).length = MAX_NAME_CANDIDATES;
-    for (const [id] of likely) {
-      const party = index.parties.get(id)!;
+    const need = Math.max(2, Math.ceil(counted * 0.4));
+    let likely: [number, number][] = [];
+    for (const at of touched) {
+      if (shared[at]! >= need) likely.push([at, shared[at]!]);
+      shared[at] = 0;
+    }
+    if (likely.length > MAX_NAME_CANDIDATES) likely = likely.sort((a, b) => b[1] - a[1]).slice(0, MAX_NAME_CANDIDATES);
+    for (const [at] of likely) {
+      const party = partyList[at]!;
       const similarity = nameSimilarity(payer, grams, party.normalized, party.grams);
-      if (similarity >= 0.4) hits.set(id, { partyId: id, similarity, alias: null });
+      if (similarity >= 0.4) hits.set(party.id, { partyId: party.id, similarity, alias: null });
     }
   }
   for (const alias of aliases.get(payer) ?? []) {
@@ -383,13 +412,19 @@ function proposalsFor(index: OpenIndex, facts: LineFacts, tolerance: number): Pr
     if (p) out.push(p);
   };
   for (const item of facts.named.keys()) consider(item);
-  const byAmount = itemsInRange(index, paid, paid + tolerance, MAX_AMOUNT_CANDIDATES);
-  if (byAmount) for (const item of byAmount) consider(item);
-  else {
-    // A very common amount: only the documents of parties the payer looks like.
+  // The exact amount, then the amounts a bank fee away. With many open documents, a fee window holds
+  // dozens of balances that only the amount links to the line: past a few, only the documents of
+  // parties the payer looks like are taken from it (likewise for a very common exact amount).
+  const exact = itemsInRange(index, paid, paid, MAX_AMOUNT_CANDIDATES);
+  const short = tolerance > 0 ? itemsInRange(index, paid + 1, paid + tolerance, MAX_FEE_WINDOW_CANDIDATES) : [];
+  for (const item of exact ?? []) consider(item);
+  for (const item of short ?? []) consider(item);
+  if (!exact || !short) {
+    const from = exact ? paid + 1 : paid;
+    const to = short ? paid : paid + tolerance;
     for (const hit of facts.parties.values())
       for (const item of index.parties.get(hit.partyId)!.items)
-        if (item.balanceCents >= paid && item.balanceCents <= paid + tolerance) consider(item);
+        if (item.balanceCents >= from && item.balanceCents <= to) consider(item);
   }
   for (const hit of facts.parties.values()) {
     if (hit.alias === 'rejected' || (hit.similarity < 0.6 && hit.alias !== 'confirmed')) continue;
