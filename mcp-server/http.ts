@@ -17,7 +17,7 @@ import { bearerAuth } from '../http/auth.ts';
 import { requestLang } from '../http/request-lang.ts';
 import type { AppDeps, AppEnv } from '../http/deps.ts';
 import { releaseAnsweredStreams } from './json-streams.ts';
-import { toolsetsFrom } from './register.ts';
+import { detailFrom, toolsetsFrom } from './register.ts';
 import { buildMcpServer } from './server.ts';
 
 const ORIGIN_REFUSED = {
@@ -108,7 +108,11 @@ export function mcpRoutes(deps: AppDeps, options: McpHttpOptions = {}) {
   async function openSession(c: Context<AppEnv>, body: InitializeRequest) {
     const session = { ...c.get('session') };
     const tokenHash = sha256(tokenOf(c)!);
-    const server = buildMcpServer(session, toolsetsFrom(c.req.query('toolsets'), session.lang));
+    const server = buildMcpServer(
+      session,
+      toolsetsFrom(c.req.query('toolsets'), session.lang),
+      detailFrom(c.req.query('detail'), session.lang),
+    );
     // The server only ever asks a client something mid-call (elicitation, to confirm an approval) when
     // the client said it can answer. Such a client gets its answers as resumable event streams, which
     // can carry the question before the result; any other client gets plain JSON answers, as the spec

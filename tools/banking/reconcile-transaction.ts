@@ -71,6 +71,7 @@ export const reconcileTransaction = defineTool({
     'is refused. Find candidates with banking_suggest_matches first.',
   kind: 'write',
   risk: 'money',
+  effect: 'sets',
   roles: ['admin', 'manager', 'accountant'],
   input,
   output: z.object({
