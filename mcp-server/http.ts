@@ -3,7 +3,7 @@
  * Every request carries a bearer token, checked like the REST API's; a session (one transport, one
  * McpServer) belongs to the person and tenant that opened it and answers no one else.
  *
- * Sessions live in the database (session-store.ts): any instance answers any session, and a restart
+ * Sessions live in the database (tools/auth/mcp-sessions.ts): any instance answers any session, and a restart
  * drops none. An instance that gets a session it has not served yet builds its own transport and server
  * for it and replays the client's initialize into them, so they stand where the first instance's did.
  * What stays with one instance: a question the server asks mid-call (elicitation) is answered on the
@@ -31,7 +31,13 @@ import type { AppDeps, AppEnv } from '../http/deps.ts';
 import { releaseAnsweredStreams } from './json-streams.ts';
 import { detailFrom, toolsetsFrom } from './register.ts';
 import { buildMcpServer } from './server.ts';
-import { deleteIdleSessions, deleteSession, type StoredSession, saveSession, touchSession } from './session-store.ts';
+import {
+  deleteIdleSessions,
+  deleteSession,
+  type StoredSession,
+  saveSession,
+  touchSession,
+} from '../tools/auth/mcp-sessions.ts';
 
 const ORIGIN_REFUSED = {
   fr: (origin: string) => `Origine refusée : ${origin} n’est pas autorisée à appeler /mcp (voir MCP_ALLOWED_ORIGINS).`,

@@ -10,7 +10,7 @@ import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../../../config.ts';
-import { createApp } from '../../../web-chat/app.ts';
+import { createApp } from '../../../http/app.ts';
 import { connectHttp, type RunningApp } from '../mcp/harness.ts';
 
 /** An instance of the app on its own port; closing it also cuts its open streams, as a stopped process would. */

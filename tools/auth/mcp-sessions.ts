@@ -1,16 +1,15 @@
 /**
  * MCP sessions kept in the database, so that any instance can answer a session another one opened,
  * and a restart drops none. Each instance still keeps a live transport per session it served (the SDK's
- * protocol state); the row is what lets another instance build its own (http.ts) and what says the
- * session still exists.
+ * protocol state); the row is what lets another instance build its own (mcp-server/http.ts) and
+ * what says the session still exists.
  */
 import type { InitializeRequest } from '@modelcontextprotocol/sdk/types.js';
 import { and, eq, lt } from 'drizzle-orm';
-import type { Database } from '../db/client.ts';
-import { mcpSessions } from '../db/schema/index.ts';
-import { asSystem, withTenant } from '../db/tenant.ts';
-import type { Lang } from '../tools/context.ts';
-import type { ListDetail } from './register.ts';
+import type { Database } from '../../db/client.ts';
+import { mcpSessions } from '../../db/schema/index.ts';
+import { asSystem, withTenant } from '../../db/tenant.ts';
+import type { Lang } from '../context.ts';
 
 export interface StoredSession {
   id: string;
@@ -18,7 +17,8 @@ export interface StoredSession {
   userId: string;
   lang: Lang;
   toolsets: string[] | undefined;
-  detail: ListDetail;
+  /** How much tools/list carries (mcp-server/register.ts ListDetail). */
+  detail: 'summary' | 'full';
   initialize: InitializeRequest['params'];
 }
 
@@ -66,7 +66,7 @@ export async function touchSession(
     userId: row.userId,
     lang: row.lang as Lang,
     toolsets: row.toolsets ?? undefined,
-    detail: row.detail as ListDetail,
+    detail: row.detail === 'full' ? 'full' : 'summary',
     initialize: row.initialize as InitializeRequest['params'],
   };
 }
