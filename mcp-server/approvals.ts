@@ -4,14 +4,14 @@
  * (elicitation); a client that cannot ask them is refused, and the door still checks their role and limit.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import type { ElicitRequestFormParams } from '@modelcontextprotocol/sdk/types.js';
+import { type ElicitRequestFormParams, ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { approve, reject } from '../tools/actions/door.ts';
 import { getAction } from '../tools/actions/get-action.ts';
 import { alreadyDecidedMessage } from '../tools/actions/messages.ts';
 import type { ActionView } from '../tools/actions/schemas.ts';
 import type { Lang, Session } from '../tools/context.ts';
-import { conflict, forbidden } from '../tools/errors.ts';
+import { conflict, forbidden, invalid } from '../tools/errors.ts';
 import { readTool } from './register.ts';
 import { ActionSummary, actionSummary, errorResult, structured } from './results.ts';
 import { formatAmount } from '../tools/money.ts';
@@ -42,20 +42,12 @@ const text = {
       `${a.rationale ? `\nWhy: ${a.rationale}` : ''}\nRequest: ${brief(a.input)}`,
     confirm: (verb: Verb) => (verb === 'approve' ? 'Yes, approve it' : 'Yes, reject it'),
     note: (verb: Verb) => (verb === 'approve' ? 'Note (optional)' : 'Reason (shown to the requester)'),
+    mismatch: (detail: string) =>
+      `Your client's answer does not fit the confirmation form (${detail}): nothing was decided. Answer with confirm true or false, and an optional note of at most 2000 characters.`,
     declined: (verb: Verb, n: number) =>
       `Action #${n} was not ${verb === 'approve' ? 'approved' : 'rejected'}: you did not confirm. It is still pending.`,
   },
   fr: {
-    approveTitle: 'Approuver une action en attente',
-    rejectTitle: 'Refuser une action en attente',
-    approveDescription:
-      'Approuver une action en attente (trouvez-la avec actions_list, statut ["pending_approval"]). Vous, la ' +
-      'personne connectée, confirmez dans votre client avant que rien ne se passe ; votre rôle et votre limite ' +
-      "d'approbation s'appliquent. L'action s'exécute ensuite et la réponse dit ce qu'elle a fait.",
-    rejectDescription:
-      "Refuser une action en attente pour qu'elle ne s'exécute jamais. Vous, la personne connectée, confirmez " +
-      "d'abord dans votre client ; votre rôle et votre limite d'approbation s'appliquent. Donnez la raison en note : " +
-      'le demandeur la verra.',
     noElicitation:
       'Approuver ou refuser exige votre confirmation explicite, et ce client ne peut pas la demander : approuvez ' +
       "depuis la boîte d'approbation web ou un client qui prend en charge l'élicitation.",
@@ -66,6 +58,8 @@ const text = {
       `${a.rationale ? `\nPourquoi : ${a.rationale}` : ''}\nDemande : ${brief(a.input)}`,
     confirm: (verb: Verb) => (verb === 'approve' ? "Oui, l'approuver" : 'Oui, la refuser'),
     note: (verb: Verb) => (verb === 'approve' ? 'Note (facultative)' : 'Raison (visible par le demandeur)'),
+    mismatch: (detail: string) =>
+      `La réponse de votre client ne correspond pas au formulaire de confirmation (${detail}) : rien n'a été décidé. Répondez avec confirm à true ou false, et une note facultative d'au plus 2000 caractères.`,
     declined: (verb: Verb, n: number) =>
       `L'action n° ${n} n'a pas été ${verb === 'approve' ? 'approuvée' : 'refusée'} : vous n'avez pas confirmé. Elle reste en attente.`,
   },
@@ -92,7 +86,9 @@ const Output = z.object({
 
 export function registerApprovalTools(server: McpServer, session: Session): void {
   for (const verb of ['approve', 'reject'] as const) {
-    const t = text[session.lang];
+    // Tool descriptions are prompts, in English for every session like the registry's (models read it
+    // best); what the person reads (the confirmation, the answer) stays in their language.
+    const t = text.en;
     server.registerTool(
       `actions_${verb}`,
       {
@@ -100,13 +96,11 @@ export function registerApprovalTools(server: McpServer, session: Session): void
         description: verb === 'approve' ? t.approveDescription : t.rejectDescription,
         inputSchema: Input,
         outputSchema: Output,
-        annotations: {
-          readOnlyHint: false,
-          // Approving runs the action, which may commit money or send something outside.
-          destructiveHint: verb === 'approve',
-          idempotentHint: false,
-          openWorldHint: verb === 'approve',
-        },
+        // Written as register.ts writes the registry's, only where they differ from the spec's defaults.
+        // Both decide for good (destructive, the default); deciding twice changes nothing more, the door
+        // refuses an action already decided (idempotent). Approving runs the action, which may send
+        // something outside (open world, the default); rejecting touches only our records.
+        annotations: verb === 'approve' ? { idempotentHint: true } : { idempotentHint: true, openWorldHint: false },
       },
       async ({ actionId, note }, extra) => {
         try {
@@ -133,10 +127,15 @@ export function registerApprovalTools(server: McpServer, session: Session): void
               required: ['confirm'],
             },
           };
-          const answer = await server.server.elicitInput(request, {
-            relatedRequestId: extra.requestId,
-            timeout: CONFIRMATION_TIMEOUT_MS,
-          });
+          const answer = await server.server
+            .elicitInput(request, { relatedRequestId: extra.requestId, timeout: CONFIRMATION_TIMEOUT_MS })
+            .catch((err: unknown) => {
+              // The SDK checks the answer against the form and throws a protocol error, which would
+              // reach the person as "Internal error": say what was wrong, and that nothing was decided.
+              if (err instanceof McpError && err.code === ErrorCode.InvalidParams)
+                throw invalid(text[lang].mismatch(err.message.replace(/^MCP error -?\d+: /, '')));
+              throw err;
+            });
           if (answer.action !== 'accept' || answer.content?.confirm !== true) {
             return structured({ confirmed: false }, text[lang].declined(verb, a.number));
           }

@@ -11,19 +11,28 @@ import type { AnyTool } from '../tools/define.ts';
 import { invalid } from '../tools/errors.ts';
 import { invoke } from '../tools/invoke.ts';
 import { registry } from '../tools/registry.ts';
-import { compactInputSchema, compactOutputSchema } from './compact-schema.ts';
+import { compactInputSchema, compactOutputSchema, summariseOutputSchema } from './compact-schema.ts';
 import { errorResult, invocationResult, writeOutput } from './results.ts';
 
+/**
+ * The four MCP hints, derived from the tool's definition, written only where they differ from the
+ * spec's defaults (readOnly false, destructive true, idempotent false, openWorld true): the same
+ * meaning for every client, fewer bytes in every tools/list. For a read tool, destructive and
+ * idempotent mean nothing (the spec says so) and are left out.
+ *  - destructive: anything but a pure addition (`effect: 'adds'`) overwrites or ends what was there;
+ *    and money moved or a message sent cannot be taken back by deleting a row, whatever the effect.
+ *  - idempotent: setting the same values again, or ending what is already ended, changes nothing
+ *    more; an addition adds again, and a message goes out again.
+ */
 export function annotationsFor(tool: AnyTool): ToolAnnotations {
-  if (tool.kind === 'read')
-    return { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+  if (tool.kind === 'read') return { readOnlyHint: true, openWorldHint: false };
+  const outside = tool.openWorld === true;
+  const destructive = tool.effect !== 'adds' || tool.risk === 'money' || tool.risk === 'external';
+  const idempotent = tool.effect !== undefined && tool.effect !== 'adds' && !outside;
   return {
-    readOnlyHint: false,
-    // Money and anything that leaves the company cannot be taken back by deleting a row.
-    destructiveHint: tool.risk === 'money' || tool.risk === 'external',
-    // Each call proposes a new action; the idempotency key (request _meta) is what makes a retry safe.
-    idempotentHint: false,
-    openWorldHint: tool.openWorld === true,
+    ...(destructive ? {} : { destructiveHint: false }),
+    ...(idempotent ? { idempotentHint: true } : {}),
+    ...(outside ? {} : { openWorldHint: false }),
   };
 }
 
@@ -132,13 +141,63 @@ function leaveInputToTheDoor(server: McpServer): void {
 type RawHandler = (request: unknown, extra: unknown) => Promise<ListToolsResult>;
 const toolLists = new Map<string, Promise<ListToolsResult>>();
 
-function compact(list: ListToolsResult): ListToolsResult {
+/**
+ * How much a tools/list carries. `summary` (the default): each description's first sentence, no
+ * title, output schemas to their first level (compact-schema.ts); `full` (`?detail=full`): everything.
+ * Whatever is left out of a summary is one tools_describe call away (describe.ts).
+ */
+export type ListDetail = 'summary' | 'full';
+
+/** `?detail=full` (or nothing, a summary); any other value is refused by name. */
+export function detailFrom(text: string | undefined, lang: Lang): ListDetail {
+  if (text === undefined || text === '' || text === 'summary') return 'summary';
+  if (text === 'full') return 'full';
+  throw invalid(
+    lang === 'fr'
+      ? `Détail inconnu : ${text}. Valeurs possibles : summary, full.`
+      : `Unknown detail: ${text}. Values: summary, full.`,
+  );
+}
+
+/** Longer than this, a first sentence that lists details after a colon is cut at the colon. */
+const LONG_SENTENCE = 160;
+
+/**
+ * What a description says in a summary: its first sentence, what the tool does. Units, failures and
+ * next steps are in tools_describe, and the fields a long sentence lists after a colon are in the schema.
+ */
+export function firstSentence(description: string): string {
+  const end = /[.!?](?=\s+[A-Z("«])/.exec(description);
+  const sentence = end ? description.slice(0, end.index + 1) : description;
+  const colon = sentence.indexOf(': ');
+  return sentence.length > LONG_SENTENCE && colon > 0 ? `${sentence.slice(0, colon)}.` : sentence;
+}
+
+/** The `{ action, result? }` answer of every write tool (results.ts). */
+function isWriteEnvelope(schema: { properties?: Record<string, unknown> }): boolean {
+  const fields = Object.keys(schema.properties ?? {}).sort();
+  return fields.join(',') === 'action,result';
+}
+
+/** The spec's default for `execution.taskSupport`: said by every tool, it tells a client nothing. */
+const NO_TASKS = 'forbidden';
+
+function compact(list: ListToolsResult, detail: ListDetail): ListToolsResult {
   return {
     ...list,
-    tools: list.tools.map((tool) => ({
+    tools: list.tools.map(({ title, description, execution, inputSchema, outputSchema, ...tool }) => ({
       ...tool,
-      inputSchema: compactInputSchema(tool.inputSchema),
-      ...(tool.outputSchema ? { outputSchema: compactOutputSchema(tool.outputSchema) } : {}),
+      ...(detail === 'full' && title !== undefined ? { title } : {}),
+      ...(description !== undefined
+        ? { description: detail === 'full' ? description : firstSentence(description) }
+        : {}),
+      ...(execution && execution.taskSupport !== NO_TASKS ? { execution } : {}),
+      inputSchema: compactInputSchema(inputSchema),
+      ...(outputSchema && detail === 'full' ? { outputSchema: compactOutputSchema(outputSchema) } : {}),
+      // Every write tool answers the same envelope, said once in the server's instructions.
+      ...(outputSchema && detail === 'summary' && !isWriteEnvelope(outputSchema)
+        ? { outputSchema: summariseOutputSchema(outputSchema) }
+        : {}),
     })),
   };
 }
@@ -149,19 +208,36 @@ function compact(list: ListToolsResult): ListToolsResult {
  * milliseconds per new session. Answer it once per process and language, with the SDK's own answer.
  * Call after every tool is registered. The answer is also compacted (compact-schema.ts).
  */
-export function shareToolList(server: McpServer, lang: Lang, role: Role, toolsets?: readonly string[]): void {
-  const key = `${lang}|${role}|${toolsets?.join(',') ?? '*'}`;
+export function shareToolList(
+  server: McpServer,
+  lang: Lang,
+  role: Role,
+  toolsets?: readonly string[],
+  detail: ListDetail = 'summary',
+): void {
   // The SDK keeps no public way to wrap a handler; without this private map (another SDK version) nothing is shared.
   const handlers = (server.server as unknown as { _requestHandlers?: Map<string, RawHandler> })._requestHandlers;
   const compute = handlers?.get('tools/list');
   if (!handlers || !compute) return;
-  handlers.set('tools/list', (request, extra) => {
+  const listAt = (level: ListDetail, request: unknown, extra: unknown) => {
+    const key = `${lang}|${role}|${toolsets?.join(',') ?? '*'}|${level}`;
     let list = toolLists.get(key);
     if (!list) {
-      list = compute(request, extra).then(compact);
+      list = compute(request, extra).then((sdk) => compact(sdk, level));
       toolLists.set(key, list);
       list.catch(() => toolLists.delete(key));
     }
     return list;
-  });
+  };
+  handlers.set('tools/list', (request, extra) => listAt(detail, request, extra));
+  fullLists.set(server, () => listAt('full', { method: 'tools/list', params: {} }, {}));
+}
+
+const fullLists = new WeakMap<McpServer, () => Promise<ListToolsResult>>();
+
+/** This server's tools/list with every detail, as `?detail=full` would list it (for tools_describe). */
+export function fullToolList(server: McpServer): Promise<ListToolsResult> {
+  const list = fullLists.get(server);
+  if (!list) throw new Error('shareToolList was not called for this server.');
+  return list();
 }

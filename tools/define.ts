@@ -13,6 +13,8 @@ import type { Lang, Role, ToolCtx } from './context.ts';
  */
 export type Risk = 'draft' | 'internal' | 'external' | 'money';
 
+export type Effect = 'adds' | 'sets' | 'ends';
+
 export interface Amount {
   cents: bigint;
   currency: string;
@@ -57,6 +59,13 @@ export interface WriteTool<I extends z.ZodObject = z.ZodObject, O extends z.ZodT
   /** `prepared` is what assess returned moments before in the same transaction, when it did. */
   run: (ctx: ToolCtx, input: z.output<I>, prepared?: P) => Promise<z.output<O>>;
   risk: Risk;
+  /**
+   * What a call does to the records already there (MCP destructiveHint and idempotentHint derive from it):
+   * `adds` new records and changes none; `sets` fields or a status to the values given, overwriting the
+   * old ones (the same call again changes nothing more); `ends` something for good (cancel, stop, reject).
+   * Absent: treated as the MCP defaults say, destructive and not idempotent.
+   */
+  effect?: Effect;
   /** Roles that may ask for this write; default: everyone but viewers. */
   roles?: Role[];
   /** Purchase approval levels by amount apply (people and AI alike). */

@@ -404,7 +404,7 @@ export const Money = z
     },
     { error: BOUNDARY_WORDS.en.tooLarge, params: { problem: 'tooLarge' } },
   )
-  .describe('Amount as a decimal string in the document currency, e.g. "1250.00".');
+  .describe('Decimal string in the document currency, e.g. "1250.00".');
 
 /** An amount that cannot be below zero: unit prices of orders and invoices, payments. */
 export const NonNegativeMoney = Money.refine((text) => (decimalOf(text)?.units ?? 0n) >= 0n, {
@@ -417,7 +417,7 @@ export const Quantity = z
   .string()
   .regex(QUANTITY_PATTERN, { error: BOUNDARY_WORDS.en.quantity })
   .refine((text) => /[1-9]/.test(text), { error: BOUNDARY_WORDS.en.zeroQuantity, params: { problem: 'zeroQuantity' } })
-  .describe('Quantity as a decimal string, at most 4 decimals, e.g. "2.5".');
+  .describe('Decimal string, e.g. "2.5".');
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-29 yes, 2025-02-29 no). */
 export function isIsoDate(text: string): boolean {

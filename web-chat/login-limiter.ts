@@ -1,38 +1,33 @@
 /**
- * Slows password guessing: after `max` failed logins for one IP and email within the window, that
- * pair is refused until the window has passed. In memory, per process: enough for one server, and
- * a restart forgives (the cost of keeping no state in the database for attackers to fill).
+ * Slows password guessing: after `max` failed logins for one key within the window, that key is
+ * refused until the oldest failure has left the window. The failures are kept in the database
+ * (tools/auth/login-failures.ts), so every instance counts the same ones and a restart forgives nothing.
  */
-export class LoginLimiter {
-  private failures = new Map<string, number[]>();
+import type { FailureStore } from '../tools/auth/login-failures.ts';
 
+export class LoginLimiter {
   constructor(
+    readonly store: FailureStore,
     readonly max = 5,
     readonly windowMs = 15 * 60_000,
+    /** Keys are kept apart per limiter: the same email counts separately per IP and per account. */
+    readonly prefix = '',
   ) {}
 
-  private recent(key: string, now: number): number[] {
-    const kept = (this.failures.get(key) ?? []).filter((t) => now - t < this.windowMs);
-    if (kept.length) this.failures.set(key, kept);
-    else this.failures.delete(key);
-    return kept;
-  }
-
   /** Null when the attempt may go ahead, else the seconds to wait. */
-  retryAfter(key: string, now: number): number | null {
-    const recent = this.recent(key, now);
+  async retryAfter(key: string, now: number): Promise<number | null> {
+    // A failure exactly windowMs old has left the window.
+    const recent = await this.store.recent(this.prefix + key, now - this.windowMs + 1);
     if (recent.length < this.max) return null;
-    return Math.ceil((recent[0]! + this.windowMs - now) / 1000);
+    return Math.ceil((recent[recent.length - this.max]! + this.windowMs - now) / 1000);
   }
 
-  fail(key: string, now: number): void {
-    // Many distinct keys (a scan over emails) must not grow memory without bound.
-    if (this.failures.size > 10_000) for (const k of [...this.failures.keys()]) this.recent(k, now);
-    this.failures.set(key, [...this.recent(key, now), now]);
+  fail(key: string, now: number): Promise<void> {
+    return this.store.add(this.prefix + key, now);
   }
 
-  succeed(key: string): void {
-    this.failures.delete(key);
+  succeed(key: string): Promise<void> {
+    return this.store.clear(this.prefix + key);
   }
 }
 
@@ -43,24 +38,30 @@ export class LoginLimiter {
  * whose failures leave the account's window by themselves.
  */
 export class LoginThrottle {
-  constructor(
-    readonly perAddress = new LoginLimiter(5, 15 * 60_000),
-    readonly perAccount = new LoginLimiter(20, 60 * 60_000),
-  ) {}
+  readonly perAddress: LoginLimiter;
+  readonly perAccount: LoginLimiter;
+
+  constructor(store: FailureStore) {
+    this.perAddress = new LoginLimiter(store, 5, 15 * 60_000, 'ip|');
+    this.perAccount = new LoginLimiter(store, 20, 60 * 60_000, 'account|');
+  }
 
   /** Null when the attempt may go ahead, else the seconds to wait (the longer of the two limits). */
-  retryAfter(ip: string, email: string, now: number): number | null {
-    const waits = [this.perAddress.retryAfter(`${ip}|${email}`, now), this.perAccount.retryAfter(email, now)];
+  async retryAfter(ip: string, email: string, now: number): Promise<number | null> {
+    const waits = await Promise.all([
+      this.perAddress.retryAfter(`${ip}|${email}`, now),
+      this.perAccount.retryAfter(email, now),
+    ]);
     const blocked = waits.filter((w): w is number => w !== null);
     return blocked.length ? Math.max(...blocked) : null;
   }
 
-  fail(ip: string, email: string, now: number): void {
-    this.perAddress.fail(`${ip}|${email}`, now);
-    this.perAccount.fail(email, now);
+  async fail(ip: string, email: string, now: number): Promise<void> {
+    await this.perAddress.fail(`${ip}|${email}`, now);
+    await this.perAccount.fail(email, now);
   }
 
-  succeed(ip: string, email: string): void {
-    this.perAddress.succeed(`${ip}|${email}`);
+  succeed(ip: string, email: string): Promise<void> {
+    return this.perAddress.succeed(`${ip}|${email}`);
   }
 }

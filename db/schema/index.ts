@@ -16,3 +16,4 @@ export * from './actions.ts';
 export * from './notifications.ts';
 export * from './counters.ts';
 export * from './exchange-rates.ts';
+export * from './mcp.ts';

@@ -6,7 +6,8 @@
 import type { DatabaseHandle } from '../../db/client.ts';
 
 /** Tables without tenant_id: copied whole to every node under Citus (reference tables). */
-export const REFERENCE_TABLES = ['tenants'];
+// login_failures: counted before any company is known (web-chat/login-limiter.ts).
+export const REFERENCE_TABLES = ['tenants', 'login_failures'];
 const TENANT = 'tenant_id';
 
 interface Table {

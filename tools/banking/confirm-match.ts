@@ -125,6 +125,7 @@ export const confirmMatch = defineTool({
     'their evidence come from banking_list_reconciliation; undo restores the balances.',
   kind: 'write',
   risk: 'money',
+  effect: 'sets',
   roles: ['admin', 'manager', 'accountant'],
   input,
   output: z.object({

@@ -13,6 +13,7 @@ export const ignoreTransaction = defineTool({
     'payroll): it leaves the reconciliation list. Reversible with undo.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   roles: ['admin', 'manager', 'accountant'],
   input: z.object({ transactionId: z.string().uuid(), reason: z.string().trim().max(200).optional() }),
   output: z.object({ transactionId: z.string().uuid(), status: z.literal('ignored') }),

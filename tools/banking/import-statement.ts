@@ -178,6 +178,7 @@ export const importStatement = defineTool({
     'difference: tell the person. Then use banking_suggest_matches to reconcile.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   roles: ['admin', 'manager', 'accountant'],
   input,
   output: z.object({

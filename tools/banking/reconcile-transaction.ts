@@ -34,6 +34,7 @@ export const reconcileTransaction = defineTool({
     'more than the balance is refused. Same as banking_confirm_match with one target (use that one for a split).',
   kind: 'write',
   risk: 'money',
+  effect: 'sets',
   roles: ['admin', 'manager', 'accountant'],
   input,
   output: z.object({

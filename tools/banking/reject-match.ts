@@ -16,6 +16,7 @@ export const rejectMatch = defineTool({
     'is no longer offered. The line stays unmatched. Reversible with undo.',
   kind: 'write',
   risk: 'internal',
+  effect: 'ends',
   roles: ['admin', 'manager', 'accountant'],
   input: z.object({
     transactionId: z.string().uuid(),

@@ -45,6 +45,7 @@ export const approveBill = defineTool({
     'levels by amount. A bill whose three-way match failed needs acceptMismatch: true and a note.',
   kind: 'write',
   risk: 'money',
+  effect: 'sets',
   approvalLevels: true,
   input,
   output: BillSummary,

@@ -53,6 +53,7 @@ export const payBill = defineTool({
     '(decimal string). The bill becomes partially_paid or paid. Paying more than the balance is refused.',
   kind: 'write',
   risk: 'money',
+  effect: 'adds',
   input,
   output: BillSummary.extend({ paymentId: z.string().uuid() }),
   async assess(ctx, request) {

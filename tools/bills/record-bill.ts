@@ -238,6 +238,7 @@ export const recordBill = defineTool({
     'bills_approve_bill, pay it with bills_pay_bill.',
   kind: 'write',
   risk: 'draft',
+  effect: 'adds',
   input,
   output: BillSummary,
   async assess(ctx, request) {

@@ -38,6 +38,7 @@ export const cancelInvoice = defineTool({
     'used, marked cancelled. For an invoice with payments, issue a credit note instead.',
   kind: 'write',
   risk: 'internal',
+  effect: 'ends',
   input: z.object({ invoiceId: z.string().uuid(), reason: z.string().trim().max(500).optional() }),
   output: InvoiceSummary,
   async assess(ctx, request) {

@@ -52,6 +52,7 @@ export const createClient = defineTool({
     'Fails if a client with that name exists: search first with invoicing_find_clients.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input,
   output: ClientSummary,
   async assess(ctx, request) {

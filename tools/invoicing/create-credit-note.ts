@@ -75,6 +75,7 @@ export const createCreditNote = defineTool({
     'at once and lowers what the client owes; it cannot exceed what remains owed on the invoice.',
   kind: 'write',
   risk: 'money',
+  effect: 'adds',
   input,
   output: z.object({ creditNote: InvoiceSummary, invoice: InvoiceSummary }),
   async assess(ctx, request) {

@@ -43,6 +43,7 @@ export const createInvoice = defineTool({
     'invoicing_send_invoice.',
   kind: 'write',
   risk: 'draft',
+  effect: 'adds',
   input,
   output: InvoiceSummary,
   async assess(ctx, request) {

@@ -45,6 +45,7 @@ export const createRecurring = defineTool({
     'and terms in force that day, once per period; send drafts with invoicing_send_invoice.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input,
   output: RecurringSummary,
   async assess(ctx, request) {

@@ -14,6 +14,7 @@ export const markViewed = defineTool({
     'about it. Only a sent invoice can become viewed.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input: z.object({ invoiceId: z.string().uuid() }),
   output: InvoiceSummary,
   async assess(ctx, request) {

@@ -48,6 +48,7 @@ export const recordPayment = defineTool({
     'balance is refused: check the amount or the invoice.',
   kind: 'write',
   risk: 'money',
+  effect: 'adds',
   input,
   output: z.object({
     payment: z.object({

@@ -20,10 +20,10 @@ export const InvoiceLineInput = z.object({
     .enum(FR_RATE_CLASSES)
     .optional()
     .describe(
-      'French clients only: VAT class of the line (normal 20 %, intermediate 10 %, reduced 5.5 %, special 2.1 %). Default normal.',
+      'French clients only: VAT class, normal 20 % (default), intermediate 10 %, reduced 5.5 %, special 2.1 %.',
     ),
   vatExemption: VatExemption.optional().describe(
-    'Exempt lines: why no VAT is due, as an EN 16931 code (e.g. VATEX-EU-132, VATEX-FR-FRANCHISE); e-invoices need it.',
+    'Exempt lines: why no VAT is due (EN 16931 code); e-invoices need it.',
   ),
 });
 export type InvoiceLineInput = z.output<typeof InvoiceLineInput>;

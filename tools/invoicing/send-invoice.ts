@@ -60,6 +60,7 @@ export const sendInvoice = defineTool({
     'service. Fails if the invoice is not a draft or the client has no email (add it with invoicing_update_client).',
   kind: 'write',
   risk: 'external',
+  effect: 'sets',
   openWorld: true,
   input,
   output: z.object({

@@ -13,6 +13,7 @@ export const stopRecurring = defineTool({
     'Stop a recurring invoice schedule: no further invoices are generated. Invoices already generated stay as they are.',
   kind: 'write',
   risk: 'internal',
+  effect: 'ends',
   input: z.object({ recurringId: z.string().uuid() }),
   output: RecurringSummary,
   async assess(ctx, request) {

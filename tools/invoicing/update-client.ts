@@ -81,6 +81,7 @@ export const updateClient = defineTool({
     'to change; null clears an optional one. Issued invoices keep what they were issued with.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input,
   output: ClientSummary,
   async assess(ctx, request) {

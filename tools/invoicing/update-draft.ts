@@ -62,6 +62,7 @@ export const updateDraft = defineTool({
     'client as it is now. The number stays. A sent invoice cannot be changed: issue a credit note.',
   kind: 'write',
   risk: 'draft',
+  effect: 'sets',
   input,
   output: InvoiceSummary,
   async assess(ctx, request) {

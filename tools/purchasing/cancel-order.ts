@@ -12,6 +12,7 @@ export const cancelOrder = defineTool({
     'with the reason. Once goods arrived it cannot be cancelled: complete it instead.',
   kind: 'write',
   risk: 'internal',
+  effect: 'ends',
   input: z.object({ orderId: z.string().uuid(), reason: z.string().trim().min(1).max(1000) }),
   output: OrderSummary,
   async assess(ctx, input) {

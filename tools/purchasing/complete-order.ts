@@ -11,6 +11,7 @@ export const completeOrder = defineTool({
     'Close a purchase order whose goods were all received (and usually billed). A completed order takes no more receipts or bills.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input: z.object({ orderId: z.string().uuid(), note: z.string().max(1000).optional() }),
   output: OrderSummary,
   async assess(ctx, input) {

@@ -14,6 +14,7 @@ export const confirmOrder = defineTool({
     'and their reference.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input: z.object({
     orderId: z.string().uuid(),
     expectedOn: DateOf('due').optional().describe('Delivery date promised by the supplier.'),

@@ -14,6 +14,7 @@ export const createCategory = defineTool({
     'group by it. Fails if the name is taken: list categories with purchasing_list_categories.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input: z.object({ name: z.string().trim().min(1).max(100), parentId: z.string().uuid().optional() }),
   output: CategorySummary,
   async assess(ctx, input) {

@@ -77,6 +77,7 @@ export const createOrder = defineTool({
     '"draft"; submit it with purchasing_submit_order for approval.',
   kind: 'write',
   risk: 'draft',
+  effect: 'adds',
   input,
   output: OrderSummary,
   async assess(ctx, request) {

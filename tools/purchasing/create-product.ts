@@ -60,6 +60,7 @@ export const createProduct = defineTool({
     'days and tax treatment. Prices are decimal strings ("249.99"). Fails on a SKU already used.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input,
   output: ProductSummary,
   async assess(ctx, p) {

@@ -20,6 +20,7 @@ export const createSupplier = defineTool({
     'the same name exists: search first with purchasing_find_suppliers.',
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input: z.object({
     name: F.name,
     legalName: F.legalName.optional(),

@@ -56,6 +56,7 @@ export const receiveItems = defineTool({
     "The supplier's on-time performance score is updated.",
   kind: 'write',
   risk: 'internal',
+  effect: 'adds',
   input,
   output: OrderSummary.extend({ receiptId: z.string().uuid(), supplierPerformanceScore: z.number().int().nullable() }),
   async assess(ctx, request) {

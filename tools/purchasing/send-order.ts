@@ -35,6 +35,7 @@ export const sendOrder = defineTool({
     'can be sent (submit drafts with purchasing_submit_order first).',
   kind: 'write',
   risk: 'external',
+  effect: 'sets',
   openWorld: true,
   input,
   output: OrderSummary.extend({ documentId: z.string().uuid(), emailId: z.string().uuid(), to: z.string() }),

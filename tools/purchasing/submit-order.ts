@@ -22,6 +22,7 @@ export const submitOrder = defineTool({
     'order; if approval is needed the answer says so and who must approve.',
   kind: 'write',
   risk: 'money',
+  effect: 'sets',
   approvalLevels: true,
   input: z.object({ orderId: z.string().uuid(), note: z.string().max(1000).optional() }),
   output: OrderSummary,

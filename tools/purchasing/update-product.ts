@@ -74,6 +74,7 @@ export const updateProduct = defineTool({
     'it. Only the fields given change. Orders already placed keep their prices.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input,
   output: ProductSummary,
   async assess(ctx, p) {

@@ -65,6 +65,7 @@ export const updateSupplier = defineTool({
     'null clears an optional field. The performance score is computed from deliveries and cannot be set.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   input,
   output: SupplierSummary,
   async assess(ctx, request) {

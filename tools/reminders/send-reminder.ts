@@ -95,6 +95,7 @@ export const sendReminder = defineTool({
     'while another reminder for the invoice waits for approval (decide that one first).',
   kind: 'write',
   risk: 'external',
+  effect: 'adds',
   openWorld: true,
   input,
   output: z.object({

@@ -22,6 +22,7 @@ export const setExchangeRate = defineTool({
     'on or before their date; without one they need the highest level. The same day again replaces the rate.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   roles: ['admin'],
   input: z.object({
     currency: CurrencyCode,

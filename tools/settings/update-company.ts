@@ -29,6 +29,7 @@ export const updateCompany = defineTool({
     'Give only what changes; null clears. Returns the settings.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   roles: ['admin'],
   input: z.object({
     address: z

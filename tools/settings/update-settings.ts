@@ -23,6 +23,7 @@ export const updateSettings = defineTool({
     'what happens on expiry, and the company language. Give only what changes. Returns the settings.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   roles: ['admin'],
   input: z.object({
     automationLevel: z.enum(['manual', 'assisted', 'supervised', 'full']).optional(),

@@ -18,6 +18,7 @@ export const updateUser = defineTool({
     'Administrators only. Find the person with settings_list_users.',
   kind: 'write',
   risk: 'internal',
+  effect: 'sets',
   roles: ['admin'],
   input: z.object({
     userId: z.string().uuid(),

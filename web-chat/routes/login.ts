@@ -12,6 +12,7 @@ import { login, logout, startSession } from '../../tools/auth/sessions.ts';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '../browser-session.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { tr } from '../i18n.ts';
+import { databaseFailureStore } from '../../tools/auth/login-failures.ts';
 import { LoginThrottle } from '../login-limiter.ts';
 import { loginPage } from '../pages/login.ts';
 import { requestLang } from '../../http/request-lang.ts';
@@ -36,7 +37,7 @@ function clientIp(c: Context): string {
 /** Only same-site paths after login: an open redirect would make our login page a phishing relay. */
 const safeNext = (next?: string) => (next && /^\/app(\/[a-z-]*)?$/.test(next) ? next : '/app');
 
-export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle()) {
+export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle(databaseFailureStore(deps.handle.db))) {
   const choices = new Map<
     string,
     { companies: { tenantId: string; name: string; userId: string }[]; expires: number; next: string }
@@ -59,7 +60,7 @@ export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle()) {
       const { email, password, next } = parsed.data;
       const ip = clientIp(c);
       const now = deps.now().getTime();
-      const wait = throttle.retryAfter(ip, email, now);
+      const wait = await throttle.retryAfter(ip, email, now);
       if (wait !== null) {
         c.header('Retry-After', String(wait));
         return c.html(
@@ -69,10 +70,10 @@ export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle()) {
       }
       const result = await login(deps.handle.db, email, password, deps.now());
       if (result.outcome === 'invalid') {
-        throttle.fail(ip, email, now);
+        await throttle.fail(ip, email, now);
         return c.html(loginPage({ lang, email, error: tr(lang, 'loginInvalid') }), 401);
       }
-      throttle.succeed(ip, email);
+      await throttle.succeed(ip, email);
       if (result.outcome === 'choose') {
         const nonce = randomBytes(24).toString('base64url');
         for (const [k, v] of choices) if (v.expires < now) choices.delete(k);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { memoryFailureStore } from '../../../tools/auth/login-failures.ts';
 import { LoginLimiter } from '../../../web-chat/login-limiter.ts';
 
 describe('LoginLimiter: 3 failures per 60 s window', () => {
@@ -16,13 +17,13 @@ describe('LoginLimiter: 3 failures per 60 s window', () => {
     { t: 62, op: 'ok' },
     { t: 62, op: 'check', expect: null }, // a success forgives
   ];
-  it('answers each step as the table says', () => {
-    const limiter = new LoginLimiter(3, 60_000);
+  it('answers each step as the table says', async () => {
+    const limiter = new LoginLimiter(memoryFailureStore(), 3, 60_000);
     for (const s of steps) {
       const key = s.key ?? '1.2.3.4|a@b.c';
-      if (s.op === 'fail') limiter.fail(key, s.t * 1000);
-      else if (s.op === 'ok') limiter.succeed(key);
-      else expect([s.t, limiter.retryAfter(key, s.t * 1000)]).toEqual([s.t, s.expect]);
+      if (s.op === 'fail') await limiter.fail(key, s.t * 1000);
+      else if (s.op === 'ok') await limiter.succeed(key);
+      else expect([s.t, await limiter.retryAfter(key, s.t * 1000)]).toEqual([s.t, s.expect]);
     }
   });
 });
