@@ -373,6 +373,18 @@ function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; 
   );
 }
 
+/** The record an action moved (an order submitted, a bill approved), to act on it next. */
+function recordLink(a: InboxAction): string | null {
+  const input = (a.input ?? {}) as Record<string, unknown>;
+  for (const [param, kind] of [
+    ['orderId', 'purchase_order'],
+    ['billId', 'bill'],
+    ['invoiceId', 'invoice'],
+  ] as const)
+    if (typeof input[param] === 'string') return `/app/do/record/${kind}/${input[param]}`;
+  return null;
+}
+
 function deciderText(a: InboxAction, lang: Lang) {
   if (!a.decider) return '';
   return tr(lang, `decided_${a.decider.kind}` as MessageKey, { name: a.decider.name ?? '?' });
@@ -399,6 +411,13 @@ function Activity({ data }: { data: InboxData }) {
               <td>
                 {data.titles[a.tool] ?? a.tool}
                 {a.undoOfNumber ? <div class="muted">{tr(lang, 'undoOf', { n: a.undoOfNumber })}</div> : null}
+                {recordLink(a) ? (
+                  <div>
+                    <a class="record-link" href={recordLink(a)!}>
+                      {t.openRecord}
+                    </a>
+                  </div>
+                ) : null}
                 {data.refused?.actionId === a.id ? (
                   <p class="notice error" role="alert">
                     {data.refused.message}
