@@ -337,3 +337,22 @@ export function uncheckedBoxes(value: FormValue, schema: FieldSchema, posted: bo
     if (s.type === 'boolean' && out[name] === undefined) out[name] = 'false';
   return out;
 }
+
+/**
+ * A waiting request edited in its form: each field the form showed replaces the request's own (an
+ * emptied one removes it, so its default applies); what the form did not show stays as it was.
+ */
+export function overlayEdited(
+  original: Record<string, unknown>,
+  value: FormValue,
+  schema: FieldSchema,
+): Record<string, unknown> {
+  const out = structuredClone(original);
+  for (const key of Object.keys(value)) {
+    if (!schema.properties?.[key] || NEVER_SHOWN.has(key)) continue;
+    const converted = toolInput({ [key]: value[key] }, schema)[key];
+    if (converted === undefined) delete out[key];
+    else out[key] = converted;
+  }
+  return out;
+}

@@ -11,8 +11,8 @@ import { formatAmount } from '../../tools/money.ts';
 import { catalogue, tr, type MessageKey } from '../i18n.ts';
 import { evidenceLabels } from '../tool-words.ts';
 import { type Frame, Layout } from './layout.tsx';
+import { type Choices, type FieldSchema, SchemaFields } from './action-form.tsx';
 import { ReadFields } from './read-fields.tsx';
-import { type schemaOf, ToolFields } from './tool-form.tsx';
 
 export interface InboxAction {
   id: string;
@@ -56,7 +56,9 @@ export interface InboxData extends Frame {
     edited?: Record<string, unknown>;
   } | null;
   /** Each pending action's tool input schema, for its edit form. */
-  schemas: Record<string, ReturnType<typeof schemaOf>>;
+  schemas: Record<string, FieldSchema>;
+  /** The records each reference field may point to (suppliers, products…), for the edit forms' pickers. */
+  choices: Choices;
 }
 
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
@@ -286,6 +288,19 @@ function SourcePane({ preview, lang }: { preview: ProposalPreview; lang: Lang })
   );
 }
 
+/** What an edit may not change: the record the action is about, and the document it was read from. */
+const FIXED_IN_EDIT: ReadonlySet<string> = new Set(['orderId', 'billId', 'invoiceId', 'documentId']);
+
+/** A request's values as its form shows them: numbers and yes/no as text. */
+function stringValues(v: unknown): Record<string, unknown> {
+  if (Array.isArray(v)) return v.map(stringValues) as unknown as Record<string, unknown>;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, x !== null && typeof x === 'object' ? stringValues(x) : x]),
+    );
+  return v as Record<string, unknown>;
+}
+
 function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; data: InboxData }) {
   const { lang } = data;
   const t = catalogue[lang];
@@ -325,22 +340,24 @@ function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; 
         <Evidence a={a} lang={lang} />
       </div>
       {a.expiresAt ? <p class="muted">{tr(lang, 'decideBy', { date: when(a.expiresAt, lang) })} UTC</p> : null}
-      {refused ? (
+      {refused?.message ? (
         <p class="notice error" role="alert">
           {refused.message}
         </p>
       ) : null}
       {data.schemas[a.tool] ? (
-        <details class="edit-request" open={refused?.fieldErrors ? true : undefined}>
+        <details class="edit-request" open={refused?.fieldErrors ? true : undefined} id={`edit-${a.number}`}>
           <summary>{t.editRequest}</summary>
           <form method="post" action={`/app/approvals/${a.id}/approve-edited`} class="tool-form">
             <input type="hidden" name="_csrf" value={csrf} />
-            <ToolFields
+            <SchemaFields
               schema={data.schemas[a.tool]!}
-              value={(refused?.edited ?? a.input ?? {}) as Record<string, unknown>}
+              value={stringValues(refused?.edited ?? a.input ?? {})}
               lang={lang}
               errors={refused?.fieldErrors ?? {}}
+              choices={data.choices}
               idPrefix={`edit-${a.number}`}
+              fixed={FIXED_IN_EDIT}
             />
             <button type="submit" class="primary approve-edited">
               {t.approveEdited}

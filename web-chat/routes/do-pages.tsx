@@ -9,8 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
-import { executedMessage, failedMessage, issueText, queuedMessage } from '../../tools/actions/messages.ts';
+import { executedMessage, failedMessage, queuedMessage } from '../../tools/actions/messages.ts';
 import { fromBill, fromInvoice, fromOrder, type RecordView } from '../../tools/actions/preview.ts';
 import { roleRefusal } from '../../tools/actions/policy.ts';
 import type { BillSummary } from '../../tools/bills/schemas.ts';
@@ -27,9 +26,7 @@ import type { WebEnv } from '../browser-session.ts';
 import { catalogue, tr, type MessageKey } from '../i18n.ts';
 import type { RecordKind, RecordRef } from '../pages/action-buttons.tsx';
 import {
-  type Choices,
   editLines,
-  type FieldSchema,
   type FormValue,
   formValue,
   inputSchema,
@@ -48,6 +45,7 @@ import {
   type UnknownSupplier,
 } from '../pages/action-pages.tsx';
 import { decidableCount } from './approvals-page.tsx';
+import { choicesFor, fieldErrors, read, refusalText } from './form-data.ts';
 
 const PERSON = { source: 'rest', byAi: false } as const;
 
@@ -74,73 +72,6 @@ const CREATES: Record<string, RecordKind> = {
 
 const page = (jsx: { toString(): string }) => `<!doctype html>${jsx.toString()}`;
 
-async function read<T>(session: Session, name: string, input: Record<string, unknown>): Promise<T> {
-  const out = await invoke(session, toolByName(name)!, input, PERSON);
-  return (out.kind === 'read' ? out.output : null) as T;
-}
-
-/** Every reference field's choices, by field name, read through the tools (never a table). */
-async function choicesFor(session: Session, schema: FieldSchema): Promise<Choices> {
-  const names = new Set<string>();
-  const walk = (s: FieldSchema | undefined) => {
-    for (const [name, f] of Object.entries(s?.properties ?? {})) {
-      if (f.format === 'uuid') names.add(name);
-      walk(f);
-      walk(f.items);
-    }
-  };
-  walk(schema);
-  const out: Choices = {};
-  if (names.has('supplierId')) {
-    const { suppliers } = await read<{ suppliers: { id: string; name: string }[] }>(
-      session,
-      'purchasing_find_suppliers',
-      { status: ['active', 'pending'], limit: 100 },
-    );
-    out.supplierId = suppliers
-      .map((s) => ({ value: s.id, label: s.name }))
-      .sort((a, b) => a.label.localeCompare(b.label));
-  }
-  if (names.has('clientId')) {
-    const { clients } = await read<{ clients: { id: string; name: string }[] }>(session, 'invoicing_find_clients', {
-      limit: 100,
-    });
-    out.clientId = clients.map((c) => ({ value: c.id, label: c.name })).sort((a, b) => a.label.localeCompare(b.label));
-  }
-  if (names.has('productId')) {
-    const { products } = await read<{ products: { id: string; name: string; sku: string | null }[] }>(
-      session,
-      'purchasing_find_products',
-      { limit: 100 },
-    );
-    out.productId = products.map((p) => ({ value: p.id, label: p.sku ? `${p.name} (${p.sku})` : p.name }));
-  }
-  if (names.has('orderId') || names.has('purchaseOrderId')) {
-    const { orders } = await read<{
-      orders: { id: string; number: string; supplier: { name: string }; status: string }[];
-    }>(session, 'purchasing_list_orders', { limit: 200 });
-    out.orderId = orders.map((o) => ({ value: o.id, label: `${o.number} · ${o.supplier.name}` }));
-    out.purchaseOrderId = out.orderId;
-  }
-  if (names.has('invoiceId')) {
-    const { invoices } = await read<{ invoices: { id: string; number: string; client: { name: string } }[] }>(
-      session,
-      'invoicing_list_invoices',
-      { kind: 'invoice', limit: 200 },
-    );
-    out.invoiceId = invoices.map((i) => ({ value: i.id, label: `${i.number} · ${i.client.name}` }));
-  }
-  if (names.has('billId')) {
-    const { bills } = await read<{ bills: { id: string; number: string; supplier: { name: string } }[] }>(
-      session,
-      'bills_list_bills',
-      { limit: 200 },
-    );
-    out.billId = bills.map((b) => ({ value: b.id, label: `${b.number} · ${b.supplier.name}` }));
-  }
-  return out;
-}
-
 /** A record as its document, read through its own get tool; null when it cannot be read. */
 async function recordView(session: Session, kind: RecordKind, id: string): Promise<RecordView | null> {
   if (kind === 'purchase_order')
@@ -150,12 +81,6 @@ async function recordView(session: Session, kind: RecordKind, id: string): Promi
   if (kind === 'invoice')
     return fromInvoice(await read<InvoiceSummary>(session, 'invoicing_get_invoice', { invoiceId: id }), session.lang);
   return null;
-}
-
-/** The door's refusal as errors beside the fields it names, each in the reader's language. */
-function fieldErrors(err: AppError, session: Session, input: unknown): Record<string, string> {
-  const issues = (err.details as { issues?: z.core.$ZodIssue[] } | undefined)?.issues ?? [];
-  return Object.fromEntries(issues.map((i) => [i.path.join('.'), issueText(i, session.lang, input)]));
 }
 
 /** What a finished request did, said from the action as it stands (read back, so a reload says the same). */
@@ -491,10 +416,11 @@ export function doPageRoutes() {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const body = errorBody(err).error;
+        const errors = fieldErrors(err, session, input);
         return renderBillFromDocument(c, doc.id, {
           value,
-          errors: fieldErrors(err, session, input),
-          flash: { kind: 'error', text: body.message },
+          errors,
+          flash: { kind: 'error', text: refusalText(session, body.message, errors) },
           status: httpStatus[body.code],
         });
       }
@@ -534,9 +460,10 @@ export function doPageRoutes() {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const body = errorBody(err).error;
+        const errors = fieldErrors(err, session, input);
         return renderForm(c, tool, value, {
-          errors: fieldErrors(err, session, input),
-          flash: { kind: 'error', text: body.message },
+          errors,
+          flash: { kind: 'error', text: refusalText(session, body.message, errors) },
           status: httpStatus[body.code],
         });
       }

@@ -103,9 +103,9 @@ async function look(page: Page, name: string, lang: Lang) {
     }
     const { violations } = await new AxeBuilder({ page }).analyze();
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${name}@${width} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
-      [],
-    );
+    expect(
+      serious.map((v) => `${name}@${width} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
   }
   await page.setViewportSize(original);
 }
@@ -143,12 +143,17 @@ function billPdf(title: string): Promise<Buffer> {
 async function threeToDecide(lang: Lang) {
   const buyer = session(person('buyer', lang).email);
   const accountant = session(person('accountant', lang).email);
-  const order = (await propose(
-    buyer,
-    createOrder,
-    { supplierId, lines: [{ description: 'Chaise ergonomique', quantity: '2', unitPrice: '207.00', treatment: 'exempt' }] },
-    { source: 'rest', byAi: false },
-  )).result as { id: string; number: string };
+  const order = (
+    await propose(
+      buyer,
+      createOrder,
+      {
+        supplierId,
+        lines: [{ description: 'Chaise ergonomique', quantity: '2', unitPrice: '207.00', treatment: 'exempt' }],
+      },
+      { source: 'rest', byAi: false },
+    )
+  ).result as { id: string; number: string };
   const submitted = await propose(buyer, submitOrder, { orderId: order.id }, { source: 'rest', byAi: false });
   expect(submitted.status).toBe('pending_approval');
 
@@ -193,28 +198,32 @@ async function threeToDecide(lang: Lang) {
   );
   expect(bill.status).toBe('pending_approval');
 
-  const client = (await propose(
-    accountant,
-    createClient,
-    {
-      name: `Client ${lang}`,
-      email: `compta-${lang}@client.test`,
-      language: lang,
-      province: 'QC',
-      paymentTermsDays: 30,
-    },
-    { source: 'rest', byAi: false },
-  )).result as { id: string };
-  const invoice = (await propose(
-    accountant,
-    createInvoice,
-    {
-      clientId: client.id,
-      issueDate: isoDaysAgo(60),
-      lines: [{ description: 'Atelier de formation', quantity: '1', unitPrice: '800.00' }],
-    },
-    { source: 'rest', byAi: false },
-  )).result as { id: string; number: string };
+  const client = (
+    await propose(
+      accountant,
+      createClient,
+      {
+        name: `Client ${lang}`,
+        email: `compta-${lang}@client.test`,
+        language: lang,
+        province: 'QC',
+        paymentTermsDays: 30,
+      },
+      { source: 'rest', byAi: false },
+    )
+  ).result as { id: string };
+  const invoice = (
+    await propose(
+      accountant,
+      createInvoice,
+      {
+        clientId: client.id,
+        issueDate: isoDaysAgo(60),
+        lines: [{ description: 'Atelier de formation', quantity: '1', unitPrice: '800.00' }],
+      },
+      { source: 'rest', byAi: false },
+    )
+  ).result as { id: string; number: string };
   const sent = await propose(accountant, sendInvoice, { invoiceId: invoice.id }, { source: 'rest', byAi: false });
   expect(sent.status).toBe('executed');
   const reminder = await propose(
@@ -343,7 +352,9 @@ async function accountantTurnsAnUnknownSuppliersBill(lang: Lang) {
   // Record it as read, then approve it from its page.
   await page.locator('form.action-form button.do-submit').click();
   await page.waitForURL(/\/app\/do\/record\/bill\//);
-  expect(await page.locator('main .notice.ok').textContent()).toMatch(/^(Action #\d+ executed\.|Action n° \d+ exécutée\.)$/);
+  expect(await page.locator('main .notice.ok').textContent()).toMatch(
+    /^(Action #\d+ executed\.|Action n° \d+ exécutée\.)$/,
+  );
   await look(page, 'bill-recorded', lang);
   await page.locator('button[data-tool="bills_approve_bill"]').click();
   await page.waitForURL(/\/app\/do\/record\/bill\/.*action=/);
@@ -398,7 +409,9 @@ async function buyerCreatesSubmitsSends(lang: Lang) {
   const manager = await open(lang, 'manager');
   await manager.page.locator('header.top nav [data-nav="approvals"]').click();
   const number = (await page.locator('h1').textContent())!.split(' ').at(-1)!;
-  const card = manager.page.locator('article.proposal', { has: manager.page.locator(`.record-number:text-is("${number}")`) });
+  const card = manager.page.locator('article.proposal', {
+    has: manager.page.locator(`.record-number:text-is("${number}")`),
+  });
   await card.locator('button.approve').click();
   await manager.page.waitForURL(/done=/);
   expect(await manager.page.locator('main .notice.ok').count()).toBe(1);
@@ -412,7 +425,9 @@ async function buyerCreatesSubmitsSends(lang: Lang) {
   await page.waitForURL(`${base}${orderUrl}`);
   await page.locator('button[data-tool="purchasing_send_order"]').click();
   await page.waitForURL(/action=/);
-  expect(await page.locator('main .notice.ok').textContent()).toMatch(/^(Action #\d+ executed\.|Action n° \d+ exécutée\.)$/);
+  expect(await page.locator('main .notice.ok').textContent()).toMatch(
+    /^(Action #\d+ executed\.|Action n° \d+ exécutée\.)$/,
+  );
   expect(await page.locator('.record-status').textContent()).toBe(w.sentOrder);
   await look(page, 'po-sent', lang);
   expect(buyer.problems).toEqual([]);
