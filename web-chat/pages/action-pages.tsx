@@ -55,7 +55,15 @@ export const INDEX_GROUPS: { heading: MessageKey; tools: string[] }[] = [
 
 export const EXPORTS = ['invoices', 'bills', 'payments', 'purchase_orders', 'journal'] as const;
 
-export function DoIndexPage(p: Frame & { flash: Flash | null; allowed: ReadonlySet<string>; exportError?: string }) {
+export function DoIndexPage(
+  p: Frame & {
+    flash: Flash | null;
+    allowed: ReadonlySet<string>;
+    /** The export period offered: this year so far, unless the person chose another. */
+    period: { from: string; to: string };
+    exportError?: string;
+  },
+) {
   const t = catalogue[p.lang];
   return (
     <Layout {...p} page="do" title={t.doTitle}>
@@ -94,11 +102,11 @@ export function DoIndexPage(p: Frame & { flash: Flash | null; allowed: ReadonlyS
           </div>
           <div class="form-field">
             <label for="export-from">{t.exportFrom}</label>
-            <input id="export-from" type="date" name="from" />
+            <input id="export-from" type="date" name="from" value={p.period.from} required />
           </div>
           <div class="form-field">
             <label for="export-to">{t.exportTo}</label>
-            <input id="export-to" type="date" name="to" />
+            <input id="export-to" type="date" name="to" value={p.period.to} required />
           </div>
           {p.exportError ? (
             <p class="field-error" role="alert">

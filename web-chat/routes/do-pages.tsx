@@ -112,6 +112,12 @@ async function actionFlash(session: Session, actionId: string | undefined): Prom
   }
 }
 
+/** From the first of January to today, the company's clock. */
+function yearSoFar(session: Session) {
+  const today = session.now().toISOString().slice(0, 10);
+  return { from: `${today.slice(0, 4)}-01-01`, to: today };
+}
+
 function formTool(c: Context<WebEnv>): AnyTool {
   const name = c.req.param('tool') ?? '';
   const tool = FORM_TOOLS.has(name) ? toolByName(name) : undefined;
@@ -293,6 +299,7 @@ export function doPageRoutes() {
             {...(await frame(c, '/app/do'))}
             flash={await actionFlash(session, c.req.query('action'))}
             allowed={allowed}
+            period={yearSoFar(session)}
           />,
         ),
       );
@@ -327,6 +334,7 @@ export function doPageRoutes() {
               {...(await frame(c, '/app/do'))}
               flash={null}
               allowed={new Set()}
+              period={{ from: period.from ?? '', to: period.to ?? '' }}
               exportError={body.message}
             />,
           ),
