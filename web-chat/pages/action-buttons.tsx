@@ -109,8 +109,15 @@ export function actionsFor(record: RecordRef, role: Role, lang: Lang): OfferedAc
 }
 
 /** The buttons themselves, for a detail page or a result page; nothing at all when none applies. */
-export function ActionButtons(p: { record: RecordRef; role: Role; lang: Lang; csrfToken: string }) {
-  const offered = actionsFor(p.record, p.role, p.lang);
+export function ActionButtons(p: {
+  record: RecordRef;
+  role: Role;
+  lang: Lang;
+  csrfToken: string;
+  /** Tools not to offer (one already waiting for approval on this record). */
+  exclude?: ReadonlySet<string>;
+}) {
+  const offered = actionsFor(p.record, p.role, p.lang).filter((a) => !p.exclude?.has(a.tool));
   if (!offered.length) return null;
   return (
     <section class="action-buttons" aria-label={catalogue[p.lang].actionsHeading}>

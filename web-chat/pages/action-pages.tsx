@@ -183,7 +183,15 @@ export function ToolForm(
   );
 }
 
-export function RecordPage(p: Frame & { record: RecordView; ref: RecordRef; flash: Flash | null }) {
+export function RecordPage(
+  p: Frame & {
+    record: RecordView;
+    ref: RecordRef;
+    flash: Flash | null;
+    /** Actions on this record already waiting for a decision. */
+    waiting: { number: number; tool: string }[];
+  },
+) {
   const t = catalogue[p.lang];
   return (
     <Layout {...p} page="do" title={p.record.number ?? t[`kind_${p.record.kind}`]}>
@@ -195,7 +203,26 @@ export function RecordPage(p: Frame & { record: RecordView; ref: RecordRef; flas
       </h1>
       <FlashNotice flash={p.flash} />
       <RecordDocument record={p.record} lang={p.lang} />
-      <ActionButtons record={p.ref} role={p.browser.actor.role} lang={p.lang} csrfToken={p.browser.csrfToken} />
+      {p.waiting.length ? (
+        <ul class="notice warn waiting-actions">
+          {p.waiting.map((w) => (
+            <li>
+              {tr(p.lang, 'recordActionWaits', {
+                n: w.number,
+                what: t[`do_${w.tool}` as MessageKey] ?? w.tool,
+              })}{' '}
+              <a href={`/app/approvals#action-${w.number}`}>{t.navApprovals}</a>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <ActionButtons
+        record={p.ref}
+        role={p.browser.actor.role}
+        lang={p.lang}
+        csrfToken={p.browser.csrfToken}
+        exclude={new Set(p.waiting.map((w) => w.tool))}
+      />
     </Layout>
   );
 }

@@ -92,17 +92,19 @@ async function actionFlash(session: Session, actionId: string | undefined): Prom
         number: number;
         status: string;
         requiredLevel: number;
-        decision: { approvers?: Role[] } | null;
         error: { message: string } | null;
       };
     }>(session, 'actions_get', { actionId });
     const lang = session.lang;
     if (action.status === 'executed') return { kind: 'ok', text: executedMessage(lang, action.number, undefined) };
-    if (action.status === 'pending_approval')
+    if (action.status === 'pending_approval') {
+      // Who may decide is the policy's decision, kept on the waiting action (actions_list shows it).
+      const waiting = (await pendingActions(session)).find((a) => a.id === actionId);
       return {
         kind: 'wait',
-        text: queuedMessage(lang, action.number, action.requiredLevel, action.decision?.approvers ?? []),
+        text: queuedMessage(lang, action.number, action.requiredLevel, waiting?.decision?.approvers ?? []),
       };
+    }
     if (action.status === 'failed')
       return { kind: 'error', text: failedMessage(lang, action.number, action.error?.message ?? '') };
     return { kind: 'ok', text: tr(lang, 'doneFlash', { n: action.number, status: action.status }) };
@@ -112,7 +114,24 @@ async function actionFlash(session: Session, actionId: string | undefined): Prom
   }
 }
 
-/** From the first of January to today, the company's clock. */
+interface WaitingAction {
+  id: string;
+  number: number;
+  tool: string;
+  input: unknown;
+  decision: { approvers?: Role[] } | null;
+}
+
+/** The actions waiting for a decision, as the person may see them. */
+async function pendingActions(session: Session): Promise<WaitingAction[]> {
+  const out = await read<{ actions: WaitingAction[] }>(session, 'actions_list', {
+    status: ['pending_approval'],
+    limit: 200,
+  });
+  return out.actions;
+}
+
+/** From the first of January, the company's clock. */
 function yearSoFar(session: Session) {
   const today = session.now().toISOString().slice(0, 10);
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
@@ -349,12 +368,17 @@ export function doPageRoutes() {
         throw notFound(catalogue[session.lang].doNoSuchForm);
       const record = (await recordView(session, kind, c.req.param('id')))!;
       const ref: RecordRef = { kind, id: record.id!, status: record.status ?? '' };
+      // An action on this record already waiting is not offered twice; the page says it waits.
+      const waiting = (await pendingActions(session)).filter((a) =>
+        Object.values((a.input ?? {}) as Record<string, unknown>).includes(record.id),
+      );
       return c.html(
         page(
           <RecordPage
             {...(await frame(c, c.req.path))}
             record={record}
             ref={ref}
+            waiting={waiting.map((a) => ({ number: a.number, tool: a.tool }))}
             flash={await actionFlash(session, c.req.query('action'))}
           />,
         ),

@@ -416,7 +416,14 @@ async function buyerCreatesSubmitsSends(lang: Lang) {
   // Submit: a buyer does not decide on money, so it waits for a manager.
   await page.locator('button[data-tool="purchasing_submit_order"]').click();
   await page.waitForURL(/action=/);
-  expect(await page.locator('main .notice.warn').count()).toBe(1);
+  expect(await page.locator('main p.notice.warn').textContent()).toMatch(
+    lang === 'fr'
+      ? /^En attente d'approbation n° \d+ \(niveau 1\) : doit être approuvée par un comptable ou plus\.$/
+      : /^Pending approval #\d+ \(level 1\): needs an accountant or above\.$/,
+  );
+  // Already waiting: not offered a second time.
+  expect(await page.locator('button[data-tool="purchasing_submit_order"]').count()).toBe(0);
+  expect(await page.locator('ul.waiting-actions li').count()).toBe(1);
   await look(page, 'po-submitted', lang);
 
   const manager = await open(lang, 'manager');
