@@ -454,6 +454,51 @@ async function buyerCreatesSubmitsSends(lang: Lang) {
   await buyer.close();
 }
 
+describe('another company', { timeout: 120_000 }, () => {
+  it('answers 404 for its order, bill document and forms opened with its ids', async () => {
+    const other = await createTenant(handle.db, { slug: 'e2e-journeys-other', name: 'Autre Atelier', province: 'QC' }, [
+      { email: 'buyer@other.test', name: 'Other Buyer', role: 'buyer', language: 'en', password: 'other-pass' },
+    ]);
+    const otherSession: Session = {
+      db: handle.db,
+      tenantId: other.tenant.id,
+      actor: actorOf(other.users[0]!),
+      lang: 'en',
+      now: () => new Date(),
+    };
+    const [theirSupplier] = await withTenant(handle.db, other.tenant.id, (tx) =>
+      tx.insert(suppliers).values({ tenantId: other.tenant.id, name: 'Their Supplier', province: 'QC' }).returning(),
+    );
+    const theirOrder = (
+      await propose(
+        otherSession,
+        createOrder,
+        { supplierId: theirSupplier!.id, lines: [{ description: 'X', quantity: '1', unitPrice: '1.00' }] },
+        { source: 'rest', byAi: false },
+      )
+    ).result as { id: string };
+    const theirDocument = await withTenant(handle.db, other.tenant.id, (tx) =>
+      storeDocument(tx, other.tenant.id, {
+        filename: 'theirs.pdf',
+        declaredType: 'application/pdf',
+        content: Buffer.from('%PDF-1.4\n%%EOF\n'),
+        source: 'upload',
+      }),
+    );
+    const { page, close } = await open('en', 'manager');
+    for (const path of [
+      `/app/do/record/purchase_order/${theirOrder.id}`,
+      `/app/do/bill-from-document/${theirDocument.id}`,
+      `/app/documents/${theirDocument.id}/file`,
+    ])
+      expect((await page.request.get(`${base}${path}`)).status(), path).toBe(404);
+    // A form opened with their order's id shows no order of theirs (the picker lists ours only).
+    const form = await page.request.get(`${base}/app/do/purchasing_receive_items?orderId=${theirOrder.id}`);
+    expect(await form.text()).not.toContain('Their Supplier');
+    await close();
+  });
+});
+
 describe('journeys through the actions, clicks only', { timeout: 240_000 }, () => {
   for (const lang of ['en', 'fr'] as const) {
     it(`${lang}: a manager decides an order, an AI-read bill with its PDF and a reminder from the inbox`, async () => {
