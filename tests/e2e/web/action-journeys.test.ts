@@ -279,6 +279,9 @@ async function managerDecidesFromTheInbox(lang: Lang) {
   expect(await billCard.locator('meter.bar').count()).toBe(1);
   // The reminder shows the invoice it chases, and its client.
   const reminderCard = page.locator(`article.proposal[data-number="${waiting.reminder.number}"]`);
+  expect(await reminderCard.locator('h3').textContent()).toMatch(
+    lang === 'fr' ? /— Envoyer une relance de paiement$/ : /— Send a payment reminder$/,
+  );
   expect(await reminderCard.locator('.record-number').textContent()).toBe(waiting.reminder.invoice);
   expect(await reminderCard.locator('.record-facts dt').first().textContent()).toBe(w.client);
 
