@@ -17,7 +17,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../config.ts';
 import type { DatabaseHandle } from '../../../db/client.ts';
-import { inboundEmails, outboxEmails, supplierBills, suppliers } from '../../../db/schema/index.ts';
+import { inboundEmails, outboxEmails, purchaseOrderItems, supplierBills, suppliers } from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
 import { actorOf } from '../../../tools/auth/api-tokens.ts';
@@ -456,6 +456,68 @@ async function buyerCreatesSubmitsSends(lang: Lang) {
   expect(buyer.problems).toEqual([]);
   await buyer.close();
 }
+
+describe('edit then approve', { timeout: 180_000 }, () => {
+  it('a manager corrects the AI’s order in its own form (a quantity, a line added) and approves it as edited', async () => {
+    // Manual level: even the AI's draft waits, so the manager sees the order it proposes.
+    const manual = await createTenant(
+      handle.db,
+      { slug: 'e2e-journeys-manual', name: 'Atelier Manuel', province: 'QC', automationLevel: 'manual' },
+      [
+        { email: 'manager@manual.test', name: 'Manager M', role: 'manager', language: 'en', password: 'manual-pass' },
+        { email: 'buyer@manual.test', name: 'Buyer M', role: 'buyer', language: 'en', password: 'manual-buyer' },
+      ],
+    );
+    const buyerSession: Session = {
+      db: handle.db,
+      tenantId: manual.tenant.id,
+      actor: actorOf(manual.users.find((u) => u.role === 'buyer')!),
+      lang: 'en',
+      now: () => new Date(),
+    };
+    const [supplier] = await withTenant(handle.db, manual.tenant.id, (tx) =>
+      tx
+        .insert(suppliers)
+        .values({ tenantId: manual.tenant.id, name: 'Papeterie Manuelle', province: 'QC' })
+        .returning(),
+    );
+    const proposed = await propose(
+      buyerSession,
+      createOrder,
+      { supplierId: supplier!.id, lines: [{ description: 'Cahiers', quantity: '10', unitPrice: '4.00' }] },
+      { source: 'chat', byAi: true, modelConfidence: 0.9 },
+    );
+    expect(proposed.status).toBe('pending_approval');
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: 'en-CA' });
+    const page = await context.newPage();
+    await web.logIn(page, 'manager@manual.test', 'manual-pass');
+    await page.locator('header.top nav [data-nav="approvals"]').click();
+    const card = page.locator(`article.proposal[data-number="${proposed.number}"]`);
+    await card.locator('details.edit-request summary').click();
+    // The supplier is a picker showing its name, not an id.
+    expect(await card.locator('select[name="f.supplierId"] option:checked').textContent()).toBe('Papeterie Manuelle');
+    await card.locator('input[name="f.lines.0.quantity"]').fill('12');
+    await card.locator('button.add-line').click();
+    const again = page.locator(`article.proposal[data-number="${proposed.number}"]`);
+    expect(await again.locator('input[name="f.lines.0.quantity"]').inputValue()).toBe('12');
+    await again.locator('input[name="f.lines.1.description"]').fill('Stylos');
+    await again.locator('input[name="f.lines.1.quantity"]').fill('5');
+    await again.locator('input[name="f.lines.1.unitPrice"]').fill('2.50');
+    await look(page, 'inbox-edit', 'en');
+    await again.locator('button.approve-edited').click();
+    await page.waitForURL(/\/app\/approvals\?done=/);
+    expect(await page.locator('main .notice.ok').first().textContent()).toBe(`Action #${proposed.number} executed.`);
+    const orders = await withTenant(handle.db, manual.tenant.id, (tx) =>
+      tx.select().from(purchaseOrderItems).orderBy(purchaseOrderItems.position),
+    );
+    expect(orders.map((i) => [i.description, Number(i.quantity)])).toEqual([
+      ['Cahiers', 12],
+      ['Stylos', 5],
+    ]);
+    await context.close();
+  });
+});
 
 describe('another company', { timeout: 120_000 }, () => {
   it('answers 404 for its order, bill document and forms opened with its ids', async () => {
