@@ -116,7 +116,8 @@ function Field(p: FieldProps) {
       </div>
     );
   } else {
-    const long = (p.schema.maxLength ?? 0) > 500 && !/email|name/i.test(p.name);
+    // Free text longer than a line (notes, a message) gets a box; a short note stays one line.
+    const long = (p.schema.maxLength ?? 0) > 1000 && !/email|name/i.test(p.name);
     input = long ? (
       <textarea {...common} rows={2} maxlength={p.schema.maxLength}>
         {text}
