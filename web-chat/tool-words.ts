@@ -4,12 +4,6 @@
  * Unknown names fall back to the tool's own words.
  */
 export const frenchToolTitles: Record<string, string> = {
-  // web-actions: the five tools that had no French title
-  exports_csv: 'Exporter en CSV',
-  exports_quickbooks_journal: 'Exporter un journal pour QuickBooks Online',
-  reminders_list_due: 'Lister les relances à envoyer aujourd’hui',
-  reminders_send_reminder: 'Envoyer une relance de paiement',
-  settings_set_exchange_rate: 'Saisir un taux de change',
   actions_list: 'Lister les actions',
   actions_get: 'Voir une action et son historique',
   actions_preview: 'Aperçu de ce qu’une action produira',

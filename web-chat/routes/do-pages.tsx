@@ -131,6 +131,11 @@ async function pendingActions(session: Session): Promise<WaitingAction[]> {
   return out.actions;
 }
 
+/** The company's own currency: a bill read without one is in it. */
+async function companyCurrency(session: Session): Promise<string> {
+  return (await read<{ currency: string }>(session, 'settings_get', {})).currency;
+}
+
 /** From the first of January, the company's clock. */
 function yearSoFar(session: Session) {
   const today = session.now().toISOString().slice(0, 10);
@@ -265,7 +270,7 @@ async function renderBillFromDocument(
   const doc = await documentReading(session, documentId);
   const tool = toolByName('bills_record_supplier_bill')!;
   const schema = inputSchema(tool);
-  const made = doc.extraction ? billInputFrom(doc.extraction, doc.id) : { missing: 'no reading' };
+  const made = doc.extraction ? billInputFrom(doc.extraction, doc.id, await companyCurrency(session)) : { missing: 'no reading' };
   const readInput = 'input' in made ? made.input : { documentId: doc.id };
   const read = readInput as { supplier?: { name?: string; gstNumber?: string; qstNumber?: string } } & FormValue;
   const { unknown, knownId } = await unknownSupplierOf(session, read.supplier);
@@ -392,7 +397,7 @@ export function doPageRoutes() {
     .post('/do/bill-from-document/:id/supplier', async (c) => {
       const session = c.get('session');
       const doc = await documentReading(session, c.req.param('id'));
-      const made = doc.extraction ? billInputFrom(doc.extraction, doc.id) : null;
+      const made = doc.extraction ? billInputFrom(doc.extraction, doc.id, await companyCurrency(session)) : null;
       const read = (made && 'input' in made ? made.input.supplier : undefined) as
         | { name?: string; gstNumber?: string; qstNumber?: string }
         | undefined;
