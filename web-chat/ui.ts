@@ -14,6 +14,7 @@ import { actionRoutes } from './routes/actions.ts';
 import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';
 import { bankPageRoutes } from './routes/bank-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
+import { doPageRoutes } from './routes/do-pages.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -46,8 +47,10 @@ export function webUi(deps: AppDeps) {
   const screens = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'page'))
     .route('/', approvalsPageRoutes(deps))
-    .route('/', bankPageRoutes());
-  // The approvals inbox and the bank are server-rendered (routes/*-page.tsx); the other screens are still scripts.
+    .route('/', bankPageRoutes())
+    .route('/', doPageRoutes());
+  // The approvals inbox, the bank and the action forms are server-rendered (routes/*-page*.tsx); the other
+  // screens are still scripts.
   const rendered = new Set<PageName>(['approvals', 'bank']);
   for (const name of PAGES) if (!rendered.has(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 

@@ -146,7 +146,7 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
  * money, quantity, date and currency schemas as money.ts does, and anything else with zod's French
  * locale; the issue itself (its code, path and English message in `details`) stays as zod made it.
  */
-function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
+export function issueText(issue: z.core.$ZodIssue, lang: Lang, raw: unknown): string {
   if (lang === 'en') return issue.message;
   const own = boundaryText(issue, lang) ?? textIssueText(issue, lang);
   if (own) return own;

@@ -11,8 +11,8 @@ import { formatAmount } from '../../tools/money.ts';
 import { catalogue, tr, type MessageKey } from '../i18n.ts';
 import { evidenceLabels } from '../tool-words.ts';
 import { type Frame, Layout } from './layout.tsx';
+import { type Choices, type FieldSchema, SchemaFields } from './action-form.tsx';
 import { ReadFields } from './read-fields.tsx';
-import { type schemaOf, ToolFields } from './tool-form.tsx';
 
 export interface InboxAction {
   id: string;
@@ -56,7 +56,9 @@ export interface InboxData extends Frame {
     edited?: Record<string, unknown>;
   } | null;
   /** Each pending action's tool input schema, for its edit form. */
-  schemas: Record<string, ReturnType<typeof schemaOf>>;
+  schemas: Record<string, FieldSchema>;
+  /** The records each reference field may point to (suppliers, products…), for the edit forms' pickers. */
+  choices: Choices;
 }
 
 const locale = (lang: Lang) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
@@ -286,6 +288,19 @@ function SourcePane({ preview, lang }: { preview: ProposalPreview; lang: Lang })
   );
 }
 
+/** What an edit may not change: the record the action is about, and the document it was read from. */
+const FIXED_IN_EDIT: ReadonlySet<string> = new Set(['orderId', 'billId', 'invoiceId', 'documentId']);
+
+/** A request's values as its form shows them: numbers and yes/no as text. */
+function stringValues(v: unknown): Record<string, unknown> {
+  if (Array.isArray(v)) return v.map(stringValues) as unknown as Record<string, unknown>;
+  if (v && typeof v === 'object')
+    return Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, x !== null && typeof x === 'object' ? stringValues(x) : x]),
+    );
+  return v as Record<string, unknown>;
+}
+
 function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; data: InboxData }) {
   const { lang } = data;
   const t = catalogue[lang];
@@ -325,22 +340,24 @@ function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; 
         <Evidence a={a} lang={lang} />
       </div>
       {a.expiresAt ? <p class="muted">{tr(lang, 'decideBy', { date: when(a.expiresAt, lang) })} UTC</p> : null}
-      {refused ? (
+      {refused?.message ? (
         <p class="notice error" role="alert">
           {refused.message}
         </p>
       ) : null}
       {data.schemas[a.tool] ? (
-        <details class="edit-request" open={refused?.fieldErrors ? true : undefined}>
+        <details class="edit-request" open={refused?.fieldErrors ? true : undefined} id={`edit-${a.number}`}>
           <summary>{t.editRequest}</summary>
           <form method="post" action={`/app/approvals/${a.id}/approve-edited`} class="tool-form">
             <input type="hidden" name="_csrf" value={csrf} />
-            <ToolFields
+            <SchemaFields
               schema={data.schemas[a.tool]!}
-              value={(refused?.edited ?? a.input ?? {}) as Record<string, unknown>}
+              value={stringValues(refused?.edited ?? a.input ?? {})}
               lang={lang}
               errors={refused?.fieldErrors ?? {}}
+              choices={data.choices}
               idPrefix={`edit-${a.number}`}
+              fixed={FIXED_IN_EDIT}
             />
             <button type="submit" class="primary approve-edited">
               {t.approveEdited}
@@ -373,6 +390,18 @@ function Card({ a, preview, data }: { a: InboxAction; preview: ProposalPreview; 
   );
 }
 
+/** The record an action moved (an order submitted, a bill approved), to act on it next. */
+function recordLink(a: InboxAction): string | null {
+  const input = (a.input ?? {}) as Record<string, unknown>;
+  for (const [param, kind] of [
+    ['orderId', 'purchase_order'],
+    ['billId', 'bill'],
+    ['invoiceId', 'invoice'],
+  ] as const)
+    if (typeof input[param] === 'string') return `/app/do/record/${kind}/${input[param]}`;
+  return null;
+}
+
 function deciderText(a: InboxAction, lang: Lang) {
   if (!a.decider) return '';
   return tr(lang, `decided_${a.decider.kind}` as MessageKey, { name: a.decider.name ?? '?' });
@@ -399,6 +428,13 @@ function Activity({ data }: { data: InboxData }) {
               <td>
                 {data.titles[a.tool] ?? a.tool}
                 {a.undoOfNumber ? <div class="muted">{tr(lang, 'undoOf', { n: a.undoOfNumber })}</div> : null}
+                {recordLink(a) ? (
+                  <div>
+                    <a class="record-link" href={recordLink(a)!}>
+                      {t.openRecord}
+                    </a>
+                  </div>
+                ) : null}
                 {data.refused?.actionId === a.id ? (
                   <p class="notice error" role="alert">
                     {data.refused.message}

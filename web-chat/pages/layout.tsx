@@ -27,7 +27,7 @@ export interface Frame {
   path: string;
 }
 
-export function Layout(p: Frame & { page: PageName; title: string; children: Child }) {
+export function Layout(p: Frame & { page: PageName | 'do'; title: string; children: Child }) {
   const t = catalogue[p.lang];
   const b = p.browser;
   return (
@@ -61,6 +61,15 @@ export function Layout(p: Frame & { page: PageName; title: string; children: Chi
                 ) : null}
               </a>
             ))}
+            {/* web-actions: every action as a form, and the exports */}
+            <a
+              href="/app/do"
+              class={p.page === 'do' ? 'active' : ''}
+              data-nav="do"
+              aria-current={p.page === 'do' ? 'page' : undefined}
+            >
+              {t.navDo}
+            </a>
           </nav>
           <div class="who">
             <span class="company">{b.tenantName}</span>

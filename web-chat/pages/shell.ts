@@ -68,6 +68,7 @@ export function shellPage(p: {
     <a class="brand" href="/app">Comptoir</a>
     <nav>
       ${PAGES.map((name) => html`<a href="/app${name === 'chat' ? '' : `/${name}`}" class="${name === p.page ? 'active' : ''}" data-nav="${name}">${t[navKey[name]]}${name === 'approvals' && p.pending ? html` <span class="count">${p.pending}</span>` : ''}</a>`)}
+      <a href="/app/do" data-nav="do">${t.navDo}</a>
     </nav>
     <div class="who">
       <span class="company">${b.tenantName}</span>

@@ -38,7 +38,25 @@ export async function render(root) {
               el(
                 'tr',
                 { dataset: { documentId: d.id } },
-                el('td', {}, d.filename, d.error ? el('div', { class: 'error-text' }, d.error) : ''),
+                el(
+                  'td',
+                  {},
+                  d.filename,
+                  // Read but no bill made of it (an unknown supplier, a field missing): a person records it from the reading.
+                  d.status === 'extracted' && d.extraction?.fields
+                    ? el(
+                        'div',
+                        {},
+                        el(
+                          'a',
+                          { class: 'button record-bill', href: `/app/do/bill-from-document/${d.id}` },
+                          t('recordThisBill'),
+                        ),
+                      )
+                    : d.error
+                      ? el('div', { class: 'error-text' }, d.error)
+                      : '',
+                ),
                 el('td', {}, t(`source_${d.source}`)),
                 el('td', { class: 'num' }, size(d.sizeBytes)),
                 el('td', {}, el('span', { class: `badge doc-${d.status}` }, t(`doc_${d.status}`))),

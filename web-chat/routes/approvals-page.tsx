@@ -20,7 +20,8 @@ import { LANG_COOKIE, type WebEnv } from '../browser-session.ts';
 import type { AppDeps } from '../../http/deps.ts';
 import { catalogue, tr } from '../i18n.ts';
 import { ApprovalsPage, type InboxAction, type InboxData } from '../pages/approvals.tsx';
-import { editedInput, errorsByPath, schemaOf } from '../pages/tool-form.tsx';
+import { editLines, formValue, inputSchema, overlayEdited, uncheckedBoxes } from '../pages/action-form.tsx';
+import { choicesFor, fieldErrors, refusalText } from './form-data.ts';
 import { frenchToolTitles } from '../tool-words.ts';
 
 const PERSON = { source: 'rest', byAi: false } as const;
@@ -63,6 +64,12 @@ async function render(
     const out = await invoke(session, previewAction, { actionId: action.id }, PERSON);
     toDecide.push({ action, preview: (out.kind === 'read' ? out.output : null) as ProposalPreview });
   }
+  const schemas = Object.fromEntries(
+    mine.flatMap((a) => {
+      const tool = toolByName(a.tool);
+      return tool ? [[a.tool, inputSchema(tool)]] : [];
+    }),
+  );
   const done = c.req.query('done');
   const decided = done ? activity.find((a) => a.id === done) : undefined;
   const data: InboxData = {
@@ -76,12 +83,10 @@ async function render(
     titles: titlesFor(session.lang),
     flash: extra.flash ?? (decided ? doneText(decided, session.lang) : null),
     refused: extra.refused ?? null,
-    schemas: Object.fromEntries(
-      mine.flatMap((a) => {
-        const tool = toolByName(a.tool);
-        return tool ? [[a.tool, schemaOf(tool)]] : [];
-      }),
-    ),
+    schemas,
+    choices: await choicesFor(session, {
+      properties: Object.assign({}, ...Object.values(schemas).map((s) => s.properties)),
+    }),
   };
   return c.html(`<!doctype html>${(<ApprovalsPage {...data} />).toString()}`, status);
 }
@@ -114,20 +119,31 @@ export function approvalsPageRoutes(deps: AppDeps) {
       const action = (out.kind === 'read' ? out.output : null) as { action: { tool: string; input: unknown } };
       const tool = toolByName(action.action.tool);
       if (!tool) return refusal(c, id, notFound(`No tool ${action.action.tool}.`));
-      const edited = editedInput(
-        (action.action.input ?? {}) as Record<string, unknown>,
-        await c.req.parseBody(),
-        schemaOf(tool),
-      );
+      const schema = inputSchema(tool);
+      const form = await c.req.parseBody();
+      const value = uncheckedBoxes(formValue(form, schema), schema, true);
+      // A line added or removed: the inbox again, this request's form open with the change, nothing decided.
+      if (form._add || form._remove) {
+        const lines = editLines(value, form._add as string | undefined, form._remove as string | undefined);
+        return render(c, { refused: { actionId: id, message: '', note: '', fieldErrors: {}, edited: lines } });
+      }
+      const edited = overlayEdited((action.action.input ?? {}) as Record<string, unknown>, value, schema);
       try {
         await approve(session, id, { source: 'rest', editedInput: edited });
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const body = errorBody(err).error;
+        const errors = fieldErrors(err, session, edited);
         return render(
           c,
           {
-            refused: { actionId: id, message: body.message, note: '', fieldErrors: errorsByPath(body.details), edited },
+            refused: {
+              actionId: id,
+              message: refusalText(session, body.message, errors),
+              note: '',
+              fieldErrors: errors,
+              edited,
+            },
           },
           httpStatus[body.code] as 400,
         );
