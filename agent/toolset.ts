@@ -112,7 +112,13 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
   reminders: {
     about: 'overdue invoices and payment reminders',
     words: ['relance', 'rappel', 'remind', 'overdue', 'en retard', 'late', 'impaye', 'unpaid', 'dunning', 'echu'],
-    tools: ['reminders_list_due', 'reminders_send_reminder', 'invoicing_list_invoices', 'invoicing_get_invoice'],
+    tools: [
+      'reminders_list_due',
+      'reminders_list_reminders',
+      'reminders_send_reminder',
+      'invoicing_list_invoices',
+      'invoicing_get_invoice',
+    ],
   },
   banking: {
     about: 'bank statements and reconciliation',
@@ -162,6 +168,12 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
     about: 'the actions the AI proposed and the approval queue (read only: people approve)',
     words: [' action', 'approb', 'approv', 'attente', 'pending', 'queue', 'valid', 'refus', 'reject'],
     tools: ['actions_list', 'actions_get', 'actions_preview'],
+  },
+  records: {
+    about:
+      'documents received, and any record’s history and linked records (PO, receipts, bills, payments, bank lines)',
+    words: ['document', 'fichier', 'file', 'pdf', 'historique', 'history', 'lie', 'linked', 'trace', 'trail', 'audit'],
+    tools: ['documents_list_documents', 'records_get_trail'],
   },
   settings: {
     about: 'company settings and users',

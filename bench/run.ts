@@ -14,6 +14,7 @@ import { benchServer as base, freshBenchDatabase as freshDatabase } from './data
 import { benchDoor } from './door.ts';
 import { benchIntake } from './intake.ts';
 import { benchMcp } from './mcp.ts';
+import { benchPages } from './pages.ts';
 import { benchRegisters, seededSessionPlans } from './scale.ts';
 
 const args = process.argv.slice(2);
@@ -26,6 +27,7 @@ const benches: Record<string, (url: string) => Promise<unknown>> = {
   door: (url) => benchDoor(url, Number(process.env.BENCH_OPS ?? 2000)),
   intake: (url) => benchIntake(url),
   mcp: (url) => benchMcp({ databaseUrl: url }),
+  pages: (url) => benchPages(url),
 };
 
 mkdirSync('bench/results', { recursive: true });

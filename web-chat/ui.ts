@@ -13,6 +13,7 @@ import { PAGES, shellPage, type PageName } from './pages/shell.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
+import { registerRoutes } from './routes/registers-page.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -43,9 +44,13 @@ export function webUi(deps: AppDeps) {
       }),
     );
 
-  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page')).route('/', approvalsPageRoutes(deps));
+  const screens = new Hono<WebEnv>()
+    .use('*', browserSession(deps, 'page'))
+    .route('/', approvalsPageRoutes(deps))
+    .route('/', registerRoutes());
   // The approvals inbox is server-rendered (routes/approvals-page.tsx); the other screens are still scripts.
-  for (const name of PAGES) if (name !== 'approvals') screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
+  for (const name of PAGES)
+    if (name !== 'approvals' && name !== 'registers') screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'api'))

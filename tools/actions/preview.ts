@@ -96,7 +96,7 @@ function differenceText(d: Difference, lang: Lang): string {
   return `${line}${words}${what}`;
 }
 
-const fromOrder = (o: OrderSummary, lang: Lang): RecordView => ({
+export const fromOrder = (o: OrderSummary, lang: Lang): RecordView => ({
   kind: 'purchase_order',
   id: o.id,
   number: o.number,
@@ -121,7 +121,7 @@ const fromOrder = (o: OrderSummary, lang: Lang): RecordView => ({
   documentId: null,
 });
 
-const fromBill = (b: BillSummary, lang: Lang): RecordView => ({
+export const fromBill = (b: BillSummary, lang: Lang): RecordView => ({
   kind: 'bill',
   id: b.id,
   number: b.supplierInvoiceNumber ? `${b.number} · ${b.supplierInvoiceNumber}` : b.number,
@@ -148,7 +148,7 @@ const fromBill = (b: BillSummary, lang: Lang): RecordView => ({
   documentId: b.documentId,
 });
 
-const fromInvoice = (i: InvoiceSummary, lang: Lang): RecordView => ({
+export const fromInvoice = (i: InvoiceSummary, lang: Lang): RecordView => ({
   kind: i.kind,
   id: i.id,
   number: i.number,
