@@ -130,6 +130,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
     ],
     tools: [
       'reminders_list_due',
+      'reminders_list_reminders',
       'reminders_send_reminder',
       'reminders_mark_disputed',
       'reminders_resolve_dispute',
@@ -189,6 +190,12 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
     about: 'the actions the AI proposed and the approval queue (read only: people approve)',
     words: [' action', 'approb', 'approv', 'attente', 'pending', 'queue', 'valid', 'refus', 'reject'],
     tools: ['actions_list', 'actions_get', 'actions_preview'],
+  },
+  records: {
+    about:
+      'documents received, and any record’s history and linked records (PO, receipts, bills, payments, bank lines)',
+    words: ['document', 'fichier', 'file', 'pdf', 'historique', 'history', 'lie', 'linked', 'trace', 'trail', 'audit'],
+    tools: ['documents_list_documents', 'records_get_trail'],
   },
   settings: {
     about: 'company settings and users',

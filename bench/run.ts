@@ -18,6 +18,7 @@ import { benchDoor } from './door.ts';
 import { benchIntake } from './intake.ts';
 import { benchMcp } from './mcp.ts';
 import { benchReconcile, reconcileSize } from './reconcile.ts';
+import { benchPages } from './pages.ts';
 import { benchRegisters, seededSessionPlans } from './scale.ts';
 
 const args = process.argv.slice(2);
@@ -31,6 +32,7 @@ const benches: Record<string, (url: string) => Promise<unknown>> = {
   intake: (url) => benchIntake(url),
   mcp: (url) => benchMcp({ databaseUrl: url }),
   reconcile: (url) => benchReconcile(url, reconcileSize(args)),
+  pages: (url) => benchPages(url),
 };
 
 mkdirSync('bench/results', { recursive: true });

@@ -27,8 +27,9 @@ const appPolicy = (frameAncestors: string) => ({
   frameAncestors: [frameAncestors],
 });
 
-// A stored document's file is shown beside the action in the approvals inbox: our own pages may frame it.
-const DOCUMENT_FILE = /^\/app\/documents\/[^/]+\/file$/;
+// A stored document's file (beside an action in the approvals inbox, on a record's page) and an invoice's
+// PDF on its page: our own pages may frame them.
+const DOCUMENT_FILE = /^\/app\/(documents\/[^/]+\/file|registers\/invoices\/[^/]+\/pdf)$/;
 
 export function securityHeaders(options: { https: boolean }): MiddlewareHandler {
   const app = secureHeaders({

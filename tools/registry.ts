@@ -10,6 +10,8 @@ import { billTools } from './bills/index.ts';
 import { exportTools } from './exports/index.ts';
 import { invoicingTools } from './invoicing/index.ts';
 import { purchasingTools } from './purchasing/index.ts';
+import { documentTools } from './documents/list-documents.ts';
+import { recordTools } from './records/get-trail.ts';
 import { reminderTools } from './reminders/index.ts';
 import { settingsTools } from './settings/index.ts';
 import { provideToolLookup } from './tool-lookup.ts';
@@ -24,6 +26,8 @@ export const registry: readonly AnyTool[] = [
   ...reminderTools,
   ...settingsTools,
   ...bankingTools,
+  ...documentTools,
+  ...recordTools,
 ];
 
 const byName = new Map(registry.map((t) => [t.name, t]));

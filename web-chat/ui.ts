@@ -15,6 +15,7 @@ import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx
 import { bankPageRoutes } from './routes/bank-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
 import { doPageRoutes } from './routes/do-pages.tsx';
+import { registerRoutes } from './routes/registers-page.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -48,10 +49,11 @@ export function webUi(deps: AppDeps) {
     .use('*', browserSession(deps, 'page'))
     .route('/', approvalsPageRoutes(deps))
     .route('/', bankPageRoutes())
-    .route('/', doPageRoutes());
-  // The approvals inbox, the bank and the action forms are server-rendered (routes/*-page*.tsx); the other
-  // screens are still scripts.
-  const rendered = new Set<PageName>(['approvals', 'bank']);
+    .route('/', doPageRoutes())
+    .route('/', registerRoutes());
+  // The approvals inbox, the bank, the registers and the action forms are server-rendered
+  // (routes/*-page*.tsx); the other screens are still scripts.
+  const rendered = new Set<PageName>(['approvals', 'bank', 'registers']);
   for (const name of PAGES) if (!rendered.has(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()

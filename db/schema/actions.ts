@@ -104,6 +104,14 @@ export const aiActions = pgTable(
     expiresAt: at('expires_at'),
     /** For an undo: the action it reverses. */
     undoOf: uuid('undo_of'),
+    /**
+     * The record the action concerns (an order, invoice or bill id from its input, else the id its result
+     * created), kept as a stored column: under row-level security a jsonb expression is not leakproof, so
+     * it could never be an index condition, while this column's equality is (tools/records).
+     */
+    subjectId: text('subject_id').generatedAlwaysAs(
+      sql`coalesce(input ->> 'orderId', input ->> 'invoiceId', input ->> 'billId', result ->> 'id')`,
+    ),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -128,6 +136,9 @@ export const aiActions = pgTable(
     index('ai_actions_queue').on(t.tenantId, t.number).where(sql`${t.status} = 'pending_approval'`).concurrently(),
     // The AI dashboard over a period.
     index('ai_actions_created').on(t.tenantId, t.createdAt).concurrently(),
+    // A record's history on its detail page: the actions on it, by the record they concern (the same
+    // expression as tools/records/subject.ts).
+    index('ai_actions_subject').on(t.tenantId, t.subjectId).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();

@@ -84,6 +84,8 @@ export const bankMatches = pgTable(
     tenantKey(t),
     sameTenant(t.transactionId, () => bankTransactions).onDelete('cascade'),
     index('bank_matches_transaction').on(t.tenantId, t.transactionId).concurrently(),
+    // An invoice's or a bill's bank lines, on its detail page.
+    index('bank_matches_target').on(t.tenantId, t.targetId).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();

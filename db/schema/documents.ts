@@ -50,6 +50,8 @@ export const documents = pgTable(
     tenantKey(t),
     // The uploads list, newest first.
     index('documents_created').on(t.tenantId, t.createdAt).concurrently(),
+    // The documents register filtered by status (failed, quarantined…), newest first.
+    index('documents_status').on(t.tenantId, t.status, t.createdAt).concurrently(),
     // Documents still waiting to be read or being read: a small set, whatever the archive's size.
     index('documents_unread')
       .on(t.tenantId, t.createdAt)

@@ -211,6 +211,8 @@ export const reminders = pgTable(
     sameTenant(t.invoiceId, () => invoices).onDelete('cascade'),
     // Also the reminders of an invoice, and the reference to it.
     uniqueIndex('reminders_invoice_day').on(t.tenantId, t.invoiceId, t.scheduleDay),
+    // The reminders register, newest first.
+    index('reminders_created').on(t.tenantId, t.createdAt).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { mayDecide, mayUndo } from './door.ts';
 import { Decider, deciderOf } from './decider.ts';
-import { listActions as query } from './queries.ts';
+import { countActions, listActions as query } from './queries.ts';
+import { Direction, Offset, PageInfo } from '../paging.ts';
 import { ActionView, actionView } from './schemas.ts';
 
 const STATUSES = [
@@ -35,16 +36,24 @@ export const listActions = defineTool({
   title: 'List actions (approval queue and AI activity)',
   description:
     'List the actions proposed in this company, newest first. Filter by status (e.g. ["pending_approval"] ' +
-    'for the approval queue) or tool name. Each action has its number, confidence, evidence, status, who ' +
+    'for the approval queue), tool name, source, AI or person, or a number; page with offset. Each action has its number, confidence, evidence, status, who ' +
     'decided it (a person by name, or automatically by the policy) and whether you may undo it.',
   kind: 'read',
   input: z.object({
     status: z.array(z.enum(STATUSES)).optional(),
     tool: z.string().optional(),
+    byAi: z.boolean().optional().describe('true: only what the AI proposed; false: only what people asked.'),
+    source: z.enum(['chat', 'email', 'mcp', 'rest', 'job']).optional(),
+    query: z.string().trim().max(200).default('').describe('An action number, or part of a tool name.'),
+    direction: Direction.default('desc').describe('By number: desc (newest first, the default) or asc.'),
+    offset: Offset,
     limit: z.number().int().min(1).max(200).default(50),
   }),
-  output: z.object({ actions: z.array(ListedAction) }),
+  output: z.object({ actions: z.array(ListedAction) }).extend(PageInfo.shape),
   run: async (ctx, input) => ({
+    total: await countActions(ctx.db, input),
+    offset: input.offset,
+    limit: input.limit,
     actions: await Promise.all(
       (await query(ctx.db, input)).map(async ({ action, undoOfNumber, requesterLanguage, ...names }) => ({
         ...actionView(action),

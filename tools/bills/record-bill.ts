@@ -104,7 +104,7 @@ async function resolveSupplier(
   if (byTax) return { supplier: byTax, resolution: { how: 'tax_number', name: byTax.name } };
   const asked = request.supplier?.name;
   if (asked) {
-    const [best, ...others] = await searchSuppliers(ctx.db, { query: asked, limit: 5 });
+    const [best, ...others] = (await searchSuppliers(ctx.db, { query: asked, limit: 5 })).rows;
     if (best) {
       const exact = normalizeText(best.name).toLowerCase() === asked.toLowerCase();
       const top = best.score ?? 0;

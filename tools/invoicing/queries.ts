@@ -1,5 +1,5 @@
 /** The SQL invoicing needs, always through a tenant-scoped transaction (ctx.db). */
-import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { clients, invoiceItems, invoices, recurringInvoices } from '../../db/schema/index.ts';
 import { sameName } from '../embeddings/rank.ts';
@@ -8,6 +8,7 @@ import { canonicalQuantity, fromMinor } from '../money.ts';
 import { balanceOf, OPEN_STATUSES, type InvoiceStatus } from './model.ts';
 import { RecurringTemplate, type ClientSummary, type InvoiceSummary, type RecurringSummary } from './schemas.ts';
 import { invoicingRefusals, type Lang } from './texts.ts';
+import { containing, orderOf } from '../paging.ts';
 
 export type ClientRow = typeof clients.$inferSelect;
 export type InvoiceRow = typeof invoices.$inferSelect;
@@ -40,21 +41,41 @@ export async function clientByName(tx: Tx, name: string, exceptId?: string) {
  * Clients whose name, email or tax number contains the query, case-insensitive, by name. The one
  * place client search lives: a vector search (tools/embeddings) can replace its body later.
  */
-export async function findClients(tx: Tx, query: string, limit: number): Promise<ClientRow[]> {
-  const pattern = `%${query.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return tx
+/** Clients whose name, email or tax number contains the query: a page of them, and how many match. */
+export async function findClients(
+  tx: Tx,
+  input: {
+    query: string;
+    id?: string | undefined;
+    limit: number;
+    offset?: number;
+    sort?: 'name' | 'created';
+    direction?: 'asc' | 'desc' | undefined;
+  },
+): Promise<{ rows: ClientRow[]; total: number }> {
+  const pattern = containing(input.query);
+  const where = and(
+    input.query
+      ? or(
+          ilike(clients.name, pattern),
+          ilike(clients.email, pattern),
+          ilike(clients.gstNumber, pattern),
+          ilike(clients.vatNumber, pattern),
+        )
+      : undefined,
+    input.id ? eq(clients.id, input.id) : undefined,
+  );
+  const sort = input.sort ?? 'name';
+  const direction = input.direction ?? (sort === 'name' ? 'asc' : 'desc');
+  const rows = await tx
     .select()
     .from(clients)
-    .where(
-      or(
-        ilike(clients.name, pattern),
-        ilike(clients.email, pattern),
-        ilike(clients.gstNumber, pattern),
-        ilike(clients.vatNumber, pattern),
-      ),
-    )
-    .orderBy(asc(clients.name))
-    .limit(limit);
+    .where(where)
+    .orderBy(...orderOf(sort === 'name' ? clients.name : clients.createdAt, direction, clients.id))
+    .limit(input.limit)
+    .offset(input.offset ?? 0);
+  const [counted] = await tx.select({ n: count() }).from(clients).where(where);
+  return { rows, total: counted?.n ?? 0 };
 }
 
 export function clientSummary(c: ClientRow): ClientSummary {

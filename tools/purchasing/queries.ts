@@ -1,5 +1,6 @@
 /** The SQL purchasing needs, always through ctx.db (a tenant-scoped transaction). */
-import { and, asc, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
+import { orderOf } from '../paging.ts';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import { productCategories, products, purchaseOrderItems, purchaseOrders, suppliers } from '../../db/schema/index.ts';
 import { currentEmbedder, embedText } from '../embeddings/embedder.ts';
@@ -49,21 +50,45 @@ const distanceTo = (
 ): SQL<number | null> =>
   vector ? sql<number>`(${column} <=> ${vectorLiteral(vector)}::vector)` : sql<null>`null::float8`;
 
-/** Suppliers by fuzzy name (accents, legal forms, plurals) and by meaning; best first, with their score. */
+/**
+ * Suppliers by fuzzy name (accents, legal forms, plurals) and by meaning; best first, with their score.
+ * Without a query, a page of them in the chosen order; with one, a page of the ranked matches. `total`
+ * counts every row the filters (and the query) match.
+ */
 export async function searchSuppliers(
   tx: Tx,
-  input: { query: string; status?: readonly SupplierSummary['status'][] | undefined; limit: number },
+  input: {
+    query: string;
+    status?: readonly SupplierSummary['status'][] | undefined;
+    id?: string | undefined;
+    limit: number;
+    offset?: number;
+    sort?: 'name' | 'created';
+    direction?: 'asc' | 'desc' | undefined;
+  },
 ) {
   const columns = supplierColumns;
-  const where = input.status?.length ? inArray(suppliers.status, input.status as never) : undefined;
+  const offset = input.offset ?? 0;
+  const where = and(
+    input.status?.length ? inArray(suppliers.status, input.status as never) : undefined,
+    input.id ? eq(suppliers.id, input.id) : undefined,
+  );
   if (!input.query) {
+    const sort = input.sort ?? 'name';
+    const direction = input.direction ?? (sort === 'name' ? 'asc' : 'desc');
     const rows = await tx
       .select(columns)
       .from(suppliers)
       .where(where)
-      .orderBy(asc(sql`lower(${suppliers.name})`))
-      .limit(input.limit);
-    return rows.map((r) => ({ ...supplierSummary(r), score: null }));
+      .orderBy(
+        ...orderOf(sort === 'name' ? suppliers.name : suppliers.createdAt, direction, suppliers.id, {
+          text: sort === 'name',
+        }),
+      )
+      .limit(input.limit)
+      .offset(offset);
+    const [counted] = await tx.select({ n: count() }).from(suppliers).where(where);
+    return { rows: rows.map((r) => ({ ...supplierSummary(r), score: null })), total: counted?.n ?? 0 };
   }
   const distance = distanceTo(suppliers.embedding, await embedText(input.query));
   const rows = await tx
@@ -82,7 +107,12 @@ export async function searchSuppliers(
     })),
     currentEmbedder().relatedAbove,
   );
-  return ranked.slice(0, input.limit).map((r) => ({ ...supplierSummary(byId.get(r.id)!), score: r.score }));
+  return {
+    rows: ranked
+      .slice(offset, offset + input.limit)
+      .map((r) => ({ ...supplierSummary(byId.get(r.id)!), score: r.score })),
+    total: ranked.length,
+  };
 }
 
 export async function categoryById(tx: Tx, id: string, lang: Lang) {
@@ -132,26 +162,48 @@ export async function searchProducts(
     query: string;
     categoryId?: string | undefined;
     supplierId?: string | undefined;
+    id?: string | undefined;
     includeInactive: boolean;
     limit: number;
+    offset?: number;
+    sort?: 'name' | 'sku' | 'price';
+    direction?: 'asc' | 'desc' | undefined;
   },
 ) {
   const { embedding: _skip, ...columns } = getTableColumns(products);
   const filters: SQL[] = [];
   if (input.categoryId) filters.push(eq(products.categoryId, input.categoryId));
   if (input.supplierId) filters.push(eq(products.supplierId, input.supplierId));
-  if (!input.includeInactive) filters.push(eq(products.active, true));
-  const distance = distanceTo(products.embedding, input.query ? await embedText(input.query) : null);
+  if (input.id) filters.push(eq(products.id, input.id));
+  if (!input.includeInactive && !input.id) filters.push(eq(products.active, true));
+  const offset = input.offset ?? 0;
+  const summaryOf = (r: ProductRow & { categoryName: string | null }) =>
+    productSummary(r, r.categoryId && r.categoryName ? { id: r.categoryId, name: r.categoryName } : null);
+  if (!input.query) {
+    const sort = input.sort ?? 'name';
+    const column = { name: products.name, sku: products.sku, price: products.unitPriceCents }[sort];
+    const rows = await tx
+      .select({ ...columns, categoryName: productCategories.name })
+      .from(products)
+      .leftJoin(productCategories, tenantJoin(productCategories.id, products.categoryId))
+      .where(and(...filters))
+      .orderBy(...orderOf(column, input.direction ?? 'asc', products.id, { text: sort !== 'price' }))
+      .limit(input.limit)
+      .offset(offset);
+    const [counted] = await tx
+      .select({ n: count() })
+      .from(products)
+      .where(and(...filters));
+    return { rows: rows.map((r) => ({ ...summaryOf(r), score: null })), total: counted?.n ?? 0 };
+  }
+  const distance = distanceTo(products.embedding, await embedText(input.query));
   const rows = await tx
     .select({ ...columns, distance, categoryName: productCategories.name })
     .from(products)
     .leftJoin(productCategories, tenantJoin(productCategories.id, products.categoryId))
     .where(and(...filters))
     .orderBy(sql`${distance} asc nulls last`, asc(sql`lower(${products.name})`))
-    .limit(input.query ? SEARCH_CANDIDATES : input.limit);
-  const summaryOf = (r: (typeof rows)[number]) =>
-    productSummary(r, r.categoryId && r.categoryName ? { id: r.categoryId, name: r.categoryName } : null);
-  if (!input.query) return rows.map((r) => ({ ...summaryOf(r), score: null }));
+    .limit(SEARCH_CANDIDATES);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const ranked = rankCandidates(
     input.query,
@@ -162,7 +214,10 @@ export async function searchProducts(
     })),
     currentEmbedder().relatedAbove,
   );
-  return ranked.slice(0, input.limit).map((r) => ({ ...summaryOf(byId.get(r.id)!), score: r.score }));
+  return {
+    rows: ranked.slice(offset, offset + input.limit).map((r) => ({ ...summaryOf(byId.get(r.id)!), score: r.score })),
+    total: ranked.length,
+  };
 }
 
 export async function orderById(tx: Tx, id: string, lang: Lang, lock = false) {

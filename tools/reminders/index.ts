@@ -3,11 +3,13 @@ import { listDisputes } from './list-disputes.ts';
 import { listDueReminders } from './list-due.ts';
 import { markDisputed } from './mark-disputed.ts';
 import { resolveDispute } from './resolve-dispute.ts';
+import { listReminders } from './list-reminders.ts';
 import { sendReminder } from './send-reminder.ts';
 import { statementOfAccount } from './statement-of-account.ts';
 
 export const reminderTools = [
   listDueReminders,
+  listReminders,
   sendReminder,
   markDisputed,
   resolveDispute,

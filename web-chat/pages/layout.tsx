@@ -12,6 +12,7 @@ import { PAGES, type PageName } from './shell.ts';
 const navKey: Record<PageName, MessageKey> = {
   chat: 'navChat',
   approvals: 'navApprovals',
+  registers: 'regNav',
   documents: 'navDocuments',
   bank: 'navBank',
   dashboards: 'navDashboards',

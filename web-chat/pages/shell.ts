@@ -8,12 +8,13 @@ import type { Lang } from '../../tools/context.ts';
 import { catalogue, type MessageKey } from '../i18n.ts';
 import { billFieldLabels, evidenceLabels, frenchToolTitles } from '../tool-words.ts';
 
-export const PAGES = ['chat', 'approvals', 'documents', 'bank', 'dashboards', 'settings'] as const;
+export const PAGES = ['chat', 'approvals', 'registers', 'documents', 'bank', 'dashboards', 'settings'] as const;
 export type PageName = (typeof PAGES)[number];
 
 const navKey: Record<PageName, MessageKey> = {
   chat: 'navChat',
   approvals: 'navApprovals',
+  registers: 'regNav',
   documents: 'navDocuments',
   bank: 'navBank',
   dashboards: 'navDashboards',

@@ -270,7 +270,9 @@ async function renderBillFromDocument(
   const doc = await documentReading(session, documentId);
   const tool = toolByName('bills_record_supplier_bill')!;
   const schema = inputSchema(tool);
-  const made = doc.extraction ? billInputFrom(doc.extraction, doc.id, await companyCurrency(session)) : { missing: 'no reading' };
+  const made = doc.extraction
+    ? billInputFrom(doc.extraction, doc.id, await companyCurrency(session))
+    : { missing: 'no reading' };
   const readInput = 'input' in made ? made.input : { documentId: doc.id };
   const read = readInput as { supplier?: { name?: string; gstNumber?: string; qstNumber?: string } } & FormValue;
   const { unknown, knownId } = await unknownSupplierOf(session, read.supplier);
