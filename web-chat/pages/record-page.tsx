@@ -152,7 +152,6 @@ function Links({ links, lang }: { links: Link[]; lang: Lang }) {
 }
 
 export function RecordPage(p: RecordPageProps) {
-  const t = catalogue[p.lang];
   return (
     <Layout {...p} page="registers" title={p.title}>
       <RegisterSwitch registers={p.registers} current={p.register} lang={p.lang} />

@@ -213,7 +213,7 @@ describe.each(['fr', 'en'] as const)('registers and record pages in %s', (lang) 
     }
     // Money as the reader writes it, never "2967.51".
     await page.goto(`${base}/app/registers/invoices`);
-    const text = await page.locator('table.register').innerText();
+    const text = await page.locator('table.register').textContent();
     expect(text).toContain(lang === 'fr' ? '3\u00a0411,90\u00a0$' : '$3,411.90');
     expect(text).not.toContain('3411.90');
     await page.context().close();
@@ -239,7 +239,7 @@ describe.each(['fr', 'en'] as const)('registers and record pages in %s', (lang) 
     // The order: its history shows its status changes, and it leads to its bill.
     await page.goto(`${base}/app/registers/orders/${ids.orders}`);
     await expect(page.locator('ul.links li[data-link=bill]').count()).resolves.toBe(1);
-    await expect(page.locator('ol.history').innerText()).resolves.toContain(lang === 'fr' ? 'envoyé' : 'sent');
+    await expect(page.locator('ol.history').textContent()).resolves.toContain(lang === 'fr' ? 'envoyé' : 'sent');
     // The invoice: its reminder, and its PDF served for the frame.
     await page.goto(`${base}/app/registers/invoices/${ids.invoices}`);
     await expect(page.locator('ul.links li[data-link=reminder]').count()).resolves.toBe(1);
@@ -272,15 +272,15 @@ describe('tenant isolation and refusals on the register pages', () => {
     for (const name of ['orders', 'suppliers'] as const) {
       const response = await page.goto(`${base}/app/registers/${name}/${other[name]}`);
       expect(response?.status(), name).toBe(404);
-      await expect(page.locator('h1').innerText()).resolves.toBe('Not found');
-      await expect(page.locator('body').innerText()).resolves.not.toContain('Secret');
+      await expect(page.locator('h1').textContent()).resolves.toBe('Not found');
+      await expect(page.locator('body').textContent()).resolves.not.toContain('Secret');
     }
     const register = await page.goto(`${base}/app/registers/suppliers?q=Secret`);
     expect(register?.status()).toBe(200);
     await expect(page.locator('table.register').count()).resolves.toBe(0);
     const refused = await page.goto(`${base}/app/registers/bills?status=lost`);
     expect(refused?.status()).toBe(400);
-    await expect(page.locator('.notice.error').innerText()).resolves.toMatch(/status/i);
+    await expect(page.locator('.notice.error').textContent()).resolves.toMatch(/status/i);
     const trail = await page.goto(`${base}/app/registers/bills/${other.orders}`);
     expect(trail?.status()).toBe(404);
     await page.context().close();
