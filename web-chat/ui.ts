@@ -13,6 +13,8 @@ import { PAGES, shellPage, type PageName } from './pages/shell.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
+import { clientAssetRoutes } from './routes/client-assets.ts';
+import { dashboardsPageRoutes } from './routes/dashboards-page.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -24,7 +26,6 @@ const ASSETS: Record<string, string> = {
   'chat.js': 'text/javascript; charset=utf-8',
   'documents.js': 'text/javascript; charset=utf-8',
   'bank.js': 'text/javascript; charset=utf-8',
-  'dashboards.js': 'text/javascript; charset=utf-8',
   'settings.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 };
@@ -43,9 +44,13 @@ export function webUi(deps: AppDeps) {
       }),
     );
 
-  const screens = new Hono<WebEnv>().use('*', browserSession(deps, 'page')).route('/', approvalsPageRoutes(deps));
-  // The approvals inbox is server-rendered (routes/approvals-page.tsx); the other screens are still scripts.
-  for (const name of PAGES) if (name !== 'approvals') screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
+  const screens = new Hono<WebEnv>()
+    .use('*', browserSession(deps, 'page'))
+    .route('/', approvalsPageRoutes(deps))
+    .route('/', dashboardsPageRoutes(deps));
+  // The approvals inbox and the dashboards are server-rendered (routes/*-page.tsx); the others are still scripts.
+  const rendered: PageName[] = ['approvals', 'dashboards'];
+  for (const name of PAGES) if (!rendered.includes(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'api'))
@@ -61,6 +66,7 @@ export function webUi(deps: AppDeps) {
       .use('/login/*', csrf())
       .use('/logout', csrf())
       .use('/app/*', csrf())
+      .route('/', clientAssetRoutes())
       .get('/assets/:name', (c) => {
         const name = c.req.param('name');
         const type = ASSETS[name];

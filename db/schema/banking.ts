@@ -19,6 +19,12 @@ export const bankAccounts = pgTable(
     accountNumber: text('account_number'),
     iban: text('iban'),
     currency: text('currency').notNull().default('CAD'),
+    /**
+     * The latest closing balance a statement stated (signed cents, account currency) and the last day its
+     * lines cover: where the cash forecast starts. Null while no imported file stated a balance (OFX, CSV).
+     */
+    statedBalanceCents: cents('stated_balance_cents'),
+    statedBalanceOn: date('stated_balance_on'),
     createdAt: createdAt(),
   },
   (t) => [tenantKey(t), tenantIsolation()],
