@@ -12,7 +12,12 @@ import { invoke } from '../../../tools/invoke.ts';
 import { makeCompany } from '../../support/company.ts';
 import { freshDatabase } from '../../support/database.ts';
 
-const camt = (closingOn: string, opening: string, closing: string, amount: string) => `<?xml version="1.0" encoding="UTF-8"?>
+const camt = (
+  closingOn: string,
+  opening: string,
+  closing: string,
+  amount: string,
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>M1</MsgId><CreDtTm>${closingOn}T18:00:00</CreDtTm></GrpHdr>
 <Stmt><Id>RELEVE-${closingOn}</Id><CreDtTm>${closingOn}T18:00:00</CreDtTm><Acct><Id><Othr><Id>815-30-1234567</Id></Othr></Id><Ccy>CAD</Ccy><Nm>Compte courant</Nm></Acct>
 <Bal><Tp><CdOrPrtry><Cd>OPBD</Cd></CdOrPrtry></Tp><Amt Ccy="CAD">${opening}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Dt><Dt>${closingOn}</Dt></Dt></Bal>
