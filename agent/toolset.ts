@@ -186,6 +186,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'settings_set_exchange_rate',
       'settings_list_users',
       'settings_update_user',
+      'settings_invite_user',
     ],
   },
 };

@@ -63,6 +63,7 @@ export const frenchToolTitles: Record<string, string> = {
   settings_update_company: 'Modifier les coordonnées de l’entreprise sur les factures',
   settings_list_users: 'Lister les personnes',
   settings_update_user: 'Modifier le rôle ou les limites d’une personne',
+  settings_invite_user: 'Inviter une personne',
 };
 
 /**

@@ -15,6 +15,8 @@ import { approvalsPageRoutes, decidableCount } from './routes/approvals-page.tsx
 import { chatRoutes } from './routes/chat.ts';
 import { clientAssetRoutes } from './routes/client-assets.ts';
 import { dashboardsPageRoutes } from './routes/dashboards-page.tsx';
+import { accountRoutes } from './routes/account.tsx';
+import { peoplePageRoutes } from './routes/people-page.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -47,7 +49,8 @@ export function webUi(deps: AppDeps) {
   const screens = new Hono<WebEnv>()
     .use('*', browserSession(deps, 'page'))
     .route('/', approvalsPageRoutes(deps))
-    .route('/', dashboardsPageRoutes(deps));
+    .route('/', dashboardsPageRoutes(deps))
+    .route('/', peoplePageRoutes(deps));
   // The approvals inbox and the dashboards are server-rendered (routes/*-page.tsx); the others are still scripts.
   const rendered: PageName[] = ['approvals', 'dashboards'];
   for (const name of PAGES) if (!rendered.includes(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
@@ -65,6 +68,9 @@ export function webUi(deps: AppDeps) {
       .use('/login', csrf())
       .use('/login/*', csrf())
       .use('/logout', csrf())
+      .use('/signup', csrf())
+      .use('/password/*', csrf())
+      .use('/account/*', csrf())
       .use('/app/*', csrf())
       .route('/', clientAssetRoutes())
       .get('/assets/:name', (c) => {
@@ -78,6 +84,7 @@ export function webUi(deps: AppDeps) {
       // Browsers ask for it on every page; answering spares a 404 in each console.
       .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
       .route('/', loginRoutes(deps))
+      .route('/', accountRoutes(deps))
       .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
       .route('/app/api', api)
       .route('/app', screens)

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
+import { users } from '../../db/schema/index.ts';
 import { AUTOMATION_WORDS } from './texts.ts';
+import { settingsWarnings } from './warnings.ts';
 
 /** The company's settings as people and models read them; secrets (the inbound mail token) stay out. */
 const Settings = z.object({
@@ -30,6 +32,9 @@ const Settings = z.object({
   bic: z.string().nullable(),
   address: z.record(z.string(), z.string()).nullable(),
   email: z.string().nullable(),
+  warnings: z
+    .array(z.string())
+    .describe('Settings that contradict each other (a floor above a threshold…), in sentences: fix or accept.'),
 });
 
 export const getSettings = defineTool({
@@ -44,6 +49,9 @@ export const getSettings = defineTool({
   output: Settings,
   async run(ctx) {
     const t = await ctx.tenant();
+    const people = await ctx.db
+      .select({ name: users.name, aiAutoApproveLimitCents: users.aiAutoApproveLimitCents, active: users.active })
+      .from(users);
     const money = (cents: bigint) => fromMinor(cents, t.currency);
     return {
       name: t.name,
@@ -71,6 +79,18 @@ export const getSettings = defineTool({
       bic: t.bic,
       address: t.address ?? null,
       email: t.email,
+      warnings: settingsWarnings(
+        {
+          currency: t.currency,
+          automationLevel: t.automationLevel,
+          aiEnabled: t.aiEnabled,
+          confidenceThreshold: t.confidenceThreshold,
+          confidenceFloor: t.confidenceFloor,
+          hardCapCents: t.hardCapCents,
+          people,
+        },
+        ctx.lang,
+      ),
     };
   },
   summarize: (s, lang) =>
