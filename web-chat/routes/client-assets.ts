@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { transform } from 'esbuild';
 import { Hono } from 'hono';
 
@@ -14,7 +15,8 @@ const JS = 'text/javascript; charset=utf-8';
 const CLIENT_MODULES = new Set(['dashboards']);
 const require = createRequire(import.meta.url);
 const VENDOR: Record<string, () => string> = {
-  'chart.js': () => require.resolve('chart.js/dist/chart.umd.min.js'),
+  // The package's exports name only its ES and CommonJS entries; the UMD build sits beside them in dist/.
+  'chart.js': () => join(dirname(require.resolve('chart.js')), 'chart.umd.min.js'),
 };
 
 export function clientAssetRoutes() {

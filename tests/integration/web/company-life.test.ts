@@ -223,7 +223,7 @@ describe('an invitation', () => {
       invoke(
         a.session('admin', 'fr'),
         inviteUser,
-        { email: 'buyer@' + a.tenant.slug + '.test', name: 'B', role: 'viewer' },
+        { email: `buyer@${a.tenant.slug}.test`, name: 'B', role: 'viewer' },
         { source: 'rest', byAi: false },
       ),
     ).rejects.toMatchObject({ code: 'conflict' });
