@@ -44,7 +44,7 @@ function Card({ card, lang }: { card: DashboardCard; lang: Frame['lang'] }) {
           {card.note ? <p class="muted note">{card.note}</p> : null}
           <details class="table-view">
             <summary>{t.wcTableView}</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex={0} role="region" aria-label={card.title}>
               <table class="grid">
                 <caption class="visually-hidden">{card.title}</caption>
                 <thead>

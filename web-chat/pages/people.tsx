@@ -67,7 +67,7 @@ export function PeoplePage(p: PeopleView) {
       ) : null}
       <section aria-labelledby="people-title">
         <h2 id="people-title">{t.usersTitle}</h2>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex={0} role="region" aria-labelledby="people-title">
           <table class="grid">
             <thead>
               <tr>
