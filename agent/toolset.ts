@@ -221,6 +221,7 @@ export const GROUPS: Record<string, { about: string; words: string[]; tools: str
       'settings_list_users',
       'settings_update_user',
       'settings_update_reminder_schedule',
+      'settings_invite_user',
     ],
   },
 };

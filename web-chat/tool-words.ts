@@ -73,6 +73,7 @@ export const frenchToolTitles: Record<string, string> = {
   reminders_list_due: 'Lister les rappels de paiement du jour',
   reminders_send_reminder: 'Envoyer un rappel de paiement',
   settings_update_user: 'Modifier le rôle ou les limites d’une personne',
+  settings_invite_user: 'Inviter une personne',
 };
 
 /**

@@ -16,6 +16,10 @@ import { bankPageRoutes } from './routes/bank-page.tsx';
 import { chatRoutes } from './routes/chat.ts';
 import { doPageRoutes } from './routes/do-pages.tsx';
 import { registerRoutes } from './routes/registers-page.tsx';
+import { clientAssetRoutes } from './routes/client-assets.ts';
+import { dashboardsPageRoutes } from './routes/dashboards-page.tsx';
+import { accountRoutes } from './routes/account.tsx';
+import { peoplePageRoutes } from './routes/people-page.tsx';
 import { loginRoutes, logoutRoute } from './routes/login.ts';
 import { toolRoutes } from './routes/tools.ts';
 import { workspaceRoutes } from './routes/workspace.ts';
@@ -26,7 +30,6 @@ const ASSETS: Record<string, string> = {
   'common.js': 'text/javascript; charset=utf-8',
   'chat.js': 'text/javascript; charset=utf-8',
   'documents.js': 'text/javascript; charset=utf-8',
-  'dashboards.js': 'text/javascript; charset=utf-8',
   'settings.js': 'text/javascript; charset=utf-8',
   'favicon.svg': 'image/svg+xml',
 };
@@ -50,10 +53,12 @@ export function webUi(deps: AppDeps) {
     .route('/', approvalsPageRoutes(deps))
     .route('/', bankPageRoutes())
     .route('/', doPageRoutes())
-    .route('/', registerRoutes());
-  // The approvals inbox, the bank, the registers and the action forms are server-rendered
+    .route('/', registerRoutes())
+    .route('/', dashboardsPageRoutes(deps))
+    .route('/', peoplePageRoutes(deps));
+  // The approvals inbox, the bank, the registers, the dashboards and the action forms are server-rendered
   // (routes/*-page*.tsx); the other screens are still scripts.
-  const rendered = new Set<PageName>(['approvals', 'bank', 'registers']);
+  const rendered = new Set<PageName>(['approvals', 'bank', 'registers', 'dashboards']);
   for (const name of PAGES) if (!rendered.has(name)) screens.get(name === 'chat' ? '/' : `/${name}`, page(name));
 
   const api = new Hono<WebEnv>()
@@ -69,7 +74,11 @@ export function webUi(deps: AppDeps) {
       .use('/login', csrf())
       .use('/login/*', csrf())
       .use('/logout', csrf())
+      .use('/signup', csrf())
+      .use('/password/*', csrf())
+      .use('/account/*', csrf())
       .use('/app/*', csrf())
+      .route('/', clientAssetRoutes())
       .get('/assets/:name', (c) => {
         const name = c.req.param('name');
         const type = ASSETS[name];
@@ -81,6 +90,7 @@ export function webUi(deps: AppDeps) {
       // Browsers ask for it on every page; answering spares a 404 in each console.
       .get('/favicon.ico', (c) => c.redirect('/assets/favicon.svg', 301))
       .route('/', loginRoutes(deps))
+      .route('/', accountRoutes(deps))
       .post('/logout', browserSession(deps, 'page'), logoutRoute(deps))
       .route('/app/api', api)
       .route('/app', screens)

@@ -24,6 +24,12 @@ export const bankAccounts = pgTable(
      * it once on import; checked against tools/banking/import/csv.ts CsvMapping when read.
      */
     csvMapping: jsonb('csv_mapping').$type<Record<string, unknown>>(),
+    /**
+     * The latest closing balance a statement stated (signed cents, account currency) and the last day its
+     * lines cover: where the cash forecast starts. Null while no imported file stated a balance (OFX, CSV).
+     */
+    statedBalanceCents: cents('stated_balance_cents'),
+    statedBalanceOn: date('stated_balance_on'),
     createdAt: createdAt(),
   },
   (t) => [tenantKey(t), tenantIsolation()],

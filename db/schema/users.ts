@@ -83,3 +83,31 @@ export const sessions = pgTable(
     tenantIsolation(),
   ],
 ).enableRLS();
+
+/**
+ * Single-use links sent by email: an invitation to join the company, or a password reset. Only the
+ * token's SHA-256 is kept; the token names its company (mintSecret), so it is looked up under that
+ * company's row-level security and a link of one company can never open another's.
+ */
+export const accountLinks = pgTable(
+  'account_links',
+  {
+    id: id(),
+    tenantId: uuid('tenant_id')
+      .notNull()
+      .references(() => tenants.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull(),
+    purpose: text('purpose', { enum: ['invite', 'reset'] }).notNull(),
+    tokenHash: text('token_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: at('expires_at').notNull(),
+    usedAt: at('used_at'),
+  },
+  (t) => [
+    tenantKey(t),
+    sameTenant(t.userId, () => users).onDelete('cascade'),
+    uniqueIndex('account_links_token_hash').on(t.tenantId, t.tokenHash),
+    index('account_links_user').on(t.tenantId, t.userId),
+    tenantIsolation(),
+  ],
+).enableRLS();

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor, Money, toMinor, formatAmount, DateOf } from '../money.ts';
-import { cashFlowForecast, paymentHistory } from './model.ts';
-import { openInvoices, paidInvoices, payables } from './queries.ts';
+import { bankBalanceOn, cashFlowForecast, paymentHistory } from './model.ts';
+import { bankPositions, openInvoices, paidInvoices, payables } from './queries.ts';
 import { companyToday } from '../dates.ts';
 
 export const cashFlow = defineTool({
@@ -12,17 +12,20 @@ export const cashFlow = defineTool({
     'Cash expected in and out, week by week for 13 weeks from a date (default today). In: open invoices, each ' +
     "weighted by its client's collection rate and shifted by the client's average days late. Out: open supplier " +
     'bills on their due date, and approved orders not billed yet on their expected date plus the supplier terms. ' +
-    'Give the opening bank balance to get running balances. Decimal strings, company currency.',
+    'Starts from the bank balance on that date: the closing balance the imported statements state, moved by the ' +
+    'transactions booked since (openingSource says so); give openingBalance to start from another figure. ' +
+    'Decimal strings, company currency.',
   kind: 'read',
   input: z.object({
     asOf: DateOf('report').optional(),
-    openingBalance: Money.default('0.00'),
+    openingBalance: Money.optional().describe('Defaults to the bank balance from the imported statements.'),
     weeks: z.number().int().min(1).max(26).default(13),
   }),
   output: z.object({
     asOf: z.string(),
     currency: z.string(),
     opening: z.string(),
+    openingSource: z.enum(['given', 'statements', 'transactions', 'none']),
     weeks: z.array(
       z.object({
         week: z.number().int(),
@@ -39,7 +42,8 @@ export const cashFlow = defineTool({
   async run(ctx, input) {
     const asOf = input.asOf ?? (await companyToday(ctx));
     const { currency } = await ctx.tenant();
-    const openingCents = toMinor(input.openingBalance, currency);
+    const bank = input.openingBalance === undefined ? bankBalanceOn(await bankPositions(ctx.db, currency, asOf)) : null;
+    const openingCents = bank ? bank.cents : toMinor(input.openingBalance!, currency);
     const invoices = await openInvoices(ctx.db, currency, asOf);
     const history = paymentHistory(await paidInvoices(ctx.db, asOf), invoices, asOf);
     const weeks = cashFlowForecast({
@@ -56,6 +60,7 @@ export const cashFlow = defineTool({
       asOf,
       currency,
       opening: m(openingCents),
+      openingSource: bank ? bank.source : ('given' as const),
       weeks: weeks.map((w) => ({
         week: w.week,
         start: w.start,

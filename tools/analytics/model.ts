@@ -246,6 +246,44 @@ export function cashFlowForecast(input: {
   return weeks;
 }
 
+export interface BankPosition {
+  name: string;
+  /** The closing balance a statement last stated, and the last day that statement covers. */
+  statedCents: bigint | null;
+  statedOn: string | null;
+  /** Sum of the account's transactions booked up to asOf (used when no balance was ever stated). */
+  upToAsOfCents: bigint;
+  /** Booked after the stated day, up to asOf. */
+  afterStatedCents: bigint;
+  /** Booked after asOf, up to the stated day (a statement newer than the forecast's start). */
+  afterAsOfCents: bigint;
+  transactions: number;
+}
+
+export type OpeningSource = 'statements' | 'transactions' | 'none';
+
+/**
+ * The bank balance on asOf over the company-currency accounts: each account's stated closing balance
+ * moved by the transactions booked between its day and asOf. An account whose files never stated a
+ * balance (OFX, CSV) counts the sum of its transactions, which is its balance only if it was opened
+ * empty: the source says which, so a person knows how far to trust the starting point.
+ */
+export function bankBalanceOn(positions: readonly BankPosition[]): { cents: bigint; source: OpeningSource } {
+  let cents = 0n;
+  let stated = 0;
+  let summed = 0;
+  for (const p of positions) {
+    if (p.statedCents !== null && p.statedOn !== null) {
+      cents += p.statedCents + p.afterStatedCents - p.afterAsOfCents;
+      stated++;
+    } else if (p.transactions > 0) {
+      cents += p.upToAsOfCents;
+      summed++;
+    }
+  }
+  return { cents, source: summed ? 'transactions' : stated ? 'statements' : 'none' };
+}
+
 // ---------------------------------------------------------------------------------------------
 // AI dashboard
 

@@ -7,6 +7,8 @@ import { and, eq, gt, gte, inArray, lte, notInArray, sql } from 'drizzle-orm';
 import { rowsOf, type Tx } from '../../db/client.ts';
 import {
   aiActions,
+  bankAccounts,
+  bankTransactions,
   invoices,
   payments,
   productCategories,
@@ -16,7 +18,7 @@ import {
   supplierBills,
   suppliers,
 } from '../../db/schema/index.ts';
-import type { ActionRow, OpenInvoice, PaidInvoice, Payable, SpendLine } from './model.ts';
+import type { ActionRow, BankPosition, OpenInvoice, PaidInvoice, Payable, SpendLine } from './model.ts';
 import { addDays } from './model.ts';
 import { tenantJoin } from '../../db/tenant.ts';
 
@@ -241,4 +243,37 @@ export async function receivablesAsOf(
     payments: Number(row?.payments ?? 0),
     reconciled: Number(row?.reconciled ?? 0),
   };
+}
+
+/**
+ * Each bank account in the company currency with what decides its balance on `asOf`: the balance a
+ * statement last stated and its day, and the sums of the transactions on either side of that day.
+ */
+export async function bankPositions(tx: Tx, currency: string, asOf: string): Promise<BankPosition[]> {
+  const on = bankAccounts.statedBalanceOn;
+  const amount = bankTransactions.amountCents;
+  const booked = bankTransactions.bookedOn;
+  const rows = await tx
+    .select({
+      name: bankAccounts.name,
+      statedCents: bankAccounts.statedBalanceCents,
+      statedOn: on,
+      upToAsOf: sql<string>`coalesce(sum(${amount}) filter (where ${booked} <= ${asOf}), 0)`,
+      afterStated: sql<string>`coalesce(sum(${amount}) filter (where ${booked} > ${on} and ${booked} <= ${asOf}), 0)`,
+      afterAsOf: sql<string>`coalesce(sum(${amount}) filter (where ${booked} > ${asOf} and ${booked} <= ${on}), 0)`,
+      transactions: sql<number>`count(${bankTransactions.id})::int`,
+    })
+    .from(bankAccounts)
+    .leftJoin(bankTransactions, tenantJoin(bankTransactions.accountId, bankAccounts.id))
+    .where(eq(bankAccounts.currency, currency))
+    .groupBy(bankAccounts.tenantId, bankAccounts.id);
+  return rows.map((r) => ({
+    name: r.name,
+    statedCents: r.statedCents,
+    statedOn: r.statedOn,
+    upToAsOfCents: BigInt(r.upToAsOf),
+    afterStatedCents: BigInt(r.afterStated),
+    afterAsOfCents: BigInt(r.afterAsOf),
+    transactions: r.transactions,
+  }));
 }

@@ -12,7 +12,9 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 /** `<prefix>_<tenant id without dashes>_<43 random url-safe characters>` */
 export function mintSecret(prefix: string, tenantId: string): { token: string; hash: string; display: string } {
   const token = `${prefix}_${tenantId.replaceAll('-', '')}_${randomBytes(32).toString('base64url')}`;
-  return { token, hash: sha256(token), display: `${token.slice(0, prefix.length + 9)}…` };
+  // The display ends with the token's own last characters: every token of a company starts the same
+  // (prefix and company), so only its random tail tells two apart. 8 of 43 characters leave 210 bits unknown.
+  return { token, hash: sha256(token), display: `${prefix}_…${token.slice(-8)}` };
 }
 
 /** The tenant a secret claims to belong to; null when malformed. The hash lookup decides the rest. */

@@ -6,7 +6,7 @@
  * refused file would leave the person nothing to reconcile. The warning names both balances and the
  * difference, in the result, its summary and the action's evidence.
  */
-import { and, eq, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, lte, or, type SQL } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { bankAccounts, bankTransactions } from '../../db/schema/index.ts';
@@ -123,6 +123,30 @@ export function unbalancedText(lang: Lang, u: Unbalanced): string {
     closing: money(u.closing),
     difference: money({ amount: u.difference.amount.replace(/^-/, ''), currency }),
   });
+}
+
+/**
+ * The statement's closing balance becomes the account's known balance, dated by the last day its lines
+ * cover, unless a statement already imported states a later one (files come in any order).
+ */
+async function keepStatedBalance(
+  ctx: ToolCtx,
+  account: { id: string; currency: string },
+  statement: Statement,
+): Promise<void> {
+  const closing = statement.balances.at(-1)?.closing;
+  const days = statement.lines.map((l) => l.bookedOn).sort();
+  const on = days.at(-1);
+  if (!closing || !on || closing.currency !== account.currency) return;
+  await ctx.db
+    .update(bankAccounts)
+    .set({ statedBalanceCents: closing.cents, statedBalanceOn: on })
+    .where(
+      and(
+        eq(bankAccounts.id, account.id),
+        or(isNull(bankAccounts.statedBalanceOn), lte(bankAccounts.statedBalanceOn, on)),
+      ),
+    );
 }
 
 async function chosenAccount(ctx: ToolCtx, accountId: string) {
@@ -246,6 +270,7 @@ export const importStatement = defineTool({
         })
         .returning({ id: bankTransactions.id });
       imported += rows.length;
+      await keepStatedBalance(ctx, account, statement);
     }
     return {
       format: parsed.format,

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { defineTool } from '../define.ts';
 import { fromMinor } from '../money.ts';
+import { users } from '../../db/schema/index.ts';
 import { stepsWithTones, TONES } from '../reminders/model.ts';
 import { AUTOMATION_WORDS } from './texts.ts';
+import { settingsWarnings } from './warnings.ts';
 
 /** The company's settings as people and models read them; secrets (the inbound mail token) stay out. */
 const Settings = z.object({
@@ -35,6 +37,9 @@ const Settings = z.object({
   bic: z.string().nullable(),
   address: z.record(z.string(), z.string()).nullable(),
   email: z.string().nullable(),
+  warnings: z
+    .array(z.string())
+    .describe('Settings that contradict each other (a floor above a threshold…), in sentences: fix or accept.'),
 });
 
 export const getSettings = defineTool({
@@ -49,6 +54,9 @@ export const getSettings = defineTool({
   output: Settings,
   async run(ctx) {
     const t = await ctx.tenant();
+    const people = await ctx.db
+      .select({ name: users.name, aiAutoApproveLimitCents: users.aiAutoApproveLimitCents, active: users.active })
+      .from(users);
     const money = (cents: bigint) => fromMinor(cents, t.currency);
     return {
       name: t.name,
@@ -78,6 +86,18 @@ export const getSettings = defineTool({
       bic: t.bic,
       address: t.address ?? null,
       email: t.email,
+      warnings: settingsWarnings(
+        {
+          currency: t.currency,
+          automationLevel: t.automationLevel,
+          aiEnabled: t.aiEnabled,
+          confidenceThreshold: t.confidenceThreshold,
+          confidenceFloor: t.confidenceFloor,
+          hardCapCents: t.hardCapCents,
+          people,
+        },
+        ctx.lang,
+      ),
     };
   },
   summarize: (s, lang) =>

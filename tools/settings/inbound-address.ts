@@ -1,6 +1,7 @@
 /**
- * The company's inbound address for bills, bills+<inbound token>@<mail domain>. The token is a
- * secret (whoever knows it can send bills in), so it is not in settings_get: only administrators see it.
+ * The company's inbound address for bills, bills+<inbound token>@<mail domain>. Everyone who sends
+ * bills in (every role but viewer) needs it; it is still a secret of sorts, so it is not in settings_get,
+ * and mail from a sender who is neither a person of the company nor an allowed sender is quarantined.
  */
 import { eq } from 'drizzle-orm';
 import { tenants } from '../../db/schema/index.ts';
@@ -10,7 +11,7 @@ import { forbidden } from '../errors.ts';
 import { settingsRefusals } from './texts.ts';
 
 export async function inboundAddress(session: Session, mailDomain: string): Promise<string> {
-  if (session.actor.role !== 'admin') throw forbidden(settingsRefusals[session.lang].inboundAdminOnly);
+  if (session.actor.role === 'viewer') throw forbidden(settingsRefusals[session.lang].inboundAdminOnly);
   const [row] = await withTenant(session.db, session.tenantId, (tx) =>
     tx.select({ token: tenants.inboundToken }).from(tenants).where(eq(tenants.id, session.tenantId)),
   );

@@ -1,5 +1,6 @@
 /** Company settings: what the company is and how much the AI may do alone, and who may do what. */
 import { getSettings } from './get-settings.ts';
+import { inviteUser } from './invite-user.ts';
 import { listUsers } from './list-users.ts';
 import { setExchangeRate } from './set-exchange-rate.ts';
 import { updateCompany } from './update-company.ts';
@@ -13,6 +14,7 @@ export const settingsTools = [
   updateCompany,
   listUsers,
   updateUser,
+  inviteUser,
   setExchangeRate,
   updateReminderSchedule,
 ];

@@ -11,6 +11,7 @@ export const UserView = z.object({
   role: z.enum(['admin', 'manager', 'buyer', 'accountant', 'viewer']),
   language: z.enum(['fr', 'en']),
   active: z.boolean(),
+  passwordSet: z.boolean().describe('False while an invited person has not chosen a password yet.'),
   aiAutoApproveLimit: z.string().describe('The AI may act alone for this person up to this amount (supervised level).'),
   approvalLimit: z
     .string()
@@ -37,6 +38,7 @@ export const listUsers = defineTool({
         role: u.role,
         language: u.language,
         active: u.active,
+        passwordSet: u.passwordHash !== null,
         aiAutoApproveLimit: fromMinor(u.aiAutoApproveLimitCents, currency),
         approvalLimit: u.approvalLimitCents === null ? null : fromMinor(u.approvalLimitCents, currency),
       })),

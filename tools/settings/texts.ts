@@ -3,7 +3,7 @@
  * and what to do next. Amounts arrive already written for the reader (formatAmount).
  */
 import type { Lang } from '../context.ts';
-import { aRole, roleName } from '../role-names.ts';
+import { roleName } from '../role-names.ts';
 
 export const settingsRefusals = {
   fr: {
@@ -13,7 +13,7 @@ export const settingsRefusals = {
     personNotFound: (id: string) =>
       `Aucune personne ${id} dans cette entreprise. Retrouvez-la avec settings_list_users.`,
     lastAdmin: `C'est le dernier ${roleName('admin', 'fr')} actif : nommez-en un autre d'abord.`,
-    inboundAdminOnly: `Seul ${aRole('admin', 'fr')} voit l'adresse de réception.`,
+    inboundAdminOnly: `Un ${roleName('viewer', 'fr')} ne voit pas l'adresse de réception : elle sert à ceux qui envoient des factures.`,
   },
   en: {
     nothingToChange: 'Nothing to change: give at least one setting.',
@@ -21,7 +21,7 @@ export const settingsRefusals = {
       `Approval levels must increase: level 1 ≤ level 2 ≤ level 3, but level ${level} (${amount}) is below level ${level - 1} (${below}).`,
     personNotFound: (id: string) => `No person ${id} in this company. Use settings_list_users.`,
     lastAdmin: `This is the last active ${roleName('admin', 'en')}: appoint another one first.`,
-    inboundAdminOnly: `Only ${aRole('admin', 'en')} sees the inbound address.`,
+    inboundAdminOnly: `A ${roleName('viewer', 'en')} does not see the inbound address: it is for those who send bills in.`,
   },
 } satisfies Record<Lang, unknown>;
 

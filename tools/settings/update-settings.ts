@@ -92,8 +92,12 @@ export const updateSettings = defineTool({
       {},
     );
   },
+  // Saved all the same, but a contradiction is said at once, where the person is looking.
   summarize: (s, lang) =>
-    lang === 'fr'
-      ? `Paramètres enregistrés : niveau d'automatisation ${AUTOMATION_WORDS[s.automationLevel].fr}.`
-      : `Settings saved: automation level ${AUTOMATION_WORDS[s.automationLevel].en}.`,
+    [
+      lang === 'fr'
+        ? `Paramètres enregistrés : niveau d'automatisation ${AUTOMATION_WORDS[s.automationLevel].fr}.`
+        : `Settings saved: automation level ${AUTOMATION_WORDS[s.automationLevel].en}.`,
+      ...s.warnings,
+    ].join(' '),
 });

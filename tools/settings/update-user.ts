@@ -70,6 +70,7 @@ export const updateUser = defineTool({
       role: u.role,
       language: u.language,
       active: u.active,
+      passwordSet: u.passwordHash !== null,
       aiAutoApproveLimit: fromMinor(u.aiAutoApproveLimitCents, currency),
       approvalLimit: u.approvalLimitCents === null ? null : fromMinor(u.approvalLimitCents, currency),
     };

@@ -7,6 +7,8 @@ export interface LoginView {
   lang: Lang;
   email?: string;
   error?: string;
+  /** A confirmation shown above the form (a password just set through a link). */
+  notice?: string;
   next?: string;
   choice?: { nonce: string; companies: { tenantId: string; name: string }[] };
 }
@@ -28,6 +30,7 @@ export function loginPage(v: LoginView) {
     <a class="lang-switch" href="/login?lang=${other}">${t.otherLang}</a>
     <h1>Comptoir</h1>
     <p class="lead">${t.loginLead}</p>
+    ${v.notice ? html`<p class="notice ok" role="status">${v.notice}</p>` : ''}
     ${v.error ? html`<p class="alert" role="alert">${v.error}</p>` : ''}
     ${
       v.choice
@@ -43,7 +46,8 @@ export function loginPage(v: LoginView) {
           <label>${t.email}<input type="email" name="email" autocomplete="username" required value="${v.email ?? ''}" /></label>
           <label>${t.password}<input type="password" name="password" autocomplete="current-password" required /></label>
           <button type="submit" class="primary">${t.signIn}</button>
-        </form>`
+        </form>
+        <p class="login-links"><a href="/password/forgot?lang=${v.lang}">${t.wcForgotLink}</a> · <a href="/signup?lang=${v.lang}">${t.wcSignUpLink}</a></p>`
     }
   </main>
 </body>

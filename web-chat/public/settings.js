@@ -89,7 +89,8 @@ function companyForm(s) {
     };
     try {
       const out = await api('POST', '/tools/settings_update', change);
-      feedback.replaceChildren(message(out.action.status === 'executed' ? 'ok' : 'warn', out.message));
+      const clean = out.action.status === 'executed' && !out.action.result?.warnings?.length;
+      feedback.replaceChildren(message(clean ? 'ok' : 'warn', out.message));
     } catch (err) {
       feedback.replaceChildren(message('error', err.message));
     }
@@ -204,7 +205,16 @@ async function tokens() {
                   {},
                   el('td', {}, x.name),
                   el('td', {}, el('code', {}, x.prefix)),
-                  el('td', {}, x.lastUsedAt ?? t('never')),
+                  el(
+                    'td',
+                    {},
+                    x.lastUsedAt
+                      ? new Date(x.lastUsedAt).toLocaleString(boot.lang === 'fr' ? 'fr-CA' : 'en-CA', {
+                          dateStyle: 'medium',
+                          timeStyle: 'short',
+                        })
+                      : t('never'),
+                  ),
                   el(
                     'td',
                     {},
@@ -234,7 +244,8 @@ async function tokens() {
 }
 
 async function inbound() {
-  if (!boot.me.isAdmin) return '';
+  // Everyone who sends bills in needs the address; viewers send nothing.
+  if (!boot.me.canWrite) return '';
   const { address } = await api('GET', '/inbound-address');
   return el(
     'section',
@@ -249,6 +260,18 @@ export async function render(root) {
   const { result: settings } = await api('POST', '/tools/settings_get', {});
   root.replaceChildren(
     el('h1', {}, t('settingsTitle')),
+    el('p', {}, el('a', { href: '/app/settings/people' }, t('wcPeopleLink'))),
+    settings.warnings.length
+      ? el(
+          'div',
+          { class: 'notice warn settings-warnings', role: 'status' },
+          el(
+            'ul',
+            {},
+            settings.warnings.map((w) => el('li', {}, w)),
+          ),
+        )
+      : '',
     companyForm(settings),
     await inbound(),
     await people(settings.currency),

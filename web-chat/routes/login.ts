@@ -50,7 +50,9 @@ export function loginRoutes(deps: AppDeps, throttle = new LoginThrottle(database
         const { sessionFromToken } = await import('../../tools/auth/sessions.ts');
         if (await sessionFromToken(deps.handle.db, token, deps.now())) return c.redirect('/app', 303);
       }
-      return c.html(loginPage({ lang: requestLang(c), next: c.req.query('next') }));
+      const lang = requestLang(c);
+      const notice = c.req.query('passwordSet') ? tr(lang, 'wcPasswordSet') : undefined;
+      return c.html(loginPage({ lang, next: c.req.query('next'), notice }));
     })
     .post('/login', async (c) => {
       const body = await c.req.parseBody();

@@ -183,18 +183,19 @@ describe('settings_update_user and the inbound address', () => {
     });
   });
 
-  it('shows the inbound address to administrators only', async () => {
+  it('shows the inbound address to everyone who sends bills, not to viewers', async () => {
     const t = await tenantRow();
-    expect(await inboundAddress(company.session('admin'), 'comptoir.local')).toBe(
-      `bills+${t.inboundToken}@comptoir.local`,
-    );
-    await expect(inboundAddress(company.session('manager', 'en'), 'comptoir.local')).rejects.toMatchObject({
+    for (const role of ['admin', 'manager', 'buyer', 'accountant'] as const)
+      expect(await inboundAddress(company.session(role), 'comptoir.local')).toBe(
+        `bills+${t.inboundToken}@comptoir.local`,
+      );
+    await expect(inboundAddress(company.session('viewer', 'en'), 'comptoir.local')).rejects.toMatchObject({
       code: 'forbidden',
-      message: 'Only an administrator sees the inbound address.',
+      message: 'A viewer does not see the inbound address: it is for those who send bills in.',
     });
-    await expect(inboundAddress(company.session('manager', 'fr'), 'comptoir.local')).rejects.toMatchObject({
+    await expect(inboundAddress(company.session('viewer', 'fr'), 'comptoir.local')).rejects.toMatchObject({
       code: 'forbidden',
-      message: "Seul un administrateur voit l'adresse de réception.",
+      message: "Un lecteur ne voit pas l'adresse de réception : elle sert à ceux qui envoient des factures.",
     });
   });
 });

@@ -333,7 +333,8 @@ describe('a session', () => {
     });
     expect(settings.status).toBe(403);
     expect((await settings.json()).error.message).toBe('Votre rôle ne permet pas cette action.');
-    expect((await app.request(`${ORIGIN}/app/api/inbound-address`, { headers })).status).toBe(403);
+    // A manager sends bills in: the address is theirs to see.
+    expect((await app.request(`${ORIGIN}/app/api/inbound-address`, { headers })).status).toBe(200);
     // The bank screen is server-rendered now: its old JSON is gone.
     expect((await app.request(`${ORIGIN}/app/api/bank`, { headers })).status).toBe(404);
     const dashboards = await (await app.request(`${ORIGIN}/app/api/dashboards`, { headers })).json();
