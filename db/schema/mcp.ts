@@ -48,4 +48,6 @@ export const loginFailures = pgTable(
     failedAt: at('failed_at').notNull(),
   },
   (t) => [index('login_failures_key').on(t.key, t.failedAt)],
-);
+  // Row-level security with no policy for the application role: its keys hold people's email
+  // addresses across companies, so only the owner role (asSystem) reads or writes them.
+).enableRLS();

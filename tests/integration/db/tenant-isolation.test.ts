@@ -10,6 +10,7 @@ import type { DatabaseHandle, Tx } from '../../../db/client.ts';
 import * as s from '../../../db/schema/index.ts';
 import { withTenant } from '../../../db/tenant.ts';
 import { propose } from '../../../tools/actions/door.ts';
+import { databaseFailureStore } from '../../../tools/auth/login-failures.ts';
 import { invoke } from '../../../tools/invoke.ts';
 import { createOrder } from '../../../tools/purchasing/create-order.ts';
 import { createSupplier } from '../../../tools/purchasing/create-supplier.ts';
@@ -22,6 +23,8 @@ let a: Awaited<ReturnType<typeof makeCompany>>;
 let b: Awaited<ReturnType<typeof makeCompany>>;
 let orderOfA: string;
 let tables: string[];
+/** Tables of no company, read and written by the owner role only (row-level security, no app policy). */
+const OWNER_ONLY = ['login_failures'];
 
 const rows = (result: unknown) =>
   (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
@@ -209,6 +212,21 @@ async function fillEveryTable(tx: Tx, tenantId: string, userId: string) {
   await tx
     .insert(s.exchangeRates)
     .values({ ...t, currency: 'GBP', companyCurrency: 'CAD', validFrom: '2026-03-01', rate: '1.8' });
+  await tx.insert(s.mcpSessions).values({
+    ...t,
+    id: crypto.randomUUID(),
+    userId,
+    lang: 'fr',
+    detail: 'short',
+    initialize: { method: 'initialize' },
+  });
+  await tx.insert(s.accountLinks).values({
+    ...t,
+    userId,
+    purpose: 'reset',
+    tokenHash: `fixture-link-${tenantId}`,
+    expiresAt: new Date('2030-01-01T00:00:00Z'),
+  });
   // ai_actions, ai_action_events, approval_links and counters come from the door below.
   return { supplierId: supplier!.id };
 }
@@ -243,9 +261,9 @@ beforeAll(async () => {
       expiresAt: new Date('2030-01-01'),
     });
   });
-  tables = (await handle.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map(
-    (r) => String(r.tablename),
-  );
+  tables = (await handle.raw(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`))
+    .map((r) => String(r.tablename))
+    .filter((t) => !OWNER_ONLY.includes(t));
 });
 afterAll(() => handle?.close());
 
@@ -258,7 +276,9 @@ describe('the schema', () => {
         FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY c.relname`);
     const unprotected = info.filter(
-      (r) => r.rls !== true || !String(r.qual ?? '').includes("current_setting('app.tenant_id'"),
+      (r) =>
+        !OWNER_ONLY.includes(String(r.table)) &&
+        (r.rls !== true || !String(r.qual ?? '').includes("current_setting('app.tenant_id'")),
     );
     expect(unprotected.map((r) => r.table)).toEqual([]);
     expect(info.filter((r) => r.owner === 'comptoir_app')).toEqual([]);
@@ -273,6 +293,21 @@ describe('the schema', () => {
       ).map((r) => String(r.table_name)),
     );
     expect(tables.filter((t) => t !== 'tenants' && !withColumn.has(t))).toEqual([]);
+  });
+});
+
+describe('tables of no company', () => {
+  it("keep their rows from the application role: login failures hold every company's email addresses", async () => {
+    await databaseFailureStore(handle.db).add(`account|${a.user('admin').email}`, Date.now());
+    expect(await databaseFailureStore(handle.db).recent(`account|${a.user('admin').email}`, 0)).toHaveLength(1);
+    for (const table of OWNER_ONLY) {
+      const info = await handle.raw(`SELECT relrowsecurity AS rls FROM pg_class WHERE relname = '${table}'`);
+      expect(info[0]?.rls).toBe(true);
+      const seen = await withTenant(handle.db, b.tenant.id, (tx) =>
+        exec(tx, `SELECT count(*)::int AS n FROM ${table}`),
+      );
+      expect(seen[0]!.n).toBe(0);
+    }
   });
 });
 

@@ -1,0 +1,1 @@
+ALTER TABLE "login_failures" ENABLE ROW LEVEL SECURITY;
