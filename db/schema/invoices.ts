@@ -249,6 +249,9 @@ export const invoiceDisputes = pgTable(
     uniqueIndex('invoice_disputes_open').on(t.tenantId, t.invoiceId).where(sql`${t.resolvedAt} is null`),
     // An invoice's disputes, open and resolved.
     index('invoice_disputes_invoice').on(t.tenantId, t.invoiceId, t.openedAt).concurrently(),
+    index('invoice_disputes_email').on(t.tenantId, t.emailId).concurrently(),
+    index('invoice_disputes_opened_by').on(t.tenantId, t.openedBy).concurrently(),
+    index('invoice_disputes_resolved_by').on(t.tenantId, t.resolvedBy).concurrently(),
     tenantIsolation(),
   ],
 ).enableRLS();

@@ -230,8 +230,8 @@ describe('confirming, running, undoing, rejecting', () => {
 
 describe('reminders on reconciled truth', () => {
   it('proposes no reminder for an invoice the statement shows paid, and says why', async () => {
-    // Eight days past the due date (2026-03-12): the schedule's step 7 is due for every unpaid invoice.
-    const later: Session = { ...manager, lang: 'en', now: () => new Date('2026-03-20T15:00:00Z') };
+    // Sixteen days past the due date (2026-03-12): the default schedule's J+15 step is due for every unpaid invoice.
+    const later: Session = { ...manager, lang: 'en', now: () => new Date('2026-03-28T15:00:00Z') };
     const due = await read<{ reminders: { number: string; blocked: { reason: string; message: string } | null }[] }>(
       later,
       listDue,
@@ -240,7 +240,7 @@ describe('reminders on reconciled truth', () => {
     const line = due.reminders.find((r) => r.number === martin.number)!;
     expect(line.blocked).toMatchObject({ reason: 'bank_match' });
     expect(line.blocked!.message).toContain('bank statement');
-    const run = await proposeDueReminders(handle.db, new Date('2026-03-20T15:00:00Z'));
+    const run = await proposeDueReminders(handle.db, new Date('2026-03-28T15:00:00Z'));
     expect(run.proposed.map((p) => p.invoiceNumber)).not.toContain(martin.number);
   });
 });
