@@ -94,7 +94,11 @@ describe('the daily run', () => {
     const [alerts, notes, mails] = await withTenant(handle.db, company.tenant.id, async (tx) => [
       await tx.select().from(overdueAlerts).orderBy(overdueAlerts.threshold),
       await tx.select().from(notifications).where(eq(notifications.kind, 'invoice_overdue')),
-      await tx.select().from(outboxEmails).where(eq(outboxEmails.relatedType, 'overdue_alert')),
+      await tx
+        .select()
+        .from(outboxEmails)
+        .where(eq(outboxEmails.relatedType, 'overdue_alert'))
+        .orderBy(outboxEmails.createdAt),
     ]);
     expect(alerts.map((a) => [a.invoiceId, a.threshold, a.alertedOn])).toEqual([
       [late.id, 30, '2026-04-16'],
@@ -113,7 +117,8 @@ describe('the daily run', () => {
         company.user('manager').email,
       ].sort(),
     );
-    const french = mails.find((m) => m.text.includes('90'))!;
+    // The last run's mail (every mail names the three thresholds, so the order tells which is which).
+    const french = mails.at(-1)!;
     expect(french.subject).toBe('1 facture(s) client en retard de 30, 60 ou 90 jours');
     expect(french.text.replace(/[\u00a0\u202f]/g, ' ')).toContain(
       `${late.number} — Retard Chronique — 574,88 $ dû, échue depuis 106 jours.`,
