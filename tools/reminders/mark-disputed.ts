@@ -52,6 +52,7 @@ export const markDisputed = defineTool({
     'invoiceNumber) and the reason; emailId when the client said so by email. An invoice already disputed keeps ' +
     'its open dispute (returned with alreadyOpen). Fails for a draft, paid or cancelled invoice.',
   kind: 'write',
+  effect: 'sets',
   risk: 'internal',
   input,
   output: z.object({ dispute: Dispute, alreadyOpen: z.boolean() }),

@@ -16,6 +16,7 @@ export const resolveDispute = defineTool({
     'amount is right"): reminders resume on the schedule. Give invoiceId (or invoiceNumber) and the resolution. ' +
     'The dispute and its resolution stay in the invoice history. Fails when the invoice has no open dispute.',
   kind: 'write',
+  effect: 'sets',
   risk: 'internal',
   roles: ['admin', 'manager', 'accountant'],
   input: z.object({

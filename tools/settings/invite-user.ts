@@ -35,6 +35,7 @@ export const inviteUser = defineTool({
     'limit, as decimal strings in the company currency. They receive a one-time link to set their password. ' +
     'Administrators only; refused when the email is already in the company.',
   kind: 'write',
+  effect: 'adds',
   risk: 'internal',
   roles: ['admin'],
   input: z.object({

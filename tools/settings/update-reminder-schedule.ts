@@ -36,6 +36,7 @@ export const updateReminderSchedule = defineTool({
     'steps, each day once; a step may not be gentler than the one before it. Steps are kept in day order. ' +
     'Administrators and managers. Returns the schedule as saved.',
   kind: 'write',
+  effect: 'sets',
   risk: 'internal',
   roles: ['admin', 'manager'],
   input: z.object({ steps: z.array(Step).min(1).max(SCHEDULE_BOUNDS.maxSteps) }),

@@ -6,10 +6,10 @@ import { updateUser } from '../../../tools/settings/update-user.ts';
 
 describe('settings summaries', () => {
   it('name the automation level in the reader’s language', () => {
-    const settings = { name: 'Atelier', automationLevel: 'supervised', currency: 'CAD' } as never;
+    const settings = { name: 'Atelier', automationLevel: 'supervised', currency: 'CAD', warnings: [] } as never;
     expect(getSettings.summarize!(settings, 'fr')).toBe("Atelier : niveau d'automatisation supervisé, devise CAD.");
     expect(getSettings.summarize!(settings, 'en')).toBe('Atelier: automation level supervised, currency CAD.');
-    expect(updateSettings.summarize!({ automationLevel: 'full' } as never, 'fr')).toBe(
+    expect(updateSettings.summarize!({ automationLevel: 'full', warnings: [] } as never, 'fr')).toBe(
       "Paramètres enregistrés : niveau d'automatisation complet.",
     );
   });

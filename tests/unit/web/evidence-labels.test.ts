@@ -44,7 +44,7 @@ describe('evidence labels', () => {
       'partial_payment',
       'reminder_step_due',
       'recipient_not_on_file',
-      'number_in_text',
+      'reference_full',
       'statement_unbalanced',
       'document_read',
       'check_ocr_quality',
