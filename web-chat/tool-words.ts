@@ -71,7 +71,7 @@ export const frenchToolTitles: Record<string, string> = {
   exports_csv: 'Exporter en CSV',
   exports_quickbooks_journal: 'Exporter un journal pour QuickBooks Online',
   reminders_list_due: 'Lister les rappels de paiement du jour',
-  reminders_send_reminder: 'Envoyer un rappel de paiement',
+  reminders_send_reminder: 'Envoyer une relance de paiement',
   reminders_mark_disputed: 'Marquer une facture comme contestée',
   reminders_resolve_dispute: 'Régler la contestation d’un client',
   reminders_list_disputes: 'Lister les factures contestées',
