@@ -96,7 +96,7 @@ const WORDS = {
     invited: 'is invited',
     save: 'Save the password',
     saved: 'Password saved. Log in.',
-    signIn: 'Sign in',
+    signIn: 'Log in',
     subject: 'Invitation to join',
     tableView: 'Show the figures as a table',
   },
