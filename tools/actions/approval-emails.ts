@@ -7,7 +7,7 @@
  * no I/O beyond its database, and re-running the scan is harmless (an outbox row names the
  * notification it was written for). An event only makes the scan run sooner.
  */
-import { and, asc, eq, gt, inArray, ne, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, gt, inArray, ne, notExists, sql } from 'drizzle-orm';
 import type { Database, Tx } from '../../db/client.ts';
 import { aiActions, notifications, outboxEmails, users } from '../../db/schema/index.ts';
 import { asSystem, tenantJoin, withTenant } from '../../db/tenant.ts';
@@ -88,18 +88,20 @@ async function emailBatch(
 
   // Asked again in a new statement, now that the rows are locked: a scan that committed just before
   // the lock was taken is visible here, though it was not to the query above (read committed).
+  // One probe of the (tenant_id, related_type, related_id) index per notification, as in `emailed`:
+  // a list of ids against the whole index would read every approval email the company ever had.
   const done = new Set(
     (
       await tx
-        .select({ id: outboxEmails.relatedId })
-        .from(outboxEmails)
+        .select({ id: notifications.id })
+        .from(notifications)
         .where(
           and(
-            eq(outboxEmails.relatedType, OUTBOX_RELATED_TYPE),
             inArray(
-              outboxEmails.relatedId,
+              notifications.id,
               candidates.map((c) => c.notificationId),
             ),
+            exists(emailed(notifications.id)),
           ),
         )
     ).map((r) => r.id),

@@ -174,10 +174,14 @@ export const fromInvoice = (i: InvoiceSummary, lang: Lang): RecordView => ({
 });
 
 /** The record as the tool's own run() would make it, undone at once: a draft shown, nothing kept. */
-async function dryRun(ctx: ToolCtx, toolName: string, input: unknown): Promise<RecordView> {
+async function dryRun(ctx: ToolCtx, toolName: string, input: unknown): Promise<RecordView | null> {
   const tool = toolNamed(toolName);
   if (tool?.kind !== 'write') throw new Error(`No write tool ${toolName}`);
-  const parsed = tool.input.parse(input);
+  // A request kept from before the tool's input changed cannot be run again as it is: no record to
+  // show, the rest of the preview (request, evidence, document) still is.
+  const request = tool.input.safeParse(input);
+  if (!request.success) return null;
+  const parsed = request.data;
   let output: unknown;
   try {
     await ctx.db.transaction(async (sp) => {
