@@ -24,6 +24,7 @@ import {
 import { tenantJoin } from '../../db/tenant.ts';
 import { fromMinor } from '../money.ts';
 import { actionSubject } from './subject.ts';
+import { isoDate } from '../dates.ts';
 
 export const RECORD_KINDS = ['purchase_order', 'invoice', 'bill', 'supplier', 'client', 'product', 'document'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
@@ -255,7 +256,7 @@ export async function linksOf(tx: Tx, kind: RecordKind, id: string): Promise<Lin
             kind: 'document',
             id: doc.id,
             label: doc.filename,
-            date: doc.at.toISOString().slice(0, 10),
+            date: isoDate(doc.at),
             amount: null,
             currency: null,
             status: doc.status,
@@ -304,7 +305,7 @@ export async function linksOf(tx: Tx, kind: RecordKind, id: string): Promise<Lin
           kind: 'reminder' as const,
           id: r.id,
           label: `${r.scheduleDay}`,
-          date: r.sentAt?.toISOString().slice(0, 10) ?? null,
+          date: r.sentAt ? isoDate(r.sentAt) : null,
           amount: null,
           currency: null,
           status: r.sentAt ? 'sent' : 'pending',

@@ -19,6 +19,7 @@ import type { AppDeps } from '../../http/deps.ts';
 import { catalogue, tr, type MessageKey } from '../i18n.ts';
 import { type DashboardCard, DashboardsPage } from '../pages/dashboards.tsx';
 import { decidableCount } from './approvals-page.tsx';
+import { isoDate } from '../../tools/dates.ts';
 
 const PERSON = { source: 'rest', byAi: false } as const;
 
@@ -299,7 +300,7 @@ async function aiCard(session: Session, today: string): Promise<DashboardCard> {
 }
 
 export async function dashboardCards(session: Session, now: Date): Promise<DashboardCard[]> {
-  const today = now.toISOString().slice(0, 10);
+  const today = isoDate(now);
   return [
     await cashCard(session),
     await agingCard(session),

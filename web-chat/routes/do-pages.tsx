@@ -46,6 +46,7 @@ import {
 } from '../pages/action-pages.tsx';
 import { decidableCount } from './approvals-page.tsx';
 import { choicesFor, fieldErrors, read, refusalText } from './form-data.ts';
+import { isoDate } from '../../tools/dates.ts';
 
 const PERSON = { source: 'rest', byAi: false } as const;
 
@@ -138,7 +139,7 @@ async function companyCurrency(session: Session): Promise<string> {
 
 /** From the first of January, the company's clock. */
 function yearSoFar(session: Session) {
-  const today = session.now().toISOString().slice(0, 10);
+  const today = isoDate(session.now());
   return { from: `${today.slice(0, 4)}-01-01`, to: today };
 }
 
